@@ -1,0 +1,405 @@
+package postman
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/postman-go/postman/internal/paginate"
+	"github.com/postman-go/postman/internal/transport"
+)
+
+// Sentinel errors. Every *APIError and *RateLimitError matches the ones
+// that describe it with errors.Is, e.g. errors.Is(err, postman.ErrNotFound).
+var (
+	// ErrInvalidArgument is wrapped by errors for bad arguments found
+	// before any I/O: an empty ID, a bad option, a nil context.
+	ErrInvalidArgument = errors.New("postman: invalid argument")
+	// ErrUnauthorized matches 401 answers: a missing, wrong or revoked key.
+	ErrUnauthorized = errors.New("postman: unauthorized")
+	// ErrForbidden matches 403 answers.
+	ErrForbidden = errors.New("postman: forbidden")
+	// ErrFeatureUnavailable matches 403 answers saying the feature is not
+	// available to the team: "This feature isn't available in your
+	// region.", and the answers of plan-gated endpoints.
+	ErrFeatureUnavailable = errors.New("postman: feature unavailable for this region or plan")
+	// ErrNotFound matches 404 answers.
+	ErrNotFound = errors.New("postman: not found")
+	// ErrConflict matches 409 answers.
+	ErrConflict = errors.New("postman: conflict")
+	// ErrRateLimited matches every 429 answer.
+	ErrRateLimited = errors.New("postman: rate limited")
+	// ErrQuotaExhausted matches the 429 serviceLimitExhausted answer: the
+	// team's monthly API quota is used up; retrying will not help.
+	ErrQuotaExhausted = errors.New("postman: monthly API quota exhausted")
+	// ErrDeprecated matches answers from endpoints Postman has deprecated or
+	// withdrawn, and the answer about a v9 API Builder API, which this SDK
+	// does not support (see APIsService).
+	ErrDeprecated = errors.New("postman: deprecated endpoint or API version")
+	// ErrRedirect matches redirects the client refused to follow: to
+	// another scheme, host or port, or of a request other than GET.
+	ErrRedirect = errors.New("postman: redirect not followed")
+	// ErrResponseTooLarge is returned when a success body is larger than
+	// the cap set with WithMaxResponseSize.
+	ErrResponseTooLarge = transport.ErrTooLarge
+	// ErrNoSCIMKey is returned, before any I/O, by SCIM calls on a client
+	// created without WithSCIMKey.
+	ErrNoSCIMKey = errors.New("postman: SCIM endpoints need a SCIM API key: create the client with WithSCIMKey")
+	// ErrPaginationLoop ends an iterator when the server hands back a
+	// cursor it already gave, which would otherwise loop forever.
+	ErrPaginationLoop = paginate.ErrLoop
+)
+
+// excerptSize bounds the body excerpt kept in errors.
+const excerptSize = 512
+
+// APIError is an error answer of the Postman API. It decodes every error
+// shape Postman sends: {"error":{"name","message","details"}}, RFC 7807
+// problem objects {"type","title","detail","status","instance"}, bare
+// {"name","message"}, SCIM errors (string "status", "scimType"), OAuth 2.0
+// {"error","error_description"}, and HTML pages from proxies (kept as
+// an excerpt). It never holds the request or its headers.
+type APIError struct {
+	// StatusCode is the HTTP status of the answer.
+	StatusCode int
+	// Name is the error's name ("instanceNotFoundError", "rateLimited" …).
+	Name string
+	// Message is the error's human-readable message.
+	Message string
+	// Type, Title, Detail and Instance are the fields of problem objects;
+	// Type is often a name like "instanceNotFoundError" rather than a URI.
+	Type     string
+	Title    string
+	Detail   string
+	Instance string
+	// Details is the raw JSON of structured details ("details", or a
+	// "detail" that is an object), nil when there are none.
+	Details json.RawMessage
+	// SCIMType is the scimType of SCIM errors ("invalidValue", "uniqueness" …).
+	SCIMType string
+	// RequestID is the server's ID for the request, when it sent one.
+	RequestID string
+	// Method and Path say which call failed; Path has no query string.
+	Method string
+	Path   string
+	// ContentType is the answer's Content-Type, and Location its Location
+	// header (set for redirects).
+	ContentType string
+	Location    string
+	// Body is an excerpt of the answer's body (at most 512 bytes).
+	Body []byte
+}
+
+// Error describes the failed call, its status and the server's message.
+func (e *APIError) Error() string {
+	var b strings.Builder
+	b.WriteString("postman: ")
+	if e.Method != "" {
+		b.WriteString(e.Method + " " + e.Path + ": ")
+	}
+	b.WriteString(strconv.Itoa(e.StatusCode))
+	if t := http.StatusText(e.StatusCode); t != "" {
+		b.WriteString(" " + t)
+	}
+	if name := e.kind(); name != "" {
+		b.WriteString(": " + name)
+	}
+	if msg := e.text(); msg != "" {
+		b.WriteString(": " + msg)
+	} else if len(e.Body) > 0 && e.Name == "" && e.Type == "" {
+		b.WriteString(": " + oneLine(e.Body, 120))
+	}
+	if e.StatusCode >= 300 && e.StatusCode < 400 {
+		b.WriteString(" (redirect to " + e.Location + " not followed: the client only follows GET redirects on its own origin)")
+	}
+	if e.isV9() {
+		b.WriteString(" (this is a v9 API Builder API, which the Postman API no longer serves through v10 endpoints and this SDK does not support: upgrade the API to v10 in the Postman app, or move it to Spec Hub and use the Specs service)")
+	}
+	return b.String()
+}
+
+// kind is the error's name, whichever field holds it.
+func (e *APIError) kind() string {
+	if e.Name != "" {
+		return e.Name
+	}
+	return e.Type
+}
+
+// text is the best human-readable message of the error.
+func (e *APIError) text() string {
+	for _, s := range []string{e.Message, e.Detail, e.Title} {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// Is lets errors.Is match the sentinel errors that describe e.
+func (e *APIError) Is(target error) bool {
+	switch target {
+	case ErrUnauthorized:
+		return e.StatusCode == http.StatusUnauthorized
+	case ErrForbidden:
+		return e.StatusCode == http.StatusForbidden
+	case ErrFeatureUnavailable:
+		return e.StatusCode == http.StatusForbidden && e.featureUnavailable()
+	case ErrNotFound:
+		return e.StatusCode == http.StatusNotFound
+	case ErrConflict:
+		return e.StatusCode == http.StatusConflict
+	case ErrRateLimited:
+		return e.StatusCode == http.StatusTooManyRequests
+	case ErrQuotaExhausted:
+		return e.StatusCode == http.StatusTooManyRequests && e.quotaExhausted()
+	case ErrDeprecated:
+		return e.isV9() || e.StatusCode == http.StatusGone
+	case ErrRedirect:
+		return e.StatusCode >= 300 && e.StatusCode < 400
+	}
+	return false
+}
+
+func (e *APIError) allText() string {
+	return strings.ToLower(strings.Join([]string{e.Name, e.Type, e.Title, e.Message, e.Detail}, " \x00 "))
+}
+
+func (e *APIError) featureUnavailable() bool {
+	t := e.allText()
+	return strings.Contains(t, "isn't available") || strings.Contains(t, "is not available") ||
+		strings.Contains(t, "not available in your region") || strings.Contains(t, "featureunavailable") ||
+		strings.Contains(t, "upgrade your plan") || strings.Contains(t, "plan does not")
+}
+
+func (e *APIError) quotaExhausted() bool {
+	return strings.EqualFold(e.Name, "serviceLimitExhausted") || strings.EqualFold(e.Type, "serviceLimitExhausted") ||
+		transport.IsQuotaExhausted(e.Body)
+}
+
+// isV9 recognises Postman's answers about v9 API Builder APIs: the 400
+// instanceNotFoundError asking for the application/vnd.api.v10+json Accept
+// header, and the unsupportedEntityError "This endpoint does not support
+// v9 APIs.".
+func (e *APIError) isV9() bool {
+	t := e.allText()
+	return strings.Contains(t, "vnd.api.v10+json") || strings.Contains(t, "v10headermissing") ||
+		strings.Contains(t, "support v9") || strings.Contains(t, "v9 api")
+}
+
+// RateLimitError is a 429 answer. It wraps the *APIError, so errors.As
+// finds either, and matches ErrRateLimited, and ErrQuotaExhausted when the
+// monthly quota is used up.
+type RateLimitError struct {
+	*APIError
+	// RetryAfter is the wait the server asked for (0 if it did not say).
+	// When it is longer than the client accepts (WithMaxRetryAfter), the
+	// call returns at once with this error instead of sleeping.
+	RetryAfter time.Duration
+	// QuotaExhausted is true for serviceLimitExhausted, the monthly quota,
+	// false for the per-minute rateLimited limit.
+	QuotaExhausted bool
+}
+
+// Error describes the limit and the requested wait.
+func (e *RateLimitError) Error() string {
+	msg := e.APIError.Error()
+	if e.RetryAfter > 0 {
+		msg += fmt.Sprintf(" (retry after %s)", e.RetryAfter)
+	}
+	return msg
+}
+
+// Unwrap returns the underlying *APIError.
+func (e *RateLimitError) Unwrap() error { return e.APIError }
+
+// DecodeError is returned when a success answer cannot be decoded into the
+// SDK's types: truncated JSON, an HTML page from a proxy, a type mismatch.
+type DecodeError struct {
+	StatusCode int
+	Method     string
+	Path       string
+	// Excerpt is the start of the body (at most 512 bytes).
+	Excerpt []byte
+	Err     error
+}
+
+// Error describes the call and the decoding failure.
+func (e *DecodeError) Error() string {
+	return fmt.Sprintf("postman: %s %s: %d answer could not be decoded: %v (body starts %q)",
+		e.Method, e.Path, e.StatusCode, e.Err, oneLine(e.Excerpt, 80))
+}
+
+// Unwrap returns the decoder's error.
+func (e *DecodeError) Unwrap() error { return e.Err }
+
+// newError builds the error of a non-2xx answer.
+func (c *Client) newError(call *transport.Call, resp *http.Response, body []byte) error {
+	e := decodeAPIError(resp.StatusCode, body)
+	e.Method, e.Path = call.Method, call.Path
+	e.ContentType = resp.Header.Get("Content-Type")
+	e.Location = redactLocation(resp.Header.Get("Location"))
+	e.RequestID = firstHeader(resp.Header, "X-Request-Id", "X-Srv-Trace", "X-Amzn-Requestid")
+	e.Body = c.excerpt(body)
+	if resp.StatusCode != http.StatusTooManyRequests {
+		return e
+	}
+	return &RateLimitError{APIError: e, RetryAfter: retryAfter(resp.Header, time.Now()), QuotaExhausted: e.quotaExhausted()}
+}
+
+// excerpt returns the start of body with the client's own credentials
+// blanked out, in case a server echoes a request back.
+func (c *Client) excerpt(body []byte) []byte {
+	ex := bytes.Clone(body[:min(len(body), excerptSize)])
+	for _, s := range []transport.Secret{c.apiKey, c.scimKey} {
+		if !s.IsZero() {
+			ex = bytes.ReplaceAll(ex, []byte(s.Reveal()), []byte(transport.Redacted))
+		}
+	}
+	return ex
+}
+
+// redactLocation keeps a redirect target without its query and user info.
+func redactLocation(loc string) string {
+	loc, _, _ = strings.Cut(loc, "?")
+	if scheme, rest, ok := strings.Cut(loc, "://"); ok {
+		if at := strings.Index(rest, "@"); at >= 0 && at < strings.IndexAny(rest+"/", "/") {
+			rest = rest[at+1:]
+		}
+		loc = scheme + "://" + rest
+	}
+	return loc
+}
+
+func retryAfter(h http.Header, now time.Time) time.Duration {
+	d, _ := transport.ParseRetryAfter(h, now)
+	return d
+}
+
+// errorBody is the union of every error shape Postman sends.
+type errorBody struct {
+	Error            json.RawMessage `json:"error"`
+	ErrorDescription json.RawMessage `json:"error_description"`
+	Name             json.RawMessage `json:"name"`
+	Message          json.RawMessage `json:"message"`
+	Type             json.RawMessage `json:"type"`
+	Title            json.RawMessage `json:"title"`
+	Detail           json.RawMessage `json:"detail"`
+	Details          json.RawMessage `json:"details"`
+	Instance         json.RawMessage `json:"instance"`
+	SCIMType         json.RawMessage `json:"scimType"`
+}
+
+// decodeAPIError fills an APIError from an error body of any shape. It is
+// driven by the body, not the Content-Type, which Postman often gets wrong.
+func decodeAPIError(status int, body []byte) *APIError {
+	e := &APIError{StatusCode: status}
+	var w errorBody
+	if json.Unmarshal(bytes.TrimSpace(body), &w) != nil {
+		return e
+	}
+	// The "error" member is an object in Postman's envelope and a string in
+	// OAuth 2.0 answers.
+	if s, ok := jsonString(w.Error); ok {
+		e.Name = s
+		e.Message = textOf(w.ErrorDescription)
+	} else if len(w.Error) > 0 && w.Error[0] == '{' {
+		var inner errorBody
+		if json.Unmarshal(w.Error, &inner) == nil {
+			e.fill(&inner)
+		}
+	}
+	e.fill(&w)
+	return e
+}
+
+// fill sets the fields of e that are still empty from w.
+func (e *APIError) fill(w *errorBody) {
+	name, nameMsg := nameOf(w.Name)
+	setIfEmpty(&e.Name, name)
+	setIfEmpty(&e.Message, textOf(w.Message))
+	setIfEmpty(&e.Message, nameMsg)
+	setIfEmpty(&e.Type, textOf(w.Type))
+	setIfEmpty(&e.Title, textOf(w.Title))
+	setIfEmpty(&e.Instance, textOf(w.Instance))
+	setIfEmpty(&e.SCIMType, textOf(w.SCIMType))
+	if s, ok := jsonString(w.Detail); ok {
+		setIfEmpty(&e.Detail, s)
+	} else if isStructured(w.Detail) && e.Details == nil {
+		e.Details = w.Detail
+	}
+	if isStructured(w.Details) && e.Details == nil {
+		e.Details = w.Details
+	} else if s, ok := jsonString(w.Details); ok {
+		setIfEmpty(&e.Detail, s)
+	}
+}
+
+func setIfEmpty(dst *string, v string) {
+	if *dst == "" {
+		*dst = v
+	}
+}
+
+// nameOf reads "name", which one Postman shape nests as {"name","message"}.
+func nameOf(raw json.RawMessage) (name, message string) {
+	if s, ok := jsonString(raw); ok {
+		return s, ""
+	}
+	var nested struct {
+		Name    json.RawMessage `json:"name"`
+		Message json.RawMessage `json:"message"`
+	}
+	if len(raw) > 0 && raw[0] == '{' && json.Unmarshal(raw, &nested) == nil {
+		return textOf(nested.Name), textOf(nested.Message)
+	}
+	return "", ""
+}
+
+func jsonString(raw json.RawMessage) (string, bool) {
+	if len(raw) == 0 || raw[0] != '"' {
+		return "", false
+	}
+	var s string
+	if json.Unmarshal(raw, &s) != nil {
+		return "", false
+	}
+	return s, true
+}
+
+// textOf renders a scalar member as text (a string, or a number or boolean
+// as written); objects and arrays give "".
+func textOf(raw json.RawMessage) string {
+	if s, ok := jsonString(raw); ok {
+		return s
+	}
+	t := strings.TrimSpace(string(raw))
+	if t == "" || t == "null" || t[0] == '{' || t[0] == '[' {
+		return ""
+	}
+	return t
+}
+
+func isStructured(raw json.RawMessage) bool {
+	t := bytes.TrimSpace(raw)
+	return len(t) > 0 && (t[0] == '{' || t[0] == '[')
+}
+
+// oneLine shortens b to at most n bytes of valid UTF-8 on a single line.
+func oneLine(b []byte, n int) string {
+	s := strings.Join(strings.Fields(string(b)), " ")
+	if len(s) > n {
+		s = s[:n]
+		for !utf8.ValidString(s) {
+			s = s[:len(s)-1]
+		}
+		s += "…"
+	}
+	return s
+}

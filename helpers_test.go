@@ -1,0 +1,74 @@
+package postman
+
+import (
+	"context"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/postman-go/postman/internal/conformance"
+	"github.com/postman-go/postman/internal/transport"
+)
+
+// canaryKey is the API key of every test client: a test fails if it ever
+// shows up in an error, a log record or a formatted value.
+const canaryKey = "PMAK-CANARY-0123456789abcdef-SECRET"
+
+// newTestClient returns a client of baseURL with no client-side rate
+// limit, and retry waits recorded but not slept, so that tests run fast.
+func newTestClient(t testing.TB, baseURL string, opts ...Option) *Client {
+	t.Helper()
+	all := append([]Option{WithBaseURL(baseURL), WithoutRateLimit(), WithTaskPolling(time.Millisecond, time.Millisecond)}, opts...)
+	c, err := NewClient(canaryKey, all...)
+	require.NoError(t, err)
+	c.policy.Sleep = func(time.Duration) time.Duration { return 0 }
+	c.waits.sleep = func(ctx context.Context, _ time.Duration) error { return ctx.Err() }
+	t.Cleanup(c.CloseIdleConnections)
+	return c
+}
+
+// recordWaits makes c record the retry waits its policy computes.
+func recordWaits(c *Client) *[]time.Duration {
+	var waits []time.Duration
+	c.policy.OnRetry = func(ev transport.RetryEvent) {
+		if ev.Err == nil {
+			waits = append(waits, ev.Wait)
+		}
+	}
+	return &waits
+}
+
+// scenario is one SDK call whose request must conform to the description
+// and whose answer (the documented example) must decode.
+type scenario struct {
+	name string
+	// setup prepares the harness (e.g. chooses another documented status).
+	setup func(h *conformance.Harness)
+	call  func(ctx context.Context, c *Client) error
+}
+
+// runConformance runs each scenario against the conformance harness and,
+// when POSTMAN_PRISM_URL is set (the CI job does), against Stoplight Prism
+// serving the same description.
+func runConformance(t *testing.T, scenarios []scenario) {
+	t.Helper()
+	prism := os.Getenv("POSTMAN_PRISM_URL")
+	for _, sc := range scenarios {
+		t.Run(sc.name, func(t *testing.T) {
+			t.Parallel()
+			h := conformance.New(t)
+			if sc.setup != nil {
+				sc.setup(h)
+			}
+			c := newTestClient(t, h.URL, WithSCIMKey("scim-canary-key"))
+			require.NoError(t, sc.call(t.Context(), c))
+			require.NotEmpty(t, h.Ran(), "the call reached no operation")
+			if prism != "" && sc.setup == nil {
+				pc := newTestClient(t, prism, WithSCIMKey("scim-canary-key"))
+				require.NoError(t, sc.call(t.Context(), pc), "against Prism")
+			}
+		})
+	}
+}

@@ -1,0 +1,79 @@
+package transport
+
+import (
+	"context"
+	"net/http"
+)
+
+// Auth says which credential a request carries.
+type Auth uint8
+
+const (
+	// AuthAPIKey sends the Postman API key as X-Api-Key (the default).
+	AuthAPIKey Auth = iota
+	// AuthSCIM sends the SCIM key as "Authorization: Bearer …" and never the API key.
+	AuthSCIM
+	// AuthNone sends no credential; the caller may have set its own
+	// Authorization header (OAuth client credentials use HTTP Basic).
+	AuthNone
+)
+
+// Call is the state of one logical SDK call across all of its attempts.
+// The client stores it in the request context so that the retry policy
+// decides from the request the SDK built (its method, whether the caller
+// opted in to retrying writes) rather than from a response that may be nil.
+// retryablehttp runs the attempts of a call one after another, so the
+// fields need no lock.
+type Call struct {
+	Method string
+	// Path is the request path without its query, for logs.
+	Path string
+	// Idempotent is true for GET, HEAD, OPTIONS, PUT and DELETE: replaying
+	// them cannot create a second resource.
+	Idempotent bool
+	// RetryWrites lets 500, 502 and 504 answers to POST and PATCH be retried.
+	RetryWrites bool
+	Auth        Auth
+
+	// MaxBody and MaxErrorBody cap what is read of success and error bodies.
+	MaxBody      int64
+	MaxErrorBody int64
+
+	// Attempts counts the requests sent for this call.
+	Attempts int
+	// Body is the response body the response handler read.
+	Body []byte
+	// BodyRead is true once Body holds the final response's body.
+	BodyRead bool
+
+	// budgetCost is what the retry budget charged for retries of this call,
+	// refunded when the call finally succeeds.
+	budgetCost int
+	// lastResp and lastRetry remember the verdict on a response, because
+	// retryablehttp asks CheckRetry twice about the final one.
+	lastResp  *http.Response
+	lastRetry bool
+}
+
+// IsIdempotent reports whether replaying method is harmless.
+func IsIdempotent(method string) bool {
+	switch method {
+	case http.MethodGet, http.MethodHead, http.MethodOptions, http.MethodPut, http.MethodDelete:
+		return true
+	}
+	return false
+}
+
+type callKey struct{}
+
+// WithCall returns ctx carrying c.
+func WithCall(ctx context.Context, c *Call) context.Context {
+	return context.WithValue(ctx, callKey{}, c)
+}
+
+// CallFrom returns the Call of ctx, or nil when the request did not come
+// from the SDK's own request builder.
+func CallFrom(ctx context.Context) *Call {
+	c, _ := ctx.Value(callKey{}).(*Call)
+	return c
+}

@@ -1,0 +1,170 @@
+package transport
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// Limiter is the client-side rate limiter the limiter round tripper waits
+// on before every attempt (the public postman.Limiter has the same methods).
+type Limiter interface {
+	Wait(ctx context.Context, method, path string) error
+	PauseUntil(t time.Time)
+}
+
+// LimitError is returned when the limiter refuses to let an attempt go,
+// usually because the context's deadline comes before the next token.
+type LimitError struct{ Err error }
+
+func (e *LimitError) Error() string { return "postman: rate limiter: " + e.Err.Error() }
+
+// Unwrap returns the limiter's error.
+func (e *LimitError) Unwrap() error { return e.Err }
+
+// OriginError is returned when a request would carry credentials to a
+// host other than the client's base URL.
+type OriginError struct{ Host string }
+
+func (e *OriginError) Error() string {
+	return fmt.Sprintf("postman: refusing to send credentials to %q: not the client's base URL", e.Host)
+}
+
+// Credentials is the round tripper that stamps the user agent and the
+// credential on a clone of each request, only for the client's own origin.
+type Credentials struct {
+	Next      http.RoundTripper
+	Origin    *url.URL
+	APIKey    Secret
+	SCIMKey   Secret
+	UserAgent string
+}
+
+// RoundTrip implements http.RoundTripper.
+func (t *Credentials) RoundTrip(req *http.Request) (*http.Response, error) {
+	if !SameOrigin(req.URL, t.Origin) {
+		closeBody(req)
+		return nil, &OriginError{Host: req.URL.Host}
+	}
+	auth := AuthAPIKey
+	if c := CallFrom(req.Context()); c != nil {
+		c.Attempts++
+		auth = c.Auth
+	}
+	out := req.Clone(req.Context())
+	out.Header.Set("User-Agent", t.UserAgent)
+	switch auth {
+	case AuthAPIKey:
+		out.Header.Set("X-Api-Key", t.APIKey.Reveal())
+	case AuthSCIM:
+		out.Header.Set("Authorization", "Bearer "+t.SCIMKey.Reveal())
+	}
+	resp, err := t.Next.RoundTrip(out)
+	if resp != nil {
+		// The caller sees the request it built, which never held the key.
+		resp.Request = req
+	}
+	return resp, err
+}
+
+func closeBody(req *http.Request) {
+	if req.Body != nil {
+		_ = req.Body.Close()
+	}
+}
+
+// Limit is the round tripper that waits on the limiter before every
+// attempt, retries included, and tells it when the server asked for a pause.
+type Limit struct {
+	Next     http.RoundTripper
+	Limiter  Limiter
+	BasePath string // the base URL's path, cut from the path the limiter sees
+	// MaxPause is the longest server-requested pause shared with other
+	// goroutines; a longer one ends calls with an error rather than stall them.
+	MaxPause time.Duration
+	Now      func() time.Time
+}
+
+// RoundTrip implements http.RoundTripper.
+func (t *Limit) RoundTrip(req *http.Request) (*http.Response, error) {
+	path := strings.TrimPrefix(req.URL.Path, t.BasePath)
+	if err := t.Limiter.Wait(req.Context(), req.Method, path); err != nil {
+		closeBody(req)
+		return nil, &LimitError{Err: deadlineAware(req.Context(), err)}
+	}
+	resp, err := t.Next.RoundTrip(req)
+	if err == nil && resp.StatusCode == http.StatusTooManyRequests {
+		now := time.Now
+		if t.Now != nil {
+			now = t.Now
+		}
+		if d, ok := ParseRetryAfter(resp.Header, now()); ok && d <= t.MaxPause {
+			t.Limiter.PauseUntil(now().Add(d))
+		}
+	}
+	return resp, err
+}
+
+// deadlineWaitError keeps x/time/rate's message ("would exceed context
+// deadline") but lets errors.Is match context.DeadlineExceeded, which the
+// rate package's own error does not.
+type deadlineWaitError struct{ err error }
+
+func (e *deadlineWaitError) Error() string { return e.err.Error() }
+func (e *deadlineWaitError) Unwrap() []error {
+	return []error{e.err, context.DeadlineExceeded}
+}
+
+func deadlineAware(ctx context.Context, err error) error {
+	if err == nil || ctx.Err() != nil {
+		return err
+	}
+	if _, ok := ctx.Deadline(); ok && strings.Contains(err.Error(), "deadline") {
+		return &deadlineWaitError{err: err}
+	}
+	return err
+}
+
+// SameOrigin reports whether a and b have the same scheme, host and port
+// (an absent port counts as the scheme's default).
+func SameOrigin(a, b *url.URL) bool {
+	return strings.EqualFold(a.Scheme, b.Scheme) &&
+		strings.EqualFold(a.Hostname(), b.Hostname()) &&
+		port(a) == port(b)
+}
+
+func port(u *url.URL) string {
+	if p := u.Port(); p != "" {
+		return p
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "https":
+		return "443"
+	case "http":
+		return "80"
+	}
+	return ""
+}
+
+// maxRedirects bounds the same-origin redirect chain Go follows.
+const maxRedirects = 5
+
+// CheckRedirect returns the http.Client redirect policy: follow a redirect
+// only when it keeps the scheme, host and port of origin and the request
+// was a GET or HEAD. Go forwards custom headers such as X-Api-Key to other
+// hosts, and turns a redirected POST into a body-less GET, so anything
+// else stops at the 3xx, which the client reports as ErrRedirect; the
+// other host receives nothing.
+func CheckRedirect(origin *url.URL) func(*http.Request, []*http.Request) error {
+	return func(req *http.Request, via []*http.Request) error {
+		first := via[0]
+		if len(via) >= maxRedirects || !SameOrigin(req.URL, origin) ||
+			(first.Method != http.MethodGet && first.Method != http.MethodHead) {
+			return http.ErrUseLastResponse
+		}
+		return nil
+	}
+}

@@ -1,0 +1,89 @@
+package postman
+
+import (
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/hashicorp/go-retryablehttp"
+
+	"github.com/postman-go/postman/internal/transport"
+)
+
+// buildHTTP assembles the transport of DESIGN.md §4:
+// retryablehttp → http.Client → credentials → limiter → base transport.
+// retryablehttp is built as a struct literal so that its stderr logger
+// stays off and its default error handler, which throws the last response
+// away, is never used.
+func buildHTTP(c *Client, cfg *config) (*retryablehttp.Client, *transport.Policy, http.RoundTripper) {
+	base := http.RoundTripper(newBaseTransport())
+	timeout := cfg.attemptTimeout
+	var jar http.CookieJar
+	if cfg.httpClient != nil {
+		if cfg.httpClient.Transport != nil {
+			base = cfg.httpClient.Transport
+		}
+		if cfg.httpClient.Timeout > 0 {
+			timeout = cfg.httpClient.Timeout
+		}
+		jar = cfg.httpClient.Jar
+	}
+	rt := base
+	if c.limiter != nil {
+		rt = &transport.Limit{Next: rt, Limiter: c.limiter, BasePath: c.baseURL.Path, MaxPause: cfg.maxRetryAfter}
+	}
+	rt = &transport.Credentials{Next: rt, Origin: c.baseURL, APIKey: c.apiKey, SCIMKey: c.scimKey, UserAgent: c.userAgent}
+
+	policy := &transport.Policy{
+		MaxRetries:    cfg.maxRetries,
+		WaitMin:       cfg.waitMin,
+		WaitMax:       cfg.waitMax,
+		MaxRetryAfter: cfg.maxRetryAfter,
+		Budget:        transport.NewBudget(cfg.budget),
+	}
+	if c.logger != nil {
+		logger := c.logger
+		policy.OnRetry = func(ev transport.RetryEvent) {
+			logger.Warn("postman: retrying", slog.String("method", ev.Method), slog.String("path", ev.Path),
+				slog.Int("attempt", ev.Attempt), slog.Int("status", ev.Status), slog.Duration("wait", ev.Wait),
+				slog.Any("error", ev.Err))
+		}
+	}
+	rc := &retryablehttp.Client{
+		// The Credentials wrapper has no CloseIdleConnections method, so the
+		// pool survives retryablehttp's habit of emptying it after every
+		// failed call; Client.CloseIdleConnections closes the base instead.
+		HTTPClient: &http.Client{
+			Transport:     rt,
+			CheckRedirect: transport.CheckRedirect(c.baseURL),
+			Timeout:       timeout,
+			Jar:           jar,
+		},
+		RetryWaitMin: cfg.waitMin,
+		RetryWaitMax: cfg.waitMax,
+		// CheckRetry enforces the attempt limit itself (before charging the
+		// retry budget); this is only a backstop one above it.
+		RetryMax:     cfg.maxRetries + 1,
+		CheckRetry:   policy.CheckRetry,
+		Backoff:      policy.Backoff,
+		ErrorHandler: policy.ErrorHandler,
+	}
+	return rc, policy, base
+}
+
+// newBaseTransport is http.DefaultTransport tuned for an API client: a
+// pool large enough for concurrent callers (Go's default of 2 idle
+// connections per host makes 32 goroutines open thousands of connections),
+// bounded dial, TLS and header waits, and a cap on response headers.
+func newBaseTransport() *http.Transport {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.DialContext = (&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}).DialContext
+	t.TLSHandshakeTimeout = 10 * time.Second
+	t.ResponseHeaderTimeout = 30 * time.Second
+	t.IdleConnTimeout = 90 * time.Second
+	t.MaxIdleConns = 128
+	t.MaxIdleConnsPerHost = 64
+	t.MaxResponseHeaderBytes = 1 << 20
+	return t
+}

@@ -1,0 +1,154 @@
+package postman
+
+import (
+	"context"
+	"iter"
+	"net/http"
+
+	"github.com/postman-go/postman/internal/paginate"
+)
+
+// WorkspacesService is the Workspaces area.
+type WorkspacesService service
+
+// WorkspaceType is the type, and the visibility, of a workspace. Postman
+// may add values; compare with the constants.
+type WorkspaceType string
+
+// Workspace types and visibilities.
+const (
+	WorkspacePersonal WorkspaceType = "personal"
+	WorkspaceTeam     WorkspaceType = "team"
+	WorkspacePrivate  WorkspaceType = "private" // Team and Enterprise plans
+	WorkspacePublic   WorkspaceType = "public"
+	WorkspacePartner  WorkspaceType = "partner" // Team and Enterprise plans
+)
+
+// Workspace is a Postman workspace. The lists of elements are only filled
+// by Get.
+type Workspace struct {
+	ID          string        `json:"id"`
+	Name        string        `json:"name"`
+	Type        WorkspaceType `json:"type"`
+	Description string        `json:"description,omitempty"`
+	// Visibility says who can access the workspace.
+	Visibility WorkspaceType `json:"visibility,omitempty"`
+	CreatedBy  string        `json:"createdBy,omitempty"`
+	UpdatedBy  string        `json:"updatedBy,omitempty"`
+	CreatedAt  Timestamp     `json:"createdAt,omitzero"`
+	UpdatedAt  Timestamp     `json:"updatedAt,omitzero"`
+	About      string        `json:"about,omitempty"`
+	// Team is the workspace's team ID, with include=team; null when the
+	// workspace belongs to no team.
+	Team         *string            `json:"team,omitempty"`
+	Collections  []WorkspaceElement `json:"collections,omitempty"`
+	Environments []WorkspaceElement `json:"environments,omitempty"`
+	Mocks        []WorkspaceElement `json:"mocks,omitempty"`
+	Monitors     []WorkspaceElement `json:"monitors,omitempty"`
+	APIs         []WorkspaceElement `json:"apis,omitempty"`
+	Specs        []WorkspaceElement `json:"specs,omitempty"`
+	// SCIM holds the SCIM IDs of the creator and last editor, with include=scim.
+	SCIM *WorkspaceSCIM `json:"scim,omitempty"`
+}
+
+// WorkspaceElement is a collection, environment, mock, monitor, API or
+// spec listed in a workspace.
+type WorkspaceElement struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	UID  string `json:"uid,omitempty"`
+	// Deactivated is set for mocks and monitors that no longer run.
+	Deactivated bool `json:"deactivated,omitempty"`
+}
+
+// WorkspaceSCIM holds SCIM user IDs of a workspace's creator and last editor.
+type WorkspaceSCIM struct {
+	CreatedBy string `json:"createdBy,omitempty"`
+	UpdatedBy string `json:"updatedBy,omitempty"`
+}
+
+// ListWorkspacesOptions filters and pages List.
+type ListWorkspacesOptions struct {
+	// Type keeps only workspaces of this type.
+	Type WorkspaceType `url:"type,omitempty"`
+	// CreatedBy keeps only workspaces created by these user IDs.
+	CreatedBy []string `url:"createdBy,omitempty,comma"`
+	// Include asks for more: "scim" (SCIM IDs), "mocks:deactivated".
+	Include string `url:"include,omitempty"`
+	// ElementType ("collection" or "specification") and ElementID find the
+	// workspace holding one element; for collections, ElementID is the UID.
+	ElementType string `url:"elementType,omitempty"`
+	ElementID   string `url:"elementId,omitempty"`
+	CursorOptions
+}
+
+// GetWorkspaceOptions asks Get for more.
+type GetWorkspaceOptions struct {
+	// Include lists extras: "team", "scim", "mocks:deactivated".
+	Include []string `url:"include,omitempty,comma"`
+}
+
+// List returns the workspaces the user can access. Postman returns every
+// workspace at once unless Limit is set; then Response.NextCursor points
+// to the next page. ListIter pages for you.
+//
+// Postman allows 10 calls per 10 seconds to this endpoint; the default
+// limiter keeps under it.
+//
+//postman:operation GET /workspaces
+func (s *WorkspacesService) List(ctx context.Context, opts *ListWorkspacesOptions) ([]*Workspace, *Response, error) {
+	var root struct {
+		Workspaces []*Workspace `json:"workspaces"`
+		Meta       struct {
+			NextCursor string `json:"nextCursor"`
+		} `json:"meta"`
+	}
+	resp, err := s.client.do(ctx, &request{method: http.MethodGet, path: "/workspaces", query: opts}, &root)
+	if err != nil {
+		return nil, resp, err
+	}
+	resp.NextCursor = root.Meta.NextCursor
+	return root.Workspaces, resp, nil
+}
+
+// ListIter iterates over the workspaces the user can access, one page in
+// memory at a time (100 per page unless opts.Limit says otherwise).
+func (s *WorkspacesService) ListIter(ctx context.Context, opts *ListWorkspacesOptions) iter.Seq2[*Workspace, error] {
+	o := ListWorkspacesOptions{}
+	if opts != nil {
+		o = *opts
+	}
+	if o.Limit == 0 {
+		o.Limit = defaultIterLimit
+	}
+	return paginate.Cursor(ctx, o.Cursor, func(ctx context.Context, cursor string) ([]*Workspace, string, error) {
+		page := o
+		page.Cursor = cursor
+		ws, resp, err := s.List(ctx, &page)
+		if err != nil {
+			return nil, "", err
+		}
+		return ws, resp.NextCursor, nil
+	})
+}
+
+// Get returns a workspace with the lists of its elements.
+//
+// Postman allows 10 calls per 10 seconds to this endpoint; the default
+// limiter keeps under it.
+//
+//postman:operation GET /workspaces/{workspaceId}
+func (s *WorkspacesService) Get(ctx context.Context, workspaceID string, opts *GetWorkspaceOptions) (*Workspace, *Response, error) {
+	path, err := pathf("/workspaces/%s", workspaceID)
+	if err != nil {
+		return nil, nil, err
+	}
+	var root struct {
+		Workspace *Workspace `json:"workspace"`
+	}
+	resp, err := s.client.do(ctx, &request{method: http.MethodGet, path: path, query: opts}, &root)
+	if err != nil {
+		return nil, resp, err
+	}
+	return root.Workspace, resp, nil
+}
