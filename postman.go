@@ -59,6 +59,62 @@ type Client struct {
 	Users *UsersService
 	// Workspaces is the Workspaces area.
 	Workspaces *WorkspacesService
+	// Collections is the Collections area: collections, their folders, requests and responses, access keys, pull requests, transfers and the OpenAPI import.
+	Collections *CollectionsService
+	// PullRequests is the Pull Requests area: reviewing and updating the pull requests of forked collections.
+	PullRequests *PullRequestsService
+	// Forks is the Forks area: forks of collections and environments, pulling source changes and merging forks back.
+	Forks *ForksService
+	// Comments is the Comments area: comment threads on APIs, collections, folders, requests and responses.
+	Comments *CommentsService
+	// Environments is the Environments area: environments and their variables.
+	Environments *EnvironmentsService
+	// Tags is the Tags area: the tags of workspaces, collections and APIs, and the elements carrying a tag.
+	Tags *TagsService
+	// Teams is the Teams area: the teams of an organization, their settings, access requests and members.
+	Teams *TeamsService
+	// Groups is the Groups area: the team's user groups.
+	Groups *GroupsService
+	// Roles is the Roles area: who may do what in a workspace or a collection.
+	Roles *RolesService
+	// Billing is the Billing area: the team's billing account and invoices.
+	Billing *BillingService
+	// AuditLogs is the Audit Logs area: the team's audit events.
+	AuditLogs *AuditLogsService
+	// Analytics is the Analytics area: usage analytics of the team's APIs.
+	Analytics *AnalyticsService
+	// APIs is the API Builder (v10) area: APIs, versions, schemas and their collections.
+	APIs *APIsService
+	// Specs is the Spec Hub area: API specifications, their files, and generation and synchronisation of collections.
+	Specs *SpecsService
+	// Components is the Components area: reusable specification components.
+	Components *ComponentsService
+	// Packages is the Packages area: the team's Package Library.
+	Packages *PackagesService
+	// Security is the API Security area: validation of API definitions against security rules.
+	Security *SecurityService
+	// Search is the Search area: searching the Postman elements the user can access.
+	Search *SearchService
+	// Mocks is the Mocks area: mock servers, their call logs and server responses.
+	Mocks *MocksService
+	// Monitors is the Monitors area: scheduled collection runs and their results.
+	Monitors *MonitorsService
+	// Webhooks is the Webhooks area: webhooks that run a collection when called.
+	Webhooks *WebhooksService
+	// SDKs is the SDK generation area: generated client SDKs and their git connections.
+	SDKs *SDKsService
+	// OAuth is the OAuth 2.0 area: access tokens for the Postman API from client credentials.
+	OAuth *OAuthService
+	// ServiceAccounts is the Service Accounts area: short-lived tokens for service accounts.
+	ServiceAccounts *ServiceAccountsService
+	// Postbot is the Postbot area: AI generation tools.
+	Postbot *PostbotService
+	// Network is the Private API Network area: the workspaces and elements published to the team's network, and requests to add them.
+	Network *NetworkService
+	// SecretScanner is the Secret Scanner area: secrets detected in the team's workspaces and their resolution.
+	SecretScanner *SecretScannerService
+	// SCIM is the SCIM 2.0 provisioning area: users and groups. It authenticates with the SCIM API key of WithSCIMKey, never with the Postman API key.
+	SCIM *SCIMService
 }
 
 // service is what every service type is made of: a back pointer to the
@@ -103,6 +159,34 @@ func NewClient(apiKey string, opts ...Option) (*Client, error) {
 	c.common.client = c
 	c.Users = (*UsersService)(&c.common)
 	c.Workspaces = (*WorkspacesService)(&c.common)
+	c.Collections = (*CollectionsService)(&c.common)
+	c.PullRequests = (*PullRequestsService)(&c.common)
+	c.Forks = (*ForksService)(&c.common)
+	c.Comments = (*CommentsService)(&c.common)
+	c.Environments = (*EnvironmentsService)(&c.common)
+	c.Tags = (*TagsService)(&c.common)
+	c.Teams = (*TeamsService)(&c.common)
+	c.Groups = (*GroupsService)(&c.common)
+	c.Roles = (*RolesService)(&c.common)
+	c.Billing = (*BillingService)(&c.common)
+	c.AuditLogs = (*AuditLogsService)(&c.common)
+	c.Analytics = (*AnalyticsService)(&c.common)
+	c.APIs = (*APIsService)(&c.common)
+	c.Specs = (*SpecsService)(&c.common)
+	c.Components = (*ComponentsService)(&c.common)
+	c.Packages = (*PackagesService)(&c.common)
+	c.Security = (*SecurityService)(&c.common)
+	c.Search = (*SearchService)(&c.common)
+	c.Mocks = (*MocksService)(&c.common)
+	c.Monitors = (*MonitorsService)(&c.common)
+	c.Webhooks = (*WebhooksService)(&c.common)
+	c.SDKs = (*SDKsService)(&c.common)
+	c.OAuth = (*OAuthService)(&c.common)
+	c.ServiceAccounts = (*ServiceAccountsService)(&c.common)
+	c.Postbot = (*PostbotService)(&c.common)
+	c.Network = (*NetworkService)(&c.common)
+	c.SecretScanner = (*SecretScannerService)(&c.common)
+	c.SCIM = (*SCIMService)(&c.common)
 	return c, nil
 }
 

@@ -1,0 +1,4 @@
+package postman
+
+// AnalyticsService is the Analytics area: usage analytics of the team's APIs.
+type AnalyticsService service

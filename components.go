@@ -1,0 +1,4 @@
+package postman
+
+// ComponentsService is the Components area: reusable specification components.
+type ComponentsService service

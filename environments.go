@@ -1,0 +1,4 @@
+package postman
+
+// EnvironmentsService is the Environments area: environments and their variables.
+type EnvironmentsService service

@@ -1,0 +1,4 @@
+package postman
+
+// SecurityService is the API Security area: validation of API definitions against security rules.
+type SecurityService service
