@@ -327,7 +327,7 @@ func writeExample(w http.ResponseWriter, op *openapi3.Operation, status int) err
 		return fmt.Errorf("no documented response %d", status)
 	}
 	resp := ref.Value
-	if resp.Content == nil || len(resp.Content) == 0 {
+	if len(resp.Content) == 0 {
 		w.WriteHeader(code)
 		return nil
 	}

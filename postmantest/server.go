@@ -1,0 +1,154 @@
+// Package postmantest serves an in-memory, stateful fake of the Postman
+// API on a loopback port, for testing tools built on package postman
+// without touching the real, rate-limited API:
+//
+//	srv := postmantest.NewServer()
+//	defer srv.Close()
+//	client, _ := postman.NewClient("any-key", postman.WithBaseURL(srv.URL))
+//
+// It answers with Postman's envelopes, ID and UID formats, error bodies
+// and pagination, and is safe for parallel tests (each test can start its
+// own server). Seed it with the Add… methods and inspect what a tool sent
+// with Requests.
+package postmantest
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"sync"
+)
+
+// Server is a running fake Postman API. Create it with NewServer.
+type Server struct {
+	// URL is the base URL to give postman.WithBaseURL, e.g. http://127.0.0.1:41234.
+	URL string
+
+	srv *httptest.Server
+	mux *http.ServeMux
+	cfg config
+
+	mu       sync.Mutex
+	state    *state
+	requests []Request
+}
+
+// Request is a request the server received, for assertions.
+type Request struct {
+	Method string
+	// Path is the URL path, Query the raw query string.
+	Path  string
+	Query string
+	// Header holds the request's headers as sent.
+	Header http.Header
+	Body   []byte
+}
+
+// Option configures a Server.
+type Option func(*config)
+
+type config struct {
+	apiKey string
+	user   User
+}
+
+// WithAPIKey makes the server accept only key (default: any non-empty key).
+// Other keys get Postman's 401 AuthenticationError.
+func WithAPIKey(key string) Option {
+	return func(c *config) { c.apiKey = key }
+}
+
+// WithUser sets the authenticated user that GET /me returns.
+func WithUser(u User) Option {
+	return func(c *config) { c.user = u }
+}
+
+// NewServer starts a fake Postman API on 127.0.0.1 with one user and two
+// workspaces ("My Workspace", personal, and "Team Workspace"). Close it
+// when done.
+func NewServer(opts ...Option) *Server {
+	cfg := config{user: defaultUser()}
+	for _, opt := range opts {
+		opt(&cfg)
+	}
+	s := &Server{cfg: cfg, mux: http.NewServeMux(), state: newState(cfg.user)}
+	s.routes()
+	s.srv = httptest.NewServer(http.HandlerFunc(s.serve))
+	s.URL = s.srv.URL
+	return s
+}
+
+// Close shuts the server down and waits for its connections to end.
+func (s *Server) Close() { s.srv.Close() }
+
+// Requests returns the requests received so far, oldest first.
+func (s *Server) Requests() []Request {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Clone(s.requests)
+}
+
+// serve records the request, checks the API key and dispatches.
+func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
+	body, _ := io.ReadAll(r.Body)
+	r.Body = io.NopCloser(bytes.NewReader(body))
+	s.mu.Lock()
+	s.requests = append(s.requests, Request{Method: r.Method, Path: r.URL.Path, Query: r.URL.RawQuery, Header: r.Header.Clone(), Body: body})
+	s.mu.Unlock()
+
+	setRateHeaders(w)
+	if !s.authorized(r) {
+		writeProblem(w, http.StatusUnauthorized, errorEnvelope("AuthenticationError", "Invalid API Key. Every request requires a valid API Key to be sent."))
+		return
+	}
+	s.mux.ServeHTTP(w, r)
+}
+
+func (s *Server) authorized(r *http.Request) bool {
+	key := r.Header.Get("X-Api-Key")
+	if key == "" {
+		return false
+	}
+	return s.cfg.apiKey == "" || key == s.cfg.apiKey
+}
+
+// setRateHeaders sends the rate-limit headers Postman sends on every answer.
+func setRateHeaders(w http.ResponseWriter) {
+	h := w.Header()
+	h.Set("RateLimit-Limit", "300")
+	h.Set("RateLimit-Remaining", "299")
+	h.Set("RateLimit-Reset", "60")
+	h.Set("X-RateLimit-Limit", "300")
+	h.Set("X-RateLimit-Remaining", "299")
+	h.Set("RateLimit-Limit-Month", "1000000")
+	h.Set("RateLimit-Remaining-Month", "989212")
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	writeBody(w, status, "application/json", v)
+}
+
+// writeProblem answers with the problem content type Postman's
+// description gives most error answers.
+func writeProblem(w http.ResponseWriter, status int, v any) {
+	writeBody(w, status, "application/problem+json", v)
+}
+
+func writeBody(w http.ResponseWriter, status int, contentType string, v any) {
+	w.Header().Set("Content-Type", contentType)
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+// errorEnvelope is Postman's {"error":{"name","message"}} error body.
+func errorEnvelope(name, message string) map[string]any {
+	return map[string]any{"error": map[string]any{"name": name, "message": message}}
+}
+
+// notFound answers Postman's 404 for an unknown element or route.
+func notFound(w http.ResponseWriter, name, message string) {
+	writeJSON(w, http.StatusNotFound, errorEnvelope(name, message))
+}

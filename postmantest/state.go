@@ -1,0 +1,48 @@
+package postmantest
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"strconv"
+	"time"
+)
+
+// state is everything the fake API stores; Server.mu guards it.
+type state struct {
+	user       User
+	workspaces []*Workspace // in creation order, as Postman lists them
+}
+
+func newState(u User) *state {
+	st := &state{user: u}
+	now := time.Now().UTC()
+	st.workspaces = []*Workspace{
+		{ID: newID(), Name: "My Workspace", Type: "personal", Visibility: "personal", About: "Personal workspace", CreatedBy: strconv.FormatInt(u.ID, 10), CreatedAt: now, UpdatedAt: now},
+		{ID: newID(), Name: "Team Workspace", Type: "team", Visibility: "team", About: "Shared with the team", CreatedBy: strconv.FormatInt(u.ID, 10), CreatedAt: now, UpdatedAt: now},
+	}
+	return st
+}
+
+// newID returns a random ID in Postman's UUID layout.
+func newID() string {
+	var b [16]byte
+	_, _ = rand.Read(b[:])
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	h := hex.EncodeToString(b[:])
+	return fmt.Sprintf("%s-%s-%s-%s-%s", h[:8], h[8:12], h[12:16], h[16:20], h[20:])
+}
+
+// uid is Postman's unique ID of an element: the owner's user ID, a dash,
+// and the element's ID.
+func (st *state) uid(id string) string { return strconv.FormatInt(st.user.ID, 10) + "-" + id }
+
+func (st *state) workspace(id string) *Workspace {
+	for _, ws := range st.workspaces {
+		if ws.ID == id {
+			return ws
+		}
+	}
+	return nil
+}
