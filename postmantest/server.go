@@ -20,6 +20,7 @@ import (
 	"net/http/httptest"
 	"slices"
 	"sync"
+	"time"
 )
 
 // Server is a running fake Postman API. Create it with NewServer.
@@ -27,9 +28,10 @@ type Server struct {
 	// URL is the base URL to give postman.WithBaseURL, e.g. http://127.0.0.1:41234.
 	URL string
 
-	srv *httptest.Server
-	mux *http.ServeMux
-	cfg config
+	srv    *httptest.Server
+	mux    *http.ServeMux
+	cfg    config
+	faults faults
 
 	mu       sync.Mutex
 	state    *state
@@ -45,14 +47,19 @@ type Request struct {
 	// Header holds the request's headers as sent.
 	Header http.Header
 	Body   []byte
+	// Status is the status the server answered with.
+	Status int
 }
 
 // Option configures a Server.
 type Option func(*config)
 
 type config struct {
-	apiKey string
-	user   User
+	apiKey     string
+	user       User
+	rateLimit  int
+	rateWindow time.Duration
+	taskDelay  time.Duration
 }
 
 // WithAPIKey makes the server accept only key (default: any non-empty key).
@@ -75,6 +82,7 @@ func NewServer(opts ...Option) *Server {
 		opt(&cfg)
 	}
 	s := &Server{cfg: cfg, mux: http.NewServeMux(), state: newState(cfg.user)}
+	s.faults = faults{limit: cfg.rateLimit, window: cfg.rateWindow, used: map[string][]time.Time{}, now: time.Now}
 	s.routes()
 	s.srv = httptest.NewServer(http.HandlerFunc(s.serve))
 	s.URL = s.srv.URL
@@ -95,16 +103,34 @@ func (s *Server) Requests() []Request {
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	body, _ := io.ReadAll(r.Body)
 	r.Body = io.NopCloser(bytes.NewReader(body))
-	s.mu.Lock()
-	s.requests = append(s.requests, Request{Method: r.Method, Path: r.URL.Path, Query: r.URL.RawQuery, Header: r.Header.Clone(), Body: body})
-	s.mu.Unlock()
+	rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+	defer func() {
+		s.mu.Lock()
+		s.requests = append(s.requests, Request{Method: r.Method, Path: r.URL.Path, Query: r.URL.RawQuery,
+			Header: r.Header.Clone(), Body: body, Status: rec.status})
+		s.mu.Unlock()
+	}()
 
-	setRateHeaders(w)
+	setRateHeaders(rec)
 	if !s.authorized(r) {
-		writeProblem(w, http.StatusUnauthorized, errorEnvelope("AuthenticationError", "Invalid API Key. Every request requires a valid API Key to be sent."))
+		writeProblem(rec, http.StatusUnauthorized, errorEnvelope("AuthenticationError", "Invalid API Key. Every request requires a valid API Key to be sent."))
 		return
 	}
-	s.mux.ServeHTTP(w, r)
+	if s.inject(rec, r) {
+		return
+	}
+	s.mux.ServeHTTP(rec, r)
+}
+
+// statusRecorder remembers the status a handler answered with.
+type statusRecorder struct {
+	http.ResponseWriter
+	status int
+}
+
+func (r *statusRecorder) WriteHeader(status int) {
+	r.status = status
+	r.ResponseWriter.WriteHeader(status)
 }
 
 func (s *Server) authorized(r *http.Request) bool {

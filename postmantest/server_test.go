@@ -1,6 +1,7 @@
 package postmantest_test
 
 import (
+	"bytes"
 	"net/http"
 	"os"
 	"testing"
@@ -109,3 +110,5 @@ func countPath(srv *postmantest.Server, path string) int {
 	}
 	return n
 }
+
+func bytesReader(b []byte) *bytes.Reader { return bytes.NewReader(b) }

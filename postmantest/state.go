@@ -10,12 +10,17 @@ import (
 
 // state is everything the fake API stores; Server.mu guards it.
 type state struct {
-	user       User
-	workspaces []*Workspace // in creation order, as Postman lists them
+	user         User
+	workspaces   []*Workspace // in creation order, as Postman lists them
+	collections  []*storedCollection
+	environments []*storedEnvironment
+	globals      map[string][]any // workspace ID → global variables
+	tasks        map[string]*task
+	failTasks    string
 }
 
 func newState(u User) *state {
-	st := &state{user: u}
+	st := &state{user: u, globals: map[string][]any{}, tasks: map[string]*task{}}
 	now := time.Now().UTC()
 	st.workspaces = []*Workspace{
 		{ID: newID(), Name: "My Workspace", Type: "personal", Visibility: "personal", About: "Personal workspace", CreatedBy: strconv.FormatInt(u.ID, 10), CreatedAt: now, UpdatedAt: now},
@@ -39,10 +44,21 @@ func newID() string {
 func (st *state) uid(id string) string { return strconv.FormatInt(st.user.ID, 10) + "-" + id }
 
 func (st *state) workspace(id string) *Workspace {
+	id = localID(id)
 	for _, ws := range st.workspaces {
 		if ws.ID == id {
 			return ws
 		}
 	}
 	return nil
+}
+
+// localID accepts an element's ID or its UID ("<owner>-<id>") and
+// returns the ID, as Postman does for most endpoints.
+func localID(idOrUID string) string {
+	const uuidLen = 36
+	if len(idOrUID) > uuidLen && idOrUID[len(idOrUID)-uuidLen-1] == '-' {
+		return idOrUID[len(idOrUID)-uuidLen:]
+	}
+	return idOrUID
 }

@@ -1,8 +1,10 @@
 package postmantest
 
 import (
+	"encoding/json"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -115,5 +117,144 @@ func (s *Server) getWorkspace(w http.ResponseWriter, r *http.Request) {
 	for _, kind := range []string{"collections", "environments", "mocks", "monitors", "apis", "specs"} {
 		body[kind] = []any{}
 	}
+	body["collections"] = s.state.elements(ws.ID, "collections")
+	body["environments"] = s.state.elements(ws.ID, "environments")
 	writeJSON(w, http.StatusOK, map[string]any{"workspace": body})
+}
+
+type workspaceBody struct {
+	Workspace *struct {
+		Name        string `json:"name"`
+		Type        string `json:"type"`
+		Description string `json:"description"`
+		About       string `json:"about"`
+	} `json:"workspace"`
+}
+
+func workspaceNotFound(w http.ResponseWriter) {
+	writeJSON(w, http.StatusNotFound, map[string]any{"error": map[string]any{"name": "workspaceNotFoundError", "message": "Workspace not found", "statusCode": 404}})
+}
+
+func (s *Server) createWorkspace(w http.ResponseWriter, r *http.Request) {
+	var body workspaceBody
+	if !decodeBody(w, r, &body) {
+		return
+	}
+	if body.Workspace == nil || body.Workspace.Name == "" || body.Workspace.Type == "" {
+		paramMissing(w, "workspace.name and workspace.type are required fields")
+		return
+	}
+	s.mu.Lock()
+	by := strconv.FormatInt(s.state.user.ID, 10)
+	s.mu.Unlock()
+	id := s.AddWorkspace(Workspace{Name: body.Workspace.Name, Type: body.Workspace.Type, Description: body.Workspace.Description,
+		About: body.Workspace.About, CreatedBy: by})
+	writeJSON(w, http.StatusOK, map[string]any{"workspace": map[string]any{"id": id, "name": body.Workspace.Name}})
+}
+
+func (s *Server) updateWorkspace(w http.ResponseWriter, r *http.Request) {
+	var body workspaceBody
+	if !decodeBody(w, r, &body) {
+		return
+	}
+	if body.Workspace == nil {
+		paramMissing(w, "workspace is a required field")
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ws := s.state.workspace(r.PathValue("workspaceId"))
+	if ws == nil {
+		workspaceNotFound(w)
+		return
+	}
+	b := body.Workspace
+	for dst, v := range map[*string]string{&ws.Name: b.Name, &ws.Type: b.Type, &ws.Description: b.Description, &ws.About: b.About} {
+		if v != "" {
+			*dst = v
+		}
+	}
+	if b.Type != "" {
+		ws.Visibility = b.Type
+	}
+	ws.UpdatedAt = time.Now().UTC()
+	writeJSON(w, http.StatusOK, map[string]any{"workspace": map[string]any{"id": ws.ID, "name": ws.Name}})
+}
+
+func (s *Server) deleteWorkspace(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ws := s.state.workspace(r.PathValue("workspaceId"))
+	if ws == nil {
+		workspaceNotFound(w)
+		return
+	}
+	s.state.workspaces = slices.DeleteFunc(s.state.workspaces, func(o *Workspace) bool { return o == ws })
+	writeJSON(w, http.StatusOK, map[string]any{"workspace": map[string]any{"id": ws.ID}})
+}
+
+// SetGlobals replaces the global variables of a workspace.
+func (s *Server) SetGlobals(workspaceID string, vars ...EnvironmentVariable) {
+	data, _ := json.Marshal(vars)
+	values, _ := cloneJSON(json.RawMessage(data)).([]any)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.state.globals[workspaceID] = values
+}
+
+func (s *Server) getGlobals(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ws := s.state.workspace(r.PathValue("workspaceId"))
+	if ws == nil {
+		workspaceNotFound(w)
+		return
+	}
+	values := s.state.globals[ws.ID]
+	if values == nil {
+		values = []any{}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"values": values})
+}
+
+func (s *Server) putGlobals(w http.ResponseWriter, r *http.Request) {
+	var body struct {
+		Values []any `json:"values"`
+	}
+	if !decodeBody(w, r, &body) {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ws := s.state.workspace(r.PathValue("workspaceId"))
+	if ws == nil {
+		workspaceNotFound(w)
+		return
+	}
+	if body.Values == nil {
+		body.Values = []any{}
+	}
+	s.state.globals[ws.ID] = body.Values
+	writeJSON(w, http.StatusOK, map[string]any{"values": body.Values})
+}
+
+// elements lists the collections or environments of a workspace the way
+// GET /workspaces/{id} does.
+func (st *state) elements(workspaceID, kind string) []any {
+	out := []any{}
+	switch kind {
+	case "collections":
+		for _, c := range st.collections {
+			if c.workspaceID == workspaceID {
+				out = append(out, map[string]any{"id": c.id, "name": c.name(), "uid": st.uid(c.id)})
+			}
+		}
+	case "environments":
+		for _, e := range st.environments {
+			if e.workspaceID == workspaceID {
+				out = append(out, map[string]any{"id": e.id, "name": e.name, "uid": st.uid(e.id)})
+			}
+		}
+	}
+	return out
 }

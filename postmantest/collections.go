@@ -1,0 +1,357 @@
+package postmantest
+
+import (
+	"encoding/json"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// storedCollection is a whole collection document, kept as decoded JSON
+// (numbers exact, every key kept), so that it comes back as it was sent.
+type storedCollection struct {
+	id          string
+	workspaceID string
+	doc         map[string]any // the collection object: info, item, event, variable, auth …
+	createdAt   time.Time
+	updatedAt   time.Time
+	forkOf      string
+}
+
+func (c *storedCollection) info() map[string]any {
+	info, _ := c.doc["info"].(map[string]any)
+	if info == nil {
+		info = map[string]any{}
+		c.doc["info"] = info
+	}
+	return info
+}
+
+func (c *storedCollection) name() string {
+	n, _ := c.info()["name"].(string)
+	return n
+}
+
+// AddCollection stores a collection document (the JSON of a Postman
+// Collection v2.1 file, with or without the {"collection": …} envelope)
+// in workspaceID and returns its ID. It panics on JSON that is not an
+// object, since that is a mistake in the calling test.
+func (s *Server) AddCollection(workspaceID string, document []byte) string {
+	var doc map[string]any
+	if err := json.Unmarshal(document, &doc); err != nil {
+		panic("postmantest: AddCollection: " + err.Error())
+	}
+	if inner, ok := doc["collection"].(map[string]any); ok {
+		doc = inner
+	}
+	doc = cloneJSON(doc).(map[string]any)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.state.addCollection(workspaceID, doc).id
+}
+
+func (st *state) addCollection(workspaceID string, doc map[string]any) *storedCollection {
+	now := time.Now().UTC()
+	c := &storedCollection{id: newID(), workspaceID: workspaceID, doc: doc, createdAt: now, updatedAt: now}
+	c.info()["_postman_id"] = c.id
+	assignItemIDs(doc["item"])
+	st.collections = append(st.collections, c)
+	return c
+}
+
+func (st *state) collection(idOrUID string) *storedCollection {
+	id := localID(idOrUID)
+	for _, c := range st.collections {
+		if c.id == id {
+			return c
+		}
+	}
+	return nil
+}
+
+func (st *state) summary(c *storedCollection) map[string]any {
+	return map[string]any{"id": c.id, "name": c.name(), "owner": strconv.FormatInt(st.user.ID, 10),
+		"createdAt": c.createdAt.Format(postmanTime), "updatedAt": c.updatedAt.Format(postmanTime),
+		"uid": st.uid(c.id), "isPublic": false}
+}
+
+func collectionNotFound(w http.ResponseWriter) {
+	writeJSON(w, http.StatusNotFound, map[string]any{"error": map[string]any{"name": "instanceNotFoundError",
+		"message": "We could not find the collection you are looking for"}})
+}
+
+func (s *Server) listCollections(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	limit, offset := -1, 0
+	if v := q.Get("limit"); v != "" {
+		limit, _ = strconv.Atoi(v)
+	}
+	if v := q.Get("offset"); v != "" {
+		offset, _ = strconv.Atoi(v)
+	}
+	s.mu.Lock()
+	var all []map[string]any
+	for _, c := range s.state.collections {
+		if ws := q.Get("workspace"); ws != "" && c.workspaceID != ws {
+			continue
+		}
+		if name := q.Get("name"); name != "" && !strings.Contains(strings.ToLower(c.name()), strings.ToLower(name)) {
+			continue
+		}
+		all = append(all, s.state.summary(c))
+	}
+	s.mu.Unlock()
+	start := min(max(offset, 0), len(all))
+	end := len(all)
+	if limit > 0 {
+		end = min(start+limit, len(all))
+	}
+	meta := map[string]any{"total": len(all), "offset": start, "limit": end - start}
+	if limit > 0 {
+		meta["limit"] = limit
+	}
+	page := all[start:end]
+	if page == nil {
+		page = []map[string]any{}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"collections": page, "meta": meta})
+}
+
+func (s *Server) createCollection(w http.ResponseWriter, r *http.Request) {
+	ws := r.URL.Query().Get("workspace")
+	var body struct {
+		Collection map[string]any `json:"collection"`
+	}
+	if !decodeBody(w, r, &body) {
+		return
+	}
+	if body.Collection == nil {
+		paramMissing(w, "collection is a required field")
+		return
+	}
+	if name, _ := body.Collection["info"].(map[string]any)["name"].(string); name == "" {
+		paramMissing(w, "collection.info.name is a required field")
+		return
+	}
+	s.mu.Lock()
+	if ws == "" && len(s.state.workspaces) > 0 {
+		ws = s.state.workspaces[0].ID
+	}
+	if s.state.workspace(ws) == nil {
+		s.mu.Unlock()
+		writeJSON(w, http.StatusNotFound, map[string]any{"error": map[string]any{"name": "workspaceNotFoundError", "message": "Workspace not found", "statusCode": 404}})
+		return
+	}
+	c := s.state.addCollection(ws, body.Collection)
+	out := map[string]any{"id": c.id, "name": c.name(), "uid": s.state.uid(c.id)}
+	s.mu.Unlock()
+	writeJSON(w, http.StatusOK, map[string]any{"collection": out})
+}
+
+func (s *Server) getCollection(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c := s.state.collection(r.PathValue("collectionId"))
+	if c == nil {
+		collectionNotFound(w)
+		return
+	}
+	doc := cloneJSON(c.doc).(map[string]any)
+	info, _ := doc["info"].(map[string]any)
+	info["uid"] = s.state.uid(c.id)
+	info["createdAt"] = c.createdAt.Format(postmanTime)
+	info["updatedAt"] = c.updatedAt.Format(postmanTime)
+	info["lastUpdatedBy"] = strconv.FormatInt(s.state.user.ID, 10)
+	if r.URL.Query().Get("model") == "minimal" {
+		doc["item"] = minimalItems(doc["item"])
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"collection": doc})
+}
+
+// minimalItems keeps only the names, IDs and nesting of items, as
+// model=minimal does.
+func minimalItems(v any) any {
+	items, _ := v.([]any)
+	out := make([]any, 0, len(items))
+	for _, it := range items {
+		m, _ := it.(map[string]any)
+		min := map[string]any{}
+		for _, k := range []string{"id", "name", "uid"} {
+			if val, ok := m[k]; ok {
+				min[k] = val
+			}
+		}
+		if sub, ok := m["item"]; ok {
+			min["item"] = minimalItems(sub)
+		}
+		out = append(out, min)
+	}
+	return out
+}
+
+func (s *Server) putCollection(w http.ResponseWriter, r *http.Request) {
+	var body struct {
+		Collection map[string]any `json:"collection"`
+	}
+	if !decodeBody(w, r, &body) {
+		return
+	}
+	if body.Collection == nil {
+		paramMissing(w, "collection is a required field")
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c := s.state.collection(r.PathValue("collectionId"))
+	if c == nil {
+		collectionNotFound(w)
+		return
+	}
+	info, _ := body.Collection["info"].(map[string]any)
+	if info != nil {
+		// Server-kept fields are not part of the stored document.
+		for _, k := range []string{"uid", "createdAt", "updatedAt", "lastUpdatedBy"} {
+			delete(info, k)
+		}
+	}
+	c.doc = body.Collection
+	c.info()["_postman_id"] = c.id
+	assignItemIDs(c.doc["item"])
+	c.updatedAt = time.Now().UTC()
+	if r.Header.Get("Prefer") == "respond-async" {
+		t := s.state.newTask(s.cfg.taskDelay)
+		writeJSON(w, http.StatusAccepted, map[string]any{"task": map[string]any{"id": t.id, "status": "in-progress"}})
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"collection": map[string]any{"id": c.id, "name": c.name(), "uid": s.state.uid(c.id)}})
+}
+
+func (s *Server) collectionUpdateTask(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	t := s.state.tasks[r.PathValue("taskId")]
+	if t == nil {
+		writeJSON(w, http.StatusNotFound, map[string]any{"error": map[string]any{"name": "instanceNotFoundError", "message": "Task not found"}})
+		return
+	}
+	status := "in-progress"
+	switch {
+	case t.done() && t.failed != "":
+		status = "failed"
+	case t.done():
+		status = "successful"
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"id": t.id, "status": status})
+}
+
+func (s *Server) patchCollection(w http.ResponseWriter, r *http.Request) {
+	var body struct {
+		Collection map[string]any `json:"collection"`
+	}
+	if !decodeBody(w, r, &body) {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c := s.state.collection(r.PathValue("collectionId"))
+	if c == nil {
+		collectionNotFound(w)
+		return
+	}
+	for k, v := range body.Collection {
+		if k == "info" {
+			if patch, ok := v.(map[string]any); ok {
+				for ik, iv := range patch {
+					c.info()[ik] = iv
+				}
+			}
+			continue
+		}
+		c.doc[k] = v
+	}
+	c.updatedAt = time.Now().UTC()
+	desc, _ := c.info()["description"].(string)
+	writeJSON(w, http.StatusOK, map[string]any{"collection": map[string]any{"id": c.id, "name": c.name(), "description": desc}})
+}
+
+func (s *Server) deleteCollection(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c := s.state.collection(r.PathValue("collectionId"))
+	if c == nil {
+		collectionNotFound(w)
+		return
+	}
+	for i, other := range s.state.collections {
+		if other == c {
+			s.state.collections = append(s.state.collections[:i], s.state.collections[i+1:]...)
+			break
+		}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"collection": map[string]any{"id": c.id, "uid": s.state.uid(c.id)}})
+}
+
+func (s *Server) duplicateCollection(w http.ResponseWriter, r *http.Request) {
+	var body struct {
+		Workspace string `json:"workspace"`
+		Suffix    string `json:"suffix"`
+	}
+	if !decodeBody(w, r, &body) {
+		return
+	}
+	if body.Workspace == "" {
+		paramMissing(w, "workspace is a required field")
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c := s.state.collection(r.PathValue("collectionId"))
+	if c == nil {
+		collectionNotFound(w)
+		return
+	}
+	t := s.state.newTask(s.cfg.taskDelay)
+	t.failed = s.state.failTasks
+	if t.failed == "" {
+		dup := s.state.addCollection(body.Workspace, cloneJSON(c.doc).(map[string]any))
+		if body.Suffix != "" {
+			dup.info()["name"] = c.name() + " " + body.Suffix
+		}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"task": map[string]any{"id": s.state.uid(t.id), "status": "processing"}})
+}
+
+func (s *Server) duplicateTask(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	t := s.state.tasks[localID(r.PathValue("taskId"))]
+	if t == nil {
+		writeJSON(w, http.StatusNotFound, map[string]any{"error": map[string]any{"name": "instanceNotFoundError", "message": "Task not found"}})
+		return
+	}
+	status, reason := "processing", any(nil)
+	switch {
+	case t.done() && t.failed != "":
+		status, reason = "failed", t.failed
+	case t.done():
+		status = "completed"
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"task": map[string]any{"id": s.state.uid(t.id), "status": status, "reason": reason}})
+}
+
+// assignItemIDs gives every folder and request without an ID one, as
+// Postman does when it stores a collection.
+func assignItemIDs(v any) {
+	items, _ := v.([]any)
+	for _, it := range items {
+		m, ok := it.(map[string]any)
+		if !ok {
+			continue
+		}
+		if _, ok := m["id"]; !ok {
+			m["id"] = newID()
+		}
+		assignItemIDs(m["item"])
+	}
+}

@@ -1,0 +1,204 @@
+package postmantest
+
+import (
+	"encoding/json"
+	"net/http"
+	"strconv"
+	"time"
+)
+
+// storedEnvironment is an environment with its variables kept as decoded
+// JSON, so that every key of a variable comes back as it was sent.
+type storedEnvironment struct {
+	id          string
+	workspaceID string
+	name        string
+	values      []any
+	createdAt   time.Time
+	updatedAt   time.Time
+}
+
+// EnvironmentVariable seeds a variable of AddEnvironment.
+type EnvironmentVariable struct {
+	Key     string `json:"key"`
+	Value   string `json:"value"`
+	Type    string `json:"type,omitempty"` // default, secret, any
+	Enabled bool   `json:"enabled"`
+}
+
+// AddEnvironment stores an environment in workspaceID and returns its ID.
+func (s *Server) AddEnvironment(workspaceID, name string, vars ...EnvironmentVariable) string {
+	data, _ := json.Marshal(vars)
+	values, _ := cloneJSON(json.RawMessage(data)).([]any)
+	if values == nil {
+		values = []any{}
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.state.addEnvironment(workspaceID, name, values).id
+}
+
+// EnvironmentValues returns the variables of an environment as the server
+// stores them (decoded JSON), or nil if there is no such environment.
+func (s *Server) EnvironmentValues(id string) []any {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	e := s.state.environment(id)
+	if e == nil {
+		return nil
+	}
+	v, _ := cloneJSON(e.values).([]any)
+	return v
+}
+
+func (st *state) addEnvironment(workspaceID, name string, values []any) *storedEnvironment {
+	now := time.Now().UTC()
+	e := &storedEnvironment{id: newID(), workspaceID: workspaceID, name: name, values: values, createdAt: now, updatedAt: now}
+	st.environments = append(st.environments, e)
+	return e
+}
+
+func (st *state) environment(idOrUID string) *storedEnvironment {
+	id := localID(idOrUID)
+	for _, e := range st.environments {
+		if e.id == id {
+			return e
+		}
+	}
+	return nil
+}
+
+func environmentNotFound(w http.ResponseWriter) {
+	writeJSON(w, http.StatusNotFound, map[string]any{"error": map[string]any{"name": "instanceNotFoundError",
+		"message": "We could not find the environment you are looking for"}})
+}
+
+func (st *state) environmentBody(e *storedEnvironment) map[string]any {
+	return map[string]any{"id": e.id, "name": e.name, "owner": strconv.FormatInt(st.user.ID, 10),
+		"createdAt": e.createdAt.Format(postmanTime), "updatedAt": e.updatedAt.Format(postmanTime),
+		"values": e.values, "isPublic": false, "uid": st.uid(e.id)}
+}
+
+func (s *Server) listEnvironments(w http.ResponseWriter, r *http.Request) {
+	ws := r.URL.Query().Get("workspace")
+	s.mu.Lock()
+	list := []map[string]any{}
+	for _, e := range s.state.environments {
+		if ws != "" && e.workspaceID != ws {
+			continue
+		}
+		list = append(list, map[string]any{"id": e.id, "name": e.name, "createdAt": e.createdAt.Format(postmanTime),
+			"updatedAt": e.updatedAt.Format(postmanTime), "owner": strconv.FormatInt(s.state.user.ID, 10),
+			"uid": s.state.uid(e.id), "isPublic": false})
+	}
+	s.mu.Unlock()
+	writeJSON(w, http.StatusOK, map[string]any{"environments": list})
+}
+
+type environmentBody struct {
+	Environment *struct {
+		Name   string `json:"name"`
+		Values []any  `json:"values"`
+	} `json:"environment"`
+}
+
+func (s *Server) createEnvironment(w http.ResponseWriter, r *http.Request) {
+	var body environmentBody
+	if !decodeBody(w, r, &body) {
+		return
+	}
+	if body.Environment == nil || body.Environment.Name == "" {
+		paramMissing(w, "environment.name is a required field")
+		return
+	}
+	if body.Environment.Values == nil {
+		body.Environment.Values = []any{}
+	}
+	ws := r.URL.Query().Get("workspace")
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if ws == "" && len(s.state.workspaces) > 0 {
+		ws = s.state.workspaces[0].ID
+	}
+	e := s.state.addEnvironment(ws, body.Environment.Name, body.Environment.Values)
+	writeJSON(w, http.StatusOK, map[string]any{"environment": map[string]any{"id": e.id, "name": e.name, "uid": s.state.uid(e.id)}})
+}
+
+func (s *Server) getEnvironment(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	e := s.state.environment(r.PathValue("environmentId"))
+	if e == nil {
+		environmentNotFound(w)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"environment": s.state.environmentBody(e)})
+}
+
+func (s *Server) putEnvironment(w http.ResponseWriter, r *http.Request) {
+	var body environmentBody
+	if !decodeBody(w, r, &body) {
+		return
+	}
+	if body.Environment == nil {
+		paramMissing(w, "environment is a required field")
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	e := s.state.environment(r.PathValue("environmentId"))
+	if e == nil {
+		environmentNotFound(w)
+		return
+	}
+	if body.Environment.Name != "" {
+		e.name = body.Environment.Name
+	}
+	if body.Environment.Values != nil {
+		e.values = body.Environment.Values
+	}
+	e.updatedAt = time.Now().UTC()
+	writeJSON(w, http.StatusOK, map[string]any{"environment": map[string]any{"id": e.id, "name": e.name, "uid": s.state.uid(e.id)}})
+}
+
+func (s *Server) patchEnvironment(w http.ResponseWriter, r *http.Request) {
+	var ops []patchOp
+	if !decodeBody(w, r, &ops) {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	e := s.state.environment(r.PathValue("environmentId"))
+	if e == nil {
+		environmentNotFound(w)
+		return
+	}
+	doc := map[string]any{"name": e.name, "values": cloneJSON(e.values)}
+	patched, err := applyPatch(doc, ops)
+	if err != nil {
+		writeJSON(w, http.StatusBadRequest, map[string]any{"error": map[string]any{"name": "invalidParamsError", "message": err.Error()}})
+		return
+	}
+	m := patched.(map[string]any)
+	e.name, _ = m["name"].(string)
+	e.values, _ = m["values"].([]any)
+	e.updatedAt = time.Now().UTC()
+	writeJSON(w, http.StatusOK, map[string]any{"environment": s.state.environmentBody(e)})
+}
+
+func (s *Server) deleteEnvironment(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	e := s.state.environment(r.PathValue("environmentId"))
+	if e == nil {
+		environmentNotFound(w)
+		return
+	}
+	for i, other := range s.state.environments {
+		if other == e {
+			s.state.environments = append(s.state.environments[:i], s.state.environments[i+1:]...)
+			break
+		}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"environment": map[string]any{"id": e.id, "uid": s.state.uid(e.id)}})
+}

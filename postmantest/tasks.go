@@ -1,0 +1,33 @@
+package postmantest
+
+import "time"
+
+// WithTaskDelay makes asynchronous tasks (collection updates and
+// duplicates, merges, generations …) report "in progress" for d before
+// they complete (default: complete at once).
+func WithTaskDelay(d time.Duration) Option {
+	return func(c *config) { c.taskDelay = d }
+}
+
+// task is an asynchronous task; its effect is applied when it is created
+// and it reports done once its time has come.
+type task struct {
+	id     string
+	doneAt time.Time
+	failed string // a failure reason, if the task fails
+}
+
+func (st *state) newTask(delay time.Duration) *task {
+	t := &task{id: newID(), doneAt: time.Now().Add(delay)}
+	st.tasks[t.id] = t
+	return t
+}
+
+func (t *task) done() bool { return !time.Now().Before(t.doneAt) }
+
+// FailTasks makes every task created from now on end in failure with reason.
+func (s *Server) FailTasks(reason string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.state.failTasks = reason
+}
