@@ -30,6 +30,20 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("PUT /environments/{environmentId}", s.putEnvironment)
 	s.mux.HandleFunc("PATCH /environments/{environmentId}", s.patchEnvironment)
 	s.mux.HandleFunc("DELETE /environments/{environmentId}", s.deleteEnvironment)
+	s.mux.HandleFunc("POST /import/openapi", s.importOpenAPI)
+
+	s.mux.HandleFunc("GET /monitors", s.listMonitors)
+	s.mux.HandleFunc("GET /monitors/{monitorId}", s.getMonitor)
+	s.mux.HandleFunc("POST /monitors/{monitorId}/run", s.runMonitor)
+
+	s.mux.HandleFunc("GET /scim/v2/Users", s.listSCIMUsers)
+	s.mux.HandleFunc("POST /scim/v2/Users", s.createSCIMUser)
+	s.mux.HandleFunc("GET /scim/v2/Users/{userId}", s.getSCIMUser)
+	s.mux.HandleFunc("PUT /scim/v2/Users/{userId}", s.putSCIMUser)
+	s.mux.HandleFunc("PATCH /scim/v2/Users/{userId}", s.patchSCIMUser)
+
+	s.mux.HandleFunc("GET /audit/logs", s.listAuditLogs)
+
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		notFound(w, "notFound", "The requested resource "+r.Method+" "+r.URL.Path+" is not served by postmantest.")
 	})

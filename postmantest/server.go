@@ -19,6 +19,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 )
@@ -56,6 +57,7 @@ type Option func(*config)
 
 type config struct {
 	apiKey     string
+	scimKey    string
 	user       User
 	rateLimit  int
 	rateWindow time.Duration
@@ -134,6 +136,11 @@ func (r *statusRecorder) WriteHeader(status int) {
 }
 
 func (s *Server) authorized(r *http.Request) bool {
+	if strings.HasPrefix(r.URL.Path, "/scim/") {
+		// SCIM takes the SCIM key as a bearer token, never the API key.
+		token, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+		return ok && token != "" && r.Header.Get("X-Api-Key") == "" && (s.cfg.scimKey == "" || token == s.cfg.scimKey)
+	}
 	key := r.Header.Get("X-Api-Key")
 	if key == "" {
 		return false

@@ -17,10 +17,14 @@ type state struct {
 	globals      map[string][]any // workspace ID → global variables
 	tasks        map[string]*task
 	failTasks    string
+	monitors     []*Monitor
+	monitorRuns  map[string]int
+	scimUsers    []*SCIMUser
+	audit        []AuditEvent
 }
 
 func newState(u User) *state {
-	st := &state{user: u, globals: map[string][]any{}, tasks: map[string]*task{}}
+	st := &state{user: u, globals: map[string][]any{}, tasks: map[string]*task{}, monitorRuns: map[string]int{}}
 	now := time.Now().UTC()
 	st.workspaces = []*Workspace{
 		{ID: newID(), Name: "My Workspace", Type: "personal", Visibility: "personal", About: "Personal workspace", CreatedBy: strconv.FormatInt(u.ID, 10), CreatedAt: now, UpdatedAt: now},
