@@ -17,7 +17,7 @@ import (
 // comment created with a ThreadID replies in that thread, and
 // ResolveThread resolves a thread with all its replies. Deleting the first
 // comment of a thread deletes the whole thread. Comment and thread IDs are
-// integers.
+// int64, as Postman numbers them; the targets have string UIDs.
 type CommentsService service
 
 // CommentStatus is whether a comment's thread is open or resolved. Postman
@@ -36,7 +36,8 @@ type Comment struct {
 	ID int64 `json:"id"`
 	// ThreadID groups a comment with its replies (see CommentThreads).
 	ThreadID int64 `json:"threadId"`
-	// Status is empty for comments on APIs, which Postman never resolves.
+	// Status is empty for comments on API Builder APIs, whose answers
+	// carry none.
 	Status CommentStatus `json:"status,omitempty"`
 	// CreatedBy is the ID of the user who wrote the comment.
 	CreatedBy int64     `json:"createdBy"`

@@ -286,9 +286,8 @@ type ForkCollectionPull struct {
 }
 
 // PullCollection pulls the changes of its source (parent) collection into
-// a forked collection, synchronously. For large collections, prefer
-// MergeCollection with the fork as Destination and the parent as Source,
-// which runs as a task.
+// a forked collection, synchronously. MergeCollection does the same as a
+// task, with the fork as Destination and the parent as Source.
 //
 //postman:operation PUT /collections/{collectionId}/pulls
 func (s *ForksService) PullCollection(ctx context.Context, collectionID string) (*ForkCollectionPull, *Response, error) {

@@ -372,3 +372,16 @@ func TestForksPullCollection(t *testing.T) {
 	_, _, err = c.Forks.PullCollection(t.Context(), forkTestCollectionID)
 	assert.ErrorIs(t, err, ErrNotFound)
 }
+
+func TestForksSourceStatusOfAnUnforkedCollection(t *testing.T) {
+	// Postman nests this error under "collection", not "error": the
+	// message still reaches the error string through the body excerpt.
+	h := conformance.New(t)
+	h.Status("getSourceCollectionStatus", http.StatusBadRequest)
+	c := newTestClient(t, h.URL)
+	_, _, err := c.Forks.GetCollectionSourceStatus(t.Context(), forkTestCollectionID)
+	var apiErr *APIError
+	require.ErrorAs(t, err, &apiErr)
+	assert.Equal(t, http.StatusBadRequest, apiErr.StatusCode)
+	assert.Contains(t, err.Error(), "The collection is not a forked collection.")
+}
