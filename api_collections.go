@@ -112,6 +112,9 @@ func (c APICollection) MarshalJSON() ([]byte, error) {
 		return c.Raw, nil
 	}
 	type plain APICollection
+	if c.Items == nil {
+		c.Items = []APICollectionItem{} // the format requires the array
+	}
 	return json.Marshal(plain(c))
 }
 

@@ -37,8 +37,8 @@ type APISchemaFileContent struct {
 	Content string `json:"content"`
 }
 
-// Format is the format of the file's content, from its extension or,
-// without one, from the content itself.
+// Format is the format of the file's content, from the content itself
+// when it is unambiguous, else from the file's extension.
 func (f *APISchemaFileContent) Format() APISchemaFileFormat {
 	return apiDetectFormat(f.Path, f.Content)
 }
@@ -56,31 +56,37 @@ const (
 	APISchemaFileXML      APISchemaFileFormat = "xml"
 )
 
-// apiDetectFormat guesses a schema document's format: by the extension of
-// name when it has a known one, else by the first significant character
-// of content (JSON and XML are unambiguous; other text is taken for YAML,
-// the format of every other schema language Postman stores as text).
+// apiDetectFormat guesses a schema document's format. The content decides
+// when it is unambiguous (JSON, XML, a protobuf syntax line): Postman
+// stores files whatever their names, and its own examples hold YAML in a
+// file named .json. Otherwise the extension of name decides, and other
+// text is taken for YAML, the format of every other schema language.
 func apiDetectFormat(name, content string) APISchemaFileFormat {
-	switch strings.ToLower(path.Ext(name)) {
-	case ".json":
+	t := strings.TrimLeft(content, " \t\r\n\ufeff")
+	switch {
+	case strings.HasPrefix(t, "{") || strings.HasPrefix(t, "["):
 		return APISchemaFileJSON
-	case ".yaml", ".yml", ".raml":
-		return APISchemaFileYAML
+	case strings.HasPrefix(t, "<"):
+		return APISchemaFileXML
+	case strings.HasPrefix(t, "syntax") && strings.Contains(t, "proto"):
+		return APISchemaFileProtobuf
+	}
+	switch strings.ToLower(path.Ext(name)) {
 	case ".graphql", ".gql", ".graphqls":
 		return APISchemaFileGraphQL
 	case ".proto":
 		return APISchemaFileProtobuf
 	case ".xml", ".wsdl", ".xsd":
 		return APISchemaFileXML
+	case ".yaml", ".yml", ".raml":
+		return APISchemaFileYAML
+	case ".json":
+		if t == "" {
+			return APISchemaFileJSON
+		}
 	}
-	t := strings.TrimLeft(content, " \t\r\n\ufeff")
-	switch {
-	case t == "":
+	if t == "" {
 		return APISchemaFileUnknown
-	case t[0] == '{' || t[0] == '[':
-		return APISchemaFileJSON
-	case t[0] == '<':
-		return APISchemaFileXML
 	}
 	return APISchemaFileYAML
 }

@@ -15,9 +15,10 @@ import (
 // APIsService is the API Builder (v10) area: APIs, versions, schemas and their collections.
 //
 // Postman deprecated the API Builder in Postman v12 in favour of Spec Hub
-// (SpecsService): every method here is marked deprecated, and
-// MigrateToSpecHub moves an API to Spec Hub. The service keeps working for
-// teams that still have API Builder APIs.
+// (SpecsService): every method here is marked deprecated, except
+// MigrateToSpecHub and its status and wait helpers, which move an API to
+// Spec Hub. The service keeps working for teams that still have API
+// Builder APIs.
 //
 // # v9 and v10 APIs
 //
@@ -37,8 +38,7 @@ import (
 //
 // Both come back as an *APIError that matches errors.Is(err, ErrDeprecated),
 // and whose message says what to do: upgrade the API to v10 in the Postman
-// app (the app offers it on the API's page), or migrate it to Spec Hub and
-// use SpecsService. Retrying is pointless; the answer will not change.
+// app, or migrate it to Spec Hub and use SpecsService. Retrying is pointless; the answer will not change.
 //
 //	api, _, err := client.APIs.Get(ctx, apiID, nil)
 //	if errors.Is(err, postman.ErrDeprecated) {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -484,4 +485,48 @@ func TestAPIsOtherClientErrorsAreNotDeprecated(t *testing.T) {
 			assert.NotErrorIs(t, err, ErrDeprecated)
 		})
 	}
+}
+
+// apiJSON answers with status, body and the given header pairs.
+func apiJSON(status int, body string, headerPairs ...string) conformance.Responder {
+	return func(w http.ResponseWriter, _ *http.Request) {
+		for i := 0; i+1 < len(headerPairs); i += 2 {
+			w.Header().Set(headerPairs[i], headerPairs[i+1])
+		}
+		if body != "" {
+			w.Header().Set("Content-Type", "application/json")
+		}
+		w.WriteHeader(status)
+		_, _ = w.Write([]byte(body))
+	}
+}
+
+// apiSequence answers the n-th call with the n-th responder, and every
+// later call with the last one.
+func apiSequence(responders ...conformance.Responder) conformance.Responder {
+	var mu sync.Mutex
+	n := 0
+	return func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		i := min(n, len(responders)-1)
+		n++
+		mu.Unlock()
+		responders[i](w, r)
+	}
+}
+
+func TestAPIUserIDReadsNumbersAndStrings(t *testing.T) {
+	var v struct {
+		A, B, C APIUserID
+	}
+	require.NoError(t, json.Unmarshal([]byte(`{"A":12345678,"B":"87654321","C":null}`), &v))
+	assert.Equal(t, APIUserID("12345678"), v.A)
+	assert.Equal(t, APIUserID("87654321"), v.B)
+	assert.Equal(t, APIUserID(""), v.C)
+	n, ok := v.B.Int64()
+	assert.True(t, ok)
+	assert.Equal(t, int64(87654321), n)
+	_, ok = v.C.Int64()
+	assert.False(t, ok)
+	assert.Error(t, json.Unmarshal([]byte(`{"A":{}}`), &v))
 }
