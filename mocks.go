@@ -125,6 +125,12 @@ func (c MockUpdateConfig) MarshalJSON() ([]byte, error) {
 	}{id})
 }
 
+// mockWorkspaceQuery is the required workspace of a new mock, monitor or
+// webhook.
+type mockWorkspaceQuery struct {
+	Workspace string `url:"workspace"`
+}
+
 // mockRoot is Postman's envelope around one mock.
 type mockRoot struct {
 	Mock *Mock `json:"mock"`
@@ -164,9 +170,7 @@ func (s *MocksService) Create(ctx context.Context, workspaceID string, req MockC
 	r := &request{
 		method: http.MethodPost,
 		path:   "/mocks",
-		query: struct {
-			Workspace string `url:"workspace"`
-		}{workspaceID},
+		query:  mockWorkspaceQuery{workspaceID},
 		body: struct {
 			Mock MockCreateRequest `json:"mock"`
 		}{req},
