@@ -19,7 +19,7 @@ func testPostbotRequest() PostbotToolRequest {
 func TestPostbotConformance(t *testing.T) {
 	runConformance(t, []scenario{
 		{name: "GenerateTool", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Postbot.GenerateTool(ctx, testPostbotRequest()) //nolint:staticcheck // the deprecated endpoint is still covered
+			_, _, err := c.Postbot.GenerateTool(ctx, testPostbotRequest())
 			return err
 		}},
 	})
@@ -28,7 +28,7 @@ func TestPostbotConformance(t *testing.T) {
 func TestPostbotGenerateTool(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	tool, _, err := c.Postbot.GenerateTool(t.Context(), testPostbotRequest()) //nolint:staticcheck // the deprecated endpoint is still covered
+	tool, _, err := c.Postbot.GenerateTool(t.Context(), testPostbotRequest())
 	require.NoError(t, err)
 	assert.Contains(t, tool.Text, "const executeFunction = async")
 
@@ -37,7 +37,7 @@ func TestPostbotGenerateTool(t *testing.T) {
 		"config":{"language":"javascript","agentFramework":"openai"}}`, string(body))
 
 	h.Status("generateTool", http.StatusBadRequest)
-	_, _, err = c.Postbot.GenerateTool(t.Context(), testPostbotRequest()) //nolint:staticcheck // the deprecated endpoint is still covered
+	_, _, err = c.Postbot.GenerateTool(t.Context(), testPostbotRequest())
 	var apiErr *APIError
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, http.StatusBadRequest, apiErr.StatusCode)
