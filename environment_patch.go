@@ -94,7 +94,7 @@ func (o EnvironmentPatchOperation) Format(f fmt.State, verb rune) {
 		Path  string
 		Value any
 	}
-	w := view{Op: o.Op, Path: o.Path, Value: o.Value}
+	w := view(o)
 	if _, ok := o.Value.(string); ok && strings.HasSuffix(o.Path, "/"+string(EnvironmentFieldValue)) {
 		w.Value = redactedValue
 	}

@@ -9,41 +9,41 @@ import (
 func TestWorkspaceExtrasConformance(t *testing.T) {
 	runConformance(t, []scenario{
 		{name: "Activities", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Workspaces.Activities(ctx, testWorkspaceID, &WorkspaceActivityOptions{UserID: 12345678,
+			_, _, err := c.Workspaces.Activities(ctx, workspaceTestID, &WorkspaceActivityOptions{UserID: 12345678,
 				ElementTypes: []WorkspaceElementType{WorkspaceElementCollection}, CursorOptions: CursorOptions{Limit: 10}})
 			return err
 		}},
 		{name: "ActivitiesIter", call: func(ctx context.Context, c *Client) error {
-			for _, err := range c.Workspaces.ActivitiesIter(ctx, testWorkspaceID, nil) {
+			for _, err := range c.Workspaces.ActivitiesIter(ctx, workspaceTestID, nil) {
 				return err
 			}
 			return nil
 		}},
 		{name: "TransferElement", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Workspaces.TransferElement(ctx, testWorkspaceID, TransferWorkspaceElementRequest{
+			_, _, err := c.Workspaces.TransferElement(ctx, workspaceTestID, TransferWorkspaceElementRequest{
 				ID: "12345678-12ece9e1-2abf-4edc-8e34-de66e74114d2", Type: WorkspaceElementCollection, To: "d56bc95f-57c5-47cc-bd99-75c4ad96a6dd"})
 			return err
 		}},
 		{name: "TransferToTeam", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Workspaces.TransferToTeam(ctx, testWorkspaceID, TransferWorkspaceRequest{Source: "123", Destination: "456"})
+			_, _, err := c.Workspaces.TransferToTeam(ctx, workspaceTestID, TransferWorkspaceRequest{Source: "123", Destination: "456"})
 			return err
 		}},
 		{name: "GlobalVariables", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Workspaces.GlobalVariables(ctx, testWorkspaceID)
+			_, _, err := c.Workspaces.GlobalVariables(ctx, workspaceTestID)
 			return err
 		}},
 		{name: "ReplaceGlobalVariables", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Workspaces.ReplaceGlobalVariables(ctx, testWorkspaceID, EnvironmentVariables{
+			_, _, err := c.Workspaces.ReplaceGlobalVariables(ctx, workspaceTestID, EnvironmentVariables{
 				NewEnvironmentSecret("x-api-key", "{{postman-api-key}}"), NewEnvironmentVariable("collectionId", "1234")})
 			return err
 		}},
 		{name: "InvitePartners", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Workspaces.InvitePartners(ctx, WorkspacePartnerInvitation{WorkspaceID: testWorkspaceID,
+			_, _, err := c.Workspaces.InvitePartners(ctx, WorkspacePartnerInvitation{WorkspaceID: workspaceTestID,
 				Role: RolePartnerViewer, Emails: []string{"alex.cruz@example.com"}})
 			return err
 		}},
 		{name: "RemovePartnersFromWorkspace", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Workspaces.RemovePartners(ctx, WorkspacePartnerRemoval{WorkspaceID: testWorkspaceID, UserIDs: []string{"56781234"}})
+			_, _, err := c.Workspaces.RemovePartners(ctx, WorkspacePartnerRemoval{WorkspaceID: workspaceTestID, UserIDs: []string{"56781234"}})
 			return err
 		}},
 		{name: "RemovePartnersFromTeam", call: func(ctx context.Context, c *Client) error {
@@ -51,24 +51,24 @@ func TestWorkspaceExtrasConformance(t *testing.T) {
 			return err
 		}},
 		{name: "ListUpdates", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Workspaces.ListUpdates(ctx, testWorkspaceID, &ListWorkspaceUpdatesOptions{
+			_, _, err := c.Workspaces.ListUpdates(ctx, workspaceTestID, &ListWorkspaceUpdatesOptions{
 				Categories: []WorkspaceUpdateCategory{WorkspaceUpdateImprovement, WorkspaceUpdateAnnouncement}})
 			return err
 		}},
 		{name: "ListUpdatesIter", call: func(ctx context.Context, c *Client) error {
-			for _, err := range c.Workspaces.ListUpdatesIter(ctx, testWorkspaceID, nil) {
+			for _, err := range c.Workspaces.ListUpdatesIter(ctx, workspaceTestID, nil) {
 				return err
 			}
 			return nil
 		}},
 		{name: "CreateUpdate", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Workspaces.CreateUpdate(ctx, testWorkspaceID, CreateWorkspaceUpdateRequest{Topic: "API v1.0 released",
+			_, _, err := c.Workspaces.CreateUpdate(ctx, workspaceTestID, CreateWorkspaceUpdateRequest{Topic: "API v1.0 released",
 				Description: "We've released the first version of our newest API!", Category: WorkspaceUpdateAnnouncement,
 				RelatedResources: []WorkspaceUpdateResource{{Resource: WorkspaceUpdateCollection, ResourceID: "12345678-12ece9e1-2abf-4edc-8e34-de66e74114d2"}}})
 			return err
 		}},
 		{name: "GetUpdate", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Workspaces.GetUpdate(ctx, testWorkspaceID, 123)
+			_, _, err := c.Workspaces.GetUpdate(ctx, workspaceTestID, 123)
 			return err
 		}},
 		// The description cannot validate PatchUpdate's request: it requires
@@ -79,12 +79,12 @@ func TestWorkspaceExtrasConformance(t *testing.T) {
 		// that conforms; TestWorkspaceUpdatesPatchSendsMergePatch checks the
 		// method's real request.
 		{name: "PatchUpdateHeaderOnly", call: func(ctx context.Context, c *Client) error {
-			_, err := c.do(ctx, &request{method: http.MethodPatch, path: "/workspaces/" + testWorkspaceID + "/updates/123",
+			_, err := c.do(ctx, &request{method: http.MethodPatch, path: "/workspaces/" + workspaceTestID + "/updates/123",
 				body: []byte{}, contentType: "application/merge-patch+json"}, new(WorkspaceUpdate))
 			return err
 		}},
 		{name: "DeleteUpdate", call: func(ctx context.Context, c *Client) error {
-			_, err := c.Workspaces.DeleteUpdate(ctx, testWorkspaceID, 123)
+			_, err := c.Workspaces.DeleteUpdate(ctx, workspaceTestID, 123)
 			return err
 		}},
 	})

@@ -36,11 +36,11 @@ func TestWorkspacesConformance(t *testing.T) {
 			return err
 		}},
 		{name: "Update", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Workspaces.Update(ctx, testWorkspaceID, UpdateWorkspaceRequest{Name: Ptr("Test Workspace"), Type: Ptr(WorkspaceTeam)})
+			_, _, err := c.Workspaces.Update(ctx, workspaceTestID, UpdateWorkspaceRequest{Name: Ptr("Test Workspace"), Type: Ptr(WorkspaceTeam)})
 			return err
 		}},
 		{name: "Delete", call: func(ctx context.Context, c *Client) error {
-			_, err := c.Workspaces.Delete(ctx, testWorkspaceID)
+			_, err := c.Workspaces.Delete(ctx, workspaceTestID)
 			return err
 		}},
 		{name: "Temporary", call: func(ctx context.Context, c *Client) error {
@@ -53,8 +53,8 @@ func TestWorkspacesConformance(t *testing.T) {
 	})
 }
 
-// testWorkspaceID is the workspace ID of the description's examples.
-const testWorkspaceID = "1f0df51a-8658-4ee8-a2a1-d2567dfa09a9"
+// workspaceTestID is the workspace ID of the description's examples.
+const workspaceTestID = "1f0df51a-8658-4ee8-a2a1-d2567dfa09a9"
 
 func TestWorkspacesGetDecodesElements(t *testing.T) {
 	h := conformance.New(t)
