@@ -63,7 +63,7 @@ func TestWorkspacesTemporaryCleansUpAfterContextEnds(t *testing.T) {
 	assert.Equal(t, "/workspaces/"+workspaceTestID, req.URL.Path)
 
 	require.NoError(t, cleanup(ctx), "a second cleanup is a no-op")
-	//lint:ignore SA1012 the cleanup tolerates a nil context, as deferred code may pass one
+	// A nil context is tolerated, as deferred code may pass one.
 	require.NoError(t, cleanup(nil))
 	assert.Equal(t, []string{"createWorkspace", "deleteWorkspace"}, h.Ran())
 }
