@@ -132,6 +132,10 @@ func (s *EnvironmentsService) Patch(ctx context.Context, environmentID string, o
 // the server. It returns the environment as Postman has it afterwards;
 // when nothing differs it makes no change and returns what it read.
 //
+// v's Enabled is applied as it is, and its zero value disables the
+// variable: build v with NewEnvironmentVariable or NewEnvironmentSecret.
+// An empty Type keeps the variable's type.
+//
 // Postman's patches address variables by position: a variable added or
 // removed by someone else between the read and the patch can shift the
 // position. Postman applies one kind of operation per call, so a change

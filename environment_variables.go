@@ -287,9 +287,10 @@ func (vs EnvironmentVariables) index(key string) int {
 }
 
 // Set sets the value, type and enabled state of the first variable named
-// v.Key, or appends v when there is none, and returns the list. The
-// variable's description and vault source are kept unless v sets them,
-// and the other variables are not touched.
+// v.Key, or appends v when there is none, and returns the list (like
+// append, it may change vs in place). The variable's description and vault
+// source are kept unless v sets them, and the other variables are not
+// touched.
 func (vs EnvironmentVariables) Set(v EnvironmentVariable) EnvironmentVariables {
 	i := vs.index(v.Key)
 	if i < 0 {
@@ -309,7 +310,8 @@ func (vs EnvironmentVariables) Set(v EnvironmentVariable) EnvironmentVariables {
 	return vs
 }
 
-// Delete removes every variable named key and returns the list.
+// Delete removes every variable named key and returns the list (like
+// slices.DeleteFunc, it changes vs in place).
 func (vs EnvironmentVariables) Delete(key string) EnvironmentVariables {
 	return slices.DeleteFunc(vs, func(v EnvironmentVariable) bool { return v.Key == key })
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"os"
 	"strconv"
 	"testing"
 
@@ -116,6 +117,21 @@ func TestWorkspaceUpdatesPatchSendsMergePatch(t *testing.T) {
 	_, _, err = c.Workspaces.PatchUpdate(t.Context(), workspaceTestID, 1, PatchWorkspaceUpdateRequest{Topic: "t", Description: "d", Category: WorkspaceUpdateBugFix})
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"topic":"t","description":"d","category":"bug_fix"}`, string(stub.sent))
+}
+
+// TestWorkspaceUpdatesPatchConformancePrism sends PatchUpdate's real request
+// to Prism, which validates it, when the CI job provides one; the harness
+// cannot (see PatchUpdateHeaderOnly).
+func TestWorkspaceUpdatesPatchConformancePrism(t *testing.T) {
+	prism := os.Getenv("POSTMAN_PRISM_URL")
+	if prism == "" {
+		t.Skip("POSTMAN_PRISM_URL is not set")
+	}
+	c := newTestClient(t, prism)
+	u, _, err := c.Workspaces.PatchUpdate(t.Context(), workspaceTestID, 123, PatchWorkspaceUpdateRequest{
+		Topic: "API v1.0 released", Description: "d", Category: WorkspaceUpdateAnnouncement, IsPinned: Ptr(true)})
+	require.NoError(t, err)
+	assert.Equal(t, int64(12345678), u.CreatedBy.ID)
 }
 
 func TestWorkspaceUpdatesListIterCrossesPages(t *testing.T) {

@@ -187,9 +187,11 @@ type UpdateWorkspaceRequest struct {
 
 // Create creates a workspace and returns its ID and name.
 //
-// Admins can forbid users to create workspaces, or require approval for
-// team workspaces: Postman answers 403 then (errors.Is ErrForbidden).
-// Publishing public workspaces has its own, unpublished rate limit.
+// Private and partner workspaces are available on Team and Enterprise
+// plans. Admins can forbid users to create workspaces, or require approval
+// for team workspaces: Postman answers 403 then (errors.Is ErrForbidden).
+// Publishing public workspaces has its own, unpublished rate limit. When
+// Postman Organizations is enabled, set TeamID.
 //
 //postman:operation POST /workspaces
 func (s *WorkspacesService) Create(ctx context.Context, req CreateWorkspaceRequest) (*Workspace, *Response, error) {
