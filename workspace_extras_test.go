@@ -66,7 +66,7 @@ func TestWorkspaceExtrasConformance(t *testing.T) {
 		{name: "CreateUpdate", call: func(ctx context.Context, c *Client) error {
 			_, _, err := c.Workspaces.CreateUpdate(ctx, workspaceTestID, CreateWorkspaceUpdateRequest{Topic: "API v1.0 released",
 				Description: "We've released the first version of our newest API!", Category: WorkspaceUpdateAnnouncement,
-				RelatedResources: []WorkspaceUpdateResource{{Resource: WorkspaceUpdateCollection, ResourceID: "12345678-12ece9e1-2abf-4edc-8e34-de66e74114d2"}}})
+				RelatedResources: []WorkspaceUpdateResource{{Resource: WorkspaceUpdateResourceCollection, ResourceID: "12345678-12ece9e1-2abf-4edc-8e34-de66e74114d2"}}})
 			return err
 		}},
 		{name: "GetUpdate", call: func(ctx context.Context, c *Client) error {

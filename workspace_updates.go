@@ -29,12 +29,12 @@ type WorkspaceUpdateResourceType string
 
 // Kinds of element a workspace update links to.
 const (
-	WorkspaceUpdateCollection               WorkspaceUpdateResourceType = "collection"
-	WorkspaceUpdateRequest                  WorkspaceUpdateResourceType = "request"
-	WorkspaceUpdateResponse                 WorkspaceUpdateResourceType = "response"
-	WorkspaceUpdateFolder                   WorkspaceUpdateResourceType = "folder"
-	WorkspaceUpdateExtensibleCollection     WorkspaceUpdateResourceType = "extensibleCollection"
-	WorkspaceUpdateExtensibleCollectionItem WorkspaceUpdateResourceType = "extensibleCollectionItem"
+	WorkspaceUpdateResourceCollection               WorkspaceUpdateResourceType = "collection"
+	WorkspaceUpdateResourceRequest                  WorkspaceUpdateResourceType = "request"
+	WorkspaceUpdateResourceResponse                 WorkspaceUpdateResourceType = "response"
+	WorkspaceUpdateResourceFolder                   WorkspaceUpdateResourceType = "folder"
+	WorkspaceUpdateResourceExtensibleCollection     WorkspaceUpdateResourceType = "extensibleCollection"
+	WorkspaceUpdateResourceExtensibleCollectionItem WorkspaceUpdateResourceType = "extensibleCollectionItem"
 )
 
 // WorkspaceUpdate is a workspace update: a post that tells the watchers of

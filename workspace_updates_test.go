@@ -35,7 +35,7 @@ func TestWorkspaceUpdatesListDecodesAuthors(t *testing.T) {
 	assert.True(t, u.IsPinned)
 	assert.Equal(t, WorkspaceUpdateAuthor{ID: 12345678, Name: "Taylor Lee", Username: "taylor-lee"}, u.CreatedBy)
 	assert.Equal(t, int64(12345678), u.UpdatedBy)
-	assert.Equal(t, []WorkspaceUpdateResource{{Resource: WorkspaceUpdateCollection, ResourceID: "12345678-12ece9e1-2abf-4edc-8e34-de66e74114d2"}}, u.RelatedResources)
+	assert.Equal(t, []WorkspaceUpdateResource{{Resource: WorkspaceUpdateResourceCollection, ResourceID: "12345678-12ece9e1-2abf-4edc-8e34-de66e74114d2"}}, u.RelatedResources)
 	assert.Equal(t, 11, u.UpdatedAt.Hour())
 }
 
