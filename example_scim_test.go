@@ -50,16 +50,22 @@ func ExampleSCIMService() {
 		}
 	}
 
+	// Collect first: deactivated users leave the filtered list, which
+	// would shift the positions of the pages still to come.
 	left := map[string]bool{"alex.cruz@example.com": true}
+	var leavers []*postman.SCIMUser
 	for u, err := range client.SCIM.ListUsersIter(ctx, &postman.SCIMListOptions{Filter: postman.SCIMFilterActive(true)}) {
 		if err != nil {
 			log.Fatal(err)
 		}
 		if left[u.UserName] {
-			if _, _, err := client.SCIM.DeactivateUser(ctx, u.ID); err != nil {
-				log.Fatal(err)
-			}
-			fmt.Println("deactivated", u.UserName)
+			leavers = append(leavers, u)
 		}
+	}
+	for _, u := range leavers {
+		if _, _, err := client.SCIM.DeactivateUser(ctx, u.ID); err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println("deactivated", u.UserName)
 	}
 }
