@@ -162,7 +162,8 @@ type AnalyticsDataOptions struct {
 	AttentionTypes []string            `url:"attentionType,omitempty,comma"`
 	UserType       AnalyticsUserType   `url:"userType,omitempty"`
 	EntityType     AnalyticsEntityType `url:"entityType,omitempty"`
-	// Limit is 1 to 10000 rows (100 by default), Offset at most 10000.
+	// OffsetOptions pages the rows: Limit 1 to 10000 (100 by default),
+	// Offset at most 10000.
 	OffsetOptions
 }
 
@@ -329,7 +330,8 @@ func (s *AnalyticsService) Data(ctx context.Context, resource AnalyticsResource,
 // memory at a time (1000 rows per page unless opts.Limit says otherwise).
 // For metrics answering several tables (the partner engagement funnel),
 // each page yields the rows of every table, in table-name order, and the
-// iteration ends when no table has more.
+// iteration ends when no table has more. Postman serves rows up to offset
+// 10000; further pages are a 400 error, yielded as the last element.
 //
 // Available on Enterprise plans.
 func (s *AnalyticsService) DataIter(ctx context.Context, resource AnalyticsResource, metric AnalyticsMetric, opts *AnalyticsDataOptions) iter.Seq2[*AnalyticsRow, error] {

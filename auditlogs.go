@@ -97,7 +97,7 @@ type AuditLogListOptions struct {
 	Until time.Time `url:"until,omitempty" layout:"2006-01-02"`
 	// Order orders the events by time (newest first by default).
 	Order AuditLogOrder `url:"orderBy,omitempty"`
-	// Limit is at most 300.
+	// CursorOptions pages the events; Postman serves at most 300 a page.
 	CursorOptions
 }
 

@@ -85,7 +85,8 @@ type NetworkListOptions struct {
 	// Sort and Direction must be set together.
 	Sort      NetworkSort      `url:"sort,omitempty"`
 	Direction NetworkDirection `url:"direction,omitempty"`
-	// Limit is at most 1000, Postman's default.
+	// OffsetOptions pages the list; Postman serves at most 1000 a page,
+	// its default.
 	OffsetOptions
 }
 
