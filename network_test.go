@@ -185,7 +185,7 @@ func TestNetworkAddAndRemove(t *testing.T) {
 	ws, resp, err := c.Network.AddWorkspace(t.Context(), "1f0df51a-8658-4ee8-a2a1-d2567dfa09a9")
 	require.NoError(t, err)
 	assert.Equal(t, http.StatusCreated, resp.StatusCode)
-	assert.JSONEq(t, `{"workspace":{"id":"1f0df51a-8658-4ee8-a2a1-d2567dfa09a9"}}`, string(mustBody(h)))
+	assert.JSONEq(t, `{"workspace":{"id":"1f0df51a-8658-4ee8-a2a1-d2567dfa09a9"}}`, string(accountLastBody(h)))
 	assert.Equal(t, "1f0df51a-8658-4ee8-a2a1-d2567dfa09a9", ws.ID)
 	assert.Equal(t, 2024, ws.CreatedAt.Year())
 	assert.Nil(t, ws.ParentFolderID)
@@ -198,7 +198,7 @@ func TestNetworkAddAndRemove(t *testing.T) {
 
 	_, err = c.Network.UpdateWorkspace(t.Context(), "1f0df51a-8658-4ee8-a2a1-d2567dfa09a9", NetworkWorkspaceUpdateRequest{})
 	require.NoError(t, err)
-	assert.JSONEq(t, `{"workspace":{"parentFolderId":0}}`, string(mustBody(h)))
+	assert.JSONEq(t, `{"workspace":{"parentFolderId":0}}`, string(accountLastBody(h)))
 
 	_, _, err = c.Network.AddWorkspace(t.Context(), "")
 	assert.ErrorIs(t, err, ErrInvalidArgument)
@@ -226,7 +226,7 @@ func TestNetworkAddRequests(t *testing.T) {
 	// The first example of the answer is the approved one.
 	approved, _, err := c.Network.ApproveAddRequest(t.Context(), "232")
 	require.NoError(t, err)
-	assert.JSONEq(t, `{"status":"approved"}`, string(mustBody(h)))
+	assert.JSONEq(t, `{"status":"approved"}`, string(accountLastBody(h)))
 	req, _ := h.LastRequest()
 	assert.Equal(t, http.MethodPut, req.Method)
 	assert.Equal(t, "/network/private/network-entity/request/232", req.URL.Path)
@@ -235,10 +235,10 @@ func TestNetworkAddRequests(t *testing.T) {
 
 	_, _, err = c.Network.DenyAddRequest(t.Context(), "232", "Please fix the API issues first.")
 	require.NoError(t, err)
-	assert.JSONEq(t, `{"status":"denied","response":{"message":"Please fix the API issues first."}}`, string(mustBody(h)))
+	assert.JSONEq(t, `{"status":"denied","response":{"message":"Please fix the API issues first."}}`, string(accountLastBody(h)))
 	_, _, err = c.Network.DenyAddRequest(t.Context(), "232", "")
 	require.NoError(t, err)
-	assert.JSONEq(t, `{"status":"denied"}`, string(mustBody(h)))
+	assert.JSONEq(t, `{"status":"denied"}`, string(accountLastBody(h)))
 }
 
 func TestNetworkErrors(t *testing.T) {

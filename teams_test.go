@@ -307,7 +307,7 @@ func TestTeamsAccessRequests(t *testing.T) {
 	})
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"entityList":[{"entityType":"team","entityId":"432"}],"role":"TEAM_GUEST_VIEWER","reason":"","requestType":"REQUEST_TO_ADD_MEMBERS"}`,
-		string(mustBody(h)))
+		string(accountLastBody(h)))
 	require.NotEmpty(t, results)
 	assert.Equal(t, TeamEntityUser, results[0].EntityType)
 	assert.Contains(t, []TeamResultStatus{TeamResultAccepted, TeamResultSkipped}, results[0].Status)
@@ -325,7 +325,8 @@ func TestTeamsAccessRequests(t *testing.T) {
 	assert.Equal(t, "/teams/123/access-requests/1095", req.URL.Path)
 }
 
-func mustBody(h *conformance.Harness) []byte {
+// accountLastBody returns the body of the last request served.
+func accountLastBody(h *conformance.Harness) []byte {
 	_, body := h.LastRequest()
 	return body
 }
@@ -339,7 +340,7 @@ func TestTeamsMembers(t *testing.T) {
 		UseSCIMIDs: false,
 	})
 	require.NoError(t, err)
-	assert.JSONEq(t, `{"add":{"users":{"12345678":["TEAM_MANAGER"]}},"remove":{"users":{"87654321":["TEAM_DEVELOPER"]}}}`, string(mustBody(h)))
+	assert.JSONEq(t, `{"add":{"users":{"12345678":["TEAM_MANAGER"]}},"remove":{"users":{"87654321":["TEAM_DEVELOPER"]}}}`, string(accountLastBody(h)))
 	// The first example, "Add and Remove Roles".
 	require.Len(t, results, 2)
 	require.NotNil(t, results[0].Role)
