@@ -26,7 +26,9 @@ func (d *SpecDefinition) DetectedType() SpecType { return specSniffType(d.Conten
 
 // JSON returns the document as raw JSON, for json.Unmarshal into a typed
 // model, or an error for a YAML document.
-func (d *SpecDefinition) JSON() (json.RawMessage, error) { return specContentJSON("definition", d.Content) }
+func (d *SpecDefinition) JSON() (json.RawMessage, error) {
+	return specContentJSON("definition", d.Content)
+}
 
 // GetDefinition returns the complete definition of an OpenAPI or AsyncAPI
 // spec. Postman answers malformed specs with a 400 ("the definition for
