@@ -194,25 +194,10 @@ func (s *ComponentsService) Get(ctx context.Context, componentID string, opts *C
 		return nil, resp, err
 	}
 	comp := new(Component)
-	if err := componentUnwrap(raw, comp); err != nil {
+	if err := specUnwrapData(raw, comp); err != nil {
 		return nil, resp, &DecodeError{StatusCode: resp.StatusCode, Method: http.MethodGet, Path: p, Excerpt: s.client.excerpt(raw), Err: err}
 	}
 	return comp, resp, nil
-}
-
-// componentUnwrap decodes body into out, from its "data" member when the
-// body has one.
-func componentUnwrap(body []byte, out any) error {
-	var env struct {
-		Data json.RawMessage `json:"data"`
-	}
-	if err := json.Unmarshal(body, &env); err != nil {
-		return err
-	}
-	if d := bytes.TrimSpace(env.Data); len(d) > 0 && d[0] == '{' {
-		return json.Unmarshal(d, out)
-	}
-	return json.Unmarshal(body, out)
 }
 
 // ComponentCreateRequest is the body of Create.

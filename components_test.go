@@ -157,10 +157,10 @@ func TestComponentsGetAcceptsBothEnvelopes(t *testing.T) {
 
 func TestComponentDecodeErrors(t *testing.T) {
 	var comp Component
-	assert.Error(t, componentUnwrap([]byte(`{"data":{"id":"x","latestVersion":{"id":7}}}`), &comp))
-	assert.Error(t, componentUnwrap([]byte(`{"id":"x","latestVersion":7}`), &comp))
-	assert.Error(t, componentUnwrap([]byte(`[1]`), &comp))
-	require.NoError(t, componentUnwrap([]byte(`{"data":null,"id":"top"}`), &comp))
+	assert.Error(t, specUnwrapData([]byte(`{"data":{"id":"x","latestVersion":{"id":7}}}`), &comp))
+	assert.Error(t, specUnwrapData([]byte(`{"id":"x","latestVersion":7}`), &comp))
+	assert.Error(t, specUnwrapData([]byte(`[1]`), &comp))
+	require.NoError(t, specUnwrapData([]byte(`{"data":null,"id":"top"}`), &comp))
 	assert.Equal(t, "top", comp.ID, "a null data member is no envelope")
 }
 

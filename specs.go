@@ -1,7 +1,9 @@
 package postman
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"iter"
 	"net/http"
@@ -98,6 +100,22 @@ type specPage struct {
 	Meta struct {
 		NextCursor string `json:"nextCursor"`
 	} `json:"meta"`
+}
+
+// specUnwrapData decodes body into out, from its "data" member when the
+// body has one: for some endpoints the description's schema wraps the
+// answer in "data" while its example does not, and either may be right.
+func specUnwrapData(body []byte, out any) error {
+	var env struct {
+		Data json.RawMessage `json:"data"`
+	}
+	if err := json.Unmarshal(body, &env); err != nil {
+		return err
+	}
+	if d := bytes.TrimSpace(env.Data); len(d) > 0 && d[0] == '{' {
+		return json.Unmarshal(d, out)
+	}
+	return json.Unmarshal(body, out)
 }
 
 // List returns a page of the specs of a workspace (10 unless opts.Limit
