@@ -14,7 +14,7 @@ const (
 	// SearchFieldPublisherIsVerified (bool) is the publisher's verification.
 	SearchFieldPublisherIsVerified SearchField = "publisherIsVerified"
 	// SearchFieldVisibility is the workspace visibility (SearchVisibility…).
-	SearchFieldVisibility SearchField = "visibility"
+	SearchFieldVisibility  SearchField = "visibility"
 	SearchFieldWorkspaceID SearchField = "workspaceId"
 	// SearchFieldCollectionID is for requests and collections.
 	SearchFieldCollectionID SearchField = "collectionId"
