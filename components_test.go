@@ -12,8 +12,8 @@ import (
 )
 
 const (
-	testComponentID        = "01KT964C30J3DPJQKEACZH39N8"
-	testComponentVersionID = "01KT9NBTW5GYETHG6V0HNPAPYV"
+	componentTestID        = "01KT964C30J3DPJQKEACZH39N8"
+	componentTestVersionID = "01KT9NBTW5GYETHG6V0HNPAPYV"
 )
 
 func TestComponentsConformance(t *testing.T) {
@@ -41,27 +41,27 @@ func TestComponentsConformance(t *testing.T) {
 			return err
 		}},
 		{name: "Get", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Components.Get(ctx, testComponentID, &ComponentGetOptions{Include: []string{ComponentIncludeLatestVersionContent}})
+			_, _, err := c.Components.Get(ctx, componentTestID, &ComponentGetOptions{Include: []string{ComponentIncludeLatestVersionContent}})
 			return err
 		}},
 		{name: "Update", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Components.Update(ctx, testComponentID, ComponentUpdateRequest{Name: &name})
+			_, _, err := c.Components.Update(ctx, componentTestID, ComponentUpdateRequest{Name: &name})
 			return err
 		}},
 		{name: "GetDraft", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Components.GetDraft(ctx, testComponentID)
+			_, _, err := c.Components.GetDraft(ctx, componentTestID)
 			return err
 		}},
 		{name: "UpdateDraft", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Components.UpdateDraft(ctx, testComponentID, ComponentDraftUpdateRequest{Content: &content, Format: ComponentYAML})
+			_, _, err := c.Components.UpdateDraft(ctx, componentTestID, ComponentDraftUpdateRequest{Content: &content, Format: ComponentYAML})
 			return err
 		}},
 		{name: "ListVersions", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Components.ListVersions(ctx, testComponentID, &ComponentVersionListOptions{IncludeContent: true})
+			_, _, err := c.Components.ListVersions(ctx, componentTestID, &ComponentVersionListOptions{IncludeContent: true})
 			return err
 		}},
 		{name: "ListVersionsIter", call: func(ctx context.Context, c *Client) error {
-			for _, err := range c.Components.ListVersionsIter(ctx, testComponentID, nil) {
+			for _, err := range c.Components.ListVersionsIter(ctx, componentTestID, nil) {
 				if err != nil {
 					return err
 				}
@@ -69,11 +69,11 @@ func TestComponentsConformance(t *testing.T) {
 			return nil
 		}},
 		{name: "PublishVersion", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Components.PublishVersion(ctx, testComponentID, ComponentVersionCreateRequest{Label: "1.0.0", Source: &ComponentVersionSource{Type: ComponentSourceDraft}})
+			_, _, err := c.Components.PublishVersion(ctx, componentTestID, ComponentVersionCreateRequest{Label: "1.0.0", Source: &ComponentVersionSource{Type: ComponentSourceDraft}})
 			return err
 		}},
 		{name: "GetVersion", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Components.GetVersion(ctx, testComponentID, testComponentVersionID, &ComponentVersionOptions{IncludeContent: true})
+			_, _, err := c.Components.GetVersion(ctx, componentTestID, componentTestVersionID, &ComponentVersionOptions{IncludeContent: true})
 			return err
 		}},
 	})
@@ -99,7 +99,7 @@ func TestComponentsListSendsFilters(t *testing.T) {
 
 	// The harness answers the "Filter Results by include" example.
 	require.Len(t, comps, 2)
-	assert.Equal(t, testComponentID, comps[0].ID)
+	assert.Equal(t, componentTestID, comps[0].ID)
 	assert.Equal(t, ComponentOAS3, comps[0].Type)
 	assert.Equal(t, ComponentActive, comps[0].Status)
 	assert.Equal(t, "12345678", comps[0].CreatedBy)
@@ -124,7 +124,7 @@ func TestComponentsLatestVersionForms(t *testing.T) {
 	comps, _, err := c.Components.List(t.Context(), nil)
 	require.NoError(t, err)
 	require.Len(t, comps, 3)
-	assert.Equal(t, &ComponentVersion{ID: testComponentVersionID}, comps[0].LatestVersion, "an ID when not expanded")
+	assert.Equal(t, &ComponentVersion{ID: componentTestVersionID}, comps[0].LatestVersion, "an ID when not expanded")
 	v := comps[1].LatestVersion
 	require.NotNil(t, v)
 	assert.Equal(t, "v1.0.0", v.Label)
@@ -138,7 +138,7 @@ func TestComponentsLatestVersionForms(t *testing.T) {
 func TestComponentsGetAcceptsBothEnvelopes(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	comp, _, err := c.Components.Get(t.Context(), testComponentID, &ComponentGetOptions{Include: []string{ComponentIncludeHasVersions}})
+	comp, _, err := c.Components.Get(t.Context(), componentTestID, &ComponentGetOptions{Include: []string{ComponentIncludeHasVersions}})
 	require.NoError(t, err)
 	assert.Equal(t, "example-component", comp.Name, "the example's unwrapped form")
 	req, _ := h.LastRequest()
@@ -146,9 +146,9 @@ func TestComponentsGetAcceptsBothEnvelopes(t *testing.T) {
 
 	h.Respond("getComponent", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
-		_, _ = w.Write([]byte(`{"data":{"id":"` + testComponentID + `","name":"wrapped","type":"OAS3","status":"archived","hasVersions":true}}`))
+		_, _ = w.Write([]byte(`{"data":{"id":"` + componentTestID + `","name":"wrapped","type":"OAS3","status":"archived","hasVersions":true}}`))
 	})
-	comp, _, err = c.Components.Get(t.Context(), testComponentID, nil)
+	comp, _, err = c.Components.Get(t.Context(), componentTestID, nil)
 	require.NoError(t, err)
 	assert.Equal(t, "wrapped", comp.Name, "the schema's data envelope")
 	assert.Equal(t, ComponentArchived, comp.Status)
@@ -172,43 +172,43 @@ func TestComponentsWrites(t *testing.T) {
 	comp, resp, err := c.Components.Create(ctx, ComponentCreateRequest{Name: "example-component", Type: ComponentOAS3, Content: "openapi: 3.0.0"})
 	require.NoError(t, err)
 	assert.Equal(t, http.StatusCreated, resp.StatusCode)
-	assert.Equal(t, &Component{ID: testComponentID}, comp)
+	assert.Equal(t, &Component{ID: componentTestID}, comp)
 	_, body := h.LastRequest()
 	assert.JSONEq(t, `{"name":"example-component","type":"OAS3","content":"openapi: 3.0.0"}`, string(body))
 
-	comp, _, err = c.Components.Update(ctx, testComponentID, ComponentUpdateRequest{Status: ComponentArchived})
+	comp, _, err = c.Components.Update(ctx, componentTestID, ComponentUpdateRequest{Status: ComponentArchived})
 	require.NoError(t, err)
 	assert.Equal(t, "update-component-name", comp.Name)
 	_, body = h.LastRequest()
 	assert.JSONEq(t, `{"status":"archived"}`, string(body))
 
-	draft, _, err := c.Components.UpdateDraft(ctx, testComponentID, ComponentDraftUpdateRequest{Format: ComponentJSON})
+	draft, _, err := c.Components.UpdateDraft(ctx, componentTestID, ComponentDraftUpdateRequest{Format: ComponentJSON})
 	require.NoError(t, err)
-	assert.Equal(t, testComponentID, draft.ID)
+	assert.Equal(t, componentTestID, draft.ID)
 	_, body = h.LastRequest()
 	assert.JSONEq(t, `{"format":"JSON"}`, string(body))
 
-	draft, _, err = c.Components.GetDraft(ctx, testComponentID)
+	draft, _, err = c.Components.GetDraft(ctx, componentTestID)
 	require.NoError(t, err)
 	assert.Equal(t, ComponentYAML, draft.Format)
 	assert.Contains(t, draft.Content, "title: Example API")
 
-	v, _, err := c.Components.PublishVersion(ctx, testComponentID, ComponentVersionCreateRequest{Label: "2.0.0"})
+	v, _, err := c.Components.PublishVersion(ctx, componentTestID, ComponentVersionCreateRequest{Label: "2.0.0"})
 	require.NoError(t, err)
-	assert.Equal(t, testComponentVersionID, v.ID)
+	assert.Equal(t, componentTestVersionID, v.ID)
 	_, body = h.LastRequest()
 	assert.JSONEq(t, `{"label":"2.0.0"}`, string(body))
 
 	name := "n"
 	for _, bad := range []ComponentUpdateRequest{{}, {Name: &name, Status: ComponentActive}} {
-		_, _, err := c.Components.Update(ctx, testComponentID, bad)
+		_, _, err := c.Components.Update(ctx, componentTestID, bad)
 		assert.ErrorIs(t, err, ErrInvalidArgument)
 	}
-	_, _, err = c.Components.UpdateDraft(ctx, testComponentID, ComponentDraftUpdateRequest{})
+	_, _, err = c.Components.UpdateDraft(ctx, componentTestID, ComponentDraftUpdateRequest{})
 	assert.ErrorIs(t, err, ErrInvalidArgument)
 	_, _, err = c.Components.Create(ctx, ComponentCreateRequest{})
 	assert.ErrorIs(t, err, ErrInvalidArgument)
-	_, _, err = c.Components.PublishVersion(ctx, testComponentID, ComponentVersionCreateRequest{})
+	_, _, err = c.Components.PublishVersion(ctx, componentTestID, ComponentVersionCreateRequest{})
 	assert.ErrorIs(t, err, ErrInvalidArgument)
 	assert.Len(t, h.Ran(), 5)
 }
@@ -216,7 +216,7 @@ func TestComponentsWrites(t *testing.T) {
 func TestComponentsVersions(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	versions, _, err := c.Components.ListVersions(t.Context(), testComponentID, &ComponentVersionListOptions{IncludeContent: true})
+	versions, _, err := c.Components.ListVersions(t.Context(), componentTestID, &ComponentVersionListOptions{IncludeContent: true})
 	require.NoError(t, err)
 	require.Len(t, versions, 2)
 	assert.Equal(t, "1.1.0", versions[1].Label)
@@ -225,7 +225,7 @@ func TestComponentsVersions(t *testing.T) {
 	req, _ := h.LastRequest()
 	assert.Equal(t, "include=content", req.URL.RawQuery)
 
-	v, _, err := c.Components.GetVersion(t.Context(), testComponentID, testComponentVersionID, nil)
+	v, _, err := c.Components.GetVersion(t.Context(), componentTestID, componentTestVersionID, nil)
 	require.NoError(t, err)
 	assert.Equal(t, "1.0.0", v.Label)
 	assert.Equal(t, 15, v.PublishedAt.Day())
@@ -246,7 +246,7 @@ func TestComponentsListIterFollowsCursor(t *testing.T) {
 	c := newTestClient(t, h.URL)
 	opts := &ComponentVersionListOptions{IncludeContent: true}
 	var labels []string
-	for v, err := range c.Components.ListVersionsIter(t.Context(), testComponentID, opts) {
+	for v, err := range c.Components.ListVersionsIter(t.Context(), componentTestID, opts) {
 		require.NoError(t, err)
 		labels = append(labels, v.Label)
 	}
@@ -257,7 +257,7 @@ func TestComponentsListIterFollowsCursor(t *testing.T) {
 	assert.Empty(t, opts.Cursor)
 
 	n := 0
-	for range c.Components.ListVersionsIter(t.Context(), testComponentID, nil) {
+	for range c.Components.ListVersionsIter(t.Context(), componentTestID, nil) {
 		n++
 		break
 	}
@@ -272,11 +272,11 @@ func TestComponentsPlanGating(t *testing.T) {
 	h.Status("createComponent", http.StatusConflict)
 	c := newTestClient(t, h.URL)
 
-	_, _, err := c.Components.Get(t.Context(), testComponentID, nil)
+	_, _, err := c.Components.Get(t.Context(), componentTestID, nil)
 	assert.ErrorIs(t, err, ErrFeatureUnavailable, "the documented 403 Feature Unavailable")
 	assert.ErrorIs(t, err, ErrForbidden)
 
-	_, _, err = c.Components.GetVersion(t.Context(), testComponentID, "nope", nil)
+	_, _, err = c.Components.GetVersion(t.Context(), componentTestID, "nope", nil)
 	assert.ErrorIs(t, err, ErrNotFound)
 
 	_, _, err = c.Components.Create(t.Context(), ComponentCreateRequest{Name: "dup", Type: ComponentOAS3, Content: "x"})

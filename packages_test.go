@@ -14,7 +14,7 @@ import (
 	"github.com/postman-go/postman/internal/conformance"
 )
 
-const testPackageID = "3b60f5f3-cd98-4e04-b560-3eb039fe85d8"
+const packageTestID = "3b60f5f3-cd98-4e04-b560-3eb039fe85d8"
 
 func TestPackagesConformance(t *testing.T) {
 	desc := "Updated math utility functions."
@@ -32,19 +32,19 @@ func TestPackagesConformance(t *testing.T) {
 			return nil
 		}},
 		{name: "Get", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Packages.Get(ctx, testPackageID)
+			_, _, err := c.Packages.Get(ctx, packageTestID)
 			return err
 		}},
 		{name: "Create", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Packages.Create(ctx, testWorkspaceID, PackageCreateRequest{Name: "my-math-package", Description: "Math.", Script: "module.exports = {};"})
+			_, _, err := c.Packages.Create(ctx, specTestWorkspaceID, PackageCreateRequest{Name: "my-math-package", Description: "Math.", Script: "module.exports = {};"})
 			return err
 		}},
 		{name: "Update", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Packages.Update(ctx, testPackageID, PackageUpdateRequest{Description: &desc})
+			_, _, err := c.Packages.Update(ctx, packageTestID, PackageUpdateRequest{Description: &desc})
 			return err
 		}},
 		{name: "Delete", call: func(ctx context.Context, c *Client) error {
-			_, err := c.Packages.Delete(ctx, testPackageID)
+			_, err := c.Packages.Delete(ctx, packageTestID)
 			return err
 		}},
 	})
@@ -55,7 +55,7 @@ func TestPackagesUpdateSendsMergePatch(t *testing.T) {
 	c := newTestClient(t, h.URL)
 	script := "module.exports = { add: (a, b) => a + b };"
 	empty := ""
-	pkg, _, err := c.Packages.Update(t.Context(), testPackageID, PackageUpdateRequest{Description: &empty, Script: &script})
+	pkg, _, err := c.Packages.Update(t.Context(), packageTestID, PackageUpdateRequest{Description: &empty, Script: &script})
 	require.NoError(t, err)
 	assert.Equal(t, "Updated math utility functions.", pkg.Description)
 	assert.Equal(t, int64(12345678), pkg.CreatedBy)
@@ -65,7 +65,7 @@ func TestPackagesUpdateSendsMergePatch(t *testing.T) {
 	assert.Equal(t, "application/merge-patch+json", req.Header.Get("Content-Type"))
 	assert.JSONEq(t, `{"description":"","script":"module.exports = { add: (a, b) => a + b };"}`, string(body), "an empty string clears, unlike an unset field")
 
-	_, _, err = c.Packages.Update(t.Context(), testPackageID, PackageUpdateRequest{})
+	_, _, err = c.Packages.Update(t.Context(), packageTestID, PackageUpdateRequest{})
 	assert.ErrorIs(t, err, ErrInvalidArgument)
 	assert.Len(t, h.Ran(), 1)
 }
@@ -73,18 +73,18 @@ func TestPackagesUpdateSendsMergePatch(t *testing.T) {
 func TestPackagesCreateAndGet(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	pkg, resp, err := c.Packages.Create(t.Context(), testWorkspaceID, PackageCreateRequest{Name: "My-Math-Package"})
+	pkg, resp, err := c.Packages.Create(t.Context(), specTestWorkspaceID, PackageCreateRequest{Name: "My-Math-Package"})
 	require.NoError(t, err)
 	assert.Equal(t, http.StatusCreated, resp.StatusCode)
 	assert.Equal(t, "my-math-package", pkg.Name)
 	req, body := h.LastRequest()
-	assert.Equal(t, "workspace="+testWorkspaceID, req.URL.RawQuery)
+	assert.Equal(t, "workspace="+specTestWorkspaceID, req.URL.RawQuery)
 	assert.Equal(t, "application/json", req.Header.Get("Content-Type"))
 	assert.JSONEq(t, `{"name":"My-Math-Package"}`, string(body), "empty description and script are left to Postman's defaults")
 
-	pkg, _, err = c.Packages.Get(t.Context(), testPackageID)
+	pkg, _, err = c.Packages.Get(t.Context(), packageTestID)
 	require.NoError(t, err)
-	assert.Equal(t, testPackageID, pkg.ID)
+	assert.Equal(t, packageTestID, pkg.ID)
 	assert.Equal(t, "module.exports = { add: (a, b) => a + b };", pkg.Script)
 	assert.Equal(t, 2026, pkg.UpdatedAt.Year())
 
@@ -98,7 +98,7 @@ func TestPackagesCreateAndGet(t *testing.T) {
 
 	_, _, err = c.Packages.Create(t.Context(), "", PackageCreateRequest{Name: "x"})
 	assert.ErrorIs(t, err, ErrInvalidArgument)
-	_, _, err = c.Packages.Create(t.Context(), testWorkspaceID, PackageCreateRequest{})
+	_, _, err = c.Packages.Create(t.Context(), specTestWorkspaceID, PackageCreateRequest{})
 	assert.ErrorIs(t, err, ErrInvalidArgument)
 }
 
@@ -158,7 +158,7 @@ func TestPackagesPlanLimitIsA429(t *testing.T) {
 	h := conformance.New(t)
 	h.Status("createPackage", http.StatusTooManyRequests)
 	c := newTestClient(t, h.URL, WithMaxRetries(0))
-	_, resp, err := c.Packages.Create(t.Context(), testWorkspaceID, PackageCreateRequest{Name: "one-too-many"})
+	_, resp, err := c.Packages.Create(t.Context(), specTestWorkspaceID, PackageCreateRequest{Name: "one-too-many"})
 	require.Error(t, err)
 	assert.Equal(t, http.StatusTooManyRequests, resp.StatusCode)
 
@@ -196,12 +196,12 @@ func TestPackagesErrors(t *testing.T) {
 	h.Status("getPackage", http.StatusNotFound)
 	h.Status("deletePackage", http.StatusForbidden)
 	c := newTestClient(t, h.URL)
-	_, _, err := c.Packages.Get(t.Context(), testPackageID)
+	_, _, err := c.Packages.Get(t.Context(), packageTestID)
 	assert.ErrorIs(t, err, ErrNotFound)
 	var apiErr *APIError
 	require.ErrorAs(t, err, &apiErr)
 	assert.Contains(t, apiErr.Detail, "does not exist")
 
-	_, err = c.Packages.Delete(t.Context(), testPackageID)
+	_, err = c.Packages.Delete(t.Context(), packageTestID)
 	assert.ErrorIs(t, err, ErrForbidden)
 }

@@ -27,7 +27,7 @@ func TestSearchConformance(t *testing.T) {
 			_, _, err := c.Search.Query(ctx, SearchRequest{
 				ElementType: SearchCollections,
 				Filters: SearchFilters{
-					SearchIn(SearchFieldCollectionID, testCollectionUID),
+					SearchIn(SearchFieldCollectionID, specTestCollectionUID),
 					SearchNotIn(SearchFieldTags, "FEATURE", "LEGACY"),
 					SearchNe(SearchFieldCreatedBy, "12345678"),
 					SearchNeBool(SearchFieldIsGitConnected, true),
@@ -97,7 +97,7 @@ func TestSearchQueryWithoutFilters(t *testing.T) {
 func TestSearchDecodesResults(t *testing.T) {
 	h := conformance.New(t)
 	// The description's "Search Team's Public Workspace" example.
-	h.Respond("searchPostmanResources", respondFixture(t, "testdata/search/team-requests.json"))
+	h.Respond("searchPostmanResources", specRespondFixture(t, "testdata/search/team-requests.json"))
 	c := newTestClient(t, h.URL)
 	results, resp, err := c.Search.Query(t.Context(), SearchRequest{Query: "team", ElementType: SearchRequests}, nil)
 	require.NoError(t, err)
@@ -122,9 +122,9 @@ func TestSearchDecodesResults(t *testing.T) {
 	assert.Equal(t, "POST", results[1].Method)
 }
 
-// pagedSearch answers POST /search with total results in pages of the
+// searchPaged answers POST /search with total results in pages of the
 // requested limit; Postman keeps handing out a cursor past the end.
-func pagedSearch(total int, served *int) conformance.Responder {
+func searchPaged(total int, served *int) conformance.Responder {
 	return func(w http.ResponseWriter, r *http.Request) {
 		*served++
 		limit, _ := strconv.Atoi(r.URL.Query().Get("limit"))
@@ -141,7 +141,7 @@ func pagedSearch(total int, served *int) conformance.Responder {
 func TestSearchQueryIterStopsAtTotal(t *testing.T) {
 	h := conformance.New(t)
 	served := 0
-	h.Respond("searchPostmanResources", pagedSearch(60, &served))
+	h.Respond("searchPostmanResources", searchPaged(60, &served))
 	c := newTestClient(t, h.URL)
 	req := SearchRequest{Query: "x", ElementType: SearchCollections}
 

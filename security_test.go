@@ -22,9 +22,9 @@ func TestSecurityConformance(t *testing.T) {
 	})
 }
 
-// respondFixture answers with a JSON file of testdata (the answer is still
+// specRespondFixture answers with a JSON file of testdata (the answer is still
 // validated against the description).
-func respondFixture(t *testing.T, file string) conformance.Responder {
+func specRespondFixture(t *testing.T, file string) conformance.Responder {
 	t.Helper()
 	data, err := os.ReadFile(file)
 	require.NoError(t, err)
@@ -37,7 +37,7 @@ func respondFixture(t *testing.T, file string) conformance.Responder {
 func TestSecurityValidateDecodesViolations(t *testing.T) {
 	h := conformance.New(t)
 	// The description's "Successful Response with Security Warnings" example.
-	h.Respond("schemaSecurityValidation", respondFixture(t, "testdata/security/validation-security-warnings.json"))
+	h.Respond("schemaSecurityValidation", specRespondFixture(t, "testdata/security/validation-security-warnings.json"))
 	c := newTestClient(t, h.URL)
 	def := "openapi: 3.0.0\ninfo:\n  title: Sample API\n  version: 1.0.0\npaths: {}\n"
 	result, _, err := c.Security.ValidateDefinition(t.Context(), NewSecurityValidationRequest(def))
@@ -78,7 +78,7 @@ func TestSecurityValidateGovernanceAndClean(t *testing.T) {
 	assert.Empty(t, result.Violations, "the No Warnings Found example")
 	assert.Empty(t, result.BySeverity(SecurityError))
 
-	h.Respond("schemaSecurityValidation", respondFixture(t, "testdata/security/validation-governance-warnings.json"))
+	h.Respond("schemaSecurityValidation", specRespondFixture(t, "testdata/security/validation-governance-warnings.json"))
 	result, _, err = c.Security.ValidateDefinition(t.Context(), SecurityValidationRequest{Type: SecurityOpenAPI3, Language: SecurityJSON, Definition: "{}"})
 	require.NoError(t, err)
 	require.Len(t, result.Violations, 1)

@@ -13,7 +13,7 @@ import (
 func TestSpecsGetDefinitionJSON(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	def, _, err := c.Specs.GetDefinition(t.Context(), testSpecID)
+	def, _, err := c.Specs.GetDefinition(t.Context(), specTestSpecID)
 	require.NoError(t, err)
 	assert.Equal(t, SpecFormatJSON, def.Format)
 	assert.Equal(t, SpecTypeOpenAPI30, def.DetectedType())
@@ -34,7 +34,7 @@ func TestSpecsGetDefinitionYAML(t *testing.T) {
 		_, _ = w.Write([]byte(doc))
 	})
 	c := newTestClient(t, h.URL)
-	def, _, err := c.Specs.GetDefinition(t.Context(), testSpecID)
+	def, _, err := c.Specs.GetDefinition(t.Context(), specTestSpecID)
 	require.NoError(t, err)
 	assert.Equal(t, doc, def.Content)
 	assert.Equal(t, SpecFormatYAML, def.Format)
@@ -51,7 +51,7 @@ func TestSpecsGetDefinitionMalformedSpec(t *testing.T) {
 		_, _ = w.Write([]byte(`{"type":"MalformedSpecification","title":"Malformed Specification.","status":400,"detail":"The spec you are trying to fetch has errors, the definition for the same can't be generated"}`))
 	})
 	c := newTestClient(t, h.URL)
-	_, _, err := c.Specs.GetDefinition(t.Context(), testSpecID)
+	_, _, err := c.Specs.GetDefinition(t.Context(), specTestSpecID)
 	var apiErr *APIError
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, http.StatusBadRequest, apiErr.StatusCode)

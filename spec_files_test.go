@@ -15,7 +15,7 @@ func TestSpecsGetFileDecodesContent(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
 	// The harness answers the "Nested Spec File" example.
-	file, _, err := c.Specs.GetFile(t.Context(), testSpecID, "components/schemas/spacecrafts.json")
+	file, _, err := c.Specs.GetFile(t.Context(), specTestSpecID, "components/schemas/spacecrafts.json")
 	require.NoError(t, err)
 	assert.Equal(t, "edc9f9f1-c0df-4a9a-9b5b-d4c7359d92ab", file.ID)
 	assert.Equal(t, SpecFileDefault, file.Type)
@@ -41,10 +41,10 @@ func TestSpecsGetFileDecodesContent(t *testing.T) {
 func TestSpecsNestedFilePathIsOneSegment(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	_, err := c.Specs.DeleteFile(t.Context(), testSpecID, "components/schemas/spacecrafts.json")
+	_, err := c.Specs.DeleteFile(t.Context(), specTestSpecID, "components/schemas/spacecrafts.json")
 	require.NoError(t, err)
 	req, _ := h.LastRequest()
-	assert.Equal(t, "/specs/"+testSpecID+"/files/components%2Fschemas%2Fspacecrafts.json", req.URL.EscapedPath())
+	assert.Equal(t, "/specs/"+specTestSpecID+"/files/components%2Fschemas%2Fspacecrafts.json", req.URL.EscapedPath())
 	assert.Equal(t, []string{"deleteSpecFile"}, h.Ran())
 }
 
@@ -52,7 +52,7 @@ func TestSpecsUpdateFileSendsOneChange(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
 	content := "openapi: 3.1.0\n"
-	file, _, err := c.Specs.UpdateFile(t.Context(), testSpecID, "index.yaml", SpecFileUpdateRequest{Content: &content})
+	file, _, err := c.Specs.UpdateFile(t.Context(), specTestSpecID, "index.yaml", SpecFileUpdateRequest{Content: &content})
 	require.NoError(t, err)
 	assert.Equal(t, "2fdc8ea1-d02e-4e50-989e-6fa28f42b995", file.ID)
 	req, body := h.LastRequest()
@@ -60,14 +60,14 @@ func TestSpecsUpdateFileSendsOneChange(t *testing.T) {
 	assert.JSONEq(t, `{"content":"openapi: 3.1.0\n"}`, string(body))
 
 	empty := ""
-	_, _, err = c.Specs.UpdateFile(t.Context(), testSpecID, "index.yaml", SpecFileUpdateRequest{Content: &empty})
+	_, _, err = c.Specs.UpdateFile(t.Context(), specTestSpecID, "index.yaml", SpecFileUpdateRequest{Content: &empty})
 	require.NoError(t, err, "an empty content is a change")
 	_, body = h.LastRequest()
 	assert.JSONEq(t, `{"content":""}`, string(body))
 
 	name := "main.yaml"
 	for _, bad := range []SpecFileUpdateRequest{{}, {Name: &name, Type: SpecFileRoot}, {Name: &name, Content: &content}} {
-		_, _, err := c.Specs.UpdateFile(t.Context(), testSpecID, "index.yaml", bad)
+		_, _, err := c.Specs.UpdateFile(t.Context(), specTestSpecID, "index.yaml", bad)
 		assert.ErrorIs(t, err, ErrInvalidArgument)
 	}
 	assert.Len(t, h.Ran(), 2)
@@ -76,14 +76,14 @@ func TestSpecsUpdateFileSendsOneChange(t *testing.T) {
 func TestSpecsCreateFileSendsPathAndContent(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	file, resp, err := c.Specs.CreateFile(t.Context(), testSpecID, SpecFileCreateRequest{Path: "components/schemas.json", Content: "{}"})
+	file, resp, err := c.Specs.CreateFile(t.Context(), specTestSpecID, SpecFileCreateRequest{Path: "components/schemas.json", Content: "{}"})
 	require.NoError(t, err)
 	assert.Equal(t, http.StatusCreated, resp.StatusCode)
 	assert.NotEmpty(t, file.ID)
 	_, body := h.LastRequest()
 	assert.JSONEq(t, `{"path":"components/schemas.json","content":"{}"}`, string(body))
 
-	_, _, err = c.Specs.CreateFile(t.Context(), testSpecID, SpecFileCreateRequest{Content: "{}"})
+	_, _, err = c.Specs.CreateFile(t.Context(), specTestSpecID, SpecFileCreateRequest{Content: "{}"})
 	assert.ErrorIs(t, err, ErrInvalidArgument)
 }
 
@@ -100,7 +100,7 @@ func TestSpecsListFilesIterFollowsUndocumentedCursor(t *testing.T) {
 	})
 	c := newTestClient(t, h.URL)
 	var ids []string
-	for f, err := range c.Specs.ListFilesIter(t.Context(), testSpecID, nil) {
+	for f, err := range c.Specs.ListFilesIter(t.Context(), specTestSpecID, nil) {
 		require.NoError(t, err)
 		ids = append(ids, f.ID)
 	}
@@ -113,7 +113,7 @@ func TestSpecsListFilesIterStopsWhenCursorRepeats(t *testing.T) {
 	// server ignoring the undocumented cursor parameter would.
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	files, resp, err := c.Specs.ListFiles(t.Context(), testSpecID, nil)
+	files, resp, err := c.Specs.ListFiles(t.Context(), specTestSpecID, nil)
 	require.NoError(t, err)
 	require.Len(t, files, 4)
 	assert.Equal(t, "components/parameters/spacecrafts.json", files[0].Path)
@@ -121,7 +121,7 @@ func TestSpecsListFilesIterStopsWhenCursorRepeats(t *testing.T) {
 
 	n := 0
 	var last error
-	for _, err := range c.Specs.ListFilesIter(t.Context(), testSpecID, nil) {
+	for _, err := range c.Specs.ListFilesIter(t.Context(), specTestSpecID, nil) {
 		if err != nil {
 			last = err
 			continue

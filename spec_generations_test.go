@@ -13,7 +13,7 @@ import (
 func TestSpecsListGeneratedCollections(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	cols, resp, err := c.Specs.ListGeneratedCollections(t.Context(), testSpecID, &SpecGeneratedCollectionListOptions{CursorOptions{Limit: 5}})
+	cols, resp, err := c.Specs.ListGeneratedCollections(t.Context(), specTestSpecID, &SpecGeneratedCollectionListOptions{CursorOptions{Limit: 5}})
 	require.NoError(t, err)
 	require.Len(t, cols, 2)
 	assert.Equal(t, "e8a015e0-f472-4bb3-a523-57ce7c4583ed", cols[0].ID)
@@ -23,14 +23,14 @@ func TestSpecsListGeneratedCollections(t *testing.T) {
 	assert.Equal(t, 17, cols[0].CreatedAt.Day())
 	assert.Empty(t, resp.NextCursor)
 	req, _ := h.LastRequest()
-	assert.Equal(t, "/specs/"+testSpecID+"/generations/collection", req.URL.Path)
+	assert.Equal(t, "/specs/"+specTestSpecID+"/generations/collection", req.URL.Path)
 	assert.Equal(t, "limit=5", req.URL.RawQuery)
 }
 
 func TestSpecsListGeneratedSpecs(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	specs, _, err := c.Specs.ListGeneratedSpecs(t.Context(), testCollectionUID, nil)
+	specs, _, err := c.Specs.ListGeneratedSpecs(t.Context(), specTestCollectionUID, nil)
 	require.NoError(t, err)
 	require.Len(t, specs, 1)
 	assert.Equal(t, SpecGeneratedElement{
@@ -39,7 +39,7 @@ func TestSpecsListGeneratedSpecs(t *testing.T) {
 	}, *specs[0])
 	assert.Equal(t, 2025, specs[0].UpdatedAt.Year())
 	req, _ := h.LastRequest()
-	assert.Equal(t, "/collections/"+testCollectionUID+"/generations/spec", req.URL.Path)
+	assert.Equal(t, "/collections/"+specTestCollectionUID+"/generations/spec", req.URL.Path)
 	assert.Empty(t, req.URL.RawQuery)
 }
 
@@ -47,7 +47,7 @@ func TestSpecsUpdateSyncOptions(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
 	no := false
-	got, _, err := c.Specs.UpdateSyncOptions(t.Context(), testSpecID, testCollectionID, SpecSyncOptions{DeleteOrphanedRequests: &no})
+	got, _, err := c.Specs.UpdateSyncOptions(t.Context(), specTestSpecID, specTestCollectionID, SpecSyncOptions{DeleteOrphanedRequests: &no})
 	require.NoError(t, err)
 	require.NotNil(t, got.SyncExamples)
 	assert.True(t, *got.SyncExamples)
@@ -59,12 +59,12 @@ func TestSpecsUpdateSyncOptions(t *testing.T) {
 func TestSpecsSyncCollectionSendsSpecID(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	ref, resp, err := c.Specs.SyncCollectionFromSpec(t.Context(), testCollectionUID, testSpecID)
+	ref, resp, err := c.Specs.SyncCollectionFromSpec(t.Context(), specTestCollectionUID, specTestSpecID)
 	require.NoError(t, err)
 	assert.Equal(t, http.StatusAccepted, resp.StatusCode)
-	assert.Equal(t, testSpecTaskID, ref.TaskID)
+	assert.Equal(t, specTestTaskID, ref.TaskID)
 	req, body := h.LastRequest()
 	assert.Equal(t, http.MethodPut, req.Method)
-	assert.Equal(t, "specId="+testSpecID, req.URL.RawQuery)
+	assert.Equal(t, "specId="+specTestSpecID, req.URL.RawQuery)
 	assert.Empty(t, body)
 }

@@ -13,9 +13,9 @@ import (
 	"github.com/postman-go/postman/internal/conformance"
 )
 
-// scriptedSpecTask answers the task status endpoint with bodies in turn,
+// specScriptedTask answers the task status endpoint with bodies in turn,
 // repeating the last one.
-func scriptedSpecTask(bodies ...string) conformance.Responder {
+func specScriptedTask(bodies ...string) conformance.Responder {
 	n := 0
 	return func(w http.ResponseWriter, r *http.Request) {
 		body := bodies[min(n, len(bodies)-1)]
@@ -33,17 +33,17 @@ const (
 
 func TestSpecsGenerateCollectionPolledToCompletion(t *testing.T) {
 	h := conformance.New(t)
-	h.Respond("getAsyncSpecTaskStatus", scriptedSpecTask(specTaskPendingBody, specTaskPendingBody, specTaskCompletedBody))
+	h.Respond("getAsyncSpecTaskStatus", specScriptedTask(specTaskPendingBody, specTaskPendingBody, specTaskCompletedBody))
 	c := newTestClient(t, h.URL)
 
 	no := false
-	ref, resp, err := c.Specs.GenerateCollection(t.Context(), testSpecID, SpecCollectionGenerateRequest{
+	ref, resp, err := c.Specs.GenerateCollection(t.Context(), specTestSpecID, SpecCollectionGenerateRequest{
 		Name:    "Sample API",
 		Options: SpecCollectionOptions{RequestNameSource: SpecRequestNameURL, FolderStrategy: SpecFoldersByTags, IncludeDeprecated: &no},
 	})
 	require.NoError(t, err)
 	assert.Equal(t, http.StatusAccepted, resp.StatusCode)
-	assert.Equal(t, testSpecTaskID, ref.TaskID)
+	assert.Equal(t, specTestTaskID, ref.TaskID)
 	_, body := h.LastRequest()
 	assert.JSONEq(t, `{"name":"Sample API","options":{"requestNameSource":"URL","folderStrategy":"Tags","includeDeprecated":false}}`, string(body))
 
@@ -62,9 +62,9 @@ func TestSpecsGenerateCollectionPolledToCompletion(t *testing.T) {
 
 func TestSpecsWaitTaskFailure(t *testing.T) {
 	h := conformance.New(t)
-	h.Respond("getAsyncSpecTaskStatus", scriptedSpecTask(specTaskPendingBody, specTaskFailedBody))
+	h.Respond("getAsyncSpecTaskStatus", specScriptedTask(specTaskPendingBody, specTaskFailedBody))
 	c := newTestClient(t, h.URL)
-	ref, _, err := c.Specs.SyncCollectionFromSpec(t.Context(), testCollectionUID, testSpecID)
+	ref, _, err := c.Specs.SyncCollectionFromSpec(t.Context(), specTestCollectionUID, specTestSpecID)
 	require.NoError(t, err)
 
 	task, err := c.Specs.WaitTask(t.Context(), ref)
@@ -73,7 +73,7 @@ func TestSpecsWaitTaskFailure(t *testing.T) {
 	require.ErrorAs(t, err, &failed)
 	assert.Equal(t, "failed", failed.Status)
 	assert.Equal(t, "Failed to generate collection from specification", failed.Details)
-	assert.Contains(t, failed.Task, "collection generation "+testSpecTaskID)
+	assert.Contains(t, failed.Task, "collection generation "+specTestTaskID)
 	assert.Len(t, h.Ran(), 3)
 }
 
@@ -90,7 +90,7 @@ func TestSpecsWaitTaskStopsWithContext(t *testing.T) {
 		_, _ = w.Write([]byte(specTaskPendingBody))
 	})
 	c := newTestClient(t, h.URL)
-	_, err := c.Specs.WaitTask(ctx, &SpecTaskRef{TaskID: testSpecTaskID, Element: SpecTaskOnSpec, ElementID: testSpecID})
+	_, err := c.Specs.WaitTask(ctx, &SpecTaskRef{TaskID: specTestTaskID, Element: SpecTaskOnSpec, ElementID: specTestSpecID})
 	assert.True(t, errors.Is(err, context.Canceled), "got %v", err)
 	assert.Equal(t, 3, polls, "a pending task is polled until the context ends")
 }
@@ -99,7 +99,7 @@ func TestSpecsWaitTaskReportsPollErrors(t *testing.T) {
 	h := conformance.New(t)
 	h.Status("getAsyncSpecTaskStatus", http.StatusNotFound)
 	c := newTestClient(t, h.URL)
-	_, err := c.Specs.WaitTask(t.Context(), &SpecTaskRef{TaskID: "gone", Element: SpecTaskOnCollection, ElementID: testCollectionUID})
+	_, err := c.Specs.WaitTask(t.Context(), &SpecTaskRef{TaskID: "gone", Element: SpecTaskOnCollection, ElementID: specTestCollectionUID})
 	assert.ErrorIs(t, err, ErrNotFound)
 	assert.Len(t, h.Ran(), 1)
 }
@@ -112,17 +112,17 @@ func TestSpecsTaskLocatedByCallWithoutURL(t *testing.T) {
 		_, _ = w.Write([]byte(`{"taskId":"t-1"}`))
 	})
 	c := newTestClient(t, h.URL)
-	ref, _, err := c.Specs.SyncSpecFromCollection(t.Context(), testSpecID, testCollectionUID)
+	ref, _, err := c.Specs.SyncSpecFromCollection(t.Context(), specTestSpecID, specTestCollectionUID)
 	require.NoError(t, err)
-	assert.Equal(t, &SpecTaskRef{TaskID: "t-1", Element: SpecTaskOnSpec, ElementID: testSpecID}, ref)
+	assert.Equal(t, &SpecTaskRef{TaskID: "t-1", Element: SpecTaskOnSpec, ElementID: specTestSpecID}, ref)
 	req, _ := h.LastRequest()
-	assert.Equal(t, testCollectionUID, req.URL.Query().Get("collectionUid"))
+	assert.Equal(t, specTestCollectionUID, req.URL.Query().Get("collectionUid"))
 	assert.Equal(t, http.MethodPut, req.Method)
 
 	_, err = c.Specs.WaitTask(t.Context(), ref)
 	require.NoError(t, err)
 	req, _ = h.LastRequest()
-	assert.Equal(t, "/specs/"+testSpecID+"/tasks/t-1", req.URL.Path)
+	assert.Equal(t, "/specs/"+specTestSpecID+"/tasks/t-1", req.URL.Path)
 }
 
 func TestSpecParseTaskURL(t *testing.T) {
@@ -162,10 +162,10 @@ func TestSpecTaskJSONRoundTrip(t *testing.T) {
 
 func TestSpecsGenerateSpecFromCollection(t *testing.T) {
 	h := conformance.New(t)
-	h.Respond("getAsyncSpecTaskStatus", scriptedSpecTask(specTaskPendingBody,
-		`{"status":"completed","meta":{"model":"spec","action":"generation"},"details":{"resources":[{"id":"`+testSpecID+`","url":"/specs/`+testSpecID+`"}]}}`))
+	h.Respond("getAsyncSpecTaskStatus", specScriptedTask(specTaskPendingBody,
+		`{"status":"completed","meta":{"model":"spec","action":"generation"},"details":{"resources":[{"id":"`+specTestSpecID+`","url":"/specs/`+specTestSpecID+`"}]}}`))
 	c := newTestClient(t, h.URL)
-	ref, _, err := c.Specs.GenerateSpec(t.Context(), testCollectionUID, SpecGenerateRequest{Name: "Sample API", Type: SpecTypeOpenAPI31, Format: SpecGenerationYAML})
+	ref, _, err := c.Specs.GenerateSpec(t.Context(), specTestCollectionUID, SpecGenerateRequest{Name: "Sample API", Type: SpecTypeOpenAPI31, Format: SpecGenerationYAML})
 	require.NoError(t, err)
 	_, body := h.LastRequest()
 	assert.JSONEq(t, `{"name":"Sample API","type":"OPENAPI:3.1","format":"YAML"}`, string(body))
@@ -173,11 +173,11 @@ func TestSpecsGenerateSpecFromCollection(t *testing.T) {
 	task, err := c.Specs.WaitTask(t.Context(), ref)
 	require.NoError(t, err)
 	assert.Equal(t, SpecTaskModelSpec, task.Model)
-	assert.Equal(t, testSpecID, task.Resources[0].ID)
+	assert.Equal(t, specTestSpecID, task.Resources[0].ID)
 
-	_, _, err = c.Specs.GenerateSpec(t.Context(), testCollectionUID, SpecGenerateRequest{})
+	_, _, err = c.Specs.GenerateSpec(t.Context(), specTestCollectionUID, SpecGenerateRequest{})
 	assert.ErrorIs(t, err, ErrInvalidArgument)
-	_, _, err = c.Specs.GenerateCollection(t.Context(), testSpecID, SpecCollectionGenerateRequest{})
+	_, _, err = c.Specs.GenerateCollection(t.Context(), specTestSpecID, SpecCollectionGenerateRequest{})
 	assert.ErrorIs(t, err, ErrInvalidArgument)
 }
 
@@ -185,7 +185,7 @@ func TestSpecsGenerationLocked(t *testing.T) {
 	h := conformance.New(t)
 	h.Status("generateCollection", http.StatusLocked)
 	c := newTestClient(t, h.URL)
-	_, _, err := c.Specs.GenerateCollection(t.Context(), testSpecID, SpecCollectionGenerateRequest{Name: "x"})
+	_, _, err := c.Specs.GenerateCollection(t.Context(), specTestSpecID, SpecCollectionGenerateRequest{Name: "x"})
 	var apiErr *APIError
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, http.StatusLocked, apiErr.StatusCode)

@@ -15,7 +15,7 @@ func TestSpecsVersionTags(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
 
-	tags, resp, err := c.Specs.ListVersionTags(t.Context(), testSpecID, &SpecVersionTagListOptions{CursorOptions{Limit: 2}})
+	tags, resp, err := c.Specs.ListVersionTags(t.Context(), specTestSpecID, &SpecVersionTagListOptions{CursorOptions{Limit: 2}})
 	require.NoError(t, err)
 	assert.Equal(t, []*SpecVersionTag{
 		{ID: "5b7fa363-d6f6-40f6-8751-37987112cf14", Name: "1.0.1"},
@@ -25,14 +25,14 @@ func TestSpecsVersionTags(t *testing.T) {
 	req, _ := h.LastRequest()
 	assert.Equal(t, "limit=2", req.URL.RawQuery)
 
-	tag, resp, err := c.Specs.CreateVersionTag(t.Context(), testSpecID, SpecVersionTagCreateRequest{Name: "v1.0.0"})
+	tag, resp, err := c.Specs.CreateVersionTag(t.Context(), specTestSpecID, SpecVersionTagCreateRequest{Name: "v1.0.0"})
 	require.NoError(t, err)
 	assert.Equal(t, http.StatusCreated, resp.StatusCode)
 	assert.Equal(t, &SpecVersionTag{ID: "9c3c45e4-183a-4bc4-92aa-6b39d047377d", Name: "1.0.0"}, tag)
 	_, body := h.LastRequest()
 	assert.JSONEq(t, `{"name":"v1.0.0"}`, string(body))
 
-	_, _, err = c.Specs.CreateVersionTag(t.Context(), testSpecID, SpecVersionTagCreateRequest{})
+	_, _, err = c.Specs.CreateVersionTag(t.Context(), specTestSpecID, SpecVersionTagCreateRequest{})
 	assert.ErrorIs(t, err, ErrInvalidArgument)
 }
 
@@ -40,7 +40,7 @@ func TestSpecsVersionTagConflict(t *testing.T) {
 	h := conformance.New(t)
 	h.Status("createSpecVersionTag", http.StatusConflict)
 	c := newTestClient(t, h.URL)
-	_, _, err := c.Specs.CreateVersionTag(t.Context(), testSpecID, SpecVersionTagCreateRequest{Name: "v1"})
+	_, _, err := c.Specs.CreateVersionTag(t.Context(), specTestSpecID, SpecVersionTagCreateRequest{Name: "v1"})
 	assert.ErrorIs(t, err, ErrConflict)
 }
 
@@ -48,7 +48,7 @@ func TestSpecsGetVersionTagFiles(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
 	// The harness answers the "Multi-File Response" example.
-	entries, _, err := c.Specs.GetVersionTagFiles(t.Context(), testSpecID, "97d2c74e-19de-426d-9763-8e7400429759")
+	entries, _, err := c.Specs.GetVersionTagFiles(t.Context(), specTestSpecID, "97d2c74e-19de-426d-9763-8e7400429759")
 	require.NoError(t, err)
 	require.Len(t, entries, 8)
 
@@ -83,7 +83,7 @@ func TestSpecsListVersionTagsIterCrossesPages(t *testing.T) {
 	})
 	c := newTestClient(t, h.URL)
 	var names []string
-	for tag, err := range c.Specs.ListVersionTagsIter(t.Context(), testSpecID, nil) {
+	for tag, err := range c.Specs.ListVersionTagsIter(t.Context(), specTestSpecID, nil) {
 		require.NoError(t, err)
 		names = append(names, tag.Name)
 	}

@@ -15,22 +15,22 @@ import (
 )
 
 const (
-	testSpecID        = "73e15000-bc7a-4802-b80e-05fff18fd7f8"
-	testWorkspaceID   = "1f0df51a-8658-4ee8-a2a1-d2567dfa09a9"
-	testCollectionUID = "12345678-12ece9e1-2abf-4edc-8e34-de66e74114d2"
-	testCollectionID  = "12ece9e1-2abf-4edc-8e34-de66e74114d2"
-	testSpecTaskID    = "66ae9950-0869-4e65-96b0-1e0e47e771af"
+	specTestSpecID        = "73e15000-bc7a-4802-b80e-05fff18fd7f8"
+	specTestWorkspaceID   = "1f0df51a-8658-4ee8-a2a1-d2567dfa09a9"
+	specTestCollectionUID = "12345678-12ece9e1-2abf-4edc-8e34-de66e74114d2"
+	specTestCollectionID  = "12ece9e1-2abf-4edc-8e34-de66e74114d2"
+	specTestTaskID        = "66ae9950-0869-4e65-96b0-1e0e47e771af"
 )
 
 func TestSpecsConformance(t *testing.T) {
 	yes := true
 	runConformance(t, []scenario{
 		{name: "List", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Specs.List(ctx, testWorkspaceID, &SpecListOptions{CursorOptions{Limit: 10}})
+			_, _, err := c.Specs.List(ctx, specTestWorkspaceID, &SpecListOptions{CursorOptions{Limit: 10}})
 			return err
 		}},
 		{name: "ListIter", call: func(ctx context.Context, c *Client) error {
-			for _, err := range c.Specs.ListIter(ctx, testWorkspaceID, nil) {
+			for _, err := range c.Specs.ListIter(ctx, specTestWorkspaceID, nil) {
 				if err != nil {
 					return err
 				}
@@ -38,11 +38,11 @@ func TestSpecsConformance(t *testing.T) {
 			return nil
 		}},
 		{name: "Get", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Specs.Get(ctx, testSpecID)
+			_, _, err := c.Specs.Get(ctx, specTestSpecID)
 			return err
 		}},
 		{name: "Create", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Specs.Create(ctx, testWorkspaceID, SpecCreateRequest{
+			_, _, err := c.Specs.Create(ctx, specTestWorkspaceID, SpecCreateRequest{
 				Name: "Sample API", Type: SpecTypeOpenAPI30,
 				Files: []SpecSourceFile{
 					{Path: "index.json", Content: `{"openapi":"3.0.0"}`, Type: SpecFileRoot},
@@ -52,49 +52,49 @@ func TestSpecsConformance(t *testing.T) {
 			return err
 		}},
 		{name: "Update", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Specs.Update(ctx, testSpecID, SpecUpdateRequest{Name: "Renamed"})
+			_, _, err := c.Specs.Update(ctx, specTestSpecID, SpecUpdateRequest{Name: "Renamed"})
 			return err
 		}},
 		{name: "Delete", call: func(ctx context.Context, c *Client) error {
-			_, err := c.Specs.Delete(ctx, testSpecID)
+			_, err := c.Specs.Delete(ctx, specTestSpecID)
 			return err
 		}},
 		{name: "GetDefinition", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Specs.GetDefinition(ctx, testSpecID)
+			_, _, err := c.Specs.GetDefinition(ctx, specTestSpecID)
 			return err
 		}},
 		{name: "ListFiles", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Specs.ListFiles(ctx, testSpecID, nil)
+			_, _, err := c.Specs.ListFiles(ctx, specTestSpecID, nil)
 			return err
 		}},
 		{name: "ListFilesIter", call: func(ctx context.Context, c *Client) error {
-			for _, err := range c.Specs.ListFilesIter(ctx, testSpecID, nil) {
+			for _, err := range c.Specs.ListFilesIter(ctx, specTestSpecID, nil) {
 				return err // the example's cursor would repeat: one page is enough
 			}
 			return nil
 		}},
 		{name: "GetFile", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Specs.GetFile(ctx, testSpecID, "components/schemas/spacecrafts.json")
+			_, _, err := c.Specs.GetFile(ctx, specTestSpecID, "components/schemas/spacecrafts.json")
 			return err
 		}},
 		{name: "CreateFile", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Specs.CreateFile(ctx, testSpecID, SpecFileCreateRequest{Path: "schemas.yaml", Content: "Spacecraft:\n  type: object\n"})
+			_, _, err := c.Specs.CreateFile(ctx, specTestSpecID, SpecFileCreateRequest{Path: "schemas.yaml", Content: "Spacecraft:\n  type: object\n"})
 			return err
 		}},
 		{name: "UpdateFile", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Specs.UpdateFile(ctx, testSpecID, "index.json", SpecFileUpdateRequest{Type: SpecFileRoot})
+			_, _, err := c.Specs.UpdateFile(ctx, specTestSpecID, "index.json", SpecFileUpdateRequest{Type: SpecFileRoot})
 			return err
 		}},
 		{name: "DeleteFile", call: func(ctx context.Context, c *Client) error {
-			_, err := c.Specs.DeleteFile(ctx, testSpecID, "index.json")
+			_, err := c.Specs.DeleteFile(ctx, specTestSpecID, "index.json")
 			return err
 		}},
 		{name: "ListVersionTags", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Specs.ListVersionTags(ctx, testSpecID, &SpecVersionTagListOptions{CursorOptions{Limit: 5, Cursor: "abc"}})
+			_, _, err := c.Specs.ListVersionTags(ctx, specTestSpecID, &SpecVersionTagListOptions{CursorOptions{Limit: 5, Cursor: "abc"}})
 			return err
 		}},
 		{name: "ListVersionTagsIter", call: func(ctx context.Context, c *Client) error {
-			for _, err := range c.Specs.ListVersionTagsIter(ctx, testSpecID, nil) {
+			for _, err := range c.Specs.ListVersionTagsIter(ctx, specTestSpecID, nil) {
 				if err != nil {
 					return err
 				}
@@ -102,19 +102,19 @@ func TestSpecsConformance(t *testing.T) {
 			return nil
 		}},
 		{name: "CreateVersionTag", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Specs.CreateVersionTag(ctx, testSpecID, SpecVersionTagCreateRequest{Name: "v1.0.0"})
+			_, _, err := c.Specs.CreateVersionTag(ctx, specTestSpecID, SpecVersionTagCreateRequest{Name: "v1.0.0"})
 			return err
 		}},
 		{name: "GetVersionTagFiles", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Specs.GetVersionTagFiles(ctx, testSpecID, "97d2c74e-19de-426d-9763-8e7400429759")
+			_, _, err := c.Specs.GetVersionTagFiles(ctx, specTestSpecID, "97d2c74e-19de-426d-9763-8e7400429759")
 			return err
 		}},
 		{name: "ListGeneratedCollections", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Specs.ListGeneratedCollections(ctx, testSpecID, &SpecGeneratedCollectionListOptions{CursorOptions{Limit: 10}})
+			_, _, err := c.Specs.ListGeneratedCollections(ctx, specTestSpecID, &SpecGeneratedCollectionListOptions{CursorOptions{Limit: 10}})
 			return err
 		}},
 		{name: "ListGeneratedCollectionsIter", call: func(ctx context.Context, c *Client) error {
-			for _, err := range c.Specs.ListGeneratedCollectionsIter(ctx, testSpecID, nil) {
+			for _, err := range c.Specs.ListGeneratedCollectionsIter(ctx, specTestSpecID, nil) {
 				if err != nil {
 					return err
 				}
@@ -122,18 +122,18 @@ func TestSpecsConformance(t *testing.T) {
 			return nil
 		}},
 		{name: "GenerateCollection", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Specs.GenerateCollection(ctx, testSpecID, SpecCollectionGenerateRequest{
+			_, _, err := c.Specs.GenerateCollection(ctx, specTestSpecID, SpecCollectionGenerateRequest{
 				Name:    "Sample API",
 				Options: SpecCollectionOptions{FolderStrategy: SpecFoldersByTags, EnableOptionalParameters: &yes},
 			})
 			return err
 		}},
 		{name: "ListGeneratedSpecs", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Specs.ListGeneratedSpecs(ctx, testCollectionUID, nil)
+			_, _, err := c.Specs.ListGeneratedSpecs(ctx, specTestCollectionUID, nil)
 			return err
 		}},
 		{name: "ListGeneratedSpecsIter", call: func(ctx context.Context, c *Client) error {
-			for _, err := range c.Specs.ListGeneratedSpecsIter(ctx, testCollectionUID, nil) {
+			for _, err := range c.Specs.ListGeneratedSpecsIter(ctx, specTestCollectionUID, nil) {
 				if err != nil {
 					return err
 				}
@@ -141,31 +141,23 @@ func TestSpecsConformance(t *testing.T) {
 			return nil
 		}},
 		{name: "GenerateSpec", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Specs.GenerateSpec(ctx, testCollectionUID, SpecGenerateRequest{Name: "Sample API", Type: SpecTypeOpenAPI30, Format: SpecGenerationJSON})
+			_, _, err := c.Specs.GenerateSpec(ctx, specTestCollectionUID, SpecGenerateRequest{Name: "Sample API", Type: SpecTypeOpenAPI30, Format: SpecGenerationJSON})
 			return err
 		}},
 		{name: "SyncSpecFromCollection", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Specs.SyncSpecFromCollection(ctx, testSpecID, testCollectionUID)
+			_, _, err := c.Specs.SyncSpecFromCollection(ctx, specTestSpecID, specTestCollectionUID)
 			return err
 		}},
 		{name: "SyncCollectionFromSpec", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Specs.SyncCollectionFromSpec(ctx, testCollectionUID, testSpecID)
+			_, _, err := c.Specs.SyncCollectionFromSpec(ctx, specTestCollectionUID, specTestSpecID)
 			return err
 		}},
 		{name: "UpdateSyncOptions", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Specs.UpdateSyncOptions(ctx, testSpecID, testCollectionID, SpecSyncOptions{SyncExamples: &yes, DeleteOrphanedRequests: &yes})
+			_, _, err := c.Specs.UpdateSyncOptions(ctx, specTestSpecID, specTestCollectionID, SpecSyncOptions{SyncExamples: &yes, DeleteOrphanedRequests: &yes})
 			return err
 		}},
 		{name: "GetTask", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Specs.GetTask(ctx, SpecTaskOnCollection, testCollectionUID, testSpecTaskID)
-			return err
-		}},
-		{name: "WaitTask", call: func(ctx context.Context, c *Client) error {
-			ref, _, err := c.Specs.GenerateCollection(ctx, testSpecID, SpecCollectionGenerateRequest{Name: "Sample API"})
-			if err != nil {
-				return err
-			}
-			_, err = c.Specs.WaitTask(ctx, ref)
+			_, _, err := c.Specs.GetTask(ctx, SpecTaskOnCollection, specTestCollectionUID, specTestTaskID)
 			return err
 		}},
 	})
@@ -174,7 +166,7 @@ func TestSpecsConformance(t *testing.T) {
 func TestSpecsListDecodesAndSendsWorkspace(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	specs, resp, err := c.Specs.List(t.Context(), testWorkspaceID, &SpecListOptions{CursorOptions{Limit: 20, Cursor: "abc"}})
+	specs, resp, err := c.Specs.List(t.Context(), specTestWorkspaceID, &SpecListOptions{CursorOptions{Limit: 20, Cursor: "abc"}})
 	require.NoError(t, err)
 	require.Len(t, specs, 12)
 	assert.Equal(t, "4e032b57-1fd6-41d7-882a-de5ac2107671", specs[0].ID)
@@ -187,7 +179,7 @@ func TestSpecsListDecodesAndSendsWorkspace(t *testing.T) {
 	assert.Empty(t, resp.NextCursor, "a null nextCursor ends the list")
 
 	req, _ := h.LastRequest()
-	assert.Equal(t, testWorkspaceID, req.URL.Query().Get("workspaceId"))
+	assert.Equal(t, specTestWorkspaceID, req.URL.Query().Get("workspaceId"))
 	assert.Equal(t, "20", req.URL.Query().Get("limit"))
 	assert.Equal(t, "abc", req.URL.Query().Get("cursor"))
 }
@@ -195,9 +187,9 @@ func TestSpecsListDecodesAndSendsWorkspace(t *testing.T) {
 func TestSpecsGetDecodes(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	spec, _, err := c.Specs.Get(t.Context(), testSpecID)
+	spec, _, err := c.Specs.Get(t.Context(), specTestSpecID)
 	require.NoError(t, err)
-	assert.Equal(t, testSpecID, spec.ID)
+	assert.Equal(t, specTestSpecID, spec.ID)
 	assert.Equal(t, SpecFormatYAML, spec.FileFormat)
 	assert.True(t, spec.Type.IsOpenAPI())
 	assert.False(t, spec.Type.IsAsyncAPI())
@@ -210,7 +202,7 @@ func TestSpecsCreateSendsFiles(t *testing.T) {
 	root, err := NewSpecSourceFileJSON("index.json", map[string]any{"openapi": "3.0.0", "info": map[string]string{"title": "T", "version": "1"}})
 	require.NoError(t, err)
 	root.Type = SpecFileRoot
-	spec, resp, err := c.Specs.Create(t.Context(), testWorkspaceID, SpecCreateRequest{
+	spec, resp, err := c.Specs.Create(t.Context(), specTestWorkspaceID, SpecCreateRequest{
 		Name:  "Sample API",
 		Type:  SpecTypeOpenAPI30,
 		Files: []SpecSourceFile{root, {Path: "schemas.yaml", Content: "A:\n  type: string\n", Type: SpecFileDefault}},
@@ -220,7 +212,7 @@ func TestSpecsCreateSendsFiles(t *testing.T) {
 	assert.Equal(t, "b4fc1bdc-6587-4f9b-95c9-f768146089b4", spec.ID)
 
 	req, body := h.LastRequest()
-	assert.Equal(t, testWorkspaceID, req.URL.Query().Get("workspaceId"))
+	assert.Equal(t, specTestWorkspaceID, req.URL.Query().Get("workspaceId"))
 	var sent struct {
 		Name  string           `json:"name"`
 		Type  string           `json:"type"`
@@ -238,7 +230,7 @@ func TestSpecsCreateSendsFiles(t *testing.T) {
 func TestSpecsSingleFileOmitsFileType(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	_, _, err := c.Specs.Create(t.Context(), testWorkspaceID, SpecCreateRequest{
+	_, _, err := c.Specs.Create(t.Context(), specTestWorkspaceID, SpecCreateRequest{
 		Name: "GraphQL", Type: SpecTypeGraphQL,
 		Files: []SpecSourceFile{{Path: "index.graphql", Content: "type Query { a: String }"}},
 	})
@@ -253,17 +245,17 @@ func TestSpecsArgumentsCheckedBeforeIO(t *testing.T) {
 	ctx := t.Context()
 	_, _, err := c.Specs.List(ctx, "", nil)
 	assert.ErrorIs(t, err, ErrInvalidArgument)
-	_, _, err = c.Specs.Create(ctx, testWorkspaceID, SpecCreateRequest{Name: "x", Type: SpecTypeOpenAPI30})
+	_, _, err = c.Specs.Create(ctx, specTestWorkspaceID, SpecCreateRequest{Name: "x", Type: SpecTypeOpenAPI30})
 	assert.ErrorIs(t, err, ErrInvalidArgument, "no files")
-	_, _, err = c.Specs.Update(ctx, testSpecID, SpecUpdateRequest{})
+	_, _, err = c.Specs.Update(ctx, specTestSpecID, SpecUpdateRequest{})
 	assert.ErrorIs(t, err, ErrInvalidArgument)
 	_, err = c.Specs.Delete(ctx, "..")
 	assert.ErrorIs(t, err, ErrInvalidArgument)
-	_, _, err = c.Specs.SyncSpecFromCollection(ctx, testSpecID, "")
+	_, _, err = c.Specs.SyncSpecFromCollection(ctx, specTestSpecID, "")
 	assert.ErrorIs(t, err, ErrInvalidArgument)
-	_, _, err = c.Specs.SyncCollectionFromSpec(ctx, testCollectionUID, "")
+	_, _, err = c.Specs.SyncCollectionFromSpec(ctx, specTestCollectionUID, "")
 	assert.ErrorIs(t, err, ErrInvalidArgument)
-	_, _, err = c.Specs.UpdateSyncOptions(ctx, testSpecID, testCollectionID, SpecSyncOptions{})
+	_, _, err = c.Specs.UpdateSyncOptions(ctx, specTestSpecID, specTestCollectionID, SpecSyncOptions{})
 	assert.ErrorIs(t, err, ErrInvalidArgument)
 	_, _, err = c.Specs.GetTask(ctx, "apis", "a", "b")
 	assert.ErrorIs(t, err, ErrInvalidArgument, "another element type would reach the API Builder")
@@ -283,23 +275,23 @@ func TestSpecsErrors(t *testing.T) {
 	})
 	c := newTestClient(t, h.URL)
 
-	_, _, err := c.Specs.Get(t.Context(), testSpecID)
+	_, _, err := c.Specs.Get(t.Context(), specTestSpecID)
 	assert.ErrorIs(t, err, ErrNotFound)
 	var apiErr *APIError
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, "instanceNotFoundError", apiErr.Type)
 
-	_, err = c.Specs.Delete(t.Context(), testSpecID)
+	_, err = c.Specs.Delete(t.Context(), specTestSpecID)
 	assert.ErrorIs(t, err, ErrForbidden)
 	assert.NotErrorIs(t, err, ErrFeatureUnavailable)
 
-	_, _, err = c.Specs.List(t.Context(), testWorkspaceID, nil)
+	_, _, err = c.Specs.List(t.Context(), specTestWorkspaceID, nil)
 	assert.ErrorIs(t, err, ErrFeatureUnavailable)
 }
 
-// pagedSpecs answers GET /specs with total specs in pages of the requested
+// specPagedSpecs answers GET /specs with total specs in pages of the requested
 // limit, the offset serving as cursor.
-func pagedSpecs(total int, served *int) conformance.Responder {
+func specPagedSpecs(total int, served *int) conformance.Responder {
 	return func(w http.ResponseWriter, r *http.Request) {
 		*served++
 		limit, _ := strconv.Atoi(r.URL.Query().Get("limit"))
@@ -320,12 +312,12 @@ func pagedSpecs(total int, served *int) conformance.Responder {
 func TestSpecsListIterCrossesPagesAndStopsEarly(t *testing.T) {
 	h := conformance.New(t)
 	served := 0
-	h.Respond("getAllSpecs", pagedSpecs(23, &served))
+	h.Respond("getAllSpecs", specPagedSpecs(23, &served))
 	c := newTestClient(t, h.URL)
 
 	opts := &SpecListOptions{CursorOptions{Limit: 10}}
 	var ids []string
-	for spec, err := range c.Specs.ListIter(t.Context(), testWorkspaceID, opts) {
+	for spec, err := range c.Specs.ListIter(t.Context(), specTestWorkspaceID, opts) {
 		require.NoError(t, err)
 		ids = append(ids, spec.ID)
 	}
@@ -334,12 +326,12 @@ func TestSpecsListIterCrossesPagesAndStopsEarly(t *testing.T) {
 	assert.Equal(t, 3, served)
 	assert.Empty(t, opts.Cursor, "the caller's options are not mutated")
 	for _, r := range h.Requests() {
-		assert.Equal(t, testWorkspaceID, r.URL.Query().Get("workspaceId"), "every page names the workspace")
+		assert.Equal(t, specTestWorkspaceID, r.URL.Query().Get("workspaceId"), "every page names the workspace")
 	}
 
 	served = 0
 	n := 0
-	for _, err := range c.Specs.ListIter(t.Context(), testWorkspaceID, opts) {
+	for _, err := range c.Specs.ListIter(t.Context(), specTestWorkspaceID, opts) {
 		require.NoError(t, err)
 		if n++; n == 11 {
 			break
@@ -348,7 +340,7 @@ func TestSpecsListIterCrossesPagesAndStopsEarly(t *testing.T) {
 	assert.Equal(t, 2, served, "stopping early fetches no further page")
 
 	served = 0
-	for range c.Specs.ListIter(t.Context(), testWorkspaceID, nil) {
+	for range c.Specs.ListIter(t.Context(), specTestWorkspaceID, nil) {
 	}
 	req, _ := h.LastRequest()
 	assert.Equal(t, "100", req.URL.Query().Get("limit"), "the iterator asks for large pages by default")
@@ -360,7 +352,7 @@ func TestSpecsListIterYieldsErrorOnce(t *testing.T) {
 	h.Status("getAllSpecs", http.StatusUnauthorized)
 	c := newTestClient(t, h.URL)
 	calls := 0
-	for spec, err := range c.Specs.ListIter(t.Context(), testWorkspaceID, nil) {
+	for spec, err := range c.Specs.ListIter(t.Context(), specTestWorkspaceID, nil) {
 		calls++
 		assert.Nil(t, spec)
 		assert.ErrorIs(t, err, ErrUnauthorized)
