@@ -48,8 +48,8 @@ type ComponentFormat string
 
 // Component content formats.
 const (
-	ComponentJSON ComponentFormat = "JSON"
-	ComponentYAML ComponentFormat = "YAML"
+	ComponentFormatJSON ComponentFormat = "JSON"
+	ComponentFormatYAML ComponentFormat = "YAML"
 )
 
 // Component is a component of the team's library.
@@ -207,7 +207,7 @@ type ComponentCreateRequest struct {
 	Type ComponentType `json:"type"`
 	// Content is the component's text, at most 500 KB of UTF-8.
 	Content string `json:"content"`
-	// Format defaults to ComponentYAML.
+	// Format defaults to ComponentFormatYAML.
 	Format ComponentFormat `json:"format,omitempty"`
 }
 

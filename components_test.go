@@ -37,7 +37,7 @@ func TestComponentsConformance(t *testing.T) {
 			return nil
 		}},
 		{name: "Create", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Components.Create(ctx, ComponentCreateRequest{Name: "example-component", Type: ComponentOAS3, Content: content, Format: ComponentYAML})
+			_, _, err := c.Components.Create(ctx, ComponentCreateRequest{Name: "example-component", Type: ComponentOAS3, Content: content, Format: ComponentFormatYAML})
 			return err
 		}},
 		{name: "Get", call: func(ctx context.Context, c *Client) error {
@@ -53,7 +53,7 @@ func TestComponentsConformance(t *testing.T) {
 			return err
 		}},
 		{name: "UpdateDraft", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Components.UpdateDraft(ctx, componentTestID, ComponentDraftUpdateRequest{Content: &content, Format: ComponentYAML})
+			_, _, err := c.Components.UpdateDraft(ctx, componentTestID, ComponentDraftUpdateRequest{Content: &content, Format: ComponentFormatYAML})
 			return err
 		}},
 		{name: "ListVersions", call: func(ctx context.Context, c *Client) error {
@@ -128,7 +128,7 @@ func TestComponentsLatestVersionForms(t *testing.T) {
 	v := comps[1].LatestVersion
 	require.NotNil(t, v)
 	assert.Equal(t, "v1.0.0", v.Label)
-	assert.Equal(t, ComponentYAML, v.Format)
+	assert.Equal(t, ComponentFormatYAML, v.Format)
 	assert.Equal(t, "components: {}", v.Content)
 	assert.Equal(t, 2026, v.PublishedAt.Year())
 	assert.Nil(t, comps[2].LatestVersion, "null: no published version")
@@ -182,7 +182,7 @@ func TestComponentsWrites(t *testing.T) {
 	_, body = h.LastRequest()
 	assert.JSONEq(t, `{"status":"archived"}`, string(body))
 
-	draft, _, err := c.Components.UpdateDraft(ctx, componentTestID, ComponentDraftUpdateRequest{Format: ComponentJSON})
+	draft, _, err := c.Components.UpdateDraft(ctx, componentTestID, ComponentDraftUpdateRequest{Format: ComponentFormatJSON})
 	require.NoError(t, err)
 	assert.Equal(t, componentTestID, draft.ID)
 	_, body = h.LastRequest()
@@ -190,7 +190,7 @@ func TestComponentsWrites(t *testing.T) {
 
 	draft, _, err = c.Components.GetDraft(ctx, componentTestID)
 	require.NoError(t, err)
-	assert.Equal(t, ComponentYAML, draft.Format)
+	assert.Equal(t, ComponentFormatYAML, draft.Format)
 	assert.Contains(t, draft.Content, "title: Example API")
 
 	v, _, err := c.Components.PublishVersion(ctx, componentTestID, ComponentVersionCreateRequest{Label: "2.0.0"})
@@ -220,7 +220,7 @@ func TestComponentsVersions(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, versions, 2)
 	assert.Equal(t, "1.1.0", versions[1].Label)
-	assert.Equal(t, ComponentJSON, versions[1].Format)
+	assert.Equal(t, ComponentFormatJSON, versions[1].Format)
 	assert.Equal(t, "https://components.postman.com/example/Test1/1.1.0", versions[1].URL)
 	req, _ := h.LastRequest()
 	assert.Equal(t, "include=content", req.URL.RawQuery)

@@ -27,7 +27,7 @@ func ExampleSecurityService() {
 	for _, v := range result.Violations {
 		fmt.Printf("%s %s at %s: %s (%s)\n", v.Severity, v.Slug, v.Location.Start, v.Message, v.PossibleFixURL)
 	}
-	if errs := result.BySeverity(postman.SecurityError); len(errs) > 0 {
+	if errs := result.BySeverity(postman.SecuritySeverityError); len(errs) > 0 {
 		os.Exit(1)
 	}
 }

@@ -16,8 +16,9 @@ import (
 //
 // A package is a named script that collection and request scripts import
 // with pm.require. Besides the per-minute rate limit, Postman limits how
-// many packages a plan may hold, and answers a call over that limit with
-// a 429 too: see PackageLimitReached.
+// many packages a plan may hold, and any package endpoint may answer 429
+// for that limit too: a *RateLimitError that waiting does not cure, which
+// PackageLimitReached recognises.
 type PackagesService service
 
 // Package is a package of the team's Package Library.

@@ -27,8 +27,8 @@ type SecurityDefinitionLanguage string
 
 // Definition serialisations the validation accepts.
 const (
-	SecurityJSON SecurityDefinitionLanguage = "json"
-	SecurityYAML SecurityDefinitionLanguage = "yaml"
+	SecurityLanguageJSON SecurityDefinitionLanguage = "json"
+	SecurityLanguageYAML SecurityDefinitionLanguage = "yaml"
 )
 
 // SecurityValidationRequest is a definition to validate.
@@ -43,9 +43,9 @@ type SecurityValidationRequest struct {
 // its language and type read from the text: JSON or YAML, "swagger: 2.0"
 // or OpenAPI 3. It suits the content of SpecDefinition and SpecFile.
 func NewSecurityValidationRequest(definition string) SecurityValidationRequest {
-	req := SecurityValidationRequest{Type: SecurityOpenAPI3, Language: SecurityYAML, Definition: definition}
+	req := SecurityValidationRequest{Type: SecurityOpenAPI3, Language: SecurityLanguageYAML, Definition: definition}
 	if specSniffFormat(definition) == SpecFormatJSON {
-		req.Language = SecurityJSON
+		req.Language = SecurityLanguageJSON
 	}
 	if specSniffType(definition) == SpecTypeOpenAPI20 {
 		req.Type = SecurityOpenAPI2
@@ -59,8 +59,8 @@ type SecuritySeverity string
 
 // Severities of violations.
 const (
-	SecurityError SecuritySeverity = "ERROR"
-	SecurityWarn  SecuritySeverity = "WARN"
+	SecuritySeverityError SecuritySeverity = "ERROR"
+	SecuritySeverityWarn  SecuritySeverity = "WARN"
 )
 
 // SecurityViolationType says which rule set a violation comes from.
@@ -123,7 +123,7 @@ type SecurityValidation struct {
 }
 
 // BySeverity returns the violations of a severity, e.g. to fail a CI job
-// on SecurityError only.
+// on SecuritySeverityError only.
 func (v *SecurityValidation) BySeverity(sev SecuritySeverity) []*SecurityViolation {
 	var out []*SecurityViolation
 	for _, w := range v.Violations {

@@ -45,7 +45,7 @@ func TestSecurityValidateDecodesViolations(t *testing.T) {
 	require.Len(t, result.Violations, 2)
 
 	first := result.Violations[0]
-	assert.Equal(t, SecurityError, first.Severity)
+	assert.Equal(t, SecuritySeverityError, first.Severity)
 	assert.Equal(t, SecurityViolationSecurity, first.Type)
 	assert.Equal(t, "OPENAPI_SCHEMA_RULE_0005", first.Slug)
 	assert.Equal(t, SecurityRuleRef{Name: "Security field is not defined", Slug: "OPENAPI_VUL_0003"}, first.Vulnerability)
@@ -56,13 +56,13 @@ func TestSecurityValidateDecodesViolations(t *testing.T) {
 	assert.Equal(t, "db2c5b351010e803bb3cebf21c48275909bd89715660fa1865e8c55595d4928d", first.Checksum)
 
 	second := result.Violations[1]
-	assert.Equal(t, SecurityWarn, second.Severity)
+	assert.Equal(t, SecuritySeverityWarn, second.Severity)
 	assert.Equal(t, []string{"paths", "/spacecrafts/{spacecraftId}", "get"}, second.DataPath)
 	assert.Equal(t, "19:8", second.Location.Start.String())
 	assert.Equal(t, "Operation does not enforce any security scheme.", second.Message)
 
-	assert.Equal(t, []*SecurityViolation{first}, result.BySeverity(SecurityError))
-	assert.Equal(t, []*SecurityViolation{second}, result.BySeverity(SecurityWarn))
+	assert.Equal(t, []*SecurityViolation{first}, result.BySeverity(SecuritySeverityError))
+	assert.Equal(t, []*SecurityViolation{second}, result.BySeverity(SecuritySeverityWarn))
 
 	_, body := h.LastRequest()
 	var sent map[string]map[string]string
@@ -73,13 +73,13 @@ func TestSecurityValidateDecodesViolations(t *testing.T) {
 func TestSecurityValidateGovernanceAndClean(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	result, _, err := c.Security.ValidateDefinition(t.Context(), SecurityValidationRequest{Type: SecurityOpenAPI3, Language: SecurityJSON, Definition: "{}"})
+	result, _, err := c.Security.ValidateDefinition(t.Context(), SecurityValidationRequest{Type: SecurityOpenAPI3, Language: SecurityLanguageJSON, Definition: "{}"})
 	require.NoError(t, err)
 	assert.Empty(t, result.Violations, "the No Warnings Found example")
-	assert.Empty(t, result.BySeverity(SecurityError))
+	assert.Empty(t, result.BySeverity(SecuritySeverityError))
 
 	h.Respond("schemaSecurityValidation", specRespondFixture(t, "testdata/security/validation-governance-warnings.json"))
-	result, _, err = c.Security.ValidateDefinition(t.Context(), SecurityValidationRequest{Type: SecurityOpenAPI3, Language: SecurityJSON, Definition: "{}"})
+	result, _, err = c.Security.ValidateDefinition(t.Context(), SecurityValidationRequest{Type: SecurityOpenAPI3, Language: SecurityLanguageJSON, Definition: "{}"})
 	require.NoError(t, err)
 	require.Len(t, result.Violations, 1)
 	v := result.Violations[0]
@@ -89,11 +89,11 @@ func TestSecurityValidateGovernanceAndClean(t *testing.T) {
 }
 
 func TestNewSecurityValidationRequest(t *testing.T) {
-	assert.Equal(t, SecurityValidationRequest{Type: SecurityOpenAPI2, Language: SecurityJSON, Definition: `{"swagger":"2.0"}`},
+	assert.Equal(t, SecurityValidationRequest{Type: SecurityOpenAPI2, Language: SecurityLanguageJSON, Definition: `{"swagger":"2.0"}`},
 		NewSecurityValidationRequest(`{"swagger":"2.0"}`))
-	assert.Equal(t, SecurityValidationRequest{Type: SecurityOpenAPI2, Language: SecurityYAML, Definition: "swagger: '2.0'"},
+	assert.Equal(t, SecurityValidationRequest{Type: SecurityOpenAPI2, Language: SecurityLanguageYAML, Definition: "swagger: '2.0'"},
 		NewSecurityValidationRequest("swagger: '2.0'"))
-	assert.Equal(t, SecurityValidationRequest{Type: SecurityOpenAPI3, Language: SecurityYAML, Definition: "openapi: 3.1.0"},
+	assert.Equal(t, SecurityValidationRequest{Type: SecurityOpenAPI3, Language: SecurityLanguageYAML, Definition: "openapi: 3.1.0"},
 		NewSecurityValidationRequest("openapi: 3.1.0"))
 }
 
@@ -111,6 +111,6 @@ func TestSecurityValidateErrors(t *testing.T) {
 	_, _, err = c.Security.ValidateDefinition(t.Context(), NewSecurityValidationRequest("openapi: 3.0.0"))
 	assert.ErrorIs(t, err, ErrFeatureUnavailable)
 
-	_, _, err = c.Security.ValidateDefinition(t.Context(), SecurityValidationRequest{Type: SecurityOpenAPI3, Language: SecurityJSON})
+	_, _, err = c.Security.ValidateDefinition(t.Context(), SecurityValidationRequest{Type: SecurityOpenAPI3, Language: SecurityLanguageJSON})
 	assert.ErrorIs(t, err, ErrInvalidArgument)
 }
