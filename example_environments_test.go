@@ -4,24 +4,30 @@ import (
 	"context"
 	"fmt"
 	"log"
-	"os"
 
 	"github.com/postman-go/postman"
+	"github.com/postman-go/postman/postmantest"
 )
 
 // Rotating one secret patches that variable alone; the other variables
 // of the environment are not sent, and the secret never prints.
 func ExampleEnvironmentsService_SetVariable() {
-	ctx := context.Background()
-	client, err := postman.NewClient(os.Getenv("POSTMAN_API_KEY"))
+	srv := postmantest.NewServer()
+	defer srv.Close()
+	envID := srv.AddEnvironment(srv.Workspaces()[0].ID, "Staging",
+		postmantest.EnvironmentVariable{Key: "baseUrl", Value: "https://staging.example.com", Type: "default", Enabled: true},
+		postmantest.EnvironmentVariable{Key: "apiKey", Value: "old", Type: "secret", Enabled: true})
+	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL))
+	defer client.CloseIdleConnections()
+
+	env, _, err := client.Environments.SetVariable(context.Background(), envID, postman.NewEnvironmentSecret("apiKey", "n3w-s3cret"))
 	if err != nil {
 		log.Fatal(err)
 	}
-	envID := os.Getenv("POSTMAN_ENVIRONMENT_ID")
-	env, _, err := client.Environments.SetVariable(ctx, envID, postman.NewEnvironmentSecret("apiKey", os.Getenv("NEW_API_KEY")))
-	if err != nil {
-		log.Fatal(err)
+	for _, v := range env.Values {
+		fmt.Printf("%s\n", v)
 	}
-	v, _ := env.Variable("apiKey")
-	fmt.Println(v) // apiKey=[REDACTED] (secret)
+	// Output:
+	// baseUrl=https://staging.example.com (default)
+	// apiKey=[REDACTED] (secret)
 }
