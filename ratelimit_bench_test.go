@@ -118,8 +118,9 @@ func BenchmarkConcurrentCallsUnderPostmanLimits(b *testing.B) {
 // TestConcurrentCallsStayUnderPostmanLimits is the benchmark's run in
 // small: 16 concurrent calls against 10 allowed per 1.5 s (Postman's 300
 // per minute at scale 1/30, 40 times faster), so the limit binds and the
-// run takes under 3 s. Zero 429s is strict; the rate bounds are loose,
-// for loaded machines.
+// run takes about 2.5 s. Zero 429s is strict; the rate bounds are loose,
+// for loaded machines: the limiter's steady rate is 0.88 of the allowed
+// one at this size (its burst of 1 is a tenth of the budget).
 func TestConcurrentCallsStayUnderPostmanLimits(t *testing.T) {
 	const calls, scale, speedup = 16, 1.0 / 30, 40.0
 	r := runUnderLimit(t, calls, scale, speedup)
