@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/time/rate"
+
 	"github.com/postman-go/postman"
 	"github.com/postman-go/postman/postmantest"
 )
@@ -138,13 +140,13 @@ func TestConcurrentCallsStayUnderPostmanLimits(t *testing.T) {
 
 // BenchmarkLimiterWait measures one Wait of the default limiter when no
 // bucket ever empties (scale 1e9), i.e. its bookkeeping alone: the pause
-// check, the endpoint match and the token buckets.
+// check, the endpoint rules and the token buckets. "rate.Limiter" is the
+// reference: one Wait on a bare x/time/rate bucket that never empties.
 func BenchmarkLimiterWait(b *testing.B) {
 	for _, c := range []struct{ name, method, path string }{
-		{"general", "GET", "/me"},                   // the general bucket only
-		{"endpoint", "GET", "/workspaces/ws-1"},     // an endpoint bucket, then the general one
-		{"scim", "GET", "/scim/v2/Users"},           // the SCIM read bucket
-		{"unmatched-last", "POST", "/environments"}, // every endpoint rule tried, then general
+		{"general", "GET", "/me"},               // every endpoint rule tried, then the general bucket
+		{"endpoint", "GET", "/workspaces/ws-1"}, // an endpoint bucket, then the general one
+		{"scim", "GET", "/scim/v2/Users"},       // the SCIM read bucket
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			l := postman.NewLimiter(1e9)
@@ -157,6 +159,16 @@ func BenchmarkLimiterWait(b *testing.B) {
 			}
 		})
 	}
+	b.Run("rate.Limiter", func(b *testing.B) {
+		l := rate.NewLimiter(1e12, 1e9)
+		ctx := context.Background()
+		b.ReportAllocs()
+		for b.Loop() {
+			if err := l.Wait(ctx); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }
 
 // BenchmarkLimiterContention has 32 goroutines share one default limiter
