@@ -126,6 +126,7 @@ func BenchmarkConcurrentCallsUnderPostmanLimits(b *testing.B) {
 // for loaded machines: the limiter's steady rate is 0.88 of the allowed
 // one at this size (its burst of 1 is a tenth of the budget).
 func TestConcurrentCallsStayUnderPostmanLimits(t *testing.T) {
+	t.Parallel() // paced by the limiter's clock, not by the CPU
 	const calls, scale, speedup = 16, 1.0 / 30, 40.0
 	r := runUnderLimit(t, calls, scale, speedup)
 	if r.limit >= calls {

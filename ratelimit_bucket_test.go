@@ -14,6 +14,7 @@ import (
 // of at least 95 % of Postman's (smaller budgets give up more to the
 // burst's one request: 0.95 of 30 per minute is 28.5).
 func TestBucketsStayUnderPostmanLimits(t *testing.T) {
+	t.Parallel()
 	all := append([]bucket{general, scimReads, scimWrites}, postmanLimits...)
 	for _, scale := range []float64{0.1, 0.5, 1, 10} {
 		for _, b := range all {
