@@ -113,6 +113,10 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		s.mu.Unlock()
 	}()
 
+	if rest, ok := strings.CutPrefix(r.URL.Path, mockPathPrefix); ok {
+		s.serveMockCall(rec, r, rest, body)
+		return
+	}
 	setRateHeaders(rec)
 	if !s.authorized(r) {
 		writeProblem(rec, http.StatusUnauthorized, errorEnvelope("AuthenticationError", "Invalid API Key. Every request requires a valid API Key to be sent."))

@@ -18,7 +18,12 @@ type task struct {
 }
 
 func (st *state) newTask(delay time.Duration) *task {
-	t := &task{id: newID(), doneAt: time.Now().Add(delay)}
+	return st.addTask(newID(), delay)
+}
+
+// addTask registers a task with the given ID.
+func (st *state) addTask(id string, delay time.Duration) *task {
+	t := &task{id: id, doneAt: time.Now().Add(delay)}
 	st.tasks[t.id] = t
 	return t
 }
