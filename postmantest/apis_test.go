@@ -1,3 +1,5 @@
+//lint:file-ignore SA1019 the fake serves the deprecated API Builder, which these tests drive on purpose.
+
 package postmantest_test
 
 import (

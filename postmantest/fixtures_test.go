@@ -39,7 +39,6 @@ const (
 	getPetID      = "22222222-2222-4222-8222-222222222222"
 	getPetOKID    = "33333333-3333-4333-8333-333333333333"
 	addPetID      = "55555555-5555-4555-8555-555555555555"
-	v21SchemaURL  = "https://schema.postman.com/json/collection/v2.1.0/collection.json"
 	fakeUserID    = 12345678
 	fakeUserIDStr = "12345678"
 )

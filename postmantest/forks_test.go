@@ -135,6 +135,14 @@ func TestCollectionMergeFailures(t *testing.T) {
 	assert.Equal(t, "All conflicts have not be resolved", failed.Details)
 	assert.Equal(t, "Pets API", document(t, srv, parentID)["info"].(map[string]any)["name"], "a failed merge changes nothing")
 
+	srv.FailTasks("")
+	//lint:ignore SA1019 the fake serves the deprecated synchronous merge too.
+	merged, _, err := c.Forks.MergeCollectionFork(ctx, postman.MergeCollectionForkRequest{Source: uid(forkID), Destination: uid(parentID)})
+	require.NoError(t, err)
+	assert.Equal(t, uid(parentID), merged.UID)
+	assert.Equal(t, "Conflicting", document(t, srv, parentID)["info"].(map[string]any)["name"], "the synchronous merge applies at once")
+	assert.NotNil(t, srv.CollectionDocument(forkID), "updateSourceWithDestination keeps the fork")
+
 	_, _, err = c.Forks.PullCollection(ctx, parentID)
 	require.ErrorAs(t, err, new(*postman.APIError))
 	_, _, err = c.Forks.GetCollectionSourceStatus(ctx, parentID)
