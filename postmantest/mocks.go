@@ -269,9 +269,12 @@ func (s *Server) updateMock(w http.ResponseWriter, r *http.Request) {
 	if upd.Private != nil {
 		m.Private = *upd.Private
 	}
-	if _, ok := body.Mock["config"]; ok {
+	var config map[string]json.RawMessage
+	_ = json.Unmarshal(body.Mock["config"], &config)
+	if _, ok := config["serverResponseId"]; ok {
+		// null deactivates the active server response.
 		m.ServerResponseID = ""
-		if upd.Config != nil && upd.Config.ServerResponseID != nil {
+		if upd.Config.ServerResponseID != nil {
 			m.ServerResponseID = *upd.Config.ServerResponseID
 		}
 	}

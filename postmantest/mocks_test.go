@@ -156,6 +156,14 @@ func TestMockServerResponses(t *testing.T) {
 	assert.Equal(t, http.StatusServiceUnavailable, status, "the active server response answers every call")
 	assert.Equal(t, `{"down":true}`, body)
 
+	_, _, err = c.Mocks.Update(ctx, mockID, postman.MockUpdateRequest{Config: &postman.MockUpdateConfig{}})
+	require.NoError(t, err)
+	assert.Empty(t, srv.Mocks()[0].ServerResponseID, "null deactivates the server response")
+	status, _ = call(t, hc, http.MethodGet, srv.Mocks()[0].URL+"/pets/1", "", nil)
+	assert.Equal(t, http.StatusOK, status)
+	_, _, err = c.Mocks.Update(ctx, mockID, postman.MockUpdateRequest{Config: &postman.MockUpdateConfig{ServerResponseID: sr.ID}})
+	require.NoError(t, err)
+
 	newName := "Maintenance"
 	updated, _, err := c.Mocks.UpdateServerResponse(ctx, mockID, sr.ID, postman.MockServerResponseUpdateRequest{Name: &newName, Headers: []postman.MockHeader{}})
 	require.NoError(t, err)
