@@ -21,7 +21,8 @@ func rename(t *testing.T, c *postman.Client, id, name string) {
 }
 
 func TestCollectionForkPullAndMerge(t *testing.T) {
-	srv := postmantest.NewServer(postmantest.WithTaskDelay(30 * time.Millisecond))
+	t.Parallel() // it waits for tasks
+	srv := postmantest.NewServer(postmantest.WithTaskDelay(500 * time.Millisecond))
 	t.Cleanup(srv.Close)
 	personal, team := srv.Workspaces()[0].ID, srv.Workspaces()[1].ID
 	parentID := srv.AddCollection(team, []byte(petsCollection))

@@ -87,7 +87,8 @@ func TestMonitorCRUDAndFilters(t *testing.T) {
 }
 
 func TestMonitorAsyncRunCompletesAfterTaskDelay(t *testing.T) {
-	srv := postmantest.NewServer(postmantest.WithTaskDelay(50 * time.Millisecond))
+	t.Parallel() // it waits for tasks
+	srv := postmantest.NewServer(postmantest.WithTaskDelay(500 * time.Millisecond))
 	t.Cleanup(srv.Close)
 	ok := srv.AddMonitor(postmantest.Monitor{Name: "Healthy", Active: true})
 	bad := srv.AddMonitor(postmantest.Monitor{Name: "Broken", Active: true, FailingTests: []string{"status is 200"}})

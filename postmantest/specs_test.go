@@ -89,7 +89,8 @@ func TestSpecsCreateListGetDelete(t *testing.T) {
 }
 
 func TestSpecCollectionGenerationTask(t *testing.T) {
-	srv := postmantest.NewServer(postmantest.WithTaskDelay(40 * time.Millisecond))
+	t.Parallel() // it waits for tasks
+	srv := postmantest.NewServer(postmantest.WithTaskDelay(500 * time.Millisecond))
 	t.Cleanup(srv.Close)
 	ws := srv.Workspaces()[0].ID
 	specID := srv.AddSpec(postmantest.Spec{Name: "Pets", Type: "OPENAPI:3.0", WorkspaceID: ws,
