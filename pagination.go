@@ -1,5 +1,12 @@
 package postman
 
+import (
+	"context"
+	"iter"
+
+	"github.com/postman-go/postman/internal/paginate"
+)
+
 // CursorOptions are the query parameters of cursor-paginated lists. Pass
 // Cursor = Response.NextCursor to get the next page; the …Iter methods do
 // it for you.
@@ -25,3 +32,104 @@ const defaultIterLimit = 100
 
 // Ptr returns a pointer to v, for optional fields of request types.
 func Ptr[T any](v T) *T { return &v }
+
+// cursorPaged is implemented by the options of every cursor-paginated
+// list, so that one iterator can move the cursor of any of them. Options
+// embedding CursorOptions get it from there; the few with a bare Cursor
+// field (and perhaps a Limit) define it themselves. limit is nil where the
+// endpoint takes no page size.
+type cursorPaged interface {
+	cursorPage() (cursor *string, limit *int)
+}
+
+func (o *CursorOptions) cursorPage() (*string, *int) { return &o.Cursor, &o.Limit }
+
+// offsetPaged is implemented by the options of every offset- or
+// index-paginated list. origin is the position of a list's first item: 0
+// for offsets, 1 for SCIM's startIndex.
+type offsetPaged interface {
+	offsetPage() (pos, size *int, origin int)
+}
+
+func (o *OffsetOptions) offsetPage() (*int, *int, int) { return &o.Offset, &o.Limit, 0 }
+
+// iterOptions copies the caller's options when an iterator is made: the
+// iterator then never writes to the caller's value, and a later change
+// the caller makes does not alter the pages it asks for. The copy is
+// shallow; list methods only read the slices in options.
+func iterOptions[O any](opts *O) O {
+	var o O
+	if opts != nil {
+		o = *opts
+	}
+	return o
+}
+
+// cursorIter is the body of the cursor-paginated …Iter methods. Each page
+// is asked for with a fresh copy of the options carrying that page's
+// cursor, so a list method that kept or changed its argument could not
+// affect the next page. defaultLimit is the page size when the caller set
+// none (0 leaves it to the server).
+func cursorIter[T, O any, P interface {
+	*O
+	cursorPaged
+}](ctx context.Context, opts P, defaultLimit int, list func(context.Context, P) ([]*T, *Response, error)) iter.Seq2[*T, error] {
+	o := iterOptions(opts)
+	first, limit := P(&o).cursorPage()
+	if limit != nil && *limit == 0 {
+		*limit = defaultLimit
+	}
+	return paginate.Cursor(ctx, *first, func(ctx context.Context, cursor string) ([]*T, string, error) {
+		page := o
+		at, _ := P(&page).cursorPage()
+		*at = cursor
+		items, resp, err := list(ctx, &page)
+		if err != nil {
+			return nil, "", err
+		}
+		return items, resp.NextCursor, nil
+	})
+}
+
+// offsetIter is the body of the offset- and index-paginated …Iter
+// methods, as cursorIter is for cursors. Iteration stops after an empty
+// page or at Response.Total, which counts the whole list while the
+// iteration only sees what follows the first position.
+//
+// An index before the first is the first (RFC 7644 §3.4.2.4 says so of
+// SCIM's startIndex below 1); an offset goes to the server as given.
+func offsetIter[T, O any, P interface {
+	*O
+	offsetPaged
+}](ctx context.Context, opts P, defaultLimit int, list func(context.Context, P) ([]*T, *Response, error)) iter.Seq2[*T, error] {
+	o := iterOptions(opts)
+	pos, size, origin := P(&o).offsetPage()
+	if *size == 0 {
+		*size = defaultLimit
+	}
+	if origin > 0 && *pos < origin {
+		*pos = origin
+	}
+	first := *pos
+	return paginate.Offset(ctx, first, func(ctx context.Context, at int) ([]*T, int, error) {
+		page := o
+		p, _, _ := P(&page).offsetPage()
+		*p = at
+		items, resp, err := list(ctx, &page)
+		if err != nil {
+			return nil, 0, err
+		}
+		return items, remainingAfter(resp.Total, first-origin), nil
+	})
+}
+
+// remainingAfter turns a list's total into what paginate.Offset counts
+// from the first position: the items left after the skipped ones. 0,
+// unknown, stays 0; a known total stays known (at least 1) when the
+// caller starts at or past it, so that one page ends the iteration.
+func remainingAfter(total, skipped int) int {
+	if total == 0 {
+		return 0
+	}
+	return max(total-skipped, 1)
+}

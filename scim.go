@@ -58,6 +58,8 @@ type SCIMListOptions struct {
 	Count int `url:"count,omitempty"`
 }
 
+func (o *SCIMListOptions) offsetPage() (*int, *int, int) { return &o.StartIndex, &o.Count, 1 }
+
 // SCIMFilterUserName returns the filter that finds the user with the
 // given userName (their email address).
 func SCIMFilterUserName(userName string) string { return "userName eq " + scimQuote(userName) }
