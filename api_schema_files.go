@@ -6,8 +6,6 @@ import (
 	"net/http"
 	"path"
 	"strings"
-
-	"github.com/postman-go/postman/internal/paginate"
 )
 
 // APISchemaFile is a file of an API schema, without its content.
@@ -156,21 +154,8 @@ func (s *APIsService) ListSchemaFiles(ctx context.Context, apiID, schemaID strin
 // Hub. Use SpecsService to list a specification's files
 // (GET /specs/{specId}/files) instead.
 func (s *APIsService) ListSchemaFilesIter(ctx context.Context, apiID, schemaID string, opts *APISchemaFileListOptions) iter.Seq2[*APISchemaFile, error] {
-	o := APISchemaFileListOptions{}
-	if opts != nil {
-		o = *opts
-	}
-	if o.Limit == 0 {
-		o.Limit = defaultIterLimit
-	}
-	return paginate.Cursor(ctx, o.Cursor, func(ctx context.Context, cursor string) ([]*APISchemaFile, string, error) {
-		page := o
-		page.Cursor = cursor
-		files, resp, err := s.ListSchemaFiles(ctx, apiID, schemaID, &page)
-		if err != nil {
-			return nil, "", err
-		}
-		return files, resp.NextCursor, nil
+	return cursorIter(ctx, opts, defaultIterLimit, func(ctx context.Context, o *APISchemaFileListOptions) ([]*APISchemaFile, *Response, error) {
+		return s.ListSchemaFiles(ctx, apiID, schemaID, o)
 	})
 }
 

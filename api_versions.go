@@ -5,8 +5,6 @@ import (
 	"errors"
 	"iter"
 	"net/http"
-
-	"github.com/postman-go/postman/internal/paginate"
 )
 
 // APIVersion is a published version of an API: a snapshot of its schemas
@@ -132,21 +130,8 @@ func (s *APIsService) ListVersions(ctx context.Context, apiID string, opts *APIV
 // Hub, where versions are version tags. Use SpecsService to list a
 // specification's version tags (GET /specs/{specId}/version-tags) instead.
 func (s *APIsService) ListVersionsIter(ctx context.Context, apiID string, opts *APIVersionListOptions) iter.Seq2[*APIVersion, error] {
-	o := APIVersionListOptions{}
-	if opts != nil {
-		o = *opts
-	}
-	if o.Limit == 0 {
-		o.Limit = defaultIterLimit
-	}
-	return paginate.Cursor(ctx, o.Cursor, func(ctx context.Context, cursor string) ([]*APIVersion, string, error) {
-		page := o
-		page.Cursor = cursor
-		versions, resp, err := s.ListVersions(ctx, apiID, &page)
-		if err != nil {
-			return nil, "", err
-		}
-		return versions, resp.NextCursor, nil
+	return cursorIter(ctx, opts, defaultIterLimit, func(ctx context.Context, o *APIVersionListOptions) ([]*APIVersion, *Response, error) {
+		return s.ListVersions(ctx, apiID, o)
 	})
 }
 

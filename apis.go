@@ -8,8 +8,6 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-
-	"github.com/postman-go/postman/internal/paginate"
 )
 
 // APIsService is the API Builder (v10) area: APIs, versions, schemas and their collections.
@@ -245,21 +243,8 @@ func (s *APIsService) List(ctx context.Context, workspaceID string, opts *APILis
 // Hub. Use SpecsService to list the workspace's specifications
 // (GET /specs) instead.
 func (s *APIsService) ListIter(ctx context.Context, workspaceID string, opts *APIListOptions) iter.Seq2[*API, error] {
-	o := APIListOptions{}
-	if opts != nil {
-		o = *opts
-	}
-	if o.Limit == 0 {
-		o.Limit = defaultIterLimit
-	}
-	return paginate.Cursor(ctx, o.Cursor, func(ctx context.Context, cursor string) ([]*API, string, error) {
-		page := o
-		page.Cursor = cursor
-		apis, resp, err := s.List(ctx, workspaceID, &page)
-		if err != nil {
-			return nil, "", err
-		}
-		return apis, resp.NextCursor, nil
+	return cursorIter(ctx, opts, defaultIterLimit, func(ctx context.Context, o *APIListOptions) ([]*API, *Response, error) {
+		return s.List(ctx, workspaceID, o)
 	})
 }
 

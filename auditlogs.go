@@ -5,8 +5,6 @@ import (
 	"iter"
 	"net/http"
 	"time"
-
-	"github.com/postman-go/postman/internal/paginate"
 )
 
 // AuditLogsService is the Audit Logs area: the team's audit events.
@@ -154,22 +152,7 @@ func auditLogQuery(opts *AuditLogListOptions) *AuditLogListOptions {
 //
 // Available on Enterprise plans.
 func (s *AuditLogsService) ListIter(ctx context.Context, opts *AuditLogListOptions) iter.Seq2[*AuditLog, error] {
-	o := AuditLogListOptions{}
-	if opts != nil {
-		o = *opts
-	}
-	if o.Limit == 0 {
-		o.Limit = auditLogMaxLimit
-	}
-	return paginate.Cursor(ctx, o.Cursor, func(ctx context.Context, cursor string) ([]*AuditLog, string, error) {
-		page := o
-		page.Cursor = cursor
-		logs, resp, err := s.List(ctx, &page)
-		if err != nil {
-			return nil, "", err
-		}
-		return logs, resp.NextCursor, nil
-	})
+	return cursorIter(ctx, opts, auditLogMaxLimit, s.List)
 }
 
 // auditLogMaxLimit is the largest page Postman serves audit events in.

@@ -4,8 +4,6 @@ import (
 	"context"
 	"iter"
 	"net/http"
-
-	"github.com/postman-go/postman/internal/paginate"
 )
 
 // ComponentVersion is a published, immutable version of a component.
@@ -37,6 +35,8 @@ type ComponentVersionListOptions struct {
 	IncludeContent bool
 	Cursor         string
 }
+
+func (o *ComponentVersionListOptions) cursorPage() (*string, *int) { return &o.Cursor, nil }
 
 // componentVersionQuery is the query of the version endpoints.
 type componentVersionQuery struct {
@@ -80,18 +80,8 @@ func (s *ComponentsService) ListVersions(ctx context.Context, componentID string
 // ListVersionsIter iterates over the published versions of a component,
 // one page in memory at a time. Available on Enterprise plans.
 func (s *ComponentsService) ListVersionsIter(ctx context.Context, componentID string, opts *ComponentVersionListOptions) iter.Seq2[*ComponentVersion, error] {
-	o := ComponentVersionListOptions{}
-	if opts != nil {
-		o = *opts
-	}
-	return paginate.Cursor(ctx, o.Cursor, func(ctx context.Context, cursor string) ([]*ComponentVersion, string, error) {
-		page := o
-		page.Cursor = cursor
-		versions, resp, err := s.ListVersions(ctx, componentID, &page)
-		if err != nil {
-			return nil, "", err
-		}
-		return versions, resp.NextCursor, nil
+	return cursorIter(ctx, opts, 0, func(ctx context.Context, o *ComponentVersionListOptions) ([]*ComponentVersion, *Response, error) {
+		return s.ListVersions(ctx, componentID, o)
 	})
 }
 

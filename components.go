@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"iter"
 	"net/http"
-
-	"github.com/postman-go/postman/internal/paginate"
 )
 
 // ComponentsService is the Components area: reusable specification components.
@@ -136,6 +134,8 @@ type ComponentListOptions struct {
 	Cursor string `url:"cursor,omitempty"`
 }
 
+func (o *ComponentListOptions) cursorPage() (*string, *int) { return &o.Cursor, nil }
+
 // componentPage is the envelope of the area's lists.
 type componentPage struct {
 	Meta struct {
@@ -163,19 +163,7 @@ func (s *ComponentsService) List(ctx context.Context, opts *ComponentListOptions
 // ListIter iterates over the components of the team's library, one page
 // in memory at a time. Available on Enterprise plans.
 func (s *ComponentsService) ListIter(ctx context.Context, opts *ComponentListOptions) iter.Seq2[*Component, error] {
-	o := ComponentListOptions{}
-	if opts != nil {
-		o = *opts
-	}
-	return paginate.Cursor(ctx, o.Cursor, func(ctx context.Context, cursor string) ([]*Component, string, error) {
-		page := o
-		page.Cursor = cursor
-		comps, resp, err := s.List(ctx, &page)
-		if err != nil {
-			return nil, "", err
-		}
-		return comps, resp.NextCursor, nil
-	})
+	return cursorIter(ctx, opts, 0, s.List)
 }
 
 // Get returns a component. Available on Enterprise plans.

@@ -4,8 +4,6 @@ import (
 	"context"
 	"iter"
 	"net/http"
-
-	"github.com/postman-go/postman/internal/paginate"
 )
 
 // ForkedEnvironment is an environment fork as ForkEnvironment creates it.
@@ -96,21 +94,8 @@ func (s *ForksService) ListEnvironmentForks(ctx context.Context, environmentUID 
 // ListEnvironmentForksIter iterates over the forks of an environment, one
 // page in memory at a time (100 per page unless opts.Limit says otherwise).
 func (s *ForksService) ListEnvironmentForksIter(ctx context.Context, environmentUID string, opts *ForkEnvironmentListOptions) iter.Seq2[*Fork, error] {
-	o := ForkEnvironmentListOptions{}
-	if opts != nil {
-		o = *opts
-	}
-	if o.Limit == 0 {
-		o.Limit = defaultIterLimit
-	}
-	return paginate.Cursor(ctx, o.Cursor, func(ctx context.Context, cursor string) ([]*Fork, string, error) {
-		page := o
-		page.Cursor = cursor
-		forks, resp, err := s.ListEnvironmentForks(ctx, environmentUID, &page)
-		if err != nil {
-			return nil, "", err
-		}
-		return forks, resp.NextCursor, nil
+	return cursorIter(ctx, opts, defaultIterLimit, func(ctx context.Context, o *ForkEnvironmentListOptions) ([]*Fork, *Response, error) {
+		return s.ListEnvironmentForks(ctx, environmentUID, o)
 	})
 }
 

@@ -6,8 +6,6 @@ import (
 	"net/http"
 	"slices"
 	"strings"
-
-	"github.com/postman-go/postman/internal/paginate"
 )
 
 // ForksService is the Forks area: forks of collections and environments, pulling source changes and merging forks back.
@@ -166,15 +164,8 @@ func (s *ForksService) ListCollectionForks(ctx context.Context, collectionID str
 // ListCollectionForksIter iterates over the forks of a collection, one
 // page in memory at a time (100 per page unless opts.Limit says otherwise).
 func (s *ForksService) ListCollectionForksIter(ctx context.Context, collectionID string, opts *ForkListOptions) iter.Seq2[*Fork, error] {
-	o := forkIterOptions(opts)
-	return paginate.Cursor(ctx, o.Cursor, func(ctx context.Context, cursor string) ([]*Fork, string, error) {
-		page := o
-		page.Cursor = cursor
-		forks, resp, err := s.ListCollectionForks(ctx, collectionID, &page)
-		if err != nil {
-			return nil, "", err
-		}
-		return forks, resp.NextCursor, nil
+	return cursorIter(ctx, opts, defaultIterLimit, func(ctx context.Context, o *ForkListOptions) ([]*Fork, *Response, error) {
+		return s.ListCollectionForks(ctx, collectionID, o)
 	})
 }
 
@@ -207,29 +198,13 @@ func (s *ForksService) ListForkedCollections(ctx context.Context, opts *ForkList
 // one page in memory at a time (100 per page unless opts.Limit says
 // otherwise).
 func (s *ForksService) ListForkedCollectionsIter(ctx context.Context, opts *ForkListOptions) iter.Seq2[*Fork, error] {
-	o := forkIterOptions(opts)
-	return paginate.Cursor(ctx, o.Cursor, func(ctx context.Context, cursor string) ([]*Fork, string, error) {
-		page := o
-		page.Cursor = cursor
-		list, resp, err := s.ListForkedCollections(ctx, &page)
+	return cursorIter(ctx, opts, defaultIterLimit, func(ctx context.Context, o *ForkListOptions) ([]*Fork, *Response, error) {
+		list, resp, err := s.ListForkedCollections(ctx, o)
 		if err != nil {
-			return nil, "", err
+			return nil, resp, err
 		}
-		return list.Forks, resp.NextCursor, nil
+		return list.Forks, resp, nil
 	})
-}
-
-// forkIterOptions copies the caller's options, so that iterating never
-// changes them, and asks for large pages.
-func forkIterOptions(opts *ForkListOptions) ForkListOptions {
-	o := ForkListOptions{}
-	if opts != nil {
-		o = *opts
-	}
-	if o.Limit == 0 {
-		o.Limit = defaultIterLimit
-	}
-	return o
 }
 
 // ForkSourceStatus says whether a forked collection is behind its source.

@@ -8,8 +8,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-
-	"github.com/postman-go/postman/internal/paginate"
 )
 
 // MockCallLog is one call a mock server answered.
@@ -198,21 +196,8 @@ func (s *MocksService) CallLogs(ctx context.Context, mockID string, opts *MockCa
 // CallLogsIter iterates over a mock server's call logs, one page in memory
 // at a time (100 per page unless opts.Limit says otherwise).
 func (s *MocksService) CallLogsIter(ctx context.Context, mockID string, opts *MockCallLogsOptions) iter.Seq2[*MockCallLog, error] {
-	o := MockCallLogsOptions{}
-	if opts != nil {
-		o = *opts
-	}
-	if o.Limit == 0 {
-		o.Limit = mockCallLogsPage
-	}
-	return paginate.Cursor(ctx, o.Cursor, func(ctx context.Context, cursor string) ([]*MockCallLog, string, error) {
-		page := o
-		page.Cursor = cursor
-		logs, resp, err := s.CallLogs(ctx, mockID, &page)
-		if err != nil {
-			return nil, "", err
-		}
-		return logs, resp.NextCursor, nil
+	return cursorIter(ctx, opts, mockCallLogsPage, func(ctx context.Context, o *MockCallLogsOptions) ([]*MockCallLog, *Response, error) {
+		return s.CallLogs(ctx, mockID, o)
 	})
 }
 

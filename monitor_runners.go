@@ -4,8 +4,6 @@ import (
 	"context"
 	"iter"
 	"net/http"
-
-	"github.com/postman-go/postman/internal/paginate"
 )
 
 // MonitorRunnerInstance is one running instance of a private monitor
@@ -70,21 +68,8 @@ func (s *MonitorsService) RunnerInstances(ctx context.Context, runnerID string, 
 // RunnerInstancesIter iterates over the instances of a private monitor
 // runner, one page of 25 in memory at a time.
 func (s *MonitorsService) RunnerInstancesIter(ctx context.Context, runnerID string, opts *MonitorRunnerInstancesOptions) iter.Seq2[*MonitorRunnerInstance, error] {
-	o := MonitorRunnerInstancesOptions{}
-	if opts != nil {
-		o = *opts
-	}
-	if o.Limit == 0 {
-		o.Limit = monitorPageLimit
-	}
-	return paginate.Cursor(ctx, o.Cursor, func(ctx context.Context, cursor string) ([]*MonitorRunnerInstance, string, error) {
-		page := o
-		page.Cursor = cursor
-		list, resp, err := s.RunnerInstances(ctx, runnerID, &page)
-		if err != nil {
-			return nil, "", err
-		}
-		return list, resp.NextCursor, nil
+	return cursorIter(ctx, opts, monitorPageLimit, func(ctx context.Context, o *MonitorRunnerInstancesOptions) ([]*MonitorRunnerInstance, *Response, error) {
+		return s.RunnerInstances(ctx, runnerID, o)
 	})
 }
 

@@ -4,8 +4,6 @@ import (
 	"context"
 	"iter"
 	"net/http"
-
-	"github.com/postman-go/postman/internal/paginate"
 )
 
 // MonitorsService is the Monitors area: scheduled collection runs and their results.
@@ -190,22 +188,7 @@ func (s *MonitorsService) List(ctx context.Context, opts *MonitorListOptions) ([
 // At Postman's 10 calls per 10 seconds, the default limiter spaces the
 // pages out.
 func (s *MonitorsService) ListIter(ctx context.Context, opts *MonitorListOptions) iter.Seq2[*Monitor, error] {
-	o := MonitorListOptions{}
-	if opts != nil {
-		o = *opts
-	}
-	if o.Limit == 0 {
-		o.Limit = monitorPageLimit
-	}
-	return paginate.Cursor(ctx, o.Cursor, func(ctx context.Context, cursor string) ([]*Monitor, string, error) {
-		page := o
-		page.Cursor = cursor
-		ms, resp, err := s.List(ctx, &page)
-		if err != nil {
-			return nil, "", err
-		}
-		return ms, resp.NextCursor, nil
-	})
+	return cursorIter(ctx, opts, monitorPageLimit, s.List)
 }
 
 // Get returns a monitor with its settings and last run.

@@ -8,8 +8,6 @@ import (
 	"iter"
 	"net/http"
 	"strings"
-
-	"github.com/postman-go/postman/internal/paginate"
 )
 
 // PackagesService is the Packages area: the team's Package Library.
@@ -64,22 +62,7 @@ func (s *PackagesService) List(ctx context.Context, opts *PackageListOptions) ([
 // ListIter iterates over the active packages the user can use, one page
 // in memory at a time.
 func (s *PackagesService) ListIter(ctx context.Context, opts *PackageListOptions) iter.Seq2[*Package, error] {
-	o := PackageListOptions{}
-	if opts != nil {
-		o = *opts
-	}
-	if o.Limit == 0 {
-		o.Limit = defaultIterLimit
-	}
-	return paginate.Cursor(ctx, o.Cursor, func(ctx context.Context, cursor string) ([]*Package, string, error) {
-		page := o
-		page.Cursor = cursor
-		pkgs, resp, err := s.List(ctx, &page)
-		if err != nil {
-			return nil, "", err
-		}
-		return pkgs, resp.NextCursor, nil
-	})
+	return cursorIter(ctx, opts, defaultIterLimit, s.List)
 }
 
 // Get returns an active package with its script.

@@ -4,8 +4,6 @@ import (
 	"context"
 	"iter"
 	"net/http"
-
-	"github.com/postman-go/postman/internal/paginate"
 )
 
 // SDKGitConnection links one collection or specification and one SDK
@@ -134,21 +132,8 @@ func (s *SDKsService) GitConnections(ctx context.Context, workspaceID string, op
 //
 // Available on Team and Enterprise plans.
 func (s *SDKsService) GitConnectionsIter(ctx context.Context, workspaceID string, opts *SDKGitConnectionListOptions) iter.Seq2[*SDKGitConnection, error] {
-	o := SDKGitConnectionListOptions{}
-	if opts != nil {
-		o = *opts
-	}
-	if o.Limit == 0 {
-		o.Limit = sdkPageLimit
-	}
-	return paginate.Cursor(ctx, o.Cursor, func(ctx context.Context, cursor string) ([]*SDKGitConnection, string, error) {
-		page := o
-		page.Cursor = cursor
-		list, resp, err := s.GitConnections(ctx, workspaceID, &page)
-		if err != nil {
-			return nil, "", err
-		}
-		return list, resp.NextCursor, nil
+	return cursorIter(ctx, opts, sdkPageLimit, func(ctx context.Context, o *SDKGitConnectionListOptions) ([]*SDKGitConnection, *Response, error) {
+		return s.GitConnections(ctx, workspaceID, o)
 	})
 }
 
@@ -221,21 +206,8 @@ func (s *SDKsService) GitPullRequests(ctx context.Context, connectionID string, 
 //
 // Available on Team and Enterprise plans.
 func (s *SDKsService) GitPullRequestsIter(ctx context.Context, connectionID string, opts *SDKPullRequestListOptions) iter.Seq2[*SDKPullRequest, error] {
-	o := SDKPullRequestListOptions{}
-	if opts != nil {
-		o = *opts
-	}
-	if o.Limit == 0 {
-		o.Limit = sdkPageLimit
-	}
-	return paginate.Cursor(ctx, o.Cursor, func(ctx context.Context, cursor string) ([]*SDKPullRequest, string, error) {
-		page := o
-		page.Cursor = cursor
-		list, resp, err := s.GitPullRequests(ctx, connectionID, &page)
-		if err != nil {
-			return nil, "", err
-		}
-		return list, resp.NextCursor, nil
+	return cursorIter(ctx, opts, sdkPageLimit, func(ctx context.Context, o *SDKPullRequestListOptions) ([]*SDKPullRequest, *Response, error) {
+		return s.GitPullRequests(ctx, connectionID, o)
 	})
 }
 

@@ -7,8 +7,6 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-
-	"github.com/postman-go/postman/internal/paginate"
 )
 
 // SDKsService is the SDK generation area: generated client SDKs and their git connections.
@@ -258,21 +256,8 @@ func (s *SDKsService) List(ctx context.Context, workspaceID string, opts *SDKLis
 //
 // Available on Team and Enterprise plans.
 func (s *SDKsService) ListIter(ctx context.Context, workspaceID string, opts *SDKListOptions) iter.Seq2[*SDK, error] {
-	o := SDKListOptions{}
-	if opts != nil {
-		o = *opts
-	}
-	if o.Limit == 0 {
-		o.Limit = sdkPageLimit
-	}
-	return paginate.Cursor(ctx, o.Cursor, func(ctx context.Context, cursor string) ([]*SDK, string, error) {
-		page := o
-		page.Cursor = cursor
-		list, resp, err := s.List(ctx, workspaceID, &page)
-		if err != nil {
-			return nil, "", err
-		}
-		return list, resp.NextCursor, nil
+	return cursorIter(ctx, opts, sdkPageLimit, func(ctx context.Context, o *SDKListOptions) ([]*SDK, *Response, error) {
+		return s.List(ctx, workspaceID, o)
 	})
 }
 

@@ -6,8 +6,6 @@ import (
 	"iter"
 	"net/http"
 	"time"
-
-	"github.com/postman-go/postman/internal/paginate"
 )
 
 // DetectedSecretLocation is a place a detected secret was found in.
@@ -117,20 +115,11 @@ func (s *SecretScannerService) ListLocations(ctx context.Context, secretID, work
 // Available on Enterprise plans with the Advanced Security Administration
 // add-on.
 func (s *SecretScannerService) ListLocationsIter(ctx context.Context, secretID, workspaceID string, opts *DetectedSecretLocationOptions) iter.Seq2[*DetectedSecretLocation, error] {
-	o := DetectedSecretLocationOptions{}
-	if opts != nil {
-		o = *opts
-	}
-	if o.Limit == 0 {
-		o.Limit = defaultIterLimit
-	}
-	return paginate.Cursor(ctx, o.Cursor, func(ctx context.Context, cursor string) ([]*DetectedSecretLocation, string, error) {
-		page := o
-		page.Cursor = cursor
-		locs, resp, err := s.ListLocations(ctx, secretID, workspaceID, &page)
+	return cursorIter(ctx, opts, defaultIterLimit, func(ctx context.Context, o *DetectedSecretLocationOptions) ([]*DetectedSecretLocation, *Response, error) {
+		locs, resp, err := s.ListLocations(ctx, secretID, workspaceID, o)
 		if err != nil {
-			return nil, "", err
+			return nil, resp, err
 		}
-		return locs.Locations, resp.NextCursor, nil
+		return locs.Locations, resp, nil
 	})
 }

@@ -10,7 +10,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/postman-go/postman/internal/paginate"
 	"github.com/postman-go/postman/internal/transport"
 )
 
@@ -234,21 +233,8 @@ func secretUTC(t time.Time) time.Time {
 // Available on Enterprise plans with the Advanced Security Administration
 // add-on.
 func (s *SecretScannerService) SearchIter(ctx context.Context, query DetectedSecretQuery, opts *DetectedSecretSearchOptions) iter.Seq2[*DetectedSecret, error] {
-	o := DetectedSecretSearchOptions{}
-	if opts != nil {
-		o = *opts
-	}
-	if o.Limit == 0 {
-		o.Limit = defaultIterLimit
-	}
-	return paginate.Cursor(ctx, o.Cursor, func(ctx context.Context, cursor string) ([]*DetectedSecret, string, error) {
-		page := o
-		page.Cursor = cursor
-		secrets, resp, err := s.Search(ctx, query, &page)
-		if err != nil {
-			return nil, "", err
-		}
-		return secrets, resp.NextCursor, nil
+	return cursorIter(ctx, opts, defaultIterLimit, func(ctx context.Context, o *DetectedSecretSearchOptions) ([]*DetectedSecret, *Response, error) {
+		return s.Search(ctx, query, o)
 	})
 }
 

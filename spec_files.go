@@ -8,8 +8,6 @@ import (
 	"net/http"
 	"path"
 	"strings"
-
-	"github.com/postman-go/postman/internal/paginate"
 )
 
 // SpecFileType is the role of a file in a multi-file spec. Postman may add
@@ -125,6 +123,8 @@ type SpecFileListOptions struct {
 	Cursor string `url:"cursor,omitempty"`
 }
 
+func (o *SpecFileListOptions) cursorPage() (*string, *int) { return &o.Cursor, nil }
+
 // ListFiles returns the files of a spec, without their content (GetFile
 // returns it).
 //
@@ -149,16 +149,8 @@ func (s *SpecsService) ListFiles(ctx context.Context, specID string, opts *SpecF
 // ListFilesIter iterates over the files of a spec, one page in memory at
 // a time.
 func (s *SpecsService) ListFilesIter(ctx context.Context, specID string, opts *SpecFileListOptions) iter.Seq2[*SpecFile, error] {
-	o := SpecFileListOptions{}
-	if opts != nil {
-		o = *opts
-	}
-	return paginate.Cursor(ctx, o.Cursor, func(ctx context.Context, cursor string) ([]*SpecFile, string, error) {
-		files, resp, err := s.ListFiles(ctx, specID, &SpecFileListOptions{Cursor: cursor})
-		if err != nil {
-			return nil, "", err
-		}
-		return files, resp.NextCursor, nil
+	return cursorIter(ctx, opts, 0, func(ctx context.Context, o *SpecFileListOptions) ([]*SpecFile, *Response, error) {
+		return s.ListFiles(ctx, specID, o)
 	})
 }
 

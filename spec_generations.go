@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"iter"
 	"net/http"
-
-	"github.com/postman-go/postman/internal/paginate"
 )
 
 // SpecSyncState says whether a generated collection (or spec) still
@@ -67,21 +65,8 @@ func (s *SpecsService) ListGeneratedCollections(ctx context.Context, specID stri
 // from a spec, one page in memory at a time (100 per page unless
 // opts.Limit says otherwise).
 func (s *SpecsService) ListGeneratedCollectionsIter(ctx context.Context, specID string, opts *SpecGeneratedCollectionListOptions) iter.Seq2[*SpecGeneratedElement, error] {
-	o := SpecGeneratedCollectionListOptions{}
-	if opts != nil {
-		o = *opts
-	}
-	if o.Limit == 0 {
-		o.Limit = defaultIterLimit
-	}
-	return paginate.Cursor(ctx, o.Cursor, func(ctx context.Context, cursor string) ([]*SpecGeneratedElement, string, error) {
-		page := o
-		page.Cursor = cursor
-		cols, resp, err := s.ListGeneratedCollections(ctx, specID, &page)
-		if err != nil {
-			return nil, "", err
-		}
-		return cols, resp.NextCursor, nil
+	return cursorIter(ctx, opts, defaultIterLimit, func(ctx context.Context, o *SpecGeneratedCollectionListOptions) ([]*SpecGeneratedElement, *Response, error) {
+		return s.ListGeneratedCollections(ctx, specID, o)
 	})
 }
 
@@ -92,6 +77,8 @@ func (s *SpecsService) ListGeneratedCollectionsIter(ctx context.Context, specID 
 type SpecGeneratedSpecListOptions struct {
 	Cursor string `url:"cursor,omitempty"`
 }
+
+func (o *SpecGeneratedSpecListOptions) cursorPage() (*string, *int) { return &o.Cursor, nil }
 
 // ListGeneratedSpecs returns the specs generated from a collection.
 //
@@ -116,16 +103,8 @@ func (s *SpecsService) ListGeneratedSpecs(ctx context.Context, collectionUID str
 // ListGeneratedSpecsIter iterates over the specs generated from a
 // collection, one page in memory at a time.
 func (s *SpecsService) ListGeneratedSpecsIter(ctx context.Context, collectionUID string, opts *SpecGeneratedSpecListOptions) iter.Seq2[*SpecGeneratedElement, error] {
-	first := ""
-	if opts != nil {
-		first = opts.Cursor
-	}
-	return paginate.Cursor(ctx, first, func(ctx context.Context, cursor string) ([]*SpecGeneratedElement, string, error) {
-		specs, resp, err := s.ListGeneratedSpecs(ctx, collectionUID, &SpecGeneratedSpecListOptions{Cursor: cursor})
-		if err != nil {
-			return nil, "", err
-		}
-		return specs, resp.NextCursor, nil
+	return cursorIter(ctx, opts, 0, func(ctx context.Context, o *SpecGeneratedSpecListOptions) ([]*SpecGeneratedElement, *Response, error) {
+		return s.ListGeneratedSpecs(ctx, collectionUID, o)
 	})
 }
 

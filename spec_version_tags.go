@@ -4,8 +4,6 @@ import (
 	"context"
 	"iter"
 	"net/http"
-
-	"github.com/postman-go/postman/internal/paginate"
 )
 
 // SpecVersionTag is a named snapshot of a spec at a point in time.
@@ -82,21 +80,8 @@ func (s *SpecsService) ListVersionTags(ctx context.Context, specID string, opts 
 // ListVersionTagsIter iterates over a spec's version tags, one page in
 // memory at a time (100 per page unless opts.Limit says otherwise).
 func (s *SpecsService) ListVersionTagsIter(ctx context.Context, specID string, opts *SpecVersionTagListOptions) iter.Seq2[*SpecVersionTag, error] {
-	o := SpecVersionTagListOptions{}
-	if opts != nil {
-		o = *opts
-	}
-	if o.Limit == 0 {
-		o.Limit = defaultIterLimit
-	}
-	return paginate.Cursor(ctx, o.Cursor, func(ctx context.Context, cursor string) ([]*SpecVersionTag, string, error) {
-		page := o
-		page.Cursor = cursor
-		tags, resp, err := s.ListVersionTags(ctx, specID, &page)
-		if err != nil {
-			return nil, "", err
-		}
-		return tags, resp.NextCursor, nil
+	return cursorIter(ctx, opts, defaultIterLimit, func(ctx context.Context, o *SpecVersionTagListOptions) ([]*SpecVersionTag, *Response, error) {
+		return s.ListVersionTags(ctx, specID, o)
 	})
 }
 

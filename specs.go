@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"iter"
 	"net/http"
-
-	"github.com/postman-go/postman/internal/paginate"
 )
 
 // SpecsService is the Spec Hub area: API specifications, their files, and generation and synchronisation of collections.
@@ -146,21 +144,8 @@ func (s *SpecsService) List(ctx context.Context, workspaceID string, opts *SpecL
 // ListIter iterates over the specs of a workspace, one page in memory at a
 // time (100 per page unless opts.Limit says otherwise).
 func (s *SpecsService) ListIter(ctx context.Context, workspaceID string, opts *SpecListOptions) iter.Seq2[*Spec, error] {
-	o := SpecListOptions{}
-	if opts != nil {
-		o = *opts
-	}
-	if o.Limit == 0 {
-		o.Limit = defaultIterLimit
-	}
-	return paginate.Cursor(ctx, o.Cursor, func(ctx context.Context, cursor string) ([]*Spec, string, error) {
-		page := o
-		page.Cursor = cursor
-		specs, resp, err := s.List(ctx, workspaceID, &page)
-		if err != nil {
-			return nil, "", err
-		}
-		return specs, resp.NextCursor, nil
+	return cursorIter(ctx, opts, defaultIterLimit, func(ctx context.Context, o *SpecListOptions) ([]*Spec, *Response, error) {
+		return s.List(ctx, workspaceID, o)
 	})
 }
 

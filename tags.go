@@ -8,8 +8,6 @@ import (
 	"net/http"
 	"regexp"
 	"strings"
-
-	"github.com/postman-go/postman/internal/paginate"
 )
 
 // TagsService is the Tags area: the tags of workspaces, collections and APIs, and the elements carrying a tag.
@@ -64,6 +62,8 @@ type TagEntitiesOptions struct {
 	// Limit is the page size (default 10, at most 50).
 	Limit int `url:"limit,omitempty"`
 }
+
+func (o *TagEntitiesOptions) cursorPage() (*string, *int) { return &o.Cursor, &o.Limit }
 
 // tagEntitiesMaxLimit is the largest page GET /tags/{slug}/entities serves.
 const tagEntitiesMaxLimit = 50
@@ -228,20 +228,7 @@ func (s *TagsService) Entities(ctx context.Context, slug string, opts *TagEntiti
 // memory at a time (50 per page, Postman's maximum, unless opts.Limit
 // says otherwise).
 func (s *TagsService) EntitiesIter(ctx context.Context, slug string, opts *TagEntitiesOptions) iter.Seq2[*TagEntity, error] {
-	o := TagEntitiesOptions{}
-	if opts != nil {
-		o = *opts
-	}
-	if o.Limit == 0 {
-		o.Limit = tagEntitiesMaxLimit
-	}
-	return paginate.Cursor(ctx, o.Cursor, func(ctx context.Context, cursor string) ([]*TagEntity, string, error) {
-		page := o
-		page.Cursor = cursor
-		items, resp, err := s.Entities(ctx, slug, &page)
-		if err != nil {
-			return nil, "", err
-		}
-		return items, resp.NextCursor, nil
+	return cursorIter(ctx, opts, tagEntitiesMaxLimit, func(ctx context.Context, o *TagEntitiesOptions) ([]*TagEntity, *Response, error) {
+		return s.Entities(ctx, slug, o)
 	})
 }

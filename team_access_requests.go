@@ -4,8 +4,6 @@ import (
 	"context"
 	"iter"
 	"net/http"
-
-	"github.com/postman-go/postman/internal/paginate"
 )
 
 // TeamAccessRequestType is the kind of an access request.
@@ -119,21 +117,8 @@ func (s *TeamsService) ListAccessRequests(ctx context.Context, teamID string, op
 //
 // Available on Enterprise plans.
 func (s *TeamsService) ListAccessRequestsIter(ctx context.Context, teamID string, opts *TeamAccessRequestListOptions) iter.Seq2[*TeamAccessRequest, error] {
-	o := TeamAccessRequestListOptions{}
-	if opts != nil {
-		o = *opts
-	}
-	if o.Limit == 0 {
-		o.Limit = defaultIterLimit
-	}
-	return paginate.Cursor(ctx, o.Cursor, func(ctx context.Context, cursor string) ([]*TeamAccessRequest, string, error) {
-		page := o
-		page.Cursor = cursor
-		reqs, resp, err := s.ListAccessRequests(ctx, teamID, &page)
-		if err != nil {
-			return nil, "", err
-		}
-		return reqs, resp.NextCursor, nil
+	return cursorIter(ctx, opts, defaultIterLimit, func(ctx context.Context, o *TeamAccessRequestListOptions) ([]*TeamAccessRequest, *Response, error) {
+		return s.ListAccessRequests(ctx, teamID, o)
 	})
 }
 

@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"iter"
 	"net/http"
-
-	"github.com/postman-go/postman/internal/paginate"
 )
 
 // TeamsService is the Teams area: the teams of an organization, their settings, access requests and members.
@@ -268,22 +266,7 @@ func (s *TeamsService) List(ctx context.Context, opts *TeamListOptions) ([]*Team
 //
 // Available on Enterprise plans.
 func (s *TeamsService) ListIter(ctx context.Context, opts *TeamListOptions) iter.Seq2[*Team, error] {
-	o := TeamListOptions{}
-	if opts != nil {
-		o = *opts
-	}
-	if o.Limit == 0 {
-		o.Limit = defaultIterLimit
-	}
-	return paginate.Cursor(ctx, o.Cursor, func(ctx context.Context, cursor string) ([]*Team, string, error) {
-		page := o
-		page.Cursor = cursor
-		teams, resp, err := s.List(ctx, &page)
-		if err != nil {
-			return nil, "", err
-		}
-		return teams, resp.NextCursor, nil
-	})
+	return cursorIter(ctx, opts, defaultIterLimit, s.List)
 }
 
 // Get returns a team of the organization.

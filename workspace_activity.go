@@ -4,8 +4,6 @@ import (
 	"context"
 	"iter"
 	"net/http"
-
-	"github.com/postman-go/postman/internal/paginate"
 )
 
 // WorkspaceActivityAction is what happened in a workspace activity.
@@ -104,18 +102,14 @@ func (s *WorkspacesService) Activities(ctx context.Context, workspaceID string, 
 // memory at a time. Postman does not document a maximum page size here,
 // so unless opts.Limit is set the server's default (15) applies.
 func (s *WorkspacesService) ActivitiesIter(ctx context.Context, workspaceID string, opts *WorkspaceActivityOptions) iter.Seq2[*WorkspaceActivity, error] {
-	o := WorkspaceActivityOptions{}
 	if opts != nil {
-		o = *opts
+		// The iterator keeps the filter it was made with, even if the
+		// caller reuses the slice.
+		o := *opts
 		o.ElementTypes = append([]WorkspaceElementType(nil), opts.ElementTypes...)
+		opts = &o
 	}
-	return paginate.Cursor(ctx, o.Cursor, func(ctx context.Context, cursor string) ([]*WorkspaceActivity, string, error) {
-		page := o
-		page.Cursor = cursor
-		items, resp, err := s.Activities(ctx, workspaceID, &page)
-		if err != nil {
-			return nil, "", err
-		}
-		return items, resp.NextCursor, nil
+	return cursorIter(ctx, opts, 0, func(ctx context.Context, o *WorkspaceActivityOptions) ([]*WorkspaceActivity, *Response, error) {
+		return s.Activities(ctx, workspaceID, o)
 	})
 }

@@ -7,8 +7,6 @@ import (
 	"iter"
 	"net/http"
 	"strconv"
-
-	"github.com/postman-go/postman/internal/paginate"
 )
 
 // WorkspaceUpdateCategory is the category of a workspace update.
@@ -95,6 +93,8 @@ type ListWorkspaceUpdatesOptions struct {
 	Cursor string `url:"cursor,omitempty"`
 }
 
+func (o *ListWorkspaceUpdatesOptions) cursorPage() (*string, *int) { return &o.Cursor, nil }
+
 // CreateWorkspaceUpdateRequest is a new workspace update.
 type CreateWorkspaceUpdateRequest struct {
 	Topic       string                  `json:"topic"`
@@ -153,19 +153,15 @@ func (s *WorkspacesService) ListUpdates(ctx context.Context, workspaceID string,
 // at a time. Each page is a call under the 20 a minute limit of workspace
 // updates.
 func (s *WorkspacesService) ListUpdatesIter(ctx context.Context, workspaceID string, opts *ListWorkspaceUpdatesOptions) iter.Seq2[*WorkspaceUpdate, error] {
-	o := ListWorkspaceUpdatesOptions{}
 	if opts != nil {
-		o = *opts
+		// The iterator keeps the filter it was made with, even if the
+		// caller reuses the slice.
+		o := *opts
 		o.Categories = append([]WorkspaceUpdateCategory(nil), opts.Categories...)
+		opts = &o
 	}
-	return paginate.Cursor(ctx, o.Cursor, func(ctx context.Context, cursor string) ([]*WorkspaceUpdate, string, error) {
-		page := o
-		page.Cursor = cursor
-		items, resp, err := s.ListUpdates(ctx, workspaceID, &page)
-		if err != nil {
-			return nil, "", err
-		}
-		return items, resp.NextCursor, nil
+	return cursorIter(ctx, opts, 0, func(ctx context.Context, o *ListWorkspaceUpdatesOptions) ([]*WorkspaceUpdate, *Response, error) {
+		return s.ListUpdates(ctx, workspaceID, o)
 	})
 }
 

@@ -4,8 +4,6 @@ import (
 	"context"
 	"iter"
 	"net/http"
-
-	"github.com/postman-go/postman/internal/paginate"
 )
 
 // WorkspacesService is the Workspaces area.
@@ -120,22 +118,7 @@ func (s *WorkspacesService) List(ctx context.Context, opts *ListWorkspacesOption
 // ListIter iterates over the workspaces the user can access, one page in
 // memory at a time (100 per page unless opts.Limit says otherwise).
 func (s *WorkspacesService) ListIter(ctx context.Context, opts *ListWorkspacesOptions) iter.Seq2[*Workspace, error] {
-	o := ListWorkspacesOptions{}
-	if opts != nil {
-		o = *opts
-	}
-	if o.Limit == 0 {
-		o.Limit = defaultIterLimit
-	}
-	return paginate.Cursor(ctx, o.Cursor, func(ctx context.Context, cursor string) ([]*Workspace, string, error) {
-		page := o
-		page.Cursor = cursor
-		ws, resp, err := s.List(ctx, &page)
-		if err != nil {
-			return nil, "", err
-		}
-		return ws, resp.NextCursor, nil
-	})
+	return cursorIter(ctx, opts, defaultIterLimit, s.List)
 }
 
 // Get returns a workspace with the lists of its elements.
