@@ -6,8 +6,6 @@ import (
 	"iter"
 	"net/http"
 	"time"
-
-	"github.com/postman-go/postman/internal/paginate"
 )
 
 // NetworkService is the Private API Network area: the workspaces and elements published to the team's network, and requests to add them.
@@ -143,35 +141,11 @@ func (s *NetworkService) List(ctx context.Context, opts *NetworkListOptions) ([]
 //
 // Available on Enterprise plans.
 func (s *NetworkService) ListIter(ctx context.Context, opts *NetworkListOptions) iter.Seq2[*NetworkWorkspace, error] {
-	o := NetworkListOptions{}
-	if opts != nil {
-		o = *opts
-	}
-	if o.Limit == 0 {
-		o.Limit = networkMaxLimit
-	}
-	return paginate.Offset(ctx, o.Offset, func(ctx context.Context, offset int) ([]*NetworkWorkspace, int, error) {
-		page := o
-		page.Offset = offset
-		ws, resp, err := s.List(ctx, &page)
-		if err != nil {
-			return nil, 0, err
-		}
-		return ws, networkRemaining(resp.Total, o.Offset), nil
-	})
+	return offsetIter(ctx, opts, networkMaxLimit, s.List)
 }
 
 // networkMaxLimit is the largest page of network lists.
 const networkMaxLimit = 1000
-
-// networkRemaining turns a list's total into what paginate.Offset counts
-// from the first offset: the items left after it (0, unknown, stays 0).
-func networkRemaining(total, first int) int {
-	if total == 0 {
-		return 0
-	}
-	return max(total-first, 1)
-}
 
 // AddWorkspace publishes a workspace to the team's Private API Network.
 //

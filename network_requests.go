@@ -5,8 +5,6 @@ import (
 	"iter"
 	"net/http"
 	"time"
-
-	"github.com/postman-go/postman/internal/paginate"
 )
 
 // NetworkAddRequestStatus is the state of a request to publish a
@@ -115,22 +113,7 @@ func (s *NetworkService) ListAddRequests(ctx context.Context, opts *NetworkAddRe
 //
 // Available on Enterprise plans.
 func (s *NetworkService) ListAddRequestsIter(ctx context.Context, opts *NetworkAddRequestListOptions) iter.Seq2[*NetworkAddRequest, error] {
-	o := NetworkAddRequestListOptions{}
-	if opts != nil {
-		o = *opts
-	}
-	if o.Limit == 0 {
-		o.Limit = networkMaxLimit
-	}
-	return paginate.Offset(ctx, o.Offset, func(ctx context.Context, offset int) ([]*NetworkAddRequest, int, error) {
-		page := o
-		page.Offset = offset
-		reqs, resp, err := s.ListAddRequests(ctx, &page)
-		if err != nil {
-			return nil, 0, err
-		}
-		return reqs, networkRemaining(resp.Total, o.Offset), nil
-	})
+	return offsetIter(ctx, opts, networkMaxLimit, s.ListAddRequests)
 }
 
 // RespondToAddRequest approves or denies a request to publish a workspace

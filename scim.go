@@ -93,16 +93,6 @@ func (l *scimList[T]) fill(resp *Response) {
 // maximum.
 const scimIterCount = 100
 
-// scimRemaining turns SCIM's totalResults, which counts every result,
-// into what paginate.Offset counts from the first position: the results
-// left from there (0, unknown, stays 0).
-func scimRemaining(total, first int) int {
-	if total == 0 {
-		return 0
-	}
-	return max(total-(first-1), 1)
-}
-
 // scimRequest is a request with the SCIM key.
 func scimRequest(method, path string, query, body any) *request {
 	return &request{method: method, path: path, query: query, body: body, auth: transport.AuthSCIM}

@@ -5,8 +5,6 @@ import (
 	"encoding/json"
 	"iter"
 	"net/http"
-
-	"github.com/postman-go/postman/internal/paginate"
 )
 
 // SCIMGroup is a Postman user group as SCIM provisions it.
@@ -126,16 +124,7 @@ func (s *SCIMService) ListGroups(ctx context.Context, opts *SCIMListOptions) ([]
 //
 // Available on Enterprise plans.
 func (s *SCIMService) ListGroupsIter(ctx context.Context, opts *SCIMListOptions) iter.Seq2[*SCIMGroup, error] {
-	o := scimIterOptions(opts)
-	return paginate.Offset(ctx, o.StartIndex, func(ctx context.Context, index int) ([]*SCIMGroup, int, error) {
-		page := o
-		page.StartIndex = index
-		groups, resp, err := s.ListGroups(ctx, &page)
-		if err != nil {
-			return nil, 0, err
-		}
-		return groups, scimRemaining(resp.Total, o.StartIndex), nil
-	})
+	return offsetIter(ctx, opts, scimIterCount, s.ListGroups)
 }
 
 // GetGroup returns a user group by SCIM ID.

@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"iter"
 	"net/http"
-
-	"github.com/postman-go/postman/internal/paginate"
 )
 
 // SCIMUser is a team member as SCIM provisions it.
@@ -96,31 +94,7 @@ func (s *SCIMService) ListUsers(ctx context.Context, opts *SCIMListOptions) ([]*
 //
 // Available on Enterprise plans.
 func (s *SCIMService) ListUsersIter(ctx context.Context, opts *SCIMListOptions) iter.Seq2[*SCIMUser, error] {
-	o := scimIterOptions(opts)
-	return paginate.Offset(ctx, o.StartIndex, func(ctx context.Context, index int) ([]*SCIMUser, int, error) {
-		page := o
-		page.StartIndex = index
-		users, resp, err := s.ListUsers(ctx, &page)
-		if err != nil {
-			return nil, 0, err
-		}
-		return users, scimRemaining(resp.Total, o.StartIndex), nil
-	})
-}
-
-// scimIterOptions copies opts with the iterators' defaults.
-func scimIterOptions(opts *SCIMListOptions) SCIMListOptions {
-	o := SCIMListOptions{}
-	if opts != nil {
-		o = *opts
-	}
-	if o.StartIndex < 1 {
-		o.StartIndex = 1
-	}
-	if o.Count == 0 {
-		o.Count = scimIterCount
-	}
-	return o
+	return offsetIter(ctx, opts, scimIterCount, s.ListUsers)
 }
 
 // GetUser returns a team member by SCIM ID.
