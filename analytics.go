@@ -335,10 +335,10 @@ func (s *AnalyticsService) Data(ctx context.Context, resource AnalyticsResource,
 //
 // Available on Enterprise plans.
 func (s *AnalyticsService) DataIter(ctx context.Context, resource AnalyticsResource, metric AnalyticsMetric, opts *AnalyticsDataOptions) iter.Seq2[*AnalyticsRow, error] {
-	o := AnalyticsDataOptions{}
-	if opts != nil {
-		o = *opts
-	}
+	// Hand-written rather than through offsetIter: a page holds several
+	// tables, the offset moves by the page size rather than by the rows
+	// yielded, and the end is no table having more, not Response.Total.
+	o := iterOptions(opts)
 	if o.Limit == 0 {
 		o.Limit = analyticsIterLimit
 	}

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"iter"
 	"net/http"
-
-	"github.com/postman-go/postman/internal/paginate"
 )
 
 // SearchService is the Search area: searching the Postman elements the user can access.
@@ -162,29 +160,22 @@ func (s *SearchService) Query(ctx context.Context, req SearchRequest, opts *Sear
 // stops at the total Postman reports, which also ends the list when
 // Postman hands out a cursor past the last match.
 func (s *SearchService) QueryIter(ctx context.Context, req SearchRequest, opts *SearchOptions) iter.Seq2[*SearchResult, error] {
-	o := SearchOptions{}
-	if opts != nil {
-		o = *opts
-	}
-	if o.Limit == 0 {
-		o.Limit = searchMaxLimit
-	}
+	o := iterOptions(opts) // the options as they are now, not when ranged over
 	return func(yield func(*SearchResult, error) bool) {
-		seen := 0 // per iteration: the sequence may be ranged over again
-		pages := paginate.Cursor(ctx, o.Cursor, func(ctx context.Context, cursor string) ([]*SearchResult, string, error) {
-			page := o
-			page.Cursor = cursor
-			results, resp, err := s.Query(ctx, req, &page)
-			if err != nil {
-				return nil, "", err
+		// The total ends the list, so the count of results is per
+		// iteration: the sequence may be ranged over again.
+		seen := 0
+		query := func(ctx context.Context, page *SearchOptions) ([]*SearchResult, *Response, error) {
+			results, resp, err := s.Query(ctx, req, page)
+			if err == nil {
+				seen += len(results)
+				if len(results) == 0 || (resp.Total > 0 && seen >= resp.Total) {
+					resp.NextCursor = "" // whatever cursor Postman handed out
+				}
 			}
-			seen += len(results)
-			if len(results) == 0 || (resp.Total > 0 && seen >= resp.Total) {
-				return results, "", nil
-			}
-			return results, resp.NextCursor, nil
-		})
-		for r, err := range pages {
+			return results, resp, err
+		}
+		for r, err := range cursorIter(ctx, &o, searchMaxLimit, query) {
 			if !yield(r, err) {
 				return
 			}
