@@ -173,17 +173,16 @@ type CollectionRawOptions struct {
 }
 
 // CollectionItemAuth is the auth of a folder or request in the item
-// model: an object with the auth type and the parameters of that type,
-// or, as Postman sometimes writes it, the type alone as a string
-// ("noauth"). It is written back in the form it was read.
+// model: an object with the auth type and the parameters of that type.
+// Postman sometimes answers with the type alone, as a string ("noauth");
+// that reads into Type, and is written back as an object, the only form
+// the API documents for writes.
 type CollectionItemAuth struct {
 	// Type is the auth type ("apikey", "bearer", "noauth" …; see the
 	// collection package's Auth… constants).
 	Type string
 	// Params are the type's parameters.
 	Params []CollectionItemAuthParam
-	// typeOnly remembers that Postman wrote the type as a bare string.
-	typeOnly bool
 }
 
 // CollectionItemAuthParam is a parameter of an auth ({key, value, type}).
@@ -196,12 +195,8 @@ type CollectionItemAuthParam struct {
 	Type string `json:"type,omitempty"`
 }
 
-// MarshalJSON writes {"type": T, T: [params]}, or the bare type string
-// when that is how Postman wrote it.
+// MarshalJSON writes {"type": T, T: [params]}.
 func (a CollectionItemAuth) MarshalJSON() ([]byte, error) {
-	if a.typeOnly && len(a.Params) == 0 {
-		return json.Marshal(a.Type)
-	}
 	typ, err := json.Marshal(a.Type)
 	if err != nil {
 		return nil, err
@@ -232,7 +227,6 @@ func (a *CollectionItemAuth) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	if len(data) > 0 && data[0] == '"' {
-		a.typeOnly = true
 		return json.Unmarshal(data, &a.Type)
 	}
 	var obj map[string]json.RawMessage

@@ -164,7 +164,7 @@ func collTestPublishRequest() CollectionPublishRequest {
 
 func TestCollectionsListDecodesSummariesAndPosition(t *testing.T) {
 	h := conformance.New(t)
-	collServeExample(t, h, "getCollections", "Successful Response")
+	collServeExample(t, h, "getCollections", http.StatusOK, "Successful Response")
 	c := newTestClient(t, h.URL)
 	list, resp, err := c.Collections.List(t.Context(), &CollectionListOptions{WorkspaceID: collTestWorkspaceID, OffsetOptions: OffsetOptions{Offset: 0, Limit: 3}})
 	require.NoError(t, err)
@@ -257,7 +257,7 @@ func TestCollectionsListIterCrossesPagesAndStopsEarly(t *testing.T) {
 
 func TestCollectionsListIterByNameMakesOneUnpagedCall(t *testing.T) {
 	h := conformance.New(t)
-	collServeExample(t, h, "getCollections", "Successful Response")
+	collServeExample(t, h, "getCollections", http.StatusOK, "Successful Response")
 	c := newTestClient(t, h.URL)
 	n := 0
 	for _, err := range c.Collections.ListIter(t.Context(), &CollectionListOptions{Name: "Test API 3.1.0"}) {
