@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"strings"
 
@@ -27,7 +28,7 @@ type collectionMinimalQuery struct {
 // Get returns a whole collection, by ID or UID. The document decodes into
 // the lossless collection model, so Replace sends it back unchanged;
 // Postman adds server-kept members to its info block (uid, createdAt,
-// updatedAt, lastUpdatedBy, fork), which info's Extra method reads.
+// updatedAt, lastUpdatedBy, fork), which CollectionInfoOf reads.
 //
 // The body is decoded straight from the buffer the client read it into,
 // without a second copy of the document, so large collections cost little
@@ -157,4 +158,33 @@ func collectionNotFound(err error) error {
 		return &collectionNotFoundError{APIError: apiErr}
 	}
 	return err
+}
+
+// CollectionInfoOf returns the info block of a collection from Get with
+// the members Postman keeps beside the collection format's (uid,
+// createdAt, updatedAt, lastUpdatedBy, fork), which the collection model
+// holds as extras. A member of an unexpected type is an error.
+func CollectionInfoOf(c *collection.Collection) (*CollectionInfo, error) {
+	if c == nil {
+		return nil, fmt.Errorf("postman: CollectionInfoOf: %w: no collection", ErrInvalidArgument)
+	}
+	info := &CollectionInfo{
+		PostmanID:   c.Info.PostmanID,
+		Name:        c.Info.Name,
+		Description: c.Info.Description,
+		Schema:      c.Info.Schema,
+	}
+	for key, dst := range map[string]any{
+		"uid": &info.UID, "createdAt": &info.CreatedAt, "updatedAt": &info.UpdatedAt,
+		"lastUpdatedBy": &info.LastUpdatedBy, "fork": &info.Fork,
+	} {
+		raw, ok := c.Info.Extra(key)
+		if !ok {
+			continue
+		}
+		if err := json.Unmarshal(raw, dst); err != nil {
+			return nil, fmt.Errorf("postman: CollectionInfoOf: info.%s: %w", key, err)
+		}
+	}
+	return info, nil
 }
