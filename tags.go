@@ -1,4 +1,247 @@
 package postman
 
+import (
+	"context"
+	"errors"
+	"fmt"
+	"iter"
+	"net/http"
+	"regexp"
+	"strings"
+
+	"github.com/postman-go/postman/internal/paginate"
+)
+
 // TagsService is the Tags area: the tags of workspaces, collections and APIs, and the elements carrying a tag.
+//
+// Tagging workspaces and collections is available on Enterprise plans;
+// other teams get 403 answers that match ErrFeatureUnavailable. The tags
+// of APIs are in APIsService.
 type TagsService service
+
+// Tag is a tag on a workspace, collection or API.
+type Tag struct {
+	// Slug is the tag's ID within the team: lowercase letters, digits and
+	// hyphens, starting with a letter, 2 to 64 characters.
+	Slug string `json:"slug"`
+}
+
+// TagEntityType is the kind of element a tag is on.
+type TagEntityType string
+
+// Kinds of tagged element.
+const (
+	TagEntityAPI        TagEntityType = "api"
+	TagEntityCollection TagEntityType = "collection"
+	TagEntityWorkspace  TagEntityType = "workspace"
+)
+
+// TagEntity is an element carrying a tag.
+type TagEntity struct {
+	// EntityID is the element's ID (a UID for collections).
+	EntityID   string        `json:"entityId"`
+	EntityType TagEntityType `json:"entityType"`
+}
+
+// TagSortDirection orders tagged elements by when they were tagged.
+type TagSortDirection string
+
+// Sort directions of Entities.
+const (
+	TagSortAscending  TagSortDirection = "asc"
+	TagSortDescending TagSortDirection = "desc"
+)
+
+// TagEntitiesOptions filters and pages Entities.
+type TagEntitiesOptions struct {
+	// EntityType keeps only elements of one kind.
+	EntityType TagEntityType `url:"entityType,omitempty"`
+	// Direction orders by tagging time (Postman's default: newest first).
+	Direction TagSortDirection `url:"direction,omitempty"`
+	// Cursor is the position of the page; Postman answers an invalid
+	// cursor with the first page.
+	Cursor string `url:"cursor,omitempty"`
+	// Limit is the page size (default 10, at most 50).
+	Limit int `url:"limit,omitempty"`
+}
+
+// tagEntitiesMaxLimit is the largest page GET /tags/{slug}/entities serves.
+const tagEntitiesMaxLimit = 50
+
+// tagSlugPattern is Postman's rule for tag slugs.
+var tagSlugPattern = regexp.MustCompile(`^[a-z][a-z0-9-]*[a-z0-9]+$`)
+
+// tagCheckSlug refuses, before any I/O, a slug Postman would reject.
+func tagCheckSlug(slug string) error {
+	if len(slug) < 2 || len(slug) > 64 || !tagSlugPattern.MatchString(slug) {
+		return fmt.Errorf("postman: %w: tag slug %q: use 2 to 64 lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen", ErrInvalidArgument, slug)
+	}
+	return nil
+}
+
+// tagsBody is the body of PUT …/tags: every tag the element keeps.
+func tagsBody(slugs []string) (any, error) {
+	tags := make([]Tag, len(slugs))
+	for i, slug := range slugs {
+		if err := tagCheckSlug(slug); err != nil {
+			return nil, err
+		}
+		tags[i] = Tag{Slug: slug}
+	}
+	return struct {
+		Tags []Tag `json:"tags"`
+	}{tags}, nil
+}
+
+// tagPlanError is a 403 of the tag endpoints that says tagging is not on
+// the team's plan. errors.go only knows the "isn't available in your
+// region" wording, not "The tags feature is only available to enterprise
+// teams", so this wrapper adds the ErrFeatureUnavailable match.
+type tagPlanError struct{ *APIError }
+
+// Is matches ErrFeatureUnavailable; the other sentinels match through the
+// wrapped *APIError.
+func (e *tagPlanError) Is(target error) bool { return target == ErrFeatureUnavailable }
+
+// Unwrap returns the *APIError.
+func (e *tagPlanError) Unwrap() error { return e.APIError }
+
+// tagGate marks the plan-gating 403 of the tag endpoints.
+func tagGate(err error) error {
+	var apiErr *APIError
+	if errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusForbidden &&
+		strings.Contains(strings.ToLower(apiErr.Detail+" "+apiErr.Message+" "+apiErr.Title), "only available") {
+		return &tagPlanError{apiErr}
+	}
+	return err
+}
+
+// tagsCall runs a call whose answer is {"tags": […]}.
+func (s *TagsService) tagsCall(ctx context.Context, method, path string, body any) ([]Tag, *Response, error) {
+	var root struct {
+		Tags []Tag `json:"tags"`
+	}
+	resp, err := s.client.do(ctx, &request{method: method, path: path, body: body}, &root)
+	if err != nil {
+		return nil, resp, tagGate(err)
+	}
+	return root.Tags, resp, nil
+}
+
+// GetWorkspace returns the tags of a workspace.
+//
+// Available on Enterprise plans.
+//
+//postman:operation GET /workspaces/{workspaceId}/tags
+func (s *TagsService) GetWorkspace(ctx context.Context, workspaceID string) ([]Tag, *Response, error) {
+	path, err := pathf("/workspaces/%s/tags", workspaceID)
+	if err != nil {
+		return nil, nil, err
+	}
+	return s.tagsCall(ctx, http.MethodGet, path, nil)
+}
+
+// UpdateWorkspace replaces the tags of a workspace with slugs (Postman
+// allows 5; nil or empty removes them all) and returns the tags it keeps.
+//
+// Available on Enterprise plans.
+//
+//postman:operation PUT /workspaces/{workspaceId}/tags
+func (s *TagsService) UpdateWorkspace(ctx context.Context, workspaceID string, slugs []string) ([]Tag, *Response, error) {
+	path, err := pathf("/workspaces/%s/tags", workspaceID)
+	if err != nil {
+		return nil, nil, err
+	}
+	body, err := tagsBody(slugs)
+	if err != nil {
+		return nil, nil, err
+	}
+	return s.tagsCall(ctx, http.MethodPut, path, body)
+}
+
+// GetCollection returns the tags of a collection, given by its UID.
+//
+// Available on Enterprise plans.
+//
+//postman:operation GET /collections/{collectionId}/tags
+func (s *TagsService) GetCollection(ctx context.Context, collectionUID string) ([]Tag, *Response, error) {
+	path, err := pathf("/collections/%s/tags", collectionUID)
+	if err != nil {
+		return nil, nil, err
+	}
+	return s.tagsCall(ctx, http.MethodGet, path, nil)
+}
+
+// UpdateCollection replaces the tags of a collection, given by its UID,
+// with slugs (Postman allows 5; nil or empty removes them all) and returns
+// the tags it keeps.
+//
+// Available on Enterprise plans.
+//
+//postman:operation PUT /collections/{collectionId}/tags
+func (s *TagsService) UpdateCollection(ctx context.Context, collectionUID string, slugs []string) ([]Tag, *Response, error) {
+	path, err := pathf("/collections/%s/tags", collectionUID)
+	if err != nil {
+		return nil, nil, err
+	}
+	body, err := tagsBody(slugs)
+	if err != nil {
+		return nil, nil, err
+	}
+	return s.tagsCall(ctx, http.MethodPut, path, body)
+}
+
+// Entities returns a page of the workspaces, collections and APIs carrying
+// a tag; Response.NextCursor points to the next page. EntitiesIter pages
+// for you.
+//
+// Available on Enterprise plans (Postman's older documentation also names
+// Solo and Team plans).
+//
+//postman:operation GET /tags/{slug}/entities
+func (s *TagsService) Entities(ctx context.Context, slug string, opts *TagEntitiesOptions) ([]*TagEntity, *Response, error) {
+	if err := tagCheckSlug(slug); err != nil {
+		return nil, nil, err
+	}
+	path, err := pathf("/tags/%s/entities", slug)
+	if err != nil {
+		return nil, nil, err
+	}
+	var root struct {
+		Data struct {
+			Entities []*TagEntity `json:"entities"`
+		} `json:"data"`
+		Meta struct {
+			Count      int    `json:"count"`
+			NextCursor string `json:"nextCursor"`
+		} `json:"meta"`
+	}
+	resp, err := s.client.do(ctx, &request{method: http.MethodGet, path: path, query: opts}, &root)
+	if err != nil {
+		return nil, resp, tagGate(err)
+	}
+	resp.NextCursor = root.Meta.NextCursor
+	return root.Data.Entities, resp, nil
+}
+
+// EntitiesIter iterates over the elements carrying a tag, one page in
+// memory at a time (50 per page, Postman's maximum, unless opts.Limit
+// says otherwise).
+func (s *TagsService) EntitiesIter(ctx context.Context, slug string, opts *TagEntitiesOptions) iter.Seq2[*TagEntity, error] {
+	o := TagEntitiesOptions{}
+	if opts != nil {
+		o = *opts
+	}
+	if o.Limit == 0 {
+		o.Limit = tagEntitiesMaxLimit
+	}
+	return paginate.Cursor(ctx, o.Cursor, func(ctx context.Context, cursor string) ([]*TagEntity, string, error) {
+		page := o
+		page.Cursor = cursor
+		items, resp, err := s.Entities(ctx, slug, &page)
+		if err != nil {
+			return nil, "", err
+		}
+		return items, resp.NextCursor, nil
+	})
+}

@@ -9,6 +9,12 @@ import (
 )
 
 // WorkspacesService is the Workspaces area.
+//
+// Beyond the workspaces themselves it covers their activity feed, global
+// variables, element transfers, transfers between teams of an
+// organization, workspace updates (announcements to watchers) and Partner
+// Workspace invitations. Temporary creates a throwaway workspace for a
+// test or a CI job.
 type WorkspacesService service
 
 // WorkspaceType is the type, and the visibility, of a workspace. Postman
@@ -151,4 +157,92 @@ func (s *WorkspacesService) Get(ctx context.Context, workspaceID string, opts *G
 		return nil, resp, err
 	}
 	return root.Workspace, resp, nil
+}
+
+// CreateWorkspaceRequest describes a new workspace.
+type CreateWorkspaceRequest struct {
+	// Name is required. Public team workspace names must be unique.
+	Name string `json:"name"`
+	// Type is required. Private and partner workspaces need a Team or
+	// Enterprise plan.
+	Type        WorkspaceType `json:"type"`
+	Description string        `json:"description,omitempty"`
+	About       string        `json:"about,omitempty"`
+	// TeamID must be set when Postman Organizations is enabled, to say
+	// which team of the organization owns the workspace.
+	TeamID string `json:"teamId,omitempty"`
+}
+
+// UpdateWorkspaceRequest changes the properties that are set; nil fields
+// are left as they are.
+type UpdateWorkspaceRequest struct {
+	Name *string `json:"name,omitempty"`
+	// Type changes the visibility. Free and Solo plans cannot switch
+	// between private and public or from private to personal, and team
+	// users cannot switch from public to personal.
+	Type        *WorkspaceType `json:"type,omitempty"`
+	Description *string        `json:"description,omitempty"`
+	About       *string        `json:"about,omitempty"`
+}
+
+// Create creates a workspace and returns its ID and name.
+//
+// Private and partner workspaces are available on Team and Enterprise
+// plans. Admins can forbid users to create workspaces, or require approval
+// for team workspaces: Postman answers 403 then (errors.Is ErrForbidden).
+// Publishing public workspaces has its own, unpublished rate limit. When
+// Postman Organizations is enabled, set TeamID.
+//
+//postman:operation POST /workspaces
+func (s *WorkspacesService) Create(ctx context.Context, req CreateWorkspaceRequest) (*Workspace, *Response, error) {
+	body := struct {
+		Workspace CreateWorkspaceRequest `json:"workspace"`
+	}{req}
+	var root struct {
+		Workspace *Workspace `json:"workspace"`
+	}
+	resp, err := s.client.do(ctx, &request{method: http.MethodPost, path: "/workspaces", body: body}, &root)
+	if err != nil {
+		return nil, resp, err
+	}
+	return root.Workspace, resp, nil
+}
+
+// Update changes a workspace's name, visibility, description or summary,
+// and returns its ID and name.
+//
+// Publishing public workspaces has its own, unpublished rate limit.
+//
+//postman:operation PUT /workspaces/{workspaceId}
+func (s *WorkspacesService) Update(ctx context.Context, workspaceID string, req UpdateWorkspaceRequest) (*Workspace, *Response, error) {
+	path, err := pathf("/workspaces/%s", workspaceID)
+	if err != nil {
+		return nil, nil, err
+	}
+	body := struct {
+		Workspace UpdateWorkspaceRequest `json:"workspace"`
+	}{req}
+	var root struct {
+		Workspace *Workspace `json:"workspace"`
+	}
+	resp, err := s.client.do(ctx, &request{method: http.MethodPut, path: path, body: body}, &root)
+	if err != nil {
+		return nil, resp, err
+	}
+	return root.Workspace, resp, nil
+}
+
+// Delete deletes a workspace and everything in it.
+//
+// Postman documents its answer for an unknown workspace as 400
+// instanceNotFoundError, not 404, so errors.Is(err, ErrNotFound) may not
+// match it; the cleanup of Temporary treats both as already deleted.
+//
+//postman:operation DELETE /workspaces/{workspaceId}
+func (s *WorkspacesService) Delete(ctx context.Context, workspaceID string) (*Response, error) {
+	path, err := pathf("/workspaces/%s", workspaceID)
+	if err != nil {
+		return nil, err
+	}
+	return s.client.do(ctx, &request{method: http.MethodDelete, path: path}, nil)
 }

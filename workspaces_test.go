@@ -30,8 +30,31 @@ func TestWorkspacesConformance(t *testing.T) {
 			_, _, err := c.Workspaces.Get(ctx, "1f0df51a-8658-4ee8-a2a1-d2567dfa09a9", &GetWorkspaceOptions{Include: []string{"team", "scim"}})
 			return err
 		}},
+		{name: "Create", call: func(ctx context.Context, c *Client) error {
+			_, _, err := c.Workspaces.Create(ctx, CreateWorkspaceRequest{Name: "Team Workspace", Type: WorkspaceTeam,
+				Description: "This is a team workspace.", About: "Team workspace.", TeamID: "1234"})
+			return err
+		}},
+		{name: "Update", call: func(ctx context.Context, c *Client) error {
+			_, _, err := c.Workspaces.Update(ctx, workspaceTestID, UpdateWorkspaceRequest{Name: Ptr("Test Workspace"), Type: Ptr(WorkspaceTeam)})
+			return err
+		}},
+		{name: "Delete", call: func(ctx context.Context, c *Client) error {
+			_, err := c.Workspaces.Delete(ctx, workspaceTestID)
+			return err
+		}},
+		{name: "Temporary", call: func(ctx context.Context, c *Client) error {
+			_, cleanup, err := c.Workspaces.Temporary(ctx, CreateWorkspaceRequest{Name: "ci-1234", Type: WorkspacePersonal})
+			if err != nil {
+				return err
+			}
+			return cleanup(ctx)
+		}},
 	})
 }
+
+// workspaceTestID is the workspace ID of the description's examples.
+const workspaceTestID = "1f0df51a-8658-4ee8-a2a1-d2567dfa09a9"
 
 func TestWorkspacesGetDecodesElements(t *testing.T) {
 	h := conformance.New(t)

@@ -327,6 +327,18 @@ func writeExample(w http.ResponseWriter, op *openapi3.Operation, status int) err
 		return fmt.Errorf("no documented response %d", status)
 	}
 	resp := ref.Value
+	// Documented headers (a 302's Location, a 202's task link) go out with
+	// their example values, so that clients can follow them.
+	for name, hdr := range resp.Headers {
+		if hdr == nil || hdr.Value == nil || hdr.Value.Schema == nil || hdr.Value.Schema.Value == nil {
+			continue
+		}
+		if ex := hdr.Value.Schema.Value.Example; ex != nil {
+			w.Header().Set(name, fmt.Sprint(ex))
+		} else if hdr.Value.Example != nil {
+			w.Header().Set(name, fmt.Sprint(hdr.Value.Example))
+		}
+	}
 	if len(resp.Content) == 0 {
 		w.WriteHeader(code)
 		return nil

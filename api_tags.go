@@ -1,0 +1,98 @@
+package postman
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"strings"
+)
+
+// APITag is a tag of an API. Slugs are 2 to 64 lowercase letters, digits
+// and hyphens, starting with a letter; an API has at most 5 tags.
+type APITag struct {
+	Slug string `json:"slug"`
+}
+
+// APITagsUpdateRequest is the body of UpdateTags: the API's new tags,
+// which replace all the current ones (an empty list removes them).
+type APITagsUpdateRequest struct {
+	Tags []APITag `json:"tags"`
+}
+
+// GetTags returns the tags of an API. Available on Enterprise plans; other
+// teams get an error matching ErrFeatureUnavailable.
+//
+// Deprecated: Postman deprecated the API Builder in v12 in favour of Spec
+// Hub, whose specifications have no tags in the Postman API; tag the
+// generated collections with TagsService (GET /collections/{collectionId}/tags).
+//
+//postman:operation GET /apis/{apiId}/tags
+func (s *APIsService) GetTags(ctx context.Context, apiID string) ([]*APITag, *Response, error) {
+	path, err := pathf("/apis/%s/tags", apiID)
+	if err != nil {
+		return nil, nil, err
+	}
+	var root struct {
+		Tags []*APITag `json:"tags"`
+	}
+	resp, err := s.client.do(ctx, apiRequest(http.MethodGet, path), &root)
+	if err != nil {
+		return nil, resp, apiPlanGated(err)
+	}
+	return root.Tags, resp, nil
+}
+
+// UpdateTags replaces the tags of an API and returns them. Available on
+// Enterprise plans; other teams get an error matching
+// ErrFeatureUnavailable.
+//
+// Deprecated: Postman deprecated the API Builder in v12 in favour of Spec
+// Hub, whose specifications have no tags in the Postman API; tag the
+// generated collections with TagsService (PUT /collections/{collectionId}/tags).
+//
+//postman:operation PUT /apis/{apiId}/tags
+func (s *APIsService) UpdateTags(ctx context.Context, apiID string, req APITagsUpdateRequest) ([]*APITag, *Response, error) {
+	path, err := pathf("/apis/%s/tags", apiID)
+	if err != nil {
+		return nil, nil, err
+	}
+	if req.Tags == nil {
+		req.Tags = []APITag{}
+	}
+	r := apiRequest(http.MethodPut, path)
+	r.body = req
+	var root struct {
+		Tags []*APITag `json:"tags"`
+	}
+	resp, err := s.client.do(ctx, r, &root)
+	if err != nil {
+		return nil, resp, apiPlanGated(err)
+	}
+	return root.Tags, resp, nil
+}
+
+// apiPlanGatedError is the 403 of a plan-gated endpoint whose wording
+// ("The tags feature is only available to enterprise teams") the
+// *APIError does not recognise as ErrFeatureUnavailable.
+type apiPlanGatedError struct {
+	*APIError
+}
+
+// Is adds ErrFeatureUnavailable to what the *APIError matches.
+func (e *apiPlanGatedError) Is(target error) bool {
+	return target == ErrFeatureUnavailable || e.APIError.Is(target)
+}
+
+// Unwrap returns the *APIError, so that errors.As still finds it.
+func (e *apiPlanGatedError) Unwrap() error { return e.APIError }
+
+// apiPlanGated marks the "only available to" 403 answers of plan-gated
+// endpoints as ErrFeatureUnavailable; other errors pass unchanged.
+func apiPlanGated(err error) error {
+	var apiErr *APIError
+	if errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusForbidden && !apiErr.Is(ErrFeatureUnavailable) &&
+		strings.Contains(apiErr.allText(), "only available to") {
+		return &apiPlanGatedError{APIError: apiErr}
+	}
+	return err
+}

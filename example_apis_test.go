@@ -1,0 +1,93 @@
+package postman_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log"
+	"os"
+
+	"github.com/postman-go/postman"
+)
+
+// The API Builder is deprecated; this example shows its main flow for
+// teams that still maintain API Builder APIs, and the way off it.
+func ExampleAPIsService() {
+	ctx := context.Background()
+	client, err := postman.NewClient(os.Getenv("POSTMAN_API_KEY"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	workspaceID := os.Getenv("POSTMAN_WORKSPACE_ID")
+
+	// Every API of the workspace, one page in memory at a time.
+	for api, err := range client.APIs.ListIter(ctx, workspaceID, nil) {
+		if errors.Is(err, postman.ErrDeprecated) {
+			log.Fatal("a v9 API: upgrade it to v10 in the Postman app, or migrate it to Spec Hub")
+		}
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println(api.ID, api.Name)
+	}
+
+	// An API with an OpenAPI schema, a collection generated from it, and
+	// a published version.
+	api, _, err := client.APIs.Create(ctx, workspaceID, postman.APICreateRequest{Name: "Payments"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	schema, _, err := client.APIs.CreateSchema(ctx, api.ID, postman.APISchemaCreateRequest{
+		Type:  postman.APISchemaOpenAPI3,
+		Files: []postman.APISchemaFileSource{{Path: "index.yaml", Content: "openapi: 3.0.3\ninfo: {title: Payments, version: '1'}\npaths: {}\n"}},
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	col, _, err := client.APIs.AddCollection(ctx, api.ID, postman.APICollectionAddRequest{
+		OperationType: postman.APICollectionGenerateFromSchema,
+		Name:          "Payments",
+		Options:       map[string]any{"folderStrategy": "Tags"},
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	// After editing the schema file, bring the collection up to date.
+	if _, _, err := client.APIs.PutSchemaFile(ctx, api.ID, schema.ID, "index.yaml", postman.APISchemaFilePutRequest{
+		Content: postman.Ptr("openapi: 3.0.3\ninfo: {title: Payments, version: '2'}\npaths: {}\n"),
+	}); err != nil {
+		log.Fatal(err)
+	}
+	sync, _, err := client.APIs.SyncCollectionWithSchema(ctx, api.ID, col.ID)
+	if err != nil {
+		log.Fatal(err)
+	}
+	if _, err := client.APIs.WaitTask(ctx, api.ID, sync.TaskID); err != nil {
+		log.Fatal(err) // a *postman.TaskFailedError says why
+	}
+
+	pub, _, err := client.APIs.CreateVersion(ctx, api.ID, postman.APIVersionCreateRequest{
+		Name:        "v1",
+		Schemas:     []postman.APIVersionSchemaSource{{ID: schema.ID}},
+		Collections: []postman.APIVersionCollectionSource{{ID: col.ID}},
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	version, err := client.APIs.WaitVersion(ctx, api.ID, pub.Version.ID)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("published", version.Name)
+
+	// Leave the API Builder: move the API to Spec Hub.
+	if _, _, err := client.APIs.MigrateToSpecHub(ctx, api.ID, postman.APISpecMigrationRequest{WorkspaceID: workspaceID}); err != nil {
+		log.Fatal(err)
+	}
+	migration, err := client.APIs.WaitSpecMigration(ctx, api.ID)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("migrated to workspace", migration.Details.WorkspaceID)
+}

@@ -1,0 +1,51 @@
+package postman_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log"
+	"os"
+
+	"github.com/postman-go/postman"
+)
+
+// A shared schema is created as a component, edited as a draft and
+// published as a version (Enterprise plans).
+func ExampleComponentsService() {
+	ctx := context.Background()
+	client, err := postman.NewClient(os.Getenv("POSTMAN_API_KEY"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	comp, _, err := client.Components.Create(ctx, postman.ComponentCreateRequest{
+		Name:    "error-schema",
+		Type:    postman.ComponentOAS3,
+		Content: "components:\n  schemas:\n    Error:\n      type: object\n",
+	})
+	if errors.Is(err, postman.ErrForbidden) {
+		log.Fatal("the Component Library needs an Enterprise plan: ", err)
+	} else if err != nil {
+		log.Fatal(err)
+	}
+	content := "components:\n  schemas:\n    Error:\n      type: object\n      required: [message]\n"
+	if _, _, err := client.Components.UpdateDraft(ctx, comp.ID, postman.ComponentDraftUpdateRequest{Content: &content}); err != nil {
+		log.Fatal(err)
+	}
+	version, _, err := client.Components.PublishVersion(ctx, comp.ID, postman.ComponentVersionCreateRequest{Label: "1.0.0"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	v, _, err := client.Components.GetVersion(ctx, comp.ID, version.ID, &postman.ComponentVersionOptions{IncludeContent: true})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(v.Label, v.URL)
+
+	for c, err := range client.Components.ListIter(ctx, &postman.ComponentListOptions{Status: postman.ComponentActive}) {
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println(c.Name, c.Type)
+	}
+}

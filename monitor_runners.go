@@ -1,0 +1,107 @@
+package postman
+
+import (
+	"context"
+	"iter"
+	"net/http"
+
+	"github.com/postman-go/postman/internal/paginate"
+)
+
+// MonitorRunnerInstance is one running instance of a private monitor
+// runner: a Postman CLI process polling Postman for monitor runs under a
+// runner's ID and key.
+type MonitorRunnerInstance struct {
+	ID         string `json:"id"`
+	RunnerID   string `json:"runnerId,omitempty"`
+	UniqueID   string `json:"uniqueId,omitempty"`
+	Hostname   string `json:"hostname,omitempty"`
+	CLIVersion string `json:"cliVersion,omitempty"`
+	OSType     string `json:"osType,omitempty"`
+	// LastPingedAt is when the instance last sent results to Postman.
+	LastPingedAt Timestamp `json:"lastPingedAt,omitzero"`
+}
+
+// MonitorRunnerMetrics is Postman's view of a runner's queue.
+type MonitorRunnerMetrics struct {
+	// LastPingAt is when the runner last sent results to Postman.
+	LastPingAt Timestamp `json:"lastPingAt,omitzero"`
+	// QueueDepth is the number of monitor runs waiting for the runner.
+	QueueDepth int `json:"queueDepth"`
+	// OldestQueuedRunAgeSeconds is how long the oldest waiting run has
+	// waited, in seconds.
+	OldestQueuedRunAgeSeconds int64 `json:"oldestQueuedRunAgeSeconds"`
+}
+
+// MonitorRunnerInstancesOptions pages RunnerInstances; Limit is at most 25.
+type MonitorRunnerInstancesOptions struct {
+	CursorOptions
+}
+
+// RunnerInstances returns a page of the instances of a private monitor
+// runner; Response.NextCursor points to the next page and
+// RunnerInstancesIter pages for you. Runner IDs are shown to team Admins
+// and Super Admins under Team Settings > Runners. It needs Postman's
+// Runner Management feature: a team without it gets an error matching
+// ErrFeatureUnavailable or ErrForbidden.
+//
+//postman:operation GET /runners/{runnerId}/instances
+func (s *MonitorsService) RunnerInstances(ctx context.Context, runnerID string, opts *MonitorRunnerInstancesOptions) ([]*MonitorRunnerInstance, *Response, error) {
+	path, err := pathf("/runners/%s/instances", runnerID)
+	if err != nil {
+		return nil, nil, err
+	}
+	var root struct {
+		Data []*MonitorRunnerInstance `json:"data"`
+		Meta struct {
+			NextCursor *string `json:"nextCursor"`
+		} `json:"meta"`
+	}
+	resp, err := s.client.do(ctx, &request{method: http.MethodGet, path: path, query: opts}, &root)
+	if err != nil {
+		return nil, resp, err
+	}
+	if root.Meta.NextCursor != nil {
+		resp.NextCursor = *root.Meta.NextCursor
+	}
+	return root.Data, resp, nil
+}
+
+// RunnerInstancesIter iterates over the instances of a private monitor
+// runner, one page of 25 in memory at a time.
+func (s *MonitorsService) RunnerInstancesIter(ctx context.Context, runnerID string, opts *MonitorRunnerInstancesOptions) iter.Seq2[*MonitorRunnerInstance, error] {
+	o := MonitorRunnerInstancesOptions{}
+	if opts != nil {
+		o = *opts
+	}
+	if o.Limit == 0 {
+		o.Limit = monitorPageLimit
+	}
+	return paginate.Cursor(ctx, o.Cursor, func(ctx context.Context, cursor string) ([]*MonitorRunnerInstance, string, error) {
+		page := o
+		page.Cursor = cursor
+		list, resp, err := s.RunnerInstances(ctx, runnerID, &page)
+		if err != nil {
+			return nil, "", err
+		}
+		return list, resp.NextCursor, nil
+	})
+}
+
+// RunnerMetrics returns Postman's metrics of a private monitor runner: its
+// queue of waiting runs and when it last reported. It needs Postman's
+// Runner Management feature, like RunnerInstances.
+//
+//postman:operation GET /runners/{runnerId}/metrics
+func (s *MonitorsService) RunnerMetrics(ctx context.Context, runnerID string) (*MonitorRunnerMetrics, *Response, error) {
+	path, err := pathf("/runners/%s/metrics", runnerID)
+	if err != nil {
+		return nil, nil, err
+	}
+	m := new(MonitorRunnerMetrics)
+	resp, err := s.client.do(ctx, &request{method: http.MethodGet, path: path}, m)
+	if err != nil {
+		return nil, resp, err
+	}
+	return m, resp, nil
+}

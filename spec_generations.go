@@ -1,0 +1,327 @@
+package postman
+
+import (
+	"context"
+	"fmt"
+	"iter"
+	"net/http"
+
+	"github.com/postman-go/postman/internal/paginate"
+)
+
+// SpecSyncState says whether a generated collection (or spec) still
+// matches the element it was generated from. Postman may add values;
+// compare with the constants.
+type SpecSyncState string
+
+// Sync states of generated elements.
+const (
+	SpecInSync         SpecSyncState = "in-sync"
+	SpecOutOfSync      SpecSyncState = "out-of-sync"
+	SpecSyncInProgress SpecSyncState = "sync-in-progress"
+)
+
+// SpecGeneratedElement is a collection generated from a spec, or a spec
+// generated from a collection, with its sync state.
+type SpecGeneratedElement struct {
+	// ID is the generated element's ID.
+	ID    string        `json:"id"`
+	Name  string        `json:"name"`
+	State SpecSyncState `json:"state"`
+	// CreatedBy and UpdatedBy are user IDs; UpdatedBy is only given for
+	// generated specs.
+	CreatedBy int64     `json:"createdBy,omitempty"`
+	UpdatedBy int64     `json:"updatedBy,omitempty"`
+	CreatedAt Timestamp `json:"createdAt,omitzero"`
+	UpdatedAt Timestamp `json:"updatedAt,omitzero"`
+}
+
+// SpecGeneratedCollectionListOptions pages ListGeneratedCollections.
+type SpecGeneratedCollectionListOptions struct {
+	CursorOptions
+}
+
+// ListGeneratedCollections returns a page of the collections generated
+// from a spec (10 unless opts.Limit says otherwise); Response.NextCursor
+// points to the next page.
+//
+//postman:operation GET /specs/{specId}/generations/{elementType}
+func (s *SpecsService) ListGeneratedCollections(ctx context.Context, specID string, opts *SpecGeneratedCollectionListOptions) ([]*SpecGeneratedElement, *Response, error) {
+	p, err := pathf("/specs/%s/generations/collection", specID)
+	if err != nil {
+		return nil, nil, err
+	}
+	var root struct {
+		specPage
+		Collections []*SpecGeneratedElement `json:"collections"`
+	}
+	resp, err := s.client.do(ctx, &request{method: http.MethodGet, path: p, query: opts}, &root)
+	if err != nil {
+		return nil, resp, err
+	}
+	resp.NextCursor = root.Meta.NextCursor
+	return root.Collections, resp, nil
+}
+
+// ListGeneratedCollectionsIter iterates over the collections generated
+// from a spec, one page in memory at a time (100 per page unless
+// opts.Limit says otherwise).
+func (s *SpecsService) ListGeneratedCollectionsIter(ctx context.Context, specID string, opts *SpecGeneratedCollectionListOptions) iter.Seq2[*SpecGeneratedElement, error] {
+	o := SpecGeneratedCollectionListOptions{}
+	if opts != nil {
+		o = *opts
+	}
+	if o.Limit == 0 {
+		o.Limit = defaultIterLimit
+	}
+	return paginate.Cursor(ctx, o.Cursor, func(ctx context.Context, cursor string) ([]*SpecGeneratedElement, string, error) {
+		page := o
+		page.Cursor = cursor
+		cols, resp, err := s.ListGeneratedCollections(ctx, specID, &page)
+		if err != nil {
+			return nil, "", err
+		}
+		return cols, resp.NextCursor, nil
+	})
+}
+
+// SpecGeneratedSpecListOptions pages ListGeneratedSpecs. Postman's answers
+// carry a meta.nextCursor, but the description documents no cursor
+// parameter; ListGeneratedSpecsIter sends it back as "cursor" and stops if
+// the server repeats a page.
+type SpecGeneratedSpecListOptions struct {
+	Cursor string `url:"cursor,omitempty"`
+}
+
+// ListGeneratedSpecs returns the specs generated from a collection.
+//
+//postman:operation GET /collections/{collectionUid}/generations/{elementType}
+func (s *SpecsService) ListGeneratedSpecs(ctx context.Context, collectionUID string, opts *SpecGeneratedSpecListOptions) ([]*SpecGeneratedElement, *Response, error) {
+	p, err := pathf("/collections/%s/generations/spec", collectionUID)
+	if err != nil {
+		return nil, nil, err
+	}
+	var root struct {
+		specPage
+		Specs []*SpecGeneratedElement `json:"specs"`
+	}
+	resp, err := s.client.do(ctx, &request{method: http.MethodGet, path: p, query: opts}, &root)
+	if err != nil {
+		return nil, resp, err
+	}
+	resp.NextCursor = root.Meta.NextCursor
+	return root.Specs, resp, nil
+}
+
+// ListGeneratedSpecsIter iterates over the specs generated from a
+// collection, one page in memory at a time.
+func (s *SpecsService) ListGeneratedSpecsIter(ctx context.Context, collectionUID string, opts *SpecGeneratedSpecListOptions) iter.Seq2[*SpecGeneratedElement, error] {
+	first := ""
+	if opts != nil {
+		first = opts.Cursor
+	}
+	return paginate.Cursor(ctx, first, func(ctx context.Context, cursor string) ([]*SpecGeneratedElement, string, error) {
+		specs, resp, err := s.ListGeneratedSpecs(ctx, collectionUID, &SpecGeneratedSpecListOptions{Cursor: cursor})
+		if err != nil {
+			return nil, "", err
+		}
+		return specs, resp.NextCursor, nil
+	})
+}
+
+// SpecRequestNameSource is how generated requests are named.
+type SpecRequestNameSource string
+
+// Request naming of generated collections.
+const (
+	// SpecRequestNameFallback names requests after the operation's summary,
+	// operationId, description or URL, the first one present.
+	SpecRequestNameFallback SpecRequestNameSource = "Fallback"
+	SpecRequestNameURL      SpecRequestNameSource = "URL"
+)
+
+// SpecIndentCharacter indents generated bodies.
+type SpecIndentCharacter string
+
+// Indentation characters of generated collections.
+const (
+	SpecIndentTab   SpecIndentCharacter = "Tab"
+	SpecIndentSpace SpecIndentCharacter = "Space"
+)
+
+// SpecFolderStrategy chooses what the folders of a generated collection
+// follow.
+type SpecFolderStrategy string
+
+// Folder strategies of generated collections.
+const (
+	SpecFoldersByPaths SpecFolderStrategy = "Paths"
+	SpecFoldersByTags  SpecFolderStrategy = "Tags"
+)
+
+// SpecCollectionOptions are the converter's options for a generated
+// collection (Postman's openapi-to-postman OPTIONS); unset fields take
+// Postman's defaults, given with each field.
+type SpecCollectionOptions struct {
+	// RequestNameSource defaults to SpecRequestNameFallback.
+	RequestNameSource SpecRequestNameSource `json:"requestNameSource,omitempty"`
+	// IndentCharacter defaults to SpecIndentSpace.
+	IndentCharacter SpecIndentCharacter `json:"indentCharacter,omitempty"`
+	// ParametersResolution ("Schema" or "Example") chose how parameter
+	// values were generated.
+	//
+	// Deprecated: generated collections now use examples; collections
+	// generated with "Schema" keep syncing that way. Leave it empty.
+	ParametersResolution string `json:"parametersResolution,omitempty"`
+	// FolderStrategy defaults to SpecFoldersByPaths.
+	FolderStrategy SpecFolderStrategy `json:"folderStrategy,omitempty"`
+	// IncludeAuthInfoInExample (default true) puts the authentication
+	// parameters in example requests.
+	IncludeAuthInfoInExample *bool `json:"includeAuthInfoInExample,omitempty"`
+	// EnableOptionalParameters (default true) enables optional parameters.
+	EnableOptionalParameters *bool `json:"enableOptionalParameters,omitempty"`
+	// KeepImplicitHeaders (default false) keeps the headers the converter
+	// drops as implicit.
+	KeepImplicitHeaders *bool `json:"keepImplicitHeaders,omitempty"`
+	// IncludeDeprecated (default true) includes deprecated operations,
+	// parameters and properties.
+	IncludeDeprecated *bool `json:"includeDeprecated,omitempty"`
+	// AlwaysInheritAuthentication (default false) makes every request
+	// inherit the collection's authentication.
+	AlwaysInheritAuthentication *bool `json:"alwaysInheritAuthentication,omitempty"`
+	// NestedFolderHierarchy (default false) nests folders following the
+	// order of each operation's tags.
+	NestedFolderHierarchy *bool `json:"nestedFolderHierarchy,omitempty"`
+}
+
+// SpecCollectionGenerateRequest is the body of GenerateCollection.
+type SpecCollectionGenerateRequest struct {
+	// Name is the generated collection's name.
+	Name    string                `json:"name"`
+	Options SpecCollectionOptions `json:"options"`
+}
+
+// GenerateCollection starts generating a collection from an OpenAPI 2.0,
+// 3.0 or 3.1 spec or a Smithy spec, and returns the task to follow with
+// WaitTask; the completed task lists the new collection. Postman answers
+// 423 while another generation of the spec runs.
+//
+//postman:operation POST /specs/{specId}/generations/{elementType}
+func (s *SpecsService) GenerateCollection(ctx context.Context, specID string, req SpecCollectionGenerateRequest) (*SpecTaskRef, *Response, error) {
+	p, err := pathf("/specs/%s/generations/collection", specID)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := specRequireArg("collection name", req.Name); err != nil {
+		return nil, nil, err
+	}
+	return s.startTask(ctx, &request{method: http.MethodPost, path: p, body: req}, SpecTaskOnSpec, specID)
+}
+
+// SpecGenerationFormat is the serialisation of a generated spec.
+type SpecGenerationFormat string
+
+// Formats of generated specs.
+const (
+	SpecGenerationJSON SpecGenerationFormat = "JSON"
+	SpecGenerationYAML SpecGenerationFormat = "YAML"
+)
+
+// SpecGenerateRequest is the body of GenerateSpec.
+type SpecGenerateRequest struct {
+	// Name is the generated spec's name.
+	Name string `json:"name"`
+	// Type is SpecTypeOpenAPI20, SpecTypeOpenAPI30 or SpecTypeOpenAPI31.
+	Type   SpecType             `json:"type,omitempty"`
+	Format SpecGenerationFormat `json:"format,omitempty"`
+}
+
+// GenerateSpec starts generating an OpenAPI 2.0, 3.0 or 3.1 spec from a
+// collection, and returns the task to follow with WaitTask; the completed
+// task lists the new spec.
+//
+//postman:operation POST /collections/{collectionUid}/generations/{elementType}
+func (s *SpecsService) GenerateSpec(ctx context.Context, collectionUID string, req SpecGenerateRequest) (*SpecTaskRef, *Response, error) {
+	p, err := pathf("/collections/%s/generations/spec", collectionUID)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := specRequireArg("spec name", req.Name); err != nil {
+		return nil, nil, err
+	}
+	return s.startTask(ctx, &request{method: http.MethodPost, path: p, body: req}, SpecTaskOnCollection, collectionUID)
+}
+
+// SyncSpecFromCollection starts updating an OpenAPI spec from a collection
+// generated from it, and returns the task to follow with WaitTask.
+//
+//postman:operation PUT /specs/{specId}/synchronizations
+func (s *SpecsService) SyncSpecFromCollection(ctx context.Context, specID, collectionUID string) (*SpecTaskRef, *Response, error) {
+	p, err := pathf("/specs/%s/synchronizations", specID)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := specRequireArg("collection UID", collectionUID); err != nil {
+		return nil, nil, err
+	}
+	q := struct {
+		CollectionUID string `url:"collectionUid"`
+	}{collectionUID}
+	return s.startTask(ctx, &request{method: http.MethodPut, path: p, query: &q}, SpecTaskOnSpec, specID)
+}
+
+// SyncCollectionFromSpec starts updating a collection generated from an
+// OpenAPI spec with the spec's changes, and returns the task to follow with
+// WaitTask.
+//
+//postman:operation PUT /collections/{collectionUid}/synchronizations
+func (s *SpecsService) SyncCollectionFromSpec(ctx context.Context, collectionUID, specID string) (*SpecTaskRef, *Response, error) {
+	p, err := pathf("/collections/%s/synchronizations", collectionUID)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := specRequireArg("spec ID", specID); err != nil {
+		return nil, nil, err
+	}
+	q := struct {
+		SpecID string `url:"specId"`
+	}{specID}
+	return s.startTask(ctx, &request{method: http.MethodPut, path: p, query: &q}, SpecTaskOnCollection, collectionUID)
+}
+
+// SpecSyncOptions are how a generated collection follows its spec. Unset
+// fields keep their value; both default to true.
+type SpecSyncOptions struct {
+	// SyncExamples keeps the spec's examples and the collection's example
+	// values in sync.
+	SyncExamples *bool `json:"syncExamples,omitempty"`
+	// DeleteOrphanedRequests deletes the requests whose endpoint left the
+	// spec.
+	DeleteOrphanedRequests *bool `json:"deleteOrphanedRequests,omitempty"`
+}
+
+// UpdateSyncOptions changes the sync options of a collection generated
+// from a spec and returns them. collectionID is the collection's ID, not
+// its UID. An update that sets nothing is refused before any I/O.
+//
+//postman:operation PATCH /specs/{specId}/collections/{collectionId}/sync-options
+func (s *SpecsService) UpdateSyncOptions(ctx context.Context, specID, collectionID string, opts SpecSyncOptions) (*SpecSyncOptions, *Response, error) {
+	p, err := pathf("/specs/%s/collections/%s/sync-options", specID, collectionID)
+	if err != nil {
+		return nil, nil, err
+	}
+	if opts.SyncExamples == nil && opts.DeleteOrphanedRequests == nil {
+		return nil, nil, fmt.Errorf("postman: %w: sync options update sets nothing", ErrInvalidArgument)
+	}
+	body := struct {
+		SyncOptions SpecSyncOptions `json:"syncOptions"`
+	}{opts}
+	var root struct {
+		SyncOptions *SpecSyncOptions `json:"syncOptions"`
+	}
+	resp, err := s.client.do(ctx, &request{method: http.MethodPatch, path: p, body: body}, &root)
+	if err != nil {
+		return nil, resp, err
+	}
+	return root.SyncOptions, resp, nil
+}

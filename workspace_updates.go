@@ -1,0 +1,244 @@
+package postman
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"iter"
+	"net/http"
+	"strconv"
+
+	"github.com/postman-go/postman/internal/paginate"
+)
+
+// WorkspaceUpdateCategory is the category of a workspace update.
+type WorkspaceUpdateCategory string
+
+// Workspace update categories.
+const (
+	WorkspaceUpdateImprovement    WorkspaceUpdateCategory = "improvement"
+	WorkspaceUpdateNewFeature     WorkspaceUpdateCategory = "new_feature"
+	WorkspaceUpdateBugFix         WorkspaceUpdateCategory = "bug_fix"
+	WorkspaceUpdateBreakingChange WorkspaceUpdateCategory = "breaking_change"
+	WorkspaceUpdateAnnouncement   WorkspaceUpdateCategory = "announcement"
+)
+
+// WorkspaceUpdateResourceType is the kind of element a workspace update
+// links to.
+type WorkspaceUpdateResourceType string
+
+// Kinds of element a workspace update links to.
+const (
+	WorkspaceUpdateResourceCollection               WorkspaceUpdateResourceType = "collection"
+	WorkspaceUpdateResourceRequest                  WorkspaceUpdateResourceType = "request"
+	WorkspaceUpdateResourceResponse                 WorkspaceUpdateResourceType = "response"
+	WorkspaceUpdateResourceFolder                   WorkspaceUpdateResourceType = "folder"
+	WorkspaceUpdateResourceExtensibleCollection     WorkspaceUpdateResourceType = "extensibleCollection"
+	WorkspaceUpdateResourceExtensibleCollectionItem WorkspaceUpdateResourceType = "extensibleCollectionItem"
+)
+
+// WorkspaceUpdate is a workspace update: a post that tells the watchers of
+// a workspace about new features, fixes, breaking changes or news.
+type WorkspaceUpdate struct {
+	ID          int64                   `json:"id"`
+	WorkspaceID string                  `json:"workspaceId"`
+	Topic       string                  `json:"topic"`
+	Description string                  `json:"description"`
+	Category    WorkspaceUpdateCategory `json:"category"`
+	// IsPinned keeps the update at the top of the workspace's list.
+	IsPinned bool `json:"isPinned"`
+	// RelatedResources link the update to up to 10 elements.
+	RelatedResources []WorkspaceUpdateResource `json:"relatedResources,omitempty"`
+	// CreatedBy is the author. Lists and Get describe the user; Create
+	// and PatchUpdate only give the user ID.
+	CreatedBy WorkspaceUpdateAuthor `json:"createdBy"`
+	// UpdatedBy is the user ID of the last editor.
+	UpdatedBy int64     `json:"updatedBy,omitempty"`
+	CreatedAt Timestamp `json:"createdAt,omitzero"`
+	UpdatedAt Timestamp `json:"updatedAt,omitzero"`
+}
+
+// WorkspaceUpdateAuthor is the user who wrote a workspace update.
+type WorkspaceUpdateAuthor struct {
+	ID       int64  `json:"id"`
+	Name     string `json:"name,omitempty"`
+	Username string `json:"username,omitempty"`
+}
+
+// UnmarshalJSON reads both forms Postman sends: a user object, or the
+// bare user ID that Create and PatchUpdate answer with.
+func (a *WorkspaceUpdateAuthor) UnmarshalJSON(data []byte) error {
+	data = bytes.TrimSpace(data)
+	if len(data) > 0 && data[0] != '{' {
+		*a = WorkspaceUpdateAuthor{}
+		if string(data) == "null" {
+			return nil
+		}
+		return json.Unmarshal(data, &a.ID)
+	}
+	type plain WorkspaceUpdateAuthor
+	return json.Unmarshal(data, (*plain)(a))
+}
+
+// WorkspaceUpdateResource is an element a workspace update links to.
+type WorkspaceUpdateResource struct {
+	Resource   WorkspaceUpdateResourceType `json:"resource"`
+	ResourceID string                      `json:"resourceId"`
+}
+
+// ListWorkspaceUpdatesOptions filters and pages ListUpdates. Postman
+// chooses the page size.
+type ListWorkspaceUpdatesOptions struct {
+	// Categories keeps only updates of these categories.
+	Categories []WorkspaceUpdateCategory `url:"category,omitempty,comma"`
+	// Cursor is the position of the page ("" for the first).
+	Cursor string `url:"cursor,omitempty"`
+}
+
+// CreateWorkspaceUpdateRequest is a new workspace update.
+type CreateWorkspaceUpdateRequest struct {
+	Topic       string                  `json:"topic"`
+	Description string                  `json:"description"`
+	Category    WorkspaceUpdateCategory `json:"category"`
+	// RelatedResources link the update to up to 10 elements.
+	RelatedResources []WorkspaceUpdateResource `json:"relatedResources,omitempty"`
+}
+
+// PatchWorkspaceUpdateRequest changes a workspace update. Postman requires
+// the topic, description and category on every change; IsPinned and
+// RelatedResources are left as they are when nil (a non-nil empty
+// RelatedResources removes every link).
+type PatchWorkspaceUpdateRequest struct {
+	Topic            string                    `json:"topic"`
+	Description      string                    `json:"description"`
+	Category         WorkspaceUpdateCategory   `json:"category"`
+	IsPinned         *bool                     `json:"isPinned,omitempty"`
+	RelatedResources []WorkspaceUpdateResource `json:"relatedResources,omitzero"`
+}
+
+// workspaceUpdatePath is the path of one workspace update.
+func workspaceUpdatePath(workspaceID string, updateID int64) (string, error) {
+	return pathf("/workspaces/%s/updates/%s", workspaceID, strconv.FormatInt(updateID, 10))
+}
+
+// ListUpdates returns a page of a workspace's updates; Response.NextCursor
+// points to the next page. ListUpdatesIter pages for you.
+//
+// Postman allows 20 calls a minute per user to the workspace update
+// endpoints; the default limiter keeps under it.
+//
+//postman:operation GET /workspaces/{workspaceId}/updates
+func (s *WorkspacesService) ListUpdates(ctx context.Context, workspaceID string, opts *ListWorkspaceUpdatesOptions) ([]*WorkspaceUpdate, *Response, error) {
+	path, err := pathf("/workspaces/%s/updates", workspaceID)
+	if err != nil {
+		return nil, nil, err
+	}
+	var root struct {
+		Data []*WorkspaceUpdate `json:"data"`
+		Meta struct {
+			NextCursor *string `json:"nextCursor"`
+		} `json:"meta"`
+	}
+	resp, err := s.client.do(ctx, &request{method: http.MethodGet, path: path, query: opts}, &root)
+	if err != nil {
+		return nil, resp, err
+	}
+	if root.Meta.NextCursor != nil {
+		resp.NextCursor = *root.Meta.NextCursor
+	}
+	return root.Data, resp, nil
+}
+
+// ListUpdatesIter iterates over a workspace's updates, one page in memory
+// at a time. Each page is a call under the 20 a minute limit of workspace
+// updates.
+func (s *WorkspacesService) ListUpdatesIter(ctx context.Context, workspaceID string, opts *ListWorkspaceUpdatesOptions) iter.Seq2[*WorkspaceUpdate, error] {
+	o := ListWorkspaceUpdatesOptions{}
+	if opts != nil {
+		o = *opts
+		o.Categories = append([]WorkspaceUpdateCategory(nil), opts.Categories...)
+	}
+	return paginate.Cursor(ctx, o.Cursor, func(ctx context.Context, cursor string) ([]*WorkspaceUpdate, string, error) {
+		page := o
+		page.Cursor = cursor
+		items, resp, err := s.ListUpdates(ctx, workspaceID, &page)
+		if err != nil {
+			return nil, "", err
+		}
+		return items, resp.NextCursor, nil
+	})
+}
+
+// CreateUpdate posts a workspace update to the workspace's watchers.
+// Postman refuses content that violates its terms of service with 422.
+//
+// Postman allows 20 calls a minute per user to the workspace update
+// endpoints; the default limiter keeps under it.
+//
+//postman:operation POST /workspaces/{workspaceId}/updates
+func (s *WorkspacesService) CreateUpdate(ctx context.Context, workspaceID string, req CreateWorkspaceUpdateRequest) (*WorkspaceUpdate, *Response, error) {
+	path, err := pathf("/workspaces/%s/updates", workspaceID)
+	if err != nil {
+		return nil, nil, err
+	}
+	u := new(WorkspaceUpdate)
+	resp, err := s.client.do(ctx, &request{method: http.MethodPost, path: path, body: req}, u)
+	if err != nil {
+		return nil, resp, err
+	}
+	return u, resp, nil
+}
+
+// GetUpdate returns a workspace update.
+//
+// Postman allows 20 calls a minute per user to the workspace update
+// endpoints; the default limiter keeps under it.
+//
+//postman:operation GET /workspaces/{workspaceId}/updates/{updateId}
+func (s *WorkspacesService) GetUpdate(ctx context.Context, workspaceID string, updateID int64) (*WorkspaceUpdate, *Response, error) {
+	path, err := workspaceUpdatePath(workspaceID, updateID)
+	if err != nil {
+		return nil, nil, err
+	}
+	u := new(WorkspaceUpdate)
+	resp, err := s.client.do(ctx, &request{method: http.MethodGet, path: path}, u)
+	if err != nil {
+		return nil, resp, err
+	}
+	return u, resp, nil
+}
+
+// PatchUpdate changes a workspace update (a JSON merge patch) and returns
+// it.
+//
+// Postman allows 20 calls a minute per user to the workspace update
+// endpoints; the default limiter keeps under it.
+//
+//postman:operation PATCH /workspaces/{workspaceId}/updates/{updateId}
+func (s *WorkspacesService) PatchUpdate(ctx context.Context, workspaceID string, updateID int64, req PatchWorkspaceUpdateRequest) (*WorkspaceUpdate, *Response, error) {
+	path, err := workspaceUpdatePath(workspaceID, updateID)
+	if err != nil {
+		return nil, nil, err
+	}
+	u := new(WorkspaceUpdate)
+	r := &request{method: http.MethodPatch, path: path, body: req, contentType: "application/merge-patch+json"}
+	resp, err := s.client.do(ctx, r, u)
+	if err != nil {
+		return nil, resp, err
+	}
+	return u, resp, nil
+}
+
+// DeleteUpdate deletes a workspace update.
+//
+// Postman allows 20 calls a minute per user to the workspace update
+// endpoints; the default limiter keeps under it.
+//
+//postman:operation DELETE /workspaces/{workspaceId}/updates/{updateId}
+func (s *WorkspacesService) DeleteUpdate(ctx context.Context, workspaceID string, updateID int64) (*Response, error) {
+	path, err := workspaceUpdatePath(workspaceID, updateID)
+	if err != nil {
+		return nil, err
+	}
+	return s.client.do(ctx, &request{method: http.MethodDelete, path: path}, nil)
+}
