@@ -7,7 +7,10 @@ import (
 	"mime"
 	"mime/multipart"
 	"net/http"
+	"slices"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -112,4 +115,33 @@ func TestCollectionsImportOpenAPIMapsErrors(t *testing.T) {
 	assert.Contains(t, apiErr.Message, "Unsupported OpenAPI version: 3.2.0")
 	assert.Equal(t, http.StatusBadRequest, resp.StatusCode)
 	assert.Equal(t, 1, resp.Attempts, "a 400 is not retried")
+}
+
+// collRecordingLimiter records what the client asks it to wait for.
+type collRecordingLimiter struct {
+	mu    sync.Mutex
+	waits []string
+}
+
+func (l *collRecordingLimiter) Wait(_ context.Context, method, path string) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.waits = append(l.waits, method+" "+path)
+	return nil
+}
+
+func (l *collRecordingLimiter) PauseUntil(time.Time) {}
+
+// The import has its own bucket in the default limiter, keyed by method
+// and path: the call must reach the limiter as POST /import/openapi,
+// without its query.
+func TestCollectionsImportOpenAPIGoesThroughItsLimiterBucket(t *testing.T) {
+	h := conformance.New(t)
+	lim := &collRecordingLimiter{}
+	c := newTestClient(t, h.URL, WithLimiter(lim))
+	_, _, err := c.Collections.ImportOpenAPI(t.Context(), collTestWorkspaceID, ImportOpenAPIRequest{Definition: []byte(collTestOpenAPI)})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"POST /import/openapi"}, lim.waits)
+	assert.True(t, slices.ContainsFunc(postmanLimits, func(b bucket) bool { return b.match("POST", "/import/openapi") }),
+		"the default limiter has a bucket for the import")
 }
