@@ -76,7 +76,7 @@ type collectionResponseQuery struct {
 // name.
 //
 //postman:operation POST /collections/{collectionId}/responses
-func (s *CollectionsService) CreateResponse(ctx context.Context, collectionID, requestID string, resp *CollectionResponse) (*CollectionResponse, *Response, error) {
+func (s *CollectionsService) CreateResponse(ctx context.Context, collectionID, requestID string, saved *CollectionResponse) (*CollectionResponse, *Response, error) {
 	path, err := pathf("/collections/%s/responses", collectionID)
 	if err != nil {
 		return nil, nil, err
@@ -84,11 +84,11 @@ func (s *CollectionsService) CreateResponse(ctx context.Context, collectionID, r
 	if err := collectionRequire("CreateResponse", "requestID", requestID); err != nil {
 		return nil, nil, err
 	}
-	if resp == nil {
+	if saved == nil {
 		return nil, nil, fmt.Errorf("postman: CreateResponse: %w: no response", ErrInvalidArgument)
 	}
 	return collectionItemDo[CollectionResponse](ctx, s.client, &request{
-		method: http.MethodPost, path: path, query: collectionResponseQuery{Request: requestID}, body: resp,
+		method: http.MethodPost, path: path, query: collectionResponseQuery{Request: requestID}, body: saved,
 	})
 }
 
@@ -103,19 +103,19 @@ func (s *CollectionsService) GetResponse(ctx context.Context, collectionID, resp
 	return collectionItemDo[CollectionResponse](ctx, s.client, &request{method: http.MethodGet, path: path, query: opts})
 }
 
-// UpdateResponse changes the fields of a saved response that resp sets
+// UpdateResponse changes the fields of a saved response that saved sets
 // and returns the response as it now is.
 //
 //postman:operation PUT /collections/{collectionId}/responses/{responseId}
-func (s *CollectionsService) UpdateResponse(ctx context.Context, collectionID, responseID string, resp *CollectionResponse) (*CollectionResponse, *Response, error) {
+func (s *CollectionsService) UpdateResponse(ctx context.Context, collectionID, responseID string, saved *CollectionResponse) (*CollectionResponse, *Response, error) {
 	path, err := pathf("/collections/%s/responses/%s", collectionID, responseID)
 	if err != nil {
 		return nil, nil, err
 	}
-	if resp == nil {
+	if saved == nil {
 		return nil, nil, fmt.Errorf("postman: UpdateResponse: %w: no response", ErrInvalidArgument)
 	}
-	return collectionItemDo[CollectionResponse](ctx, s.client, &request{method: http.MethodPut, path: path, body: resp})
+	return collectionItemDo[CollectionResponse](ctx, s.client, &request{method: http.MethodPut, path: path, body: saved})
 }
 
 // DeleteResponse deletes a saved response of a collection.

@@ -107,7 +107,7 @@ func (s *CollectionsService) ListIter(ctx context.Context, opts *CollectionListO
 	if opts != nil {
 		o = *opts
 	}
-	if o.Name != "" && o.Limit == 0 && o.Offset == 0 {
+	if o.Name != "" && o.Limit == 0 {
 		return func(yield func(*CollectionSummary, error) bool) {
 			list, _, err := s.List(ctx, &o)
 			if err != nil {
