@@ -16,7 +16,47 @@ type storedCollection struct {
 	doc         map[string]any // the collection object: info, item, event, variable, auth …
 	createdAt   time.Time
 	updatedAt   time.Time
-	forkOf      string
+	// rev counts the changes to the collection; a fork remembers the
+	// revision of its source it last synchronised with (parentRev).
+	rev  int64
+	fork *forkInfo
+	// stamps are the creation and change times of the items written
+	// through the item endpoints; other items have the collection's.
+	stamps map[string]*itemStamp
+}
+
+// itemStamp is when a folder, request or response was created and changed.
+type itemStamp struct{ createdAt, updatedAt time.Time }
+
+// stamp returns the times of an item.
+func (c *storedCollection) stamp(id string) itemStamp {
+	if st, ok := c.stamps[id]; ok {
+		return *st
+	}
+	return itemStamp{c.createdAt, c.updatedAt}
+}
+
+// stampItem records that an item was created (or changed) now.
+func (c *storedCollection) stampItem(id string, created bool) {
+	if c.stamps == nil {
+		c.stamps = map[string]*itemStamp{}
+	}
+	now := time.Now().UTC()
+	st, ok := c.stamps[id]
+	if !ok {
+		st = &itemStamp{createdAt: c.createdAt}
+		if created {
+			st.createdAt = now
+		}
+		c.stamps[id] = st
+	}
+	st.updatedAt = now
+}
+
+// touch records a change to the collection.
+func (c *storedCollection) touch() {
+	c.updatedAt = time.Now().UTC()
+	c.rev++
 }
 
 func (c *storedCollection) info() map[string]any {
@@ -51,9 +91,23 @@ func (s *Server) AddCollection(workspaceID string, document []byte) string {
 	return s.state.addCollection(workspaceID, doc).id
 }
 
+// CollectionDocument returns the stored document of a collection (the
+// collection object, without the {"collection": …} envelope and without
+// the fields the server adds to its answers), or nil if there is none.
+func (s *Server) CollectionDocument(id string) []byte {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c := s.state.collection(id)
+	if c == nil {
+		return nil
+	}
+	data, _ := json.Marshal(c.doc)
+	return data
+}
+
 func (st *state) addCollection(workspaceID string, doc map[string]any) *storedCollection {
 	now := time.Now().UTC()
-	c := &storedCollection{id: newID(), workspaceID: workspaceID, doc: doc, createdAt: now, updatedAt: now}
+	c := &storedCollection{id: newID(), workspaceID: workspaceID, doc: doc, createdAt: now, updatedAt: now, rev: 1}
 	c.info()["_postman_id"] = c.id
 	assignItemIDs(doc["item"])
 	st.collections = append(st.collections, c)
@@ -71,9 +125,13 @@ func (st *state) collection(idOrUID string) *storedCollection {
 }
 
 func (st *state) summary(c *storedCollection) map[string]any {
-	return map[string]any{"id": c.id, "name": c.name(), "owner": strconv.FormatInt(st.user.ID, 10),
+	out := map[string]any{"id": c.id, "name": c.name(), "owner": strconv.FormatInt(st.user.ID, 10),
 		"createdAt": c.createdAt.Format(postmanTime), "updatedAt": c.updatedAt.Format(postmanTime),
 		"uid": st.uid(c.id), "isPublic": false}
+	if c.fork != nil {
+		out["fork"] = c.fork.body()
+	}
+	return out
 }
 
 func collectionNotFound(w http.ResponseWriter) {
@@ -163,6 +221,9 @@ func (s *Server) getCollection(w http.ResponseWriter, r *http.Request) {
 	info["createdAt"] = c.createdAt.Format(postmanTime)
 	info["updatedAt"] = c.updatedAt.Format(postmanTime)
 	info["lastUpdatedBy"] = strconv.FormatInt(s.state.user.ID, 10)
+	if c.fork != nil {
+		info["fork"] = c.fork.body()
+	}
 	if r.URL.Query().Get("model") == "minimal" {
 		doc["item"] = minimalItems(doc["item"])
 	}
@@ -218,7 +279,7 @@ func (s *Server) putCollection(w http.ResponseWriter, r *http.Request) {
 	c.doc = body.Collection
 	c.info()["_postman_id"] = c.id
 	assignItemIDs(c.doc["item"])
-	c.updatedAt = time.Now().UTC()
+	c.touch()
 	if r.Header.Get("Prefer") == "respond-async" {
 		t := s.state.newTask(s.cfg.taskDelay)
 		writeJSON(w, http.StatusAccepted, map[string]any{"task": map[string]any{"id": t.id, "status": "in-progress"}})
@@ -270,7 +331,7 @@ func (s *Server) patchCollection(w http.ResponseWriter, r *http.Request) {
 		}
 		c.doc[k] = v
 	}
-	c.updatedAt = time.Now().UTC()
+	c.touch()
 	desc, _ := c.info()["description"].(string)
 	writeJSON(w, http.StatusOK, map[string]any{"collection": map[string]any{"id": c.id, "name": c.name(), "description": desc}})
 }
@@ -340,8 +401,8 @@ func (s *Server) duplicateTask(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]any{"task": map[string]any{"id": s.state.uid(t.id), "status": status, "reason": reason}})
 }
 
-// assignItemIDs gives every folder and request without an ID one, as
-// Postman does when it stores a collection.
+// assignItemIDs gives every folder, request and saved response without
+// an ID one, as Postman does when it stores a collection.
 func assignItemIDs(v any) {
 	items, _ := v.([]any)
 	for _, it := range items {
@@ -351,6 +412,14 @@ func assignItemIDs(v any) {
 		}
 		if _, ok := m["id"]; !ok {
 			m["id"] = newID()
+		}
+		responses, _ := m["response"].([]any)
+		for _, resp := range responses {
+			if rm, ok := resp.(map[string]any); ok {
+				if _, ok := rm["id"]; !ok {
+					rm["id"] = newID()
+				}
+			}
 		}
 		assignItemIDs(m["item"])
 	}

@@ -16,6 +16,16 @@ type storedEnvironment struct {
 	values      []any
 	createdAt   time.Time
 	updatedAt   time.Time
+	// rev counts the changes to the environment; a fork remembers the
+	// revision of its source it last synchronised with.
+	rev  int64
+	fork *envForkInfo
+}
+
+// touch records a change to the environment.
+func (e *storedEnvironment) touch() {
+	e.updatedAt = time.Now().UTC()
+	e.rev++
 }
 
 // EnvironmentVariable seeds a variable of AddEnvironment.
@@ -53,7 +63,7 @@ func (s *Server) EnvironmentValues(id string) []any {
 
 func (st *state) addEnvironment(workspaceID, name string, values []any) *storedEnvironment {
 	now := time.Now().UTC()
-	e := &storedEnvironment{id: newID(), workspaceID: workspaceID, name: name, values: values, createdAt: now, updatedAt: now}
+	e := &storedEnvironment{id: newID(), workspaceID: workspaceID, name: name, values: values, createdAt: now, updatedAt: now, rev: 1}
 	st.environments = append(st.environments, e)
 	return e
 }
@@ -157,7 +167,7 @@ func (s *Server) putEnvironment(w http.ResponseWriter, r *http.Request) {
 	if body.Environment.Values != nil {
 		e.values = body.Environment.Values
 	}
-	e.updatedAt = time.Now().UTC()
+	e.touch()
 	writeJSON(w, http.StatusOK, map[string]any{"environment": map[string]any{"id": e.id, "name": e.name, "uid": s.state.uid(e.id)}})
 }
 
@@ -182,7 +192,7 @@ func (s *Server) patchEnvironment(w http.ResponseWriter, r *http.Request) {
 	m := patched.(map[string]any)
 	e.name, _ = m["name"].(string)
 	e.values, _ = m["values"].([]any)
-	e.updatedAt = time.Now().UTC()
+	e.touch()
 	writeJSON(w, http.StatusOK, map[string]any{"environment": s.state.environmentBody(e)})
 }
 

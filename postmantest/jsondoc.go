@@ -33,6 +33,15 @@ func cloneJSON(v any) any {
 	return out
 }
 
+// cloneList deep-copies a decoded JSON array, never returning nil.
+func cloneList(v []any) []any {
+	out, _ := cloneJSON(v).([]any)
+	if out == nil {
+		out = []any{}
+	}
+	return out
+}
+
 func paramMissing(w http.ResponseWriter, message string) {
 	writeJSON(w, http.StatusBadRequest, map[string]any{"error": map[string]any{"name": "paramMissingError", "message": message}})
 }

@@ -24,7 +24,7 @@ func TestMonitorRunReportsFailures(t *testing.T) {
 	var run struct {
 		Run struct {
 			Info     struct{ Status string } `json:"info"`
-			Failures []map[string]any       `json:"failures"`
+			Failures []map[string]any        `json:"failures"`
 		} `json:"run"`
 	}
 	_, err := c.Do(t.Context(), http.MethodPost, "/monitors/"+ok+"/run", nil, &run)

@@ -71,3 +71,50 @@ func decodeCursor(c string) (int, bool) {
 	n, err := strconv.Atoi(strings.TrimPrefix(string(raw), "offset:"))
 	return n, err == nil && n >= 0 && strings.HasPrefix(string(raw), "offset:")
 }
+
+// readPage reads the cursor and limit of a cursor-paginated list whose
+// pages hold def items unless limit says otherwise (def 0: everything)
+// and at most max (0: no maximum). It returns a description of what is
+// wrong with them; each endpoint answers that in its own error shape.
+func readPage(q url.Values, def, max int) (cursorPage, string) {
+	p := cursorPage{limit: def}
+	if v := q.Get("limit"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || (max > 0 && n > max) {
+			if max > 0 {
+				return p, "The limit value must be an integer between 1 and " + strconv.Itoa(max) + "."
+			}
+			return p, "The limit value must be a positive integer."
+		}
+		p.limit, p.limited = n, true
+	}
+	if c := q.Get("cursor"); c != "" {
+		off, ok := decodeCursor(c)
+		if !ok {
+			return p, "Invalid cursor"
+		}
+		p.offset = off
+	}
+	return p, ""
+}
+
+// nextCursor is the meta.nextCursor of a page: the cursor, or null on the
+// last page.
+func nextCursor(next string) any {
+	if next == "" {
+		return nil
+	}
+	return next
+}
+
+// descending reports whether a list's direction parameter asks for the
+// newest first, given the endpoint's default.
+func descending(q url.Values, byDefault bool) bool {
+	switch strings.ToLower(q.Get("direction")) {
+	case "asc":
+		return false
+	case "desc":
+		return true
+	}
+	return byDefault
+}

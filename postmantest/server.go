@@ -10,6 +10,23 @@
 // and pagination, and is safe for parallel tests (each test can start its
 // own server). Seed it with the Add… methods and inspect what a tool sent
 // with Requests.
+//
+// It stores and serves, consistently with each other: workspaces and
+// their global variables and tags; collections (kept losslessly), their
+// folders, requests and responses (the item endpoints), comments, tags,
+// forks, pulls and merges; environments with their forks; mock servers
+// with server responses and call logs; monitors and their runs; Spec Hub
+// specifications and collection generation; API Builder APIs (AddAPI:
+// v10, or v9 which the endpoints refuse); SCIM users; audit logs; OpenAPI
+// imports. Asynchronous tasks (collection updates and duplicates, merges,
+// generations, async monitor runs) finish after WithTaskDelay; FailTasks
+// makes them fail. Faults (5xx, rate limits, quota, plan gating) are
+// injected on demand.
+//
+// Each mock server also answers calls at its URL (Mock.URL, under
+// <URL>/mock/<id>/) with its collection's saved examples, like a Postman
+// mock server, and logs them in its call logs; those calls bypass the API
+// key check (unless the mock is private), rate limits and faults.
 package postmantest
 
 import (
@@ -113,6 +130,10 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		s.mu.Unlock()
 	}()
 
+	if rest, ok := strings.CutPrefix(r.URL.Path, mockPathPrefix); ok {
+		s.serveMockCall(rec, r, rest, body)
+		return
+	}
 	setRateHeaders(rec)
 	if !s.authorized(r) {
 		writeProblem(rec, http.StatusUnauthorized, errorEnvelope("AuthenticationError", "Invalid API Key. Every request requires a valid API Key to be sent."))

@@ -22,11 +22,12 @@ func TestMain(m *testing.M) {
 }
 
 // newClient returns a client of srv whose every exchange is validated
-// against the Postman OpenAPI description.
-func newClient(t *testing.T, srv *postmantest.Server, key string) *postman.Client {
+// against the Postman OpenAPI description; opts add client options.
+func newClient(t *testing.T, srv *postmantest.Server, key string, opts ...postman.Option) *postman.Client {
 	t.Helper()
 	hc := &http.Client{Transport: &conformance.Transport{T: t}}
-	c, err := postman.NewClient(key, postman.WithBaseURL(srv.URL), postman.WithHTTPClient(hc), postman.WithoutRateLimit(), postman.WithMaxRetries(0))
+	opts = append([]postman.Option{postman.WithBaseURL(srv.URL), postman.WithHTTPClient(hc), postman.WithoutRateLimit(), postman.WithMaxRetries(0)}, opts...)
+	c, err := postman.NewClient(key, opts...)
 	require.NoError(t, err)
 	t.Cleanup(func() { c.CloseIdleConnections(); http.DefaultTransport.(*http.Transport).CloseIdleConnections() })
 	return c

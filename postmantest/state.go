@@ -17,14 +17,23 @@ type state struct {
 	globals      map[string][]any // workspace ID → global variables
 	tasks        map[string]*task
 	failTasks    string
-	monitors     []*Monitor
+	monitors     []*storedMonitor
 	monitorRuns  map[string]int
 	scimUsers    []*SCIMUser
 	audit        []AuditEvent
+
+	mocks      []*storedMock
+	comments   []*storedComment
+	commentSeq int64 // the last comment or thread ID given out
+	tags       map[taggedEntity][]string
+	tagOrder   []taggedEntity // entities in the order they were first tagged
+	specs      []*storedSpec
+	apis       []*storedAPI
 }
 
 func newState(u User) *state {
-	st := &state{user: u, globals: map[string][]any{}, tasks: map[string]*task{}, monitorRuns: map[string]int{}}
+	st := &state{user: u, globals: map[string][]any{}, tasks: map[string]*task{}, monitorRuns: map[string]int{},
+		tags: map[taggedEntity][]string{}, commentSeq: 46800}
 	now := time.Now().UTC()
 	st.workspaces = []*Workspace{
 		{ID: newID(), Name: "My Workspace", Type: "personal", Visibility: "personal", About: "Personal workspace", CreatedBy: strconv.FormatInt(u.ID, 10), CreatedAt: now, UpdatedAt: now},

@@ -18,14 +18,21 @@ type task struct {
 }
 
 func (st *state) newTask(delay time.Duration) *task {
-	t := &task{id: newID(), doneAt: time.Now().Add(delay)}
+	return st.addTask(newID(), delay)
+}
+
+// addTask registers a task with the given ID.
+func (st *state) addTask(id string, delay time.Duration) *task {
+	t := &task{id: id, doneAt: time.Now().Add(delay)}
 	st.tasks[t.id] = t
 	return t
 }
 
 func (t *task) done() bool { return !time.Now().Before(t.doneAt) }
 
-// FailTasks makes every task created from now on end in failure with reason.
+// FailTasks makes every collection duplication, collection merge and
+// collection generation task created from now on end in failure with
+// reason, without its effect.
 func (s *Server) FailTasks(reason string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()

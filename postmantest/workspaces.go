@@ -119,6 +119,9 @@ func (s *Server) getWorkspace(w http.ResponseWriter, r *http.Request) {
 	}
 	body["collections"] = s.state.elements(ws.ID, "collections")
 	body["environments"] = s.state.elements(ws.ID, "environments")
+	body["mocks"] = s.state.workspaceMocks(ws.ID)
+	body["monitors"] = s.state.workspaceMonitors(ws.ID)
+	body["specs"] = s.state.workspaceSpecs(ws.ID)
 	writeJSON(w, http.StatusOK, map[string]any{"workspace": body})
 }
 

@@ -1,0 +1,89 @@
+package postmantest_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/postman-go/postman"
+	"github.com/postman-go/postman/postmantest"
+)
+
+func TestCommentsOnCollectionsAndItems(t *testing.T) {
+	srv := postmantest.NewServer()
+	t.Cleanup(srv.Close)
+	colID := srv.AddCollection(srv.Workspaces()[0].ID, []byte(petsCollection))
+	c := newClient(t, srv, "any-key")
+	ctx := t.Context()
+	colUID := uid(colID)
+
+	first, _, err := c.Comments.CreateOnCollection(ctx, colUID, postman.CommentCreateRequest{Body: "Needs auth @alex",
+		Tags: map[string]postman.CommentTag{"@alex": {UserID: 87654321}}})
+	require.NoError(t, err)
+	assert.Equal(t, postman.CommentOpen, first.Status)
+	assert.EqualValues(t, fakeUserID, first.CreatedBy)
+	reply, _, err := c.Comments.CreateOnCollection(ctx, colUID, postman.CommentCreateRequest{Body: "Done", ThreadID: first.ThreadID})
+	require.NoError(t, err)
+	assert.Equal(t, first.ThreadID, reply.ThreadID)
+	_, _, err = c.Comments.CreateOnCollection(ctx, colUID, postman.CommentCreateRequest{Body: "Other", ThreadID: 1})
+	assert.ErrorIs(t, err, postman.ErrNotFound, "a reply needs a thread of the same target")
+
+	list, _, err := c.Comments.ListOnCollection(ctx, colUID)
+	require.NoError(t, err)
+	require.Len(t, list, 2)
+	threads := postman.CommentThreads(list)
+	require.Len(t, threads, 1)
+	assert.Equal(t, "Needs auth @alex", threads[0].Comments[0].Body)
+	assert.False(t, threads[0].Resolved())
+
+	_, err = c.Comments.ResolveThread(ctx, first.ThreadID)
+	require.NoError(t, err)
+	list, _, err = c.Comments.ListOnCollection(ctx, colUID)
+	require.NoError(t, err)
+	assert.True(t, postman.CommentThreads(list)[0].Resolved())
+	_, err = c.Comments.ResolveThread(ctx, 999)
+	assert.ErrorIs(t, err, postman.ErrNotFound)
+
+	updated, _, err := c.Comments.UpdateOnCollection(ctx, colUID, reply.ID, postman.CommentUpdateRequest{Body: "Done, see the folder"})
+	require.NoError(t, err)
+	assert.Equal(t, "Done, see the folder", updated.Body)
+	_, err = c.Comments.DeleteOnCollection(ctx, colUID, first.ID)
+	require.NoError(t, err)
+	stored := srv.Comments(colID, "")
+	require.Len(t, stored, 1)
+	assert.Equal(t, "Done, see the folder", stored[0].Body)
+	assert.True(t, stored[0].Resolved)
+
+	// Folders, requests and responses each have their own comments.
+	onFolder, _, err := c.Comments.CreateOnFolder(ctx, colUID, uid(petsFolderID), postman.CommentCreateRequest{Body: "Rename to Pets"})
+	require.NoError(t, err)
+	_, _, err = c.Comments.CreateOnRequest(ctx, colUID, uid(getPetID), postman.CommentCreateRequest{Body: "Add a 400 example"})
+	require.NoError(t, err)
+	_, _, err = c.Comments.CreateOnResponse(ctx, colUID, uid(getPetOKID), postman.CommentCreateRequest{Body: "Rex is a dog"})
+	require.NoError(t, err)
+	srv.AddComment(colID, addPetID, postmantest.Comment{Body: "Seeded"})
+
+	folder, _, err := c.Comments.ListOnFolder(ctx, colUID, uid(petsFolderID))
+	require.NoError(t, err)
+	require.Len(t, folder, 1)
+	assert.Equal(t, onFolder.ID, folder[0].ID)
+	onAdd, _, err := c.Comments.ListOnRequest(ctx, colUID, uid(addPetID))
+	require.NoError(t, err)
+	require.Len(t, onAdd, 1)
+	assert.Equal(t, "Seeded", onAdd[0].Body)
+	_, _, err = c.Comments.ListOnFolder(ctx, colUID, uid(getPetID))
+	assert.ErrorIs(t, err, postman.ErrNotFound, "a request is not a folder")
+
+	_, _, err = c.Comments.UpdateOnFolder(ctx, colUID, uid(petsFolderID), onFolder.ID, postman.CommentUpdateRequest{Body: "Rename to Animals"})
+	require.NoError(t, err)
+	resp, _, err := c.Comments.ListOnResponse(ctx, colUID, uid(getPetOKID))
+	require.NoError(t, err)
+	require.Len(t, resp, 1)
+	_, err = c.Comments.DeleteOnResponse(ctx, colUID, uid(getPetOKID), resp[0].ID)
+	require.NoError(t, err)
+	_, err = c.Comments.DeleteOnRequest(ctx, colUID, uid(getPetID), resp[0].ID)
+	assert.ErrorIs(t, err, postman.ErrNotFound, "the comment is gone")
+	assert.Empty(t, srv.Comments(colID, getPetOKID))
+	assert.Equal(t, "Rename to Animals", srv.Comments(colID, petsFolderID)[0].Body)
+}

@@ -1,0 +1,174 @@
+package postmantest
+
+import (
+	"net/http"
+	"slices"
+	"time"
+)
+
+// envForkInfo says what an environment was forked from.
+type envForkInfo struct {
+	name      string // the fork's name (forkName)
+	from      string // the source environment's UID
+	createdAt time.Time
+	parentRev int64
+}
+
+// ForkEnvironment forks a stored environment into workspaceID, as POST
+// /environments/{id}/forks does, and returns the fork's ID ("" if there is
+// no such environment).
+func (s *Server) ForkEnvironment(environmentID, workspaceID, forkName string) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	src := s.state.environment(environmentID)
+	if src == nil {
+		return ""
+	}
+	return s.state.forkEnvironment(src, workspaceID, forkName).id
+}
+
+// EnvironmentForks returns the forks of an environment, oldest first.
+func (s *Server) EnvironmentForks(environmentID string) []Fork {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []Fork
+	for _, e := range s.state.environmentForks(s.state.uid(localID(environmentID))) {
+		out = append(out, Fork{ID: e.id, SourceID: localID(e.fork.from), Label: e.fork.name, CreatedAt: e.fork.createdAt})
+	}
+	return out
+}
+
+func (st *state) forkEnvironment(src *storedEnvironment, workspaceID, forkName string) *storedEnvironment {
+	fork := st.addEnvironment(workspaceID, src.name, cloneList(src.values))
+	fork.fork = &envForkInfo{name: forkName, from: st.uid(src.id), createdAt: fork.createdAt, parentRev: src.rev}
+	return fork
+}
+
+func (st *state) environmentForks(uid string) []*storedEnvironment {
+	var out []*storedEnvironment
+	for _, e := range st.environments {
+		if e.fork != nil && e.fork.from == uid {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// isForkOf reports whether fork was forked from src.
+func (st *state) isForkOf(fork, src *storedEnvironment) bool {
+	return fork.fork != nil && fork.fork.from == st.uid(src.id)
+}
+
+// envProblem answers the problem bodies of the environment fork endpoints.
+func envProblem(w http.ResponseWriter, status int, title string) {
+	if status == http.StatusNotFound {
+		writeProblem(w, status, map[string]any{"type": "https://api.postman.com/problems/notFound", "title": title, "detail": title, "status": status})
+		return
+	}
+	writeProblem(w, status, map[string]any{"type": "https://api.postman.com/problems/bad-request", "title": title, "detail": map[string]any{}})
+}
+
+const (
+	envNotFound  = "We could not find the environment you are looking for"
+	envNotForked = "The environment Id is not a forked environment."
+)
+
+func (s *Server) forkEnvironmentHandler(w http.ResponseWriter, r *http.Request) {
+	var body struct {
+		ForkName string `json:"forkName"`
+	}
+	if !decodeBody(w, r, &body) {
+		return
+	}
+	if body.ForkName == "" {
+		envProblem(w, http.StatusBadRequest, "forkName is a required field")
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	src := s.state.environment(r.PathValue("environmentId"))
+	if src == nil {
+		envProblem(w, http.StatusNotFound, envNotFound)
+		return
+	}
+	ws := s.state.workspace(r.URL.Query().Get("workspaceId"))
+	if ws == nil {
+		envProblem(w, http.StatusNotFound, "We could not find the workspace you are looking for")
+		return
+	}
+	fork := s.state.forkEnvironment(src, ws.ID, body.ForkName)
+	writeJSON(w, http.StatusOK, map[string]any{"environment": map[string]any{"uid": s.state.uid(fork.id), "name": fork.name, "forkName": body.ForkName}})
+}
+
+func (s *Server) listEnvironmentForks(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	src := s.state.environment(r.PathValue("environmentId"))
+	if src == nil {
+		s.mu.Unlock()
+		envProblem(w, http.StatusNotFound, envNotFound)
+		return
+	}
+	var forks []map[string]any
+	for _, e := range s.state.environmentForks(s.state.uid(src.id)) {
+		forks = append(forks, map[string]any{"forkId": s.state.uid(e.id), "forkName": e.fork.name, "createdBy": s.state.user.FullName,
+			"createdAt": e.fork.createdAt.Format(postmanTime), "updatedAt": e.updatedAt.Format(postmanTime)})
+	}
+	s.mu.Unlock()
+	forkPage(w, r, forks, map[string]any{})
+}
+
+// mergeEnvironment writes a fork's values (source) into its parent, the
+// environment of the path.
+func (s *Server) mergeEnvironment(w http.ResponseWriter, r *http.Request) {
+	var body struct {
+		Source       string `json:"source"`
+		DeleteSource bool   `json:"deleteSource"`
+	}
+	if !decodeBody(w, r, &body) {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	parent, fork := s.state.environment(r.PathValue("environmentId")), s.state.environment(body.Source)
+	if parent == nil || fork == nil {
+		envProblem(w, http.StatusNotFound, envNotFound)
+		return
+	}
+	if !s.state.isForkOf(fork, parent) {
+		envProblem(w, http.StatusBadRequest, envNotForked)
+		return
+	}
+	parent.values = cloneList(fork.values)
+	parent.touch()
+	fork.fork.parentRev = parent.rev
+	if body.DeleteSource {
+		s.state.environments = slices.DeleteFunc(s.state.environments, func(e *storedEnvironment) bool { return e == fork })
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"environment": map[string]any{"uid": s.state.uid(parent.id)}})
+}
+
+// pullEnvironment writes the parent's values (source) into the fork of
+// the path.
+func (s *Server) pullEnvironment(w http.ResponseWriter, r *http.Request) {
+	var body struct {
+		Source string `json:"source"`
+	}
+	if !decodeBody(w, r, &body) {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	fork, parent := s.state.environment(r.PathValue("environmentUid")), s.state.environment(body.Source)
+	if parent == nil || fork == nil {
+		envProblem(w, http.StatusNotFound, envNotFound)
+		return
+	}
+	if !s.state.isForkOf(fork, parent) {
+		envProblem(w, http.StatusBadRequest, envNotForked)
+		return
+	}
+	fork.values = cloneList(parent.values)
+	fork.touch()
+	fork.fork.parentRev = parent.rev
+	writeJSON(w, http.StatusOK, map[string]any{"environment": map[string]any{"uid": s.state.uid(fork.id)}})
+}

@@ -1,0 +1,112 @@
+package postmantest
+
+import (
+	"net/http"
+	"slices"
+)
+
+// generateCollection starts generating a collection from a specification:
+// the collection (one request per operation of an OpenAPI root file) is
+// stored at once, unless FailTasks makes the task fail, and the task
+// reports done after the configured task delay. A second generation while
+// one runs answers 423, as Postman does.
+func (s *Server) generateCollection(w http.ResponseWriter, r *http.Request) {
+	var body struct {
+		Name    string         `json:"name"`
+		Options map[string]any `json:"options"`
+	}
+	if !decodeBody(w, r, &body) {
+		return
+	}
+	if body.Name == "" || body.Options == nil {
+		param := "name"
+		if body.Name != "" {
+			param = "options"
+		}
+		specProblem(w, http.StatusBadRequest, "invalidParamError", "Invalid request body", "Missing parameter: '"+param+"'")
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	sp := s.state.spec(r.PathValue("specId"))
+	if sp == nil {
+		specNotFound(w)
+		return
+	}
+	if sp.generating != nil && !sp.generating.done() {
+		specProblem(w, http.StatusLocked, "actionLockedError", "Collection generation in progress",
+			"Collection generation is already in progress for the spec.")
+		return
+	}
+	t := s.state.newTask(s.cfg.taskDelay)
+	t.failed = s.state.failTasks
+	sp.generating = t
+	if t.failed == "" {
+		content := ""
+		if root := sp.root(); root != nil {
+			content = root.Content
+		}
+		doc := convertOpenAPI([]byte(content))
+		doc["info"].(map[string]any)["name"] = body.Name
+		doc["info"].(map[string]any)["schema"] = "https://schema.postman.com/json/collection/v2.1.0/collection.json"
+		c := s.state.addCollection(sp.WorkspaceID, doc)
+		sp.collections = append(sp.collections, c.id)
+		sp.generations[t.id] = c.id
+	}
+	writeJSON(w, http.StatusAccepted, map[string]any{"taskId": t.id, "url": "/specs/" + sp.ID + "/tasks/" + t.id})
+}
+
+// listSpecCollections answers the collections generated from a
+// specification that still exist.
+func (s *Server) listSpecCollections(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	page, bad := readPage(q, 10, 0)
+	if bad != "" {
+		specBadRequest(w, bad)
+		return
+	}
+	s.mu.Lock()
+	sp := s.state.spec(r.PathValue("specId"))
+	if sp == nil {
+		s.mu.Unlock()
+		specNotFound(w)
+		return
+	}
+	var list []any
+	for _, id := range slices.Backward(sp.collections) {
+		if c := s.state.collection(id); c != nil {
+			list = append(list, map[string]any{"id": c.id, "name": c.name(), "state": "in-sync", "createdBy": s.state.user.ID,
+				"createdAt": c.createdAt.Format(postmanTime), "updatedAt": c.updatedAt.Format(postmanTime)})
+		}
+	}
+	s.mu.Unlock()
+	span, next := page.slice(len(list))
+	out := list[span.start:span.end]
+	if out == nil {
+		out = []any{}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"collections": out, "meta": map[string]any{"nextCursor": nextCursor(next)}})
+}
+
+// specTask answers the state of a generation task of a specification.
+func (s *Server) specTask(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	sp := s.state.spec(r.PathValue("specId"))
+	t := s.state.tasks[r.PathValue("taskId")]
+	if sp == nil || t == nil {
+		specProblem(w, http.StatusNotFound, "instanceNotFoundError", "Instance not found", "Entity that you are trying to access does not exist.")
+		return
+	}
+	meta := map[string]any{"model": "collection", "action": "generation"}
+	switch {
+	case !t.done():
+		writeJSON(w, http.StatusOK, map[string]any{"status": "pending", "meta": meta})
+	case t.failed != "":
+		writeJSON(w, http.StatusOK, map[string]any{"status": "failed", "meta": meta, "details": t.failed})
+	default:
+		id := sp.generations[t.id]
+		writeJSON(w, http.StatusOK, map[string]any{"status": "completed", "meta": meta, "details": map[string]any{
+			"resources": []any{map[string]any{"id": s.state.uid(id), "url": "/collections/" + id}}}})
+	}
+}
