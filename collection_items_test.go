@@ -10,6 +10,7 @@ import (
 
 	"github.com/postman-go/postman/collection"
 	"github.com/postman-go/postman/internal/conformance"
+	"github.com/postman-go/postman/postmantest"
 )
 
 func TestCollectionItemsConformance(t *testing.T) {
@@ -347,4 +348,50 @@ func TestCollectionHeadersReadText(t *testing.T) {
 	require.NoError(t, h.UnmarshalJSON([]byte(`[{"key":"A","value":"b","enabled":false}]`)))
 	assert.Equal(t, CollectionHeaders{{Key: "A", Value: "b", Enabled: Ptr(false)}}, h)
 	assert.Error(t, h.UnmarshalJSON([]byte(`{}`)))
+}
+
+// The item endpoints and the collection document are two views of one
+// collection: items created through the former show in the latter.
+func TestCollectionsItemsThroughPostmantest(t *testing.T) {
+	srv := postmantest.NewServer()
+	t.Cleanup(srv.Close)
+	c := newTestClient(t, srv.URL)
+	ctx := t.Context()
+
+	ref, _, err := c.Collections.Create(ctx, collPostmantestWorkspace(t, srv), collTestParse(t, collTestDocument))
+	require.NoError(t, err)
+	folder, _, err := c.Collections.CreateFolder(ctx, ref.ID, &CollectionFolder{Name: "Users", Description: Ptr("About users.")})
+	require.NoError(t, err)
+	assert.Equal(t, ref.ID, folder.Collection)
+	assert.NotZero(t, folder.Revision)
+
+	req, _, err := c.Collections.CreateRequest(ctx, ref.ID, collTestRequest(), &CollectionRequestCreateOptions{FolderID: folder.ID})
+	require.NoError(t, err)
+	require.NotNil(t, req.Folder)
+	assert.Equal(t, folder.ID, *req.Folder)
+
+	got, _, err := c.Collections.GetRequest(ctx, ref.ID, req.ID, nil)
+	require.NoError(t, err)
+	got.Name = "Create a thing"
+	updated, _, err := c.Collections.UpdateRequest(ctx, ref.ID, req.ID, got)
+	require.NoError(t, err)
+	assert.Equal(t, "Create a thing", updated.Name)
+	require.NotNil(t, updated.Auth)
+	assert.Equal(t, "{{token}}", updated.Auth.Param("token"))
+
+	saved, _, err := c.Collections.CreateResponse(ctx, ref.ID, req.ID, collTestResponse())
+	require.NoError(t, err)
+	assert.Equal(t, req.ID, saved.Request)
+
+	col, _, err := c.Collections.Get(ctx, ref.ID, nil)
+	require.NoError(t, err)
+	item := col.FindPath("Users", "Create a thing")
+	require.NotNil(t, item, "the request shows in the collection document")
+	assert.Equal(t, req.ID, item.ID)
+	assert.Len(t, item.Responses, 1)
+
+	_, err = c.Collections.DeleteFolder(ctx, ref.ID, folder.ID)
+	require.NoError(t, err)
+	_, _, err = c.Collections.GetRequest(ctx, ref.ID, req.ID, nil)
+	assert.ErrorIs(t, err, ErrNotFound, "deleting a folder deletes its requests")
 }
