@@ -4,8 +4,6 @@ import (
 	"context"
 	"iter"
 	"net/http"
-
-	"github.com/postman-go/postman/internal/paginate"
 )
 
 // CollectionAccessKeyStatus is whether a collection access key works.
@@ -76,20 +74,11 @@ func (s *CollectionsService) ListAccessKeys(ctx context.Context, opts *Collectio
 // ListAccessKeysIter iterates over the user's collection access keys, one
 // page in memory at a time.
 func (s *CollectionsService) ListAccessKeysIter(ctx context.Context, opts *CollectionAccessKeyListOptions) iter.Seq2[*CollectionAccessKey, error] {
-	o := CollectionAccessKeyListOptions{}
-	if opts != nil {
-		o = *opts
-	}
-	return paginate.Cursor(ctx, o.Cursor, func(ctx context.Context, cursor string) ([]*CollectionAccessKey, string, error) {
-		page := o
-		page.Cursor = cursor
-		keys, resp, err := s.ListAccessKeys(ctx, &page)
-		if err != nil {
-			return nil, "", err
-		}
-		return keys, resp.NextCursor, nil
-	})
+	return cursorIter(ctx, opts, 0, s.ListAccessKeys)
 }
+
+// cursorPage lets cursorIter move the cursor; Postman takes no page size here.
+func (o *CollectionAccessKeyListOptions) cursorPage() (*string, *int) { return &o.Cursor, nil }
 
 // DeleteAccessKey revokes a collection access key, given by its ID (not
 // its token).

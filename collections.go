@@ -7,7 +7,6 @@ import (
 	"net/http"
 
 	"github.com/postman-go/postman/collection"
-	"github.com/postman-go/postman/internal/paginate"
 )
 
 // CollectionsService is the Collections area: collections, their folders, requests and responses, access keys, pull requests, transfers and the OpenAPI import.
@@ -103,11 +102,9 @@ func (s *CollectionsService) List(ctx context.Context, opts *CollectionListOptio
 // opts.Name set and no Limit, it makes a single unpaginated call, since
 // Postman cannot filter by name and page at once.
 func (s *CollectionsService) ListIter(ctx context.Context, opts *CollectionListOptions) iter.Seq2[*CollectionSummary, error] {
-	o := CollectionListOptions{}
-	if opts != nil {
-		o = *opts
-	}
+	o := iterOptions(opts)
 	if o.Name != "" && o.Limit == 0 {
+		// Postman cannot filter by name and page at once: one unpaged call.
 		return func(yield func(*CollectionSummary, error) bool) {
 			list, _, err := s.List(ctx, &o)
 			if err != nil {
@@ -121,20 +118,7 @@ func (s *CollectionsService) ListIter(ctx context.Context, opts *CollectionListO
 			}
 		}
 	}
-	if o.Limit == 0 {
-		o.Limit = defaultIterLimit
-	}
-	return paginate.Offset(ctx, o.Offset, func(ctx context.Context, offset int) ([]*CollectionSummary, int, error) {
-		page := o
-		page.Offset = offset
-		list, resp, err := s.List(ctx, &page)
-		if err != nil {
-			return nil, 0, err
-		}
-		// The total counts from the start of the list, the iterator from
-		// where it started.
-		return list, max(0, resp.Total-o.Offset), nil
-	})
+	return offsetIter(ctx, &o, defaultIterLimit, s.List)
 }
 
 // Create creates a collection in a workspace from a whole document and
