@@ -122,7 +122,14 @@ func (c *Client) do(ctx context.Context, r *request, out any) (*Response, error)
 		MaxBody:      c.maxBody,
 		MaxErrorBody: c.maxErrors,
 	}
-	req, err := retryablehttp.NewRequestWithContext(transport.WithCall(ctx, call), r.method, u, body)
+	// An empty body goes as an untyped nil: a []byte(nil) would become a
+	// non-nil Body of unknown length, which net/http probes with a
+	// goroutine and a 200 ms timer on every GET, and sends chunked on POST.
+	var rawBody any
+	if len(body) > 0 {
+		rawBody = body
+	}
+	req, err := retryablehttp.NewRequestWithContext(transport.WithCall(ctx, call), r.method, u, rawBody)
 	if err != nil {
 		return nil, fmt.Errorf("postman: %s %s: %w", r.method, pathOnly, err)
 	}
@@ -132,7 +139,7 @@ func (c *Client) do(ctx context.Context, r *request, out any) (*Response, error)
 	if req.Header.Get("Accept") == "" {
 		req.Header.Set("Accept", "application/json")
 	}
-	if body != nil {
+	if len(body) > 0 {
 		req.Header.Set("Content-Type", contentType)
 	}
 	req.SetResponseHandler(call.ReadResponse)
@@ -244,12 +251,11 @@ func decodeInto(body []byte, out any) error {
 // transportError reports a failed call without the URL: url.Error prints
 // the whole URL, query included (a collection access key travels there).
 func (c *Client) transportError(ctx context.Context, call *transport.Call, err error) error {
+	// Strip the URL first: the context's error below must not carry the
+	// url.Error's text along with it.
+	err = transport.StripURL(err)
 	if ctxErr := ctx.Err(); ctxErr != nil && !errors.Is(err, ctxErr) {
-		err = fmt.Errorf("%w (%v)", ctxErr, err)
-	}
-	var urlErr *url.Error
-	if errors.As(err, &urlErr) {
-		err = urlErr.Err
+		err = fmt.Errorf("%w (%w)", ctxErr, err)
 	}
 	if c.logger != nil {
 		c.logger.Warn("postman: call failed", slog.String("method", call.Method), slog.String("path", call.Path),

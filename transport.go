@@ -1,6 +1,7 @@
 package postman
 
 import (
+	"context"
 	"log/slog"
 	"net"
 	"net/http"
@@ -45,9 +46,12 @@ func buildHTTP(c *Client, cfg *config) (*retryablehttp.Client, *transport.Policy
 	if c.logger != nil {
 		logger := c.logger
 		policy.OnRetry = func(ev transport.RetryEvent) {
-			logger.Warn("postman: retrying", slog.String("method", ev.Method), slog.String("path", ev.Path),
-				slog.Int("attempt", ev.Attempt), slog.Int("status", ev.Status), slog.Duration("wait", ev.Wait),
-				slog.Any("error", ev.Err))
+			attrs := []slog.Attr{slog.String("method", ev.Method), slog.String("path", ev.Path),
+				slog.Int("attempt", ev.Attempt), slog.Int("status", ev.Status), slog.Duration("wait", ev.Wait)}
+			if ev.Err != nil {
+				attrs = append(attrs, slog.String("error", ev.Err.Error()))
+			}
+			logger.LogAttrs(context.Background(), slog.LevelWarn, "postman: retrying", attrs...)
 		}
 	}
 	rc := &retryablehttp.Client{
@@ -64,9 +68,13 @@ func buildHTTP(c *Client, cfg *config) (*retryablehttp.Client, *transport.Policy
 		RetryWaitMax: cfg.waitMax,
 		// CheckRetry enforces the attempt limit itself (before charging the
 		// retry budget); this is only a backstop one above it.
-		RetryMax:     cfg.maxRetries + 1,
-		CheckRetry:   policy.CheckRetry,
+		RetryMax:   cfg.maxRetries + 1,
+		CheckRetry: policy.CheckRetry,
+		// Backoff returns 0: CheckRetry computes the wait, which needs the
+		// call (Backoff is told nothing about transport errors), and
+		// PrepareRetry sleeps it, ending early with the context.
 		Backoff:      policy.Backoff,
+		PrepareRetry: policy.PrepareRetry,
 		ErrorHandler: policy.ErrorHandler,
 	}
 	return rc, policy, base

@@ -2,6 +2,7 @@ package transport
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -14,6 +15,14 @@ import (
 type Limiter interface {
 	Wait(ctx context.Context, method, path string) error
 	PauseUntil(t time.Time)
+}
+
+// PathPauser is implemented by limiters whose buckets differ by endpoint
+// (the SCIM key's limits are not the API key's): the limiter round
+// tripper then says which request the server paused, and the limiter
+// pauses only the buckets that request draws from.
+type PathPauser interface {
+	PausePathUntil(method, path string, t time.Time)
 }
 
 // LimitError is returned when the limiter refuses to let an attempt go,
@@ -51,7 +60,11 @@ func (t *Credentials) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 	auth := AuthAPIKey
 	if c := CallFrom(req.Context()); c != nil {
-		c.Attempts++
+		if req.Response == nil {
+			// Go sets Response on the requests of redirect hops: they
+			// belong to the attempt that was redirected.
+			c.Attempts++
+		}
 		auth = c.Auth
 	}
 	out := req.Clone(req.Context())
@@ -93,7 +106,7 @@ func (t *Limit) RoundTrip(req *http.Request) (*http.Response, error) {
 	path := strings.TrimPrefix(req.URL.Path, t.BasePath)
 	if err := t.Limiter.Wait(req.Context(), req.Method, path); err != nil {
 		closeBody(req)
-		return nil, &LimitError{Err: deadlineAware(req.Context(), err)}
+		return nil, &LimitError{Err: WaitError(req.Context(), err)}
 	}
 	resp, err := t.Next.RoundTrip(req)
 	if err == nil && resp.StatusCode == http.StatusTooManyRequests {
@@ -101,8 +114,13 @@ func (t *Limit) RoundTrip(req *http.Request) (*http.Response, error) {
 		if t.Now != nil {
 			now = t.Now
 		}
-		if d, ok := ParseRetryAfter(resp.Header, now()); ok && d <= t.MaxPause {
-			t.Limiter.PauseUntil(now().Add(d))
+		at := now()
+		if d, ok := ParseRetryAfter(resp.Header, at); ok && d > 0 && d <= t.MaxPause {
+			if pp, ok := t.Limiter.(PathPauser); ok {
+				pp.PausePathUntil(req.Method, path, at.Add(d))
+			} else {
+				t.Limiter.PauseUntil(at.Add(d))
+			}
 		}
 	}
 	return resp, err
@@ -118,8 +136,12 @@ func (e *deadlineWaitError) Unwrap() []error {
 	return []error{e.err, context.DeadlineExceeded}
 }
 
-func deadlineAware(ctx context.Context, err error) error {
-	if err == nil || ctx.Err() != nil {
+// WaitError makes a limiter's refusal to wait past ctx's deadline match
+// context.DeadlineExceeded (x/time/rate returns "rate: Wait(n=1) would
+// exceed context deadline" at once, an error errors.Is does not relate to
+// the deadline). Other errors are returned unchanged.
+func WaitError(ctx context.Context, err error) error {
+	if err == nil || ctx.Err() != nil || errors.Is(err, context.DeadlineExceeded) {
 		return err
 	}
 	if _, ok := ctx.Deadline(); ok && strings.Contains(err.Error(), "deadline") {
