@@ -289,20 +289,22 @@ func (c *Call) ReadResponse(resp *http.Response) error {
 
 // readCapped reads at most limit+1 bytes, so an overflow is seen without
 // reading the rest. When Content-Length is known and within the cap, the
-// buffer is allocated once at that size (plus one byte to see the end);
-// otherwise it grows by doubling, as io.ReadAll does. (bytes.Buffer's
-// ReadFrom would reallocate a buffer sized exactly from Content-Length
-// once fewer than 512 bytes remain free: twice the memory for a large
-// collection.)
+// body is read into one buffer of that size plus one byte (net/http
+// returns EOF with the last bytes, so the loop ends there); otherwise
+// io.ReadAll reads it in growing chunks and copies them once into a
+// slice of the final size. (bytes.Buffer.ReadFrom, used before, doubles
+// a buffer sized exactly from Content-Length once fewer than 512 bytes
+// are free, and doubles all the way for unknown lengths, as for the
+// gzip answers net/http decompresses.)
 func readCapped(r io.Reader, limit, contentLength int64) ([]byte, error) {
-	size := int64(512)
-	if contentLength >= 0 && contentLength <= limit {
-		size = contentLength + 1
+	lr := &io.LimitedReader{R: r, N: limit + 1}
+	if contentLength < 0 || contentLength > limit {
+		return io.ReadAll(lr)
 	}
-	buf := make([]byte, 0, min(size, limit+1))
-	lr := io.LimitedReader{R: r, N: limit + 1}
+	buf := make([]byte, 0, contentLength+1)
 	for {
 		if len(buf) == cap(buf) {
+			// Longer than announced (not for net/http bodies): grow.
 			buf = append(buf, 0)[:len(buf)]
 		}
 		n, err := lr.Read(buf[len(buf):cap(buf)])

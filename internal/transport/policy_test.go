@@ -416,7 +416,7 @@ func TestReadCapped(t *testing.T) {
 		r.Reset(data)
 		_, _ = readCapped(r, 1<<20, int64(len(data)))
 	})
-	assert.Equal(t, 1.0, allocs)
+	assert.LessOrEqual(t, allocs, 2.0, "the buffer (and the LimitedReader)")
 }
 
 func TestReadResponse(t *testing.T) {
@@ -509,7 +509,6 @@ func TestSameOriginAndCheckRedirect(t *testing.T) {
 }
 
 func TestSecretNeverPrints(t *testing.T) {
-	t.Parallel()
 	const key = "PMAK-secret-value"
 	s := NewSecret(key)
 	type holder struct {
@@ -523,6 +522,15 @@ func TestSecretNeverPrints(t *testing.T) {
 		assert.NotContains(t, fmt.Sprintf(verb, h), key, verb)
 		assert.NotContains(t, fmt.Sprintf(verb, &h), key, verb)
 	}
+	// fmt cannot call Format on unexported fields, and falls back to
+	// printing a pointer's struct for a wrong verb: the value is sealed.
+	type hidden struct{ key Secret }
+	type outer struct{ h *hidden }
+	for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q", "%x", "%d"} {
+		assert.NotContains(t, fmt.Sprintf(verb, hidden{s}), key, verb)
+		assert.NotContains(t, fmt.Sprintf(verb, outer{&hidden{s}}), key, verb)
+		assert.NotContains(t, fmt.Sprintf(verb, &hidden{s}), key, verb)
+	}
 	assert.Equal(t, Redacted, s.String())
 	assert.Equal(t, Redacted, s.GoString())
 	assert.Equal(t, Redacted, s.LogValue().String())
@@ -533,6 +541,18 @@ func TestSecretNeverPrints(t *testing.T) {
 	assert.Equal(t, key, s.Reveal())
 	assert.False(t, s.IsZero())
 	assert.True(t, Secret{}.IsZero())
+	assert.True(t, NewSecret("").IsZero())
+	assert.Empty(t, Secret{}.Reveal())
+
+	for text, want := range map[string]bool{
+		key: true, "x" + key + "y": true, "PPMAK-secret-value": true, "PMAK-secret-valu": false, "": false, "PMAK-secret-valueX": true,
+		"PMAK-secret-vaLue": false,
+	} {
+		assert.Equal(t, want, s.In(text), text)
+	}
+	assert.False(t, Secret{}.In(key))
+	allocs := testing.AllocsPerRun(100, func() { _ = s.In("req-1234567890-abcdef") })
+	assert.Zero(t, allocs)
 }
 
 func TestWaitError(t *testing.T) {
