@@ -463,16 +463,31 @@ func isStructured(raw json.RawMessage) bool {
 // decode: the title of an HTML page (a proxy's "502 Bad Gateway"), else
 // the start of the body on one line.
 func bodySummary(body []byte) string {
-	lower := bytes.ToLower(body)
+	// ASCII-only lowering keeps the indexes of body (bytes.ToLower turns
+	// invalid UTF-8 into longer replacement characters).
+	lower := asciiLower(body)
 	if i := bytes.Index(lower, []byte("<title>")); i >= 0 {
-		rest := body[i+len("<title>"):]
-		if j := bytes.Index(bytes.ToLower(rest), []byte("</title>")); j >= 0 {
+		rest, restLower := body[i+len("<title>"):], lower[i+len("<title>"):]
+		if j := bytes.Index(restLower, []byte("</title>")); j >= 0 {
 			if t := oneLine(rest[:j], 120); t != "" {
 				return "HTML page: " + t
 			}
 		}
 	}
 	return oneLine(body, 120)
+}
+
+// asciiLower returns a copy of b with A–Z lowered and every other byte,
+// valid UTF-8 or not, left in place.
+func asciiLower(b []byte) []byte {
+	out := make([]byte, len(b))
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		out[i] = c
+	}
+	return out
 }
 
 // oneLine shortens b to at most n bytes of valid UTF-8 on a single line.
