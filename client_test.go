@@ -14,6 +14,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/postman-go/postman/internal/transport"
 )
 
 // TestTransportErrorsCarryNoURL: url.Error prints the whole URL with its
@@ -142,7 +144,15 @@ func TestOptions(t *testing.T) {
 	assert.Equal(t, int64(10), c.maxBody)
 	assert.Equal(t, int64(20), c.maxErrors)
 	assert.True(t, c.retryWrites)
-	assert.Equal(t, DefaultAttemptTimeout, c.http.HTTPClient.Timeout)
+	assert.Equal(t, DefaultAttemptTimeout, attemptTimeout(c))
+	c, err = NewClient(canaryKey, WithAttemptTimeout(3*time.Second))
+	require.NoError(t, err)
+	assert.Equal(t, 3*time.Second, attemptTimeout(c))
+}
+
+// attemptTimeout is the per-attempt timeout c applies.
+func attemptTimeout(c *Client) time.Duration {
+	return c.http.HTTPClient.Transport.(*transport.Credentials).Timeout
 }
 
 // TestWithHTTPClientIsCopied: the caller's client is never mutated, its
@@ -163,7 +173,8 @@ func TestWithHTTPClientIsCopied(t *testing.T) {
 	assert.Equal(t, orig.Transport, hc.Transport)
 	assert.NotNil(t, hc.CheckRedirect)
 	assert.Same(t, http.DefaultTransport, c.base)
-	assert.Equal(t, 7*time.Second, c.http.HTTPClient.Timeout, "the caller's timeout bounds each attempt")
+	assert.Equal(t, 7*time.Second, attemptTimeout(c), "the caller's timeout bounds each attempt")
+	assert.Zero(t, c.http.HTTPClient.Timeout, "not through http.Client.Timeout, which costs a goroutine per request")
 	assert.NotSame(t, hc, c.http.HTTPClient)
 
 	env := &faultEnv{}
@@ -191,7 +202,8 @@ func TestDefaultTransportSettings(t *testing.T) {
 	}
 	c, err := NewClient(canaryKey)
 	require.NoError(t, err)
-	assert.Equal(t, DefaultAttemptTimeout, c.http.HTTPClient.Timeout)
+	assert.Equal(t, DefaultAttemptTimeout, attemptTimeout(c))
+	assert.Zero(t, c.http.HTTPClient.Timeout)
 	assert.NotNil(t, c.http.HTTPClient.CheckRedirect)
 	assert.Equal(t, DefaultMaxRetries+1, c.http.RetryMax, "a backstop one above the policy's own limit")
 	assert.NotNil(t, c.http.PrepareRetry)

@@ -70,10 +70,10 @@ func newResponse(r *http.Response, attempts int) *Response {
 // X-RateLimit-RetryAfter or RetryAfter. Malformed values are ignored.
 func parseRate(h http.Header, now time.Time) Rate {
 	var r Rate
-	r.Limit = headerInt(h, "RateLimit-Limit", "X-RateLimit-Limit")
-	r.Remaining = headerInt(h, "RateLimit-Remaining", "X-RateLimit-Remaining")
-	reset := firstHeader(h, "RateLimit-Reset", "X-RateLimit-Reset")
-	if s := h.Get("RateLimit"); s != "" && (r.Limit == 0 || reset == "") {
+	r.Limit = headerInt(h, "Ratelimit-Limit", "X-Ratelimit-Limit")
+	r.Remaining = headerInt(h, "Ratelimit-Remaining", "X-Ratelimit-Remaining")
+	reset := firstHeader(h, "Ratelimit-Reset", "X-Ratelimit-Reset")
+	if s := h.Get("Ratelimit"); s != "" && (r.Limit == 0 || reset == "") {
 		limit, remaining, sreset, ok := parseStructuredRate(s)
 		if ok {
 			if r.Limit == 0 {
@@ -117,11 +117,14 @@ func parseStructuredRate(v string) (limit, remaining int, reset string, ok bool)
 // parseUsage reads the team's monthly quota headers.
 func parseUsage(h http.Header) MonthlyUsage {
 	return MonthlyUsage{
-		Limit:     headerInt(h, "RateLimit-Limit-Month", "X-RateLimit-Limit-Month"),
-		Remaining: headerInt(h, "RateLimit-Remaining-Month", "X-RateLimit-Remaining-Month"),
+		Limit:     headerInt(h, "Ratelimit-Limit-Month", "X-Ratelimit-Limit-Month"),
+		Remaining: headerInt(h, "Ratelimit-Remaining-Month", "X-Ratelimit-Remaining-Month"),
 	}
 }
 
+// firstHeader returns the first of names that holds a value. Names are
+// written in canonical form ("Ratelimit-Limit"): http.Header.Get would
+// otherwise allocate a canonical copy of each on every response.
 func firstHeader(h http.Header, names ...string) string {
 	for _, n := range names {
 		if v := strings.TrimSpace(h.Get(n)); v != "" {

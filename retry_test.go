@@ -502,11 +502,30 @@ func cancelFaults() []fault {
 			}), check: func(t *testing.T, r *faultRun) {
 				succeeded(2)(t, r)
 				assert.ErrorIs(t, r.events[0].Err, context.DeadlineExceeded, "a hung attempt is retried")
+				var timeout *transport.AttemptTimeoutError
+				assert.ErrorAs(t, r.events[0].Err, &timeout)
 			}},
 		{name: "attempt timeout/POST", method: "POST", opts: []Option{WithAttemptTimeout(200 * time.Millisecond)}, start: hang,
 			check: func(t *testing.T, r *faultRun) {
 				assert.ErrorIs(t, r.err, context.DeadlineExceeded)
+				assert.Contains(t, r.err.Error(), "attempt timed out after 200ms")
 				assert.Equal(t, 1, r.hits(), "a write that may have been acted on is not sent again")
+			}},
+		{name: "attempt timeout while reading the body", opts: []Option{WithAttemptTimeout(200 * time.Millisecond)},
+			start: scripted(func(n int, w http.ResponseWriter, r *http.Request) {
+				if n == 1 {
+					w.Header().Set("Content-Length", "100")
+					w.WriteHeader(200)
+					_, _ = w.Write([]byte(`{"ok":`))
+					w.(http.Flusher).Flush()
+					<-r.Context().Done()
+					return
+				}
+				writeJSON(w, 200, okBody)
+			}), check: func(t *testing.T, r *faultRun) {
+				succeeded(2)(t, r)
+				var timeout *transport.AttemptTimeoutError
+				assert.ErrorAs(t, r.events[0].Err, &timeout, "the body read is bounded too: %v", r.events[0].Err)
 			}},
 	}
 }

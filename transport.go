@@ -34,7 +34,7 @@ func buildHTTP(c *Client, cfg *config) (*retryablehttp.Client, *transport.Policy
 	if c.limiter != nil {
 		rt = &transport.Limit{Next: rt, Limiter: c.limiter, BasePath: c.baseURL.Path, MaxPause: cfg.maxRetryAfter}
 	}
-	rt = &transport.Credentials{Next: rt, Origin: c.baseURL, APIKey: c.apiKey, SCIMKey: c.scimKey, UserAgent: c.userAgent}
+	rt = &transport.Credentials{Next: rt, Origin: c.baseURL, APIKey: c.apiKey, SCIMKey: c.scimKey, UserAgent: c.userAgent, Timeout: timeout}
 
 	policy := &transport.Policy{
 		MaxRetries:    cfg.maxRetries,
@@ -58,10 +58,11 @@ func buildHTTP(c *Client, cfg *config) (*retryablehttp.Client, *transport.Policy
 		// The Credentials wrapper has no CloseIdleConnections method, so the
 		// pool survives retryablehttp's habit of emptying it after every
 		// failed call; Client.CloseIdleConnections closes the base instead.
+		// No http.Client.Timeout: the Credentials round tripper bounds
+		// each attempt (see its Timeout).
 		HTTPClient: &http.Client{
 			Transport:     rt,
 			CheckRedirect: transport.CheckRedirect(c.baseURL),
-			Timeout:       timeout,
 			Jar:           jar,
 		},
 		RetryWaitMin: cfg.waitMin,

@@ -75,6 +75,29 @@ func IsIdempotent(method string) bool {
 
 type callKey struct{}
 
+// callCtx is a context carrying a Call: one allocation for both, where
+// context.WithValue would need one for the context and one for the Call.
+// Done, Err and Deadline are the parent's, so contexts derived from it
+// still find the parent's cancellation without a goroutine.
+type callCtx struct {
+	context.Context
+	call Call
+}
+
+func (c *callCtx) Value(key any) any {
+	if key == (callKey{}) {
+		return &c.call
+	}
+	return c.Context.Value(key)
+}
+
+// StartCall returns a context carrying a copy of c, and that copy, which
+// the round trippers and the retry policy update.
+func StartCall(ctx context.Context, c Call) (*Call, context.Context) {
+	cc := &callCtx{Context: ctx, call: c}
+	return &cc.call, cc
+}
+
 // WithCall returns ctx carrying c.
 func WithCall(ctx context.Context, c *Call) context.Context {
 	return context.WithValue(ctx, callKey{}, c)

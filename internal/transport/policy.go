@@ -297,10 +297,10 @@ func (c *Call) ReadResponse(resp *http.Response) error {
 // are free, and doubles all the way for unknown lengths, as for the
 // gzip answers net/http decompresses.)
 func readCapped(r io.Reader, limit, contentLength int64) ([]byte, error) {
-	lr := &io.LimitedReader{R: r, N: limit + 1}
 	if contentLength < 0 || contentLength > limit {
-		return io.ReadAll(lr)
+		return io.ReadAll(io.LimitReader(r, limit+1))
 	}
+	lr := io.LimitedReader{R: r, N: limit + 1} // on the stack
 	buf := make([]byte, 0, contentLength+1)
 	for {
 		if len(buf) == cap(buf) {

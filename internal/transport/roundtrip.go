@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -43,13 +45,23 @@ func (e *OriginError) Error() string {
 }
 
 // Credentials is the round tripper that stamps the user agent and the
-// credential on a clone of each request, only for the client's own origin.
+// credential on a copy of each request, only for the client's own
+// origin, and bounds each request with the per-attempt timeout.
 type Credentials struct {
 	Next      http.RoundTripper
 	Origin    *url.URL
 	APIKey    Secret
 	SCIMKey   Secret
 	UserAgent string
+	// Timeout bounds each request, the reading of its body included (0:
+	// no bound). It is applied here with a context deadline rather than
+	// with http.Client.Timeout: for a round tripper it does not know,
+	// net/http enforces that one with a goroutine, a timer and a channel
+	// per request.
+	Timeout time.Duration
+
+	uaOnce sync.Once
+	ua     []string // UserAgent as a header value, shared by every request
 }
 
 // RoundTrip implements http.RoundTripper.
@@ -67,20 +79,93 @@ func (t *Credentials) RoundTrip(req *http.Request) (*http.Response, error) {
 		}
 		auth = c.Auth
 	}
-	out := req.Clone(req.Context())
-	out.Header.Set("User-Agent", t.UserAgent)
+	parent := req.Context()
+	ctx, cancel := parent, context.CancelFunc(nil)
+	if t.Timeout > 0 {
+		ctx, cancel = context.WithTimeout(parent, t.Timeout)
+	}
+	// A shallow copy with its own header map: the request handed in is
+	// never modified (it is what Response.Request shows the caller), and
+	// the value slices, which the transport only reads, are shared.
+	out := req.WithContext(ctx)
+	h := make(http.Header, len(req.Header)+2)
+	for k, v := range req.Header {
+		h[k] = v
+	}
+	t.uaOnce.Do(func() { t.ua = []string{t.UserAgent} })
+	h["User-Agent"] = t.ua
 	switch auth {
 	case AuthAPIKey:
-		out.Header.Set("X-Api-Key", t.APIKey.Reveal())
+		h["X-Api-Key"] = []string{t.APIKey.Reveal()}
 	case AuthSCIM:
-		out.Header.Set("Authorization", "Bearer "+t.SCIMKey.Reveal())
+		h["Authorization"] = []string{"Bearer " + t.SCIMKey.Reveal()}
 	}
+	out.Header = h
 	resp, err := t.Next.RoundTrip(out)
-	if resp != nil {
-		// The caller sees the request it built, which never held the key.
-		resp.Request = req
+	if err != nil {
+		if cancel != nil {
+			err = attemptError(ctx, parent, t.Timeout, err)
+			cancel()
+		}
+		return nil, err
 	}
-	return resp, err
+	// The caller sees the request it built, which never held the key.
+	resp.Request = req
+	if cancel != nil {
+		resp.Body = &timeoutBody{ReadCloser: resp.Body, ctx: ctx, parent: parent, timeout: t.Timeout, cancel: cancel}
+	}
+	return resp, nil
+}
+
+// AttemptTimeoutError is returned when one attempt outlived the
+// per-attempt timeout while the call's own context was still alive. It
+// matches context.DeadlineExceeded, and the retry policy retries it like
+// a reset connection (for methods that are safe to replay).
+type AttemptTimeoutError struct {
+	// After is the per-attempt timeout that ran out.
+	After time.Duration
+	Err   error
+}
+
+func (e *AttemptTimeoutError) Error() string {
+	return fmt.Sprintf("attempt timed out after %s: %v", e.After, e.Err)
+}
+
+// Unwrap returns the transport's error and context.DeadlineExceeded.
+func (e *AttemptTimeoutError) Unwrap() []error { return []error{e.Err, context.DeadlineExceeded} }
+
+// Timeout reports true, as net.Error timeouts do.
+func (e *AttemptTimeoutError) Timeout() bool { return true }
+
+// attemptError names err as an attempt timeout when the attempt's
+// deadline, not the call's context, ended it.
+func attemptError(ctx, parent context.Context, timeout time.Duration, err error) error {
+	if err == nil || parent.Err() != nil || ctx.Err() != context.DeadlineExceeded {
+		return err
+	}
+	return &AttemptTimeoutError{After: timeout, Err: err}
+}
+
+// timeoutBody ends the attempt's deadline when the body is closed.
+type timeoutBody struct {
+	io.ReadCloser
+	ctx, parent context.Context
+	timeout     time.Duration
+	cancel      context.CancelFunc
+}
+
+func (b *timeoutBody) Read(p []byte) (int, error) {
+	n, err := b.ReadCloser.Read(p)
+	if err != nil && err != io.EOF {
+		err = attemptError(b.ctx, b.parent, b.timeout, err)
+	}
+	return n, err
+}
+
+func (b *timeoutBody) Close() error {
+	err := b.ReadCloser.Close()
+	b.cancel()
+	return err
 }
 
 func closeBody(req *http.Request) {
