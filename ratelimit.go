@@ -186,7 +186,7 @@ func (p *pause) until(t time.Time) {
 }
 
 // errPauseDeadline is returned when a pause lasts past ctx's deadline.
-var errPauseDeadline = fmt.Errorf("postman: rate limiter: the server's pause would exceed the context deadline: %w", context.DeadlineExceeded)
+var errPauseDeadline = fmt.Errorf("the server's pause would exceed the context deadline: %w", context.DeadlineExceeded)
 
 func (p *pause) wait(ctx context.Context) error {
 	p.mu.Lock()

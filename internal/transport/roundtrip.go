@@ -31,7 +31,7 @@ type PathPauser interface {
 // usually because the context's deadline comes before the next token.
 type LimitError struct{ Err error }
 
-func (e *LimitError) Error() string { return "postman: rate limiter: " + e.Err.Error() }
+func (e *LimitError) Error() string { return "rate limiter: " + e.Err.Error() }
 
 // Unwrap returns the limiter's error.
 func (e *LimitError) Unwrap() error { return e.Err }
