@@ -365,8 +365,8 @@ func BeforeWrite(err error) bool {
 }
 
 // retryableTransportError rules out the errors that a retry cannot cure:
-// certificate problems, our own size cap and limiter refusals, and a
-// host that does not exist. A context.DeadlineExceeded that gets here is
+// certificate problems and TLS alerts (a server refusing the handshake),
+// our own size cap and limiter refusals, and a host that does not exist. A context.DeadlineExceeded that gets here is
 // the per-attempt timeout (CheckRetry has already stopped for the call's
 // own context): a hung attempt is retried like a reset one.
 func retryableTransportError(err error) bool {
@@ -387,11 +387,12 @@ func retryableTransportError(err error) bool {
 		invalid          x509.CertificateInvalidError
 		verify           *tls.CertificateVerificationError
 		recordHeader     tls.RecordHeaderError
+		alert            tls.AlertError
 		dnsErr           *net.DNSError
 	)
 	switch {
 	case errors.As(err, &unknownAuthority), errors.As(err, &hostname), errors.As(err, &invalid),
-		errors.As(err, &verify), errors.As(err, &recordHeader):
+		errors.As(err, &verify), errors.As(err, &recordHeader), errors.As(err, &alert):
 		return false
 	case errors.As(err, &dnsErr) && dnsErr.IsNotFound:
 		return false

@@ -92,6 +92,7 @@ func TestCheckRetryTable(t *testing.T) {
 		{name: "TLS certificate", err: tlsErr},
 		{name: "TLS hostname", err: x509.HostnameError{Host: "x"}},
 		{name: "TLS record header", err: tls.RecordHeaderError{Msg: "first record does not look like a TLS handshake"}},
+		{name: "TLS alert", err: &net.OpError{Op: "remote error", Err: tls.AlertError(40)}},
 		{name: "body over the cap", err: ErrTooLarge},
 		{name: "limiter refused", err: &LimitError{Err: errors.New("rate: Wait(n=1) would exceed context deadline")}},
 		{name: "other origin", err: &OriginError{Host: "evil.example"}},
