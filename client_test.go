@@ -3,12 +3,11 @@ package postman
 import (
 	"context"
 	"errors"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"strings"
-	"sync/atomic"
+	"sync"
 	"testing"
 	"time"
 
@@ -70,9 +69,26 @@ func TestRetryablehttpCannotEmptyThePool(t *testing.T) {
 
 	// A failing call leaves the idle connection of an earlier call alone.
 	env := &faultEnv{}
-	var conns atomic.Int32
+	var mu sync.Mutex
+	pooled := map[string]bool{} // client addresses of the connections made first
+	var meFrom string
+	var arrived sync.WaitGroup
+	arrived.Add(2)
 	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		env.hit(r)
+		mu.Lock()
+		switch r.URL.Path {
+		case "/hold":
+			pooled[r.RemoteAddr] = true
+		case "/me":
+			meFrom = r.RemoteAddr
+		}
+		mu.Unlock()
+		if r.URL.Path == "/hold" {
+			// Both requests are in flight at once: two connections.
+			arrived.Done()
+			arrived.Wait()
+		}
 		if r.URL.Path == "/big" {
 			w.Header().Set("Content-Length", "2000")
 			w.WriteHeader(200)
@@ -81,29 +97,24 @@ func TestRetryablehttpCannotEmptyThePool(t *testing.T) {
 		}
 		writeJSON(w, 200, okBody)
 	}))
-	srv.Config.ConnState = func(_ net.Conn, s http.ConnState) {
-		if s == http.StateNew {
-			conns.Add(1)
-		}
-	}
 	srv.Start()
 	t.Cleanup(srv.Close)
 	c2 := newTestClient(t, srv.URL, WithMaxResponseSize(1000, 1000))
-	_, err = c2.Do(t.Context(), "GET", "/me", nil, nil)
-	require.NoError(t, err)
-	// Two connections in the pool: run two calls at once.
+	// Two connections in the pool: two calls held at the server together.
 	done := make(chan error, 2)
 	for range 2 {
-		go func() { _, err := c2.Do(context.Background(), "GET", "/me", nil, nil); done <- err }()
+		go func() { _, err := c2.Do(context.Background(), "GET", "/hold", nil, nil); done <- err }()
 	}
 	require.NoError(t, <-done)
 	require.NoError(t, <-done)
-	before := conns.Load()
 	_, err = c2.Do(t.Context(), "GET", "/big", nil, nil)
 	require.ErrorIs(t, err, ErrResponseTooLarge, "a failed call: retryablehttp asks to close idle connections")
 	_, err = c2.Do(t.Context(), "GET", "/me", nil, nil)
 	require.NoError(t, err)
-	assert.Equal(t, before, conns.Load(), "the next call reused a pooled connection")
+	mu.Lock()
+	defer mu.Unlock()
+	require.Len(t, pooled, 2)
+	assert.True(t, pooled[meFrom], "the next call reused a pooled connection (%s, pool %v)", meFrom, pooled)
 }
 
 func TestOptions(t *testing.T) {
