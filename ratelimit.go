@@ -19,6 +19,12 @@ import (
 // when the server answers 429 with a wait, so that every goroutine sharing
 // the limiter holds back, not only the one that was refused. Implement it
 // to share a budget beyond one process, e.g. across CI runners.
+//
+// A Limiter whose budgets differ by endpoint may also have a method
+// PausePathUntil(method, path string, t time.Time); the client then calls
+// it instead of PauseUntil, with the request the server paused (the
+// default limiter pauses the SCIM key's calls for a 429 on /scim, and the
+// API key's for the others).
 type Limiter interface {
 	Wait(ctx context.Context, method, path string) error
 	PauseUntil(t time.Time)
