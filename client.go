@@ -11,7 +11,10 @@ import (
 	"net/http"
 	"net/url"
 	"reflect"
+	"slices"
+	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/google/go-querystring/query"
@@ -113,7 +116,7 @@ func (c *Client) do(ctx context.Context, r *request, out any) (*Response, error)
 	if err != nil {
 		return nil, fmt.Errorf("postman: %s %s: encoding the request body: %w", r.method, pathOnly, err)
 	}
-	call := &transport.Call{
+	call, callCtx := transport.StartCall(ctx, transport.Call{
 		Method:       r.method,
 		Path:         pathOnly,
 		Idempotent:   transport.IsIdempotent(r.method),
@@ -121,8 +124,15 @@ func (c *Client) do(ctx context.Context, r *request, out any) (*Response, error)
 		Auth:         r.auth,
 		MaxBody:      c.maxBody,
 		MaxErrorBody: c.maxErrors,
+	})
+	// An empty body goes as an untyped nil: a []byte(nil) would become a
+	// non-nil Body of unknown length, which net/http probes with a
+	// goroutine and a 200 ms timer on every GET, and sends chunked on POST.
+	var rawBody any
+	if len(body) > 0 {
+		rawBody = body
 	}
-	req, err := retryablehttp.NewRequestWithContext(transport.WithCall(ctx, call), r.method, u, body)
+	req, err := retryablehttp.NewRequestWithContext(callCtx, r.method, u, rawBody)
 	if err != nil {
 		return nil, fmt.Errorf("postman: %s %s: %w", r.method, pathOnly, err)
 	}
@@ -132,7 +142,9 @@ func (c *Client) do(ctx context.Context, r *request, out any) (*Response, error)
 	if req.Header.Get("Accept") == "" {
 		req.Header.Set("Accept", "application/json")
 	}
-	if body != nil {
+	if len(body) > 0 || r.contentType != "" {
+		// A content type the service chose explicitly goes out even with an
+		// empty body: some endpoints require the header itself.
 		req.Header.Set("Content-Type", contentType)
 	}
 	req.SetResponseHandler(call.ReadResponse)
@@ -148,6 +160,7 @@ func (c *Client) do(ctx context.Context, r *request, out any) (*Response, error)
 		}
 	}
 	resp := newResponse(httpResp, call.Attempts)
+	resp.RequestID = c.scrub(resp.RequestID)
 	c.logCall(call, resp, time.Since(start))
 	if httpResp.StatusCode < 200 || httpResp.StatusCode > 299 {
 		return resp, c.newError(call, httpResp, call.Body)
@@ -163,12 +176,18 @@ func (c *Client) do(ctx context.Context, r *request, out any) (*Response, error)
 // url joins the base URL, the request path and its encoded options.
 func (c *Client) url(r *request) (string, error) {
 	p, rawQuery, _ := strings.Cut(r.path, "?")
+	// The base URL has no user info, query or fragment (parseBaseURL), so
+	// this is its String(), built in the same single allocation as the rest.
+	b := c.baseURL
+	if rawQuery == "" && isNil(r.query) {
+		return b.Scheme + "://" + b.Host + b.EscapedPath() + p, nil
+	}
 	values, err := url.ParseQuery(rawQuery)
 	if err != nil {
 		return "", fmt.Errorf("postman: %w: query of %q: %v", ErrInvalidArgument, p, err)
 	}
 	if !isNil(r.query) {
-		q, err := query.Values(r.query)
+		q, err := encodeQuery(r.query)
 		if err != nil {
 			return "", fmt.Errorf("postman: %w: encoding options: %v", ErrInvalidArgument, err)
 		}
@@ -176,11 +195,237 @@ func (c *Client) url(r *request) (string, error) {
 			values[k] = append(values[k], vs...)
 		}
 	}
-	u := c.baseURL.String() + p
-	if len(values) > 0 {
-		u += "?" + values.Encode()
+	if len(values) == 0 {
+		return b.Scheme + "://" + b.Host + b.EscapedPath() + p, nil
 	}
-	return u, nil
+	return b.Scheme + "://" + b.Host + b.EscapedPath() + p + "?" + values.Encode(), nil
+}
+
+// encodeQuery encodes an options struct as go-querystring does (`url`
+// tags), from a plan cached per type: go-querystring parses every field's
+// tag again on each call, a dozen allocations per list call. Types the
+// plan does not cover (custom encoders, Stringers, times, nested structs,
+// embedded pointers, unknown tag options) go to go-querystring itself.
+func encodeQuery(v any) (url.Values, error) {
+	rv := reflect.ValueOf(v)
+	for rv.Kind() == reflect.Pointer {
+		if rv.IsNil() {
+			return url.Values{}, nil
+		}
+		rv = rv.Elem()
+	}
+	if rv.Kind() != reflect.Struct {
+		return query.Values(v)
+	}
+	plan := queryPlanFor(rv.Type())
+	if plan == nil {
+		return query.Values(v)
+	}
+	values := make(url.Values, len(plan.fields))
+	for i := range plan.fields {
+		plan.fields[i].encode(values, rv)
+	}
+	return values, nil
+}
+
+// queryPlan is how to encode one options type: its fields in
+// go-querystring's order (own fields first, then embedded structs').
+type queryPlan struct {
+	fields []queryField
+}
+
+type queryField struct {
+	index     []int // path through embedded structs
+	name      string
+	omitEmpty bool
+	ptr       bool         // *T: nil encodes as "" (unless omitempty)
+	slice     bool         // []T
+	del       string       // joins a slice's elements into one value
+	numbered  bool         // name0, name1, … for a slice's elements
+	kind      reflect.Kind // of T
+	boolInt   bool         // a bool as 1 or 0
+}
+
+var queryPlans sync.Map // reflect.Type → *queryPlan (nil: use go-querystring)
+
+func queryPlanFor(t reflect.Type) *queryPlan {
+	if p, ok := queryPlans.Load(t); ok {
+		return p.(*queryPlan)
+	}
+	p := &queryPlan{}
+	if !p.add(t, nil) {
+		p = nil
+	}
+	queryPlans.Store(t, p)
+	return p
+}
+
+var (
+	stringerType    = reflect.TypeFor[fmt.Stringer]()
+	errorType       = reflect.TypeFor[error]()
+	queryEncoderTyp = reflect.TypeFor[query.Encoder]()
+)
+
+// scalarKind reports whether go-querystring writes values of t with a
+// plain fmt.Sprint that strconv can reproduce.
+func scalarKind(t reflect.Type) bool {
+	if t.Implements(stringerType) || t.Implements(errorType) || t.Implements(queryEncoderTyp) ||
+		reflect.PointerTo(t).Implements(queryEncoderTyp) || reflect.PointerTo(t).Implements(stringerType) {
+		return false
+	}
+	switch t.Kind() {
+	case reflect.String, reflect.Bool, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return true
+	}
+	return false
+}
+
+// add plans the fields of struct type t reached through index; it
+// returns false for anything the plan does not cover.
+func (p *queryPlan) add(t reflect.Type, index []int) bool {
+	type embed struct {
+		t    reflect.Type
+		path []int
+	}
+	var embedded []embed
+	for i := range t.NumField() {
+		sf := t.Field(i)
+		if sf.PkgPath != "" && !sf.Anonymous {
+			continue
+		}
+		tag := sf.Tag.Get("url")
+		if tag == "-" {
+			continue
+		}
+		name, opts, _ := strings.Cut(tag, ",")
+		path := append(slices.Clone(index), i)
+		if name == "" && sf.Anonymous {
+			if sf.Type.Kind() == reflect.Struct && !sf.Type.Implements(queryEncoderTyp) {
+				embedded = append(embedded, embed{sf.Type, path})
+				continue
+			}
+			return false
+		}
+		if name == "" {
+			name = sf.Name
+		}
+		f := queryField{index: path, name: name}
+		ft := sf.Type
+		if ft.Implements(queryEncoderTyp) {
+			return false
+		}
+		if ft.Kind() == reflect.Pointer {
+			f.ptr, ft = true, ft.Elem()
+		}
+		if ft.Kind() == reflect.Slice {
+			if f.ptr {
+				return false
+			}
+			f.slice, ft = true, ft.Elem()
+		}
+		if !scalarKind(ft) {
+			return false
+		}
+		f.kind = ft.Kind()
+		for opt := range strings.SplitSeq(opts, ",") {
+			switch opt {
+			case "omitempty":
+				f.omitEmpty = true
+			case "int":
+				f.boolInt = f.kind == reflect.Bool
+			case "comma", "space", "semicolon", "brackets", "numbered", "":
+			default:
+				return false // unix, layout…: for times, which are not planned
+			}
+		}
+		if f.slice {
+			// go-querystring's precedence: comma, space, semicolon,
+			// brackets, then the del tag; numbered when nothing joins.
+			has := func(o string) bool { return slices.Contains(strings.Split(opts, ","), o) }
+			switch {
+			case has("comma"):
+				f.del = ","
+			case has("space"):
+				f.del = " "
+			case has("semicolon"):
+				f.del = ";"
+			case has("brackets"):
+				f.name += "[]"
+			default:
+				f.del = sf.Tag.Get("del")
+			}
+			f.numbered = f.del == "" && has("numbered")
+		}
+		p.fields = append(p.fields, f)
+	}
+	for _, e := range embedded {
+		if !p.add(e.t, e.path) {
+			return false
+		}
+	}
+	return true
+}
+
+func (f *queryField) encode(values url.Values, root reflect.Value) {
+	v := root.FieldByIndex(f.index)
+	if f.ptr {
+		if v.IsNil() {
+			if !f.omitEmpty {
+				values.Add(f.name, "")
+			}
+			return
+		}
+		v = v.Elem()
+	}
+	if f.slice {
+		n := v.Len()
+		if n == 0 {
+			return
+		}
+		if f.del != "" {
+			var b strings.Builder
+			for i := range n {
+				if i > 0 {
+					b.WriteString(f.del)
+				}
+				b.WriteString(f.scalar(v.Index(i)))
+			}
+			values.Add(f.name, b.String())
+			return
+		}
+		for i := range n {
+			k := f.name
+			if f.numbered {
+				k += strconv.Itoa(i)
+			}
+			values.Add(k, f.scalar(v.Index(i)))
+		}
+		return
+	}
+	if f.omitEmpty && !f.ptr && v.IsZero() {
+		return
+	}
+	values.Add(f.name, f.scalar(v))
+}
+
+func (f *queryField) scalar(v reflect.Value) string {
+	switch f.kind {
+	case reflect.String:
+		return v.String()
+	case reflect.Bool:
+		if f.boolInt {
+			if v.Bool() {
+				return "1"
+			}
+			return "0"
+		}
+		return strconv.FormatBool(v.Bool())
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return strconv.FormatInt(v.Int(), 10)
+	default:
+		return strconv.FormatUint(v.Uint(), 10)
+	}
 }
 
 func isNil(v any) bool {
@@ -244,12 +489,11 @@ func decodeInto(body []byte, out any) error {
 // transportError reports a failed call without the URL: url.Error prints
 // the whole URL, query included (a collection access key travels there).
 func (c *Client) transportError(ctx context.Context, call *transport.Call, err error) error {
+	// Strip the URL first: the context's error below must not carry the
+	// url.Error's text along with it.
+	err = transport.StripURL(err)
 	if ctxErr := ctx.Err(); ctxErr != nil && !errors.Is(err, ctxErr) {
-		err = fmt.Errorf("%w (%v)", ctxErr, err)
-	}
-	var urlErr *url.Error
-	if errors.As(err, &urlErr) {
-		err = urlErr.Err
+		err = fmt.Errorf("%w (%w)", ctxErr, err)
 	}
 	if c.logger != nil {
 		c.logger.Warn("postman: call failed", slog.String("method", call.Method), slog.String("path", call.Path),

@@ -113,7 +113,7 @@ func (e *APIError) Error() string {
 	if msg := e.text(); msg != "" {
 		b.WriteString(": " + msg)
 	} else if len(e.Body) > 0 && e.Name == "" && e.Type == "" {
-		b.WriteString(": " + oneLine(e.Body, 120))
+		b.WriteString(": " + bodySummary(e.Body))
 	}
 	if e.StatusCode >= 300 && e.StatusCode < 400 {
 		b.WriteString(" (redirect to " + e.Location + " not followed: the client only follows GET redirects on its own origin)")
@@ -242,27 +242,61 @@ func (e *DecodeError) Unwrap() error { return e.Err }
 // newError builds the error of a non-2xx answer.
 func (c *Client) newError(call *transport.Call, resp *http.Response, body []byte) error {
 	e := decodeAPIError(resp.StatusCode, body)
+	quota := e.quotaExhausted()
 	e.Method, e.Path = call.Method, call.Path
 	e.ContentType = resp.Header.Get("Content-Type")
 	e.Location = redactLocation(resp.Header.Get("Location"))
 	e.RequestID = firstHeader(resp.Header, "X-Request-Id", "X-Srv-Trace", "X-Amzn-Requestid")
 	e.Body = c.excerpt(body)
+	// A server that echoes the request (a proxy's error page, a debugging
+	// endpoint) could put the key into any field: blank it everywhere.
+	for _, f := range []*string{&e.Name, &e.Message, &e.Type, &e.Title, &e.Detail, &e.Instance, &e.SCIMType, &e.RequestID, &e.ContentType, &e.Location} {
+		*f = c.scrub(*f)
+	}
+	if e.Details != nil {
+		e.Details = c.scrubBytes(e.Details)
+	}
 	if resp.StatusCode != http.StatusTooManyRequests {
 		return e
 	}
-	return &RateLimitError{APIError: e, RetryAfter: retryAfter(resp.Header, time.Now()), QuotaExhausted: e.quotaExhausted()}
+	return &RateLimitError{APIError: e, RetryAfter: retryAfter(resp.Header, time.Now()), QuotaExhausted: quota}
 }
 
 // excerpt returns the start of body with the client's own credentials
 // blanked out, in case a server echoes a request back.
 func (c *Client) excerpt(body []byte) []byte {
-	ex := bytes.Clone(body[:min(len(body), excerptSize)])
+	return c.scrubBytes(body[:min(len(body), excerptSize)])
+}
+
+// scrubBytes returns a copy of b with the client's credentials replaced by
+// [REDACTED]; a credential cut by the end of b is blanked too.
+func (c *Client) scrubBytes(b []byte) []byte {
+	out := bytes.Clone(b)
 	for _, s := range []transport.Secret{c.apiKey, c.scimKey} {
-		if !s.IsZero() {
-			ex = bytes.ReplaceAll(ex, []byte(s.Reveal()), []byte(transport.Redacted))
+		if s.IsZero() {
+			continue
+		}
+		key := []byte(s.Reveal())
+		out = bytes.ReplaceAll(out, key, []byte(transport.Redacted))
+		// The excerpt may end inside the key: drop a trailing prefix of it.
+		for n := min(len(key)-1, len(out)); n >= 4; n-- {
+			if bytes.HasSuffix(out, key[:n]) {
+				out = append(out[:len(out)-n], transport.Redacted...)
+				break
+			}
 		}
 	}
-	return ex
+	return out
+}
+
+func (c *Client) scrub(s string) string {
+	if s == "" {
+		return s
+	}
+	if c.apiKey.In(s) || c.scimKey.In(s) {
+		return string(c.scrubBytes([]byte(s)))
+	}
+	return s
 }
 
 // redactLocation keeps a redirect target without its query and user info.
@@ -294,29 +328,52 @@ type errorBody struct {
 	Details          json.RawMessage `json:"details"`
 	Instance         json.RawMessage `json:"instance"`
 	SCIMType         json.RawMessage `json:"scimType"`
+	// Header is the heading of some Mock server errors ("Unable to find mock").
+	Header json.RawMessage `json:"header"`
 }
 
 // decodeAPIError fills an APIError from an error body of any shape. It is
 // driven by the body, not the Content-Type, which Postman often gets wrong.
 func decodeAPIError(status int, body []byte) *APIError {
 	e := &APIError{StatusCode: status}
-	var w errorBody
-	if json.Unmarshal(bytes.TrimSpace(body), &w) != nil {
+	body = bytes.TrimSpace(body)
+	if len(body) == 0 || body[0] != '{' {
 		return e
+	}
+	e.decode(body, true)
+	return e
+}
+
+func (e *APIError) decode(body []byte, top bool) {
+	var w errorBody
+	if json.Unmarshal(body, &w) != nil {
+		return
 	}
 	// The "error" member is an object in Postman's envelope and a string in
 	// OAuth 2.0 answers.
 	if s, ok := jsonString(w.Error); ok {
 		e.Name = s
 		e.Message = textOf(w.ErrorDescription)
-	} else if len(w.Error) > 0 && w.Error[0] == '{' {
+	} else if isObject(w.Error) {
 		var inner errorBody
 		if json.Unmarshal(w.Error, &inner) == nil {
 			e.fill(&inner)
 		}
 	}
 	e.fill(&w)
-	return e
+	if top && e.Name == "" && e.Type == "" && e.text() == "" {
+		// A body with one member holding the error object, such as
+		// {"value": {…}} or {"collection": {"name", "message"}}: a few of
+		// Postman's documented answers are wrapped this way.
+		var members map[string]json.RawMessage
+		if json.Unmarshal(body, &members) == nil && len(members) == 1 {
+			for _, v := range members {
+				if isObject(v) {
+					e.decode(v, false)
+				}
+			}
+		}
+	}
 }
 
 // fill sets the fields of e that are still empty from w.
@@ -327,6 +384,7 @@ func (e *APIError) fill(w *errorBody) {
 	setIfEmpty(&e.Message, nameMsg)
 	setIfEmpty(&e.Type, textOf(w.Type))
 	setIfEmpty(&e.Title, textOf(w.Title))
+	setIfEmpty(&e.Title, textOf(w.Header))
 	setIfEmpty(&e.Instance, textOf(w.Instance))
 	setIfEmpty(&e.SCIMType, textOf(w.SCIMType))
 	if s, ok := jsonString(w.Detail); ok {
@@ -347,7 +405,8 @@ func setIfEmpty(dst *string, v string) {
 	}
 }
 
-// nameOf reads "name", which one Postman shape nests as {"name","message"}.
+// nameOf reads "name", which some Postman answers nest as
+// {"name","message"} or {"name","reason"}.
 func nameOf(raw json.RawMessage) (name, message string) {
 	if s, ok := jsonString(raw); ok {
 		return s, ""
@@ -355,9 +414,14 @@ func nameOf(raw json.RawMessage) (name, message string) {
 	var nested struct {
 		Name    json.RawMessage `json:"name"`
 		Message json.RawMessage `json:"message"`
+		Reason  json.RawMessage `json:"reason"`
 	}
-	if len(raw) > 0 && raw[0] == '{' && json.Unmarshal(raw, &nested) == nil {
-		return textOf(nested.Name), textOf(nested.Message)
+	if isObject(raw) && json.Unmarshal(raw, &nested) == nil {
+		msg := textOf(nested.Message)
+		if msg == "" {
+			msg = textOf(nested.Reason)
+		}
+		return textOf(nested.Name), msg
 	}
 	return "", ""
 }
@@ -386,20 +450,54 @@ func textOf(raw json.RawMessage) string {
 	return t
 }
 
+func isObject(raw json.RawMessage) bool {
+	return len(raw) > 0 && raw[0] == '{'
+}
+
 func isStructured(raw json.RawMessage) bool {
 	t := bytes.TrimSpace(raw)
 	return len(t) > 0 && (t[0] == '{' || t[0] == '[')
 }
 
+// bodySummary is what an error message shows of a body it could not
+// decode: the title of an HTML page (a proxy's "502 Bad Gateway"), else
+// the start of the body on one line.
+func bodySummary(body []byte) string {
+	// ASCII-only lowering keeps the indexes of body (bytes.ToLower turns
+	// invalid UTF-8 into longer replacement characters).
+	lower := asciiLower(body)
+	if i := bytes.Index(lower, []byte("<title>")); i >= 0 {
+		rest, restLower := body[i+len("<title>"):], lower[i+len("<title>"):]
+		if j := bytes.Index(restLower, []byte("</title>")); j >= 0 {
+			if t := oneLine(rest[:j], 120); t != "" {
+				return "HTML page: " + t
+			}
+		}
+	}
+	return oneLine(body, 120)
+}
+
+// asciiLower returns a copy of b with A–Z lowered and every other byte,
+// valid UTF-8 or not, left in place.
+func asciiLower(b []byte) []byte {
+	out := make([]byte, len(b))
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		out[i] = c
+	}
+	return out
+}
+
 // oneLine shortens b to at most n bytes of valid UTF-8 on a single line.
 func oneLine(b []byte, n int) string {
-	s := strings.Join(strings.Fields(string(b)), " ")
+	s := strings.ToValidUTF8(strings.Join(strings.Fields(string(b)), " "), "\uFFFD")
 	if len(s) > n {
-		s = s[:n]
-		for !utf8.ValidString(s) {
-			s = s[:len(s)-1]
+		for n > 0 && !utf8.RuneStart(s[n]) {
+			n--
 		}
-		s += "…"
+		s = s[:n] + "…"
 	}
 	return s
 }

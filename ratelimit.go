@@ -3,6 +3,7 @@ package postman
 import (
 	"context"
 	"crypto/sha256"
+	"fmt"
 	"strings"
 	"sync"
 	"time"
@@ -18,6 +19,12 @@ import (
 // when the server answers 429 with a wait, so that every goroutine sharing
 // the limiter holds back, not only the one that was refused. Implement it
 // to share a budget beyond one process, e.g. across CI runners.
+//
+// A Limiter whose budgets differ by endpoint may also have a method
+// PausePathUntil(method, path string, t time.Time); the client then calls
+// it instead of PauseUntil, with the request the server paused (the
+// default limiter pauses the SCIM key's calls for a 429 on /scim, and the
+// API key's for the others).
 type Limiter interface {
 	Wait(ctx context.Context, method, path string) error
 	PauseUntil(t time.Time)
@@ -100,95 +107,157 @@ func newRateLimiter(b bucket, scale float64) *rate.Limiter {
 }
 
 // postmanLimiter is the default Limiter: Postman's general and
-// per-endpoint limits as token buckets, plus a pause that a 429 sets.
+// per-endpoint limits of an API key, and the SCIM limits of a SCIM key,
+// as token buckets, each side with the pause a 429 sets.
 type postmanLimiter struct {
+	api  *apiBuckets
+	scim *scimBuckets
+}
+
+// apiBuckets are the limits of one API key: the general 300 per minute
+// and the per-endpoint limits.
+type apiBuckets struct {
 	general   *rate.Limiter
 	endpoints []*rate.Limiter // parallel to postmanLimits
-	scimRead  *rate.Limiter
-	scimWrite *rate.Limiter
+	pause     pause
+}
 
-	mu          sync.Mutex
-	pausedUntil time.Time
+// scimBuckets are the team-wide limits of one SCIM key.
+type scimBuckets struct {
+	read, write *rate.Limiter
+	pause       pause
+}
+
+func newAPIBuckets(scale float64) *apiBuckets {
+	a := &apiBuckets{general: newRateLimiter(general, scale)}
+	for _, b := range postmanLimits {
+		a.endpoints = append(a.endpoints, newRateLimiter(b, scale))
+	}
+	return a
+}
+
+func newSCIMBuckets(scale float64) *scimBuckets {
+	return &scimBuckets{read: newRateLimiter(scimReads, scale), write: newRateLimiter(scimWrites, scale)}
 }
 
 // NewLimiter returns a Limiter with Postman's documented limits multiplied
 // by scale: 1 for one client per API key; 1/n to share a key's budget
 // between n processes. The client's default limiter is this at scale 1,
-// shared by every client using the same API key in the process.
+// shared by every client using the same API key in the process (and, for
+// SCIM calls, the same SCIM key).
 func NewLimiter(scale float64) Limiter {
-	if scale <= 0 {
+	if scale <= 0 || scale != scale {
 		scale = 1
 	}
-	l := &postmanLimiter{
-		general:   newRateLimiter(general, scale),
-		scimRead:  newRateLimiter(scimReads, scale),
-		scimWrite: newRateLimiter(scimWrites, scale),
-	}
-	for _, b := range postmanLimits {
-		l.endpoints = append(l.endpoints, newRateLimiter(b, scale))
-	}
-	return l
+	return &postmanLimiter{api: newAPIBuckets(scale), scim: newSCIMBuckets(scale)}
 }
 
-// Wait implements Limiter.
+// Wait implements Limiter. It waits out a pause the server asked for,
+// then the request's endpoint bucket, then the general one. A wait that
+// cannot end before ctx's deadline fails at once with an error matching
+// context.DeadlineExceeded.
 func (l *postmanLimiter) Wait(ctx context.Context, method, path string) error {
-	if err := l.waitPause(ctx); err != nil {
-		return err
-	}
+	return transport.WaitError(ctx, l.wait(ctx, method, path))
+}
+
+func (l *postmanLimiter) wait(ctx context.Context, method, path string) error {
 	if isSCIMPath(path) {
-		if method == "GET" || method == "HEAD" {
-			return l.scimRead.Wait(ctx)
+		if err := l.scim.pause.wait(ctx); err != nil {
+			return err
 		}
-		return l.scimWrite.Wait(ctx)
+		if method == "GET" || method == "HEAD" {
+			return l.scim.read.Wait(ctx)
+		}
+		return l.scim.write.Wait(ctx)
+	}
+	if err := l.api.pause.wait(ctx); err != nil {
+		return err
 	}
 	for i, b := range postmanLimits {
 		if b.match(method, path) {
-			if err := l.endpoints[i].Wait(ctx); err != nil {
+			if err := l.api.endpoints[i].Wait(ctx); err != nil {
 				return err
 			}
 			break
 		}
 	}
-	return l.general.Wait(ctx)
+	return l.api.general.Wait(ctx)
 }
 
-func (l *postmanLimiter) waitPause(ctx context.Context) error {
-	l.mu.Lock()
-	until := l.pausedUntil
-	l.mu.Unlock()
+// PauseUntil implements Limiter: every request waits until t.
+func (l *postmanLimiter) PauseUntil(t time.Time) {
+	l.api.pause.until(t)
+	l.scim.pause.until(t)
+}
+
+// PausePathUntil pauses the requests that draw from the same key as a
+// request to path: the SCIM key's for /scim, the API key's otherwise.
+func (l *postmanLimiter) PausePathUntil(_, path string, t time.Time) {
+	if isSCIMPath(path) {
+		l.scim.pause.until(t)
+		return
+	}
+	l.api.pause.until(t)
+}
+
+// pause holds back every request of a key until the time a 429 named.
+type pause struct {
+	mu sync.Mutex
+	at time.Time
+}
+
+func (p *pause) until(t time.Time) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if t.After(p.at) {
+		p.at = t
+	}
+}
+
+// errPauseDeadline is returned when a pause lasts past ctx's deadline.
+var errPauseDeadline = fmt.Errorf("the server's pause would exceed the context deadline: %w", context.DeadlineExceeded)
+
+func (p *pause) wait(ctx context.Context) error {
+	p.mu.Lock()
+	until := p.at
+	p.mu.Unlock()
 	d := time.Until(until)
 	if d <= 0 {
-		return nil
-	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
 		return ctx.Err()
-	case <-t.C:
-		return nil
 	}
+	if deadline, ok := ctx.Deadline(); ok && deadline.Before(until) {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		return errPauseDeadline
+	}
+	return transport.Sleep(ctx, d)
 }
 
-// PauseUntil implements Limiter.
-func (l *postmanLimiter) PauseUntil(t time.Time) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if t.After(l.pausedUntil) {
-		l.pausedUntil = t
-	}
-}
-
-// sharedLimiters holds one default limiter per credential pair, so that
-// every client of a process using the same key draws from the same
-// buckets. Keys are stored only as SHA-256 digests.
-var sharedLimiters sync.Map // [2][32]byte → Limiter
+// The default limiters, shared by every client of the process: the API
+// key's buckets by key, the SCIM key's buckets by key, and the limiter
+// combining them by the pair, so that two clients with the same API key
+// draw from the same buckets whatever their SCIM keys. Keys are stored
+// only as SHA-256 digests.
+var (
+	sharedAPI      sync.Map // [32]byte → *apiBuckets
+	sharedSCIM     sync.Map // [32]byte → *scimBuckets
+	sharedLimiters sync.Map // [2][32]byte → *postmanLimiter
+)
 
 func sharedLimiter(apiKey, scimKey transport.Secret) Limiter {
 	id := [2][32]byte{sha256.Sum256([]byte(apiKey.Reveal())), sha256.Sum256([]byte(scimKey.Reveal()))}
 	if l, ok := sharedLimiters.Load(id); ok {
-		return l.(Limiter)
+		return l.(*postmanLimiter)
 	}
-	l, _ := sharedLimiters.LoadOrStore(id, NewLimiter(1))
-	return l.(Limiter)
+	api, ok := sharedAPI.Load(id[0])
+	if !ok {
+		api, _ = sharedAPI.LoadOrStore(id[0], newAPIBuckets(1))
+	}
+	scim, ok := sharedSCIM.Load(id[1])
+	if !ok {
+		scim, _ = sharedSCIM.LoadOrStore(id[1], newSCIMBuckets(1))
+	}
+	l, _ := sharedLimiters.LoadOrStore(id, &postmanLimiter{api: api.(*apiBuckets), scim: scim.(*scimBuckets)})
+	return l.(*postmanLimiter)
 }

@@ -20,11 +20,11 @@ func NewLimiterSpeedup(scale, speedup float64) Limiter {
 		b.window = time.Duration(float64(b.window) / speedup)
 		return newRateLimiter(b, scale)
 	}
-	l.general = fast(general)
-	l.scimRead = fast(scimReads)
-	l.scimWrite = fast(scimWrites)
+	l.api.general = fast(general)
+	l.scim.read = fast(scimReads)
+	l.scim.write = fast(scimWrites)
 	for i, b := range postmanLimits {
-		l.endpoints[i] = fast(b)
+		l.api.endpoints[i] = fast(b)
 	}
 	return l
 }
@@ -32,5 +32,5 @@ func NewLimiterSpeedup(scale, speedup float64) Limiter {
 // GeneralRate returns the rate, in requests per second, of the general
 // bucket of l, a limiter from NewLimiter or NewLimiterSpeedup.
 func GeneralRate(l Limiter) float64 {
-	return float64(l.(*postmanLimiter).general.Limit())
+	return float64(l.(*postmanLimiter).api.general.Limit())
 }

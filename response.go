@@ -55,19 +55,76 @@ type MonthlyUsage struct {
 }
 
 func newResponse(r *http.Response, attempts int) *Response {
-	now := time.Now()
 	resp := &Response{Response: r, Attempts: attempts}
 	h := r.Header
-	resp.Rate.Limit = headerInt(h, "RateLimit-Limit", "X-RateLimit-Limit")
-	resp.Rate.Remaining = headerInt(h, "RateLimit-Remaining", "X-RateLimit-Remaining")
-	resp.Rate.Reset = parseReset(firstHeader(h, "RateLimit-Reset", "X-RateLimit-Reset"), now)
-	resp.Rate.RetryAfter = retryAfter(h, now)
-	resp.Usage.Limit = headerInt(h, "RateLimit-Limit-Month", "X-RateLimit-Limit-Month")
-	resp.Usage.Remaining = headerInt(h, "RateLimit-Remaining-Month", "X-RateLimit-Remaining-Month")
+	resp.Rate = parseRate(h, time.Now())
+	resp.Usage = parseUsage(h)
 	resp.RequestID = firstHeader(h, "X-Request-Id", "X-Srv-Trace", "X-Amzn-Requestid")
 	return resp
 }
 
+// parseRate reads the per-minute rate-limit state from Postman's headers:
+// RateLimit-Limit/-Remaining/-Reset, their X-RateLimit- spellings, or the
+// structured RateLimit header of the IETF draft ("limit=300, remaining=12,
+// reset=20", or the newer "r=12;t=20"). The wait comes from Retry-After,
+// X-RateLimit-RetryAfter or RetryAfter. Malformed values are ignored.
+func parseRate(h http.Header, now time.Time) Rate {
+	var r Rate
+	r.Limit = headerInt(h, "Ratelimit-Limit", "X-Ratelimit-Limit")
+	r.Remaining = headerInt(h, "Ratelimit-Remaining", "X-Ratelimit-Remaining")
+	reset := firstHeader(h, "Ratelimit-Reset", "X-Ratelimit-Reset")
+	if s := h.Get("Ratelimit"); s != "" && (r.Limit == 0 || reset == "") {
+		limit, remaining, sreset, ok := parseStructuredRate(s)
+		if ok {
+			if r.Limit == 0 {
+				r.Limit, r.Remaining = limit, remaining
+			}
+			if reset == "" {
+				reset = sreset
+			}
+		}
+	}
+	r.Reset = parseReset(reset, now)
+	r.RetryAfter = retryAfter(h, now)
+	return r
+}
+
+// parseStructuredRate reads a RateLimit header of either draft form:
+// "limit=300, remaining=12, reset=20" or `"default";r=12;t=20`.
+func parseStructuredRate(v string) (limit, remaining int, reset string, ok bool) {
+	for field := range strings.FieldsFuncSeq(v, func(r rune) bool { return r == ',' || r == ';' }) {
+		k, val, found := strings.Cut(strings.TrimSpace(field), "=")
+		if !found {
+			continue
+		}
+		val = strings.Trim(strings.TrimSpace(val), `"`)
+		switch strings.ToLower(strings.TrimSpace(k)) {
+		case "limit", "l", "q":
+			if n, err := strconv.Atoi(val); err == nil && n >= 0 {
+				limit, ok = n, true
+			}
+		case "remaining", "r":
+			if n, err := strconv.Atoi(val); err == nil && n >= 0 {
+				remaining, ok = n, true
+			}
+		case "reset", "t":
+			reset, ok = val, true
+		}
+	}
+	return limit, remaining, reset, ok
+}
+
+// parseUsage reads the team's monthly quota headers.
+func parseUsage(h http.Header) MonthlyUsage {
+	return MonthlyUsage{
+		Limit:     headerInt(h, "Ratelimit-Limit-Month", "X-Ratelimit-Limit-Month"),
+		Remaining: headerInt(h, "Ratelimit-Remaining-Month", "X-Ratelimit-Remaining-Month"),
+	}
+}
+
+// firstHeader returns the first of names that holds a value. Names are
+// written in canonical form ("Ratelimit-Limit"): http.Header.Get would
+// otherwise allocate a canonical copy of each on every response.
 func firstHeader(h http.Header, names ...string) string {
 	for _, n := range names {
 		if v := strings.TrimSpace(h.Get(n)); v != "" {

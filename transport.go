@@ -1,6 +1,7 @@
 package postman
 
 import (
+	"context"
 	"log/slog"
 	"net"
 	"net/http"
@@ -33,7 +34,7 @@ func buildHTTP(c *Client, cfg *config) (*retryablehttp.Client, *transport.Policy
 	if c.limiter != nil {
 		rt = &transport.Limit{Next: rt, Limiter: c.limiter, BasePath: c.baseURL.Path, MaxPause: cfg.maxRetryAfter}
 	}
-	rt = &transport.Credentials{Next: rt, Origin: c.baseURL, APIKey: c.apiKey, SCIMKey: c.scimKey, UserAgent: c.userAgent}
+	rt = &transport.Credentials{Next: rt, Origin: c.baseURL, APIKey: c.apiKey, SCIMKey: c.scimKey, UserAgent: c.userAgent, Timeout: timeout}
 
 	policy := &transport.Policy{
 		MaxRetries:    cfg.maxRetries,
@@ -45,28 +46,36 @@ func buildHTTP(c *Client, cfg *config) (*retryablehttp.Client, *transport.Policy
 	if c.logger != nil {
 		logger := c.logger
 		policy.OnRetry = func(ev transport.RetryEvent) {
-			logger.Warn("postman: retrying", slog.String("method", ev.Method), slog.String("path", ev.Path),
-				slog.Int("attempt", ev.Attempt), slog.Int("status", ev.Status), slog.Duration("wait", ev.Wait),
-				slog.Any("error", ev.Err))
+			attrs := []slog.Attr{slog.String("method", ev.Method), slog.String("path", ev.Path),
+				slog.Int("attempt", ev.Attempt), slog.Int("status", ev.Status), slog.Duration("wait", ev.Wait)}
+			if ev.Err != nil {
+				attrs = append(attrs, slog.String("error", ev.Err.Error()))
+			}
+			logger.LogAttrs(context.Background(), slog.LevelWarn, "postman: retrying", attrs...)
 		}
 	}
 	rc := &retryablehttp.Client{
 		// The Credentials wrapper has no CloseIdleConnections method, so the
 		// pool survives retryablehttp's habit of emptying it after every
 		// failed call; Client.CloseIdleConnections closes the base instead.
+		// No http.Client.Timeout: the Credentials round tripper bounds
+		// each attempt (see its Timeout).
 		HTTPClient: &http.Client{
 			Transport:     rt,
 			CheckRedirect: transport.CheckRedirect(c.baseURL),
-			Timeout:       timeout,
 			Jar:           jar,
 		},
 		RetryWaitMin: cfg.waitMin,
 		RetryWaitMax: cfg.waitMax,
 		// CheckRetry enforces the attempt limit itself (before charging the
 		// retry budget); this is only a backstop one above it.
-		RetryMax:     cfg.maxRetries + 1,
-		CheckRetry:   policy.CheckRetry,
+		RetryMax:   cfg.maxRetries + 1,
+		CheckRetry: policy.CheckRetry,
+		// Backoff returns 0: CheckRetry computes the wait, which needs the
+		// call (Backoff is told nothing about transport errors), and
+		// PrepareRetry sleeps it, ending early with the context.
 		Backoff:      policy.Backoff,
+		PrepareRetry: policy.PrepareRetry,
 		ErrorHandler: policy.ErrorHandler,
 	}
 	return rc, policy, base

@@ -42,8 +42,8 @@ func (b *Budget) take(cost int) bool {
 	return true
 }
 
-// succeeded returns the cost of a call's retries once it has succeeded, or
-// one token for a success at the first attempt.
+// succeeded puts back the cost of the retry that succeeded, or one token
+// for a success at the first attempt (spent == 0).
 func (b *Budget) succeeded(spent int) {
 	if b == nil || b.capacity <= 0 {
 		return

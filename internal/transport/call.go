@@ -3,6 +3,7 @@ package transport
 import (
 	"context"
 	"net/http"
+	"time"
 )
 
 // Auth says which credential a request carries.
@@ -39,16 +40,24 @@ type Call struct {
 	MaxBody      int64
 	MaxErrorBody int64
 
-	// Attempts counts the requests sent for this call.
+	// Attempts counts the attempts of this call: the first request and
+	// every retry (the hops of a followed redirect are not counted).
 	Attempts int
 	// Body is the response body the response handler read.
 	Body []byte
 	// BodyRead is true once Body holds the final response's body.
 	BodyRead bool
 
-	// budgetCost is what the retry budget charged for retries of this call,
-	// refunded when the call finally succeeds.
-	budgetCost int
+	// retries counts the retries decided so far; it indexes the backoff.
+	retries int
+	// lastCost is what the retry budget charged for the latest retry,
+	// refunded when that retry succeeds (AWS's standard retryer does the
+	// same: retries that failed stay paid for, so an outage drains the
+	// budget even when calls end up succeeding).
+	lastCost int
+	// wait is the pause before the next attempt, computed by CheckRetry
+	// (which knows the call) and slept by PrepareRetry.
+	wait time.Duration
 	// lastResp and lastRetry remember the verdict on a response, because
 	// retryablehttp asks CheckRetry twice about the final one.
 	lastResp  *http.Response
@@ -65,6 +74,29 @@ func IsIdempotent(method string) bool {
 }
 
 type callKey struct{}
+
+// callCtx is a context carrying a Call: one allocation for both, where
+// context.WithValue would need one for the context and one for the Call.
+// Done, Err and Deadline are the parent's, so contexts derived from it
+// still find the parent's cancellation without a goroutine.
+type callCtx struct {
+	context.Context
+	call Call
+}
+
+func (c *callCtx) Value(key any) any {
+	if key == (callKey{}) {
+		return &c.call
+	}
+	return c.Context.Value(key)
+}
+
+// StartCall returns a context carrying a copy of c, and that copy, which
+// the round trippers and the retry policy update.
+func StartCall(ctx context.Context, c Call) (*Call, context.Context) {
+	cc := &callCtx{Context: ctx, call: c}
+	return &cc.call, cc
+}
 
 // WithCall returns ctx carrying c.
 func WithCall(ctx context.Context, c *Call) context.Context {

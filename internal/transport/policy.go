@@ -10,6 +10,7 @@ import (
 	"math/rand/v2"
 	"net"
 	"net/http"
+	"net/url"
 	"syscall"
 	"time"
 )
@@ -23,19 +24,29 @@ type RetryEvent struct {
 	Method  string
 	Path    string
 	Attempt int           // the attempt that failed, from 1
-	Status  int           // 0 when the attempt ended in a transport error
-	Err     error         // the transport error, if any
+	Status  int           // the answer's status; 0 when no answer came
+	Err     error         // the transport or body-read error, if any
 	Wait    time.Duration // the wait before the next attempt, as computed
 }
 
 // Policy is the retry policy handed to go-retryablehttp: which answers
-// are retried (CheckRetry), how long to wait (Backoff), and what the
-// caller gets when retrying stops (ErrorHandler).
+// are retried and how long to wait (CheckRetry), the wait itself
+// (PrepareRetry), and what the caller gets when retrying stops
+// (ErrorHandler).
+//
+// retryablehttp's loop is: send; CheckRetry(resp, err); if the verdict is
+// "stop" and an answer came, run the response handler and ask
+// CheckRetry again with the handler's error; if "retry": drain the body,
+// Backoff, sleep, PrepareRetry, send again. Backoff is not told about
+// transport errors (resp is nil) and cannot see the call, so the wait is
+// computed in CheckRetry, which sees the call through the context, and
+// slept in PrepareRetry; Backoff returns 0.
 type Policy struct {
 	// MaxRetries is the number of retries after the first attempt.
 	MaxRetries int
-	// WaitMin and WaitMax bound the exponential backoff: attempt n waits a
-	// uniformly random time in [0, min(WaitMin·2ⁿ, WaitMax)) ("full jitter").
+	// WaitMin and WaitMax bound the exponential backoff: retry n (from 0)
+	// waits a uniformly random time in [0, min(WaitMin·2ⁿ, WaitMax))
+	// ("full jitter").
 	WaitMin, WaitMax time.Duration
 	// MaxRetryAfter caps the server's requested wait that is honoured;
 	// longer asks end the call at once with the server's answer.
@@ -70,6 +81,7 @@ func (p *Policy) rand() float64 {
 // CheckRetry implements retryablehttp.CheckRetry. It returns a non-nil
 // error only for a finished context, so that every other outcome reaches
 // the caller as the server's own answer or the transport's own error.
+// When it decides to retry, it charges the budget and computes the wait.
 func (p *Policy) CheckRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
 	if ctxErr := ctx.Err(); ctxErr != nil {
 		return false, ctxErr
@@ -79,6 +91,9 @@ func (p *Policy) CheckRetry(ctx context.Context, resp *http.Response, err error)
 		// Not built by the SDK: retry nothing rather than guess at idempotency.
 		return false, nil
 	}
+	// retryablehttp asks twice about a final answer: once as it arrives,
+	// once after the response handler read its body without error. The
+	// second question must not charge the budget again.
 	if err == nil && resp != nil && resp == c.lastResp {
 		return c.lastRetry, nil
 	}
@@ -89,17 +104,23 @@ func (p *Policy) CheckRetry(ctx context.Context, resp *http.Response, err error)
 	if retry && !p.Budget.take(cost) {
 		retry = false
 	}
-	if retry {
-		c.budgetCost += cost
-		if err != nil && p.OnRetry != nil {
-			// Backoff is not told about transport errors, so report them here.
-			p.OnRetry(RetryEvent{Method: c.Method, Path: c.Path, Attempt: c.Attempts, Err: err})
-		}
-	}
 	if err == nil {
 		c.lastResp, c.lastRetry = resp, retry
 	}
-	return retry, nil
+	if !retry {
+		return false, nil
+	}
+	c.lastCost = cost
+	c.wait = p.wait(c.retries, resp)
+	c.retries++
+	if p.OnRetry != nil {
+		ev := RetryEvent{Method: c.Method, Path: c.Path, Attempt: c.Attempts, Err: StripURL(err), Wait: c.wait}
+		if resp != nil {
+			ev.Status = resp.StatusCode
+		}
+		p.OnRetry(ev)
+	}
+	return true, nil
 }
 
 // decide applies the retry table of DESIGN.md §4 and returns the budget
@@ -137,26 +158,57 @@ func (p *Policy) decide(c *Call, resp *http.Response, err error) (bool, int) {
 	return false, 0
 }
 
-// Backoff implements retryablehttp.Backoff: the server's requested wait
-// on 429 and 503 when it gives one (CheckRetry has already refused waits
-// above the cap), else exponential backoff with full jitter.
-func (p *Policy) Backoff(minWait, maxWait time.Duration, attempt int, resp *http.Response) time.Duration {
-	wait, fromServer := time.Duration(0), false
+// wait returns the pause before retry n (from 0): the server's requested
+// wait on 429 and 503 when it gives a positive one (decide has already
+// refused waits above the cap), else exponential backoff with full jitter.
+// A Retry-After of 0 or a date in the past falls back to the backoff, so
+// that a crowd of clients told "now" does not come back at the same instant.
+func (p *Policy) wait(n int, resp *http.Response) time.Duration {
 	if resp != nil && (resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable) {
-		wait, fromServer = ParseRetryAfter(resp.Header, p.now())
-		wait = min(wait, p.MaxRetryAfter)
+		if d, ok := ParseRetryAfter(resp.Header, p.now()); ok && d > 0 {
+			return min(d, p.MaxRetryAfter)
+		}
 	}
-	if !fromServer {
-		wait = time.Duration(p.rand() * float64(ExponentialCeiling(minWait, maxWait, attempt)))
+	return time.Duration(p.rand() * float64(ExponentialCeiling(p.WaitMin, p.WaitMax, n)))
+}
+
+// Backoff implements retryablehttp.Backoff. It returns 0: the wait of a
+// retry is computed by CheckRetry and slept by PrepareRetry, both of which
+// know the call (Backoff is told nothing about transport errors).
+func (p *Policy) Backoff(_, _ time.Duration, _ int, _ *http.Response) time.Duration {
+	return 0
+}
+
+// PrepareRetry implements retryablehttp.PrepareRetry: it sleeps the wait
+// CheckRetry computed for the call, and returns the context's error at
+// once when the context ends first.
+func (p *Policy) PrepareRetry(req *http.Request) error {
+	ctx := req.Context()
+	c := CallFrom(ctx)
+	if c == nil {
+		return nil
 	}
-	if p.OnRetry != nil && resp != nil {
-		ev := RetryEvent{Method: resp.Request.Method, Path: resp.Request.URL.Path, Attempt: attempt + 1, Status: resp.StatusCode, Wait: wait}
-		p.OnRetry(ev)
-	}
+	d := c.wait
+	c.wait = 0
 	if p.Sleep != nil {
-		return p.Sleep(wait)
+		d = p.Sleep(d)
 	}
-	return wait
+	return Sleep(ctx, d)
+}
+
+// Sleep waits d or until ctx ends, and returns ctx's error in that case.
+func Sleep(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return ctx.Err()
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
 }
 
 // ExponentialCeiling returns min(base·2^attempt, ceiling) without overflowing.
@@ -174,16 +226,36 @@ func ExponentialCeiling(base, ceiling time.Duration, attempt int) time.Duration 
 	return min(d, ceiling)
 }
 
-// ErrorHandler implements retryablehttp.ErrorHandler. retryablehttp calls
-// it only when an attempt ended in an error (CheckRetry itself stops
-// retrying at MaxRetries, so a final response never gets here): the
-// response, if any, is closed and the error is returned unchanged, never
-// replaced by a "giving up" message that hides the cause.
+// ErrorHandler implements retryablehttp.ErrorHandler, which retryablehttp
+// calls instead of returning when the last attempt did not end cleanly.
+// With an error, the response (if any) is closed and the error is returned
+// unchanged, never replaced by a "giving up" message that hides the cause.
+// Without one (retryablehttp's own attempt limit was reached while the
+// policy still wanted to retry), the final answer is passed through, so
+// that the client builds its *APIError from the server's status and body
+// rather than losing both, as retryablehttp's default handler does.
 func (p *Policy) ErrorHandler(resp *http.Response, err error, _ int) (*http.Response, error) {
+	if err == nil && resp != nil {
+		return resp, nil
+	}
 	if resp != nil && resp.Body != nil {
 		_ = resp.Body.Close()
 	}
+	if err == nil {
+		err = errors.New("postman: the request ended without an answer")
+	}
 	return nil, err
+}
+
+// StripURL returns the error inside a *url.Error, whose message holds the
+// whole request URL, query included (collection access keys travel in
+// queries), so that neither errors nor logs repeat it.
+func StripURL(err error) error {
+	var urlErr *url.Error
+	if errors.As(err, &urlErr) {
+		return urlErr.Err
+	}
+	return err
 }
 
 // ReadResponse is the retryablehttp response handler of a call: it reads
@@ -216,16 +288,34 @@ func (c *Call) ReadResponse(resp *http.Response) error {
 }
 
 // readCapped reads at most limit+1 bytes, so an overflow is seen without
-// reading the rest; the buffer is sized from Content-Length when it is
-// known, which halves the allocations for large bodies.
+// reading the rest. When Content-Length is known and within the cap, the
+// body is read into one buffer of that size plus one byte (net/http
+// returns EOF with the last bytes, so the loop ends there); otherwise
+// io.ReadAll reads it in growing chunks and copies them once into a
+// slice of the final size. (bytes.Buffer.ReadFrom, used before, doubles
+// a buffer sized exactly from Content-Length once fewer than 512 bytes
+// are free, and doubles all the way for unknown lengths, as for the
+// gzip answers net/http decompresses.)
 func readCapped(r io.Reader, limit, contentLength int64) ([]byte, error) {
-	size := int64(512)
-	if contentLength > 0 && contentLength <= limit {
-		size = contentLength + 1
+	if contentLength < 0 || contentLength > limit {
+		return io.ReadAll(io.LimitReader(r, limit+1))
 	}
-	buf := bytes.NewBuffer(make([]byte, 0, size))
-	_, err := buf.ReadFrom(io.LimitReader(r, limit+1))
-	return buf.Bytes(), err
+	lr := io.LimitedReader{R: r, N: limit + 1} // on the stack
+	buf := make([]byte, 0, contentLength+1)
+	for {
+		if len(buf) == cap(buf) {
+			// Longer than announced (not for net/http bodies): grow.
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := lr.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+	}
 }
 
 // PeekBody reads up to limit bytes of an error body and puts them back,
@@ -275,10 +365,12 @@ func BeforeWrite(err error) bool {
 }
 
 // retryableTransportError rules out the errors that a retry cannot cure:
-// certificate problems, our own size cap and limiter refusals, and a
-// host that does not exist.
+// certificate problems and TLS alerts (a server refusing the handshake),
+// our own size cap and limiter refusals, and a host that does not exist. A context.DeadlineExceeded that gets here is
+// the per-attempt timeout (CheckRetry has already stopped for the call's
+// own context): a hung attempt is retried like a reset one.
 func retryableTransportError(err error) bool {
-	if errors.Is(err, ErrTooLarge) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+	if errors.Is(err, ErrTooLarge) || errors.Is(err, context.Canceled) {
 		return false
 	}
 	var limErr *LimitError
@@ -295,11 +387,12 @@ func retryableTransportError(err error) bool {
 		invalid          x509.CertificateInvalidError
 		verify           *tls.CertificateVerificationError
 		recordHeader     tls.RecordHeaderError
+		alert            tls.AlertError
 		dnsErr           *net.DNSError
 	)
 	switch {
 	case errors.As(err, &unknownAuthority), errors.As(err, &hostname), errors.As(err, &invalid),
-		errors.As(err, &verify), errors.As(err, &recordHeader):
+		errors.As(err, &verify), errors.As(err, &recordHeader), errors.As(err, &alert):
 		return false
 	case errors.As(err, &dnsErr) && dnsErr.IsNotFound:
 		return false
@@ -307,10 +400,11 @@ func retryableTransportError(err error) bool {
 	return true
 }
 
-// Settle tells the budget how call c ended: a success refunds what its
-// retries cost (or adds a token for a first-try success).
+// Settle tells the budget how call c ended: a success refunds the cost of
+// the retry that succeeded (or adds a token for a first-try success);
+// retries that failed stay paid for.
 func (p *Policy) Settle(c *Call, succeeded bool) {
 	if succeeded {
-		p.Budget.succeeded(c.budgetCost)
+		p.Budget.succeeded(c.lastCost)
 	}
 }

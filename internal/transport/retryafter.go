@@ -11,7 +11,9 @@ import (
 // after a 429 or 503, in the order they are trusted. Postman documents both
 // Retry-After and X-RateLimit-RetryAfter, and its rate-limit page also
 // spells it RetryAfter.
-var retryAfterHeaders = []string{"Retry-After", "X-RateLimit-RetryAfter", "RetryAfter"}
+//
+// The names are in canonical form, so that looking them up allocates nothing.
+var retryAfterHeaders = []string{"Retry-After", "X-Ratelimit-Retryafter", "Retryafter"}
 
 // ParseRetryAfter reads the server's requested wait from h: whole or
 // fractional seconds, or an HTTP date (a date in the past means "now",

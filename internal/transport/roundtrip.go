@@ -2,10 +2,13 @@ package transport
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -16,11 +19,19 @@ type Limiter interface {
 	PauseUntil(t time.Time)
 }
 
+// PathPauser is implemented by limiters whose buckets differ by endpoint
+// (the SCIM key's limits are not the API key's): the limiter round
+// tripper then says which request the server paused, and the limiter
+// pauses only the buckets that request draws from.
+type PathPauser interface {
+	PausePathUntil(method, path string, t time.Time)
+}
+
 // LimitError is returned when the limiter refuses to let an attempt go,
 // usually because the context's deadline comes before the next token.
 type LimitError struct{ Err error }
 
-func (e *LimitError) Error() string { return "postman: rate limiter: " + e.Err.Error() }
+func (e *LimitError) Error() string { return "rate limiter: " + e.Err.Error() }
 
 // Unwrap returns the limiter's error.
 func (e *LimitError) Unwrap() error { return e.Err }
@@ -34,13 +45,23 @@ func (e *OriginError) Error() string {
 }
 
 // Credentials is the round tripper that stamps the user agent and the
-// credential on a clone of each request, only for the client's own origin.
+// credential on a copy of each request, only for the client's own
+// origin, and bounds each request with the per-attempt timeout.
 type Credentials struct {
 	Next      http.RoundTripper
 	Origin    *url.URL
 	APIKey    Secret
 	SCIMKey   Secret
 	UserAgent string
+	// Timeout bounds each request, the reading of its body included (0:
+	// no bound). It is applied here with a context deadline rather than
+	// with http.Client.Timeout: for a round tripper it does not know,
+	// net/http enforces that one with a goroutine, a timer and a channel
+	// per request.
+	Timeout time.Duration
+
+	uaOnce sync.Once
+	ua     []string // UserAgent as a header value, shared by every request
 }
 
 // RoundTrip implements http.RoundTripper.
@@ -51,23 +72,100 @@ func (t *Credentials) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 	auth := AuthAPIKey
 	if c := CallFrom(req.Context()); c != nil {
-		c.Attempts++
+		if req.Response == nil {
+			// Go sets Response on the requests of redirect hops: they
+			// belong to the attempt that was redirected.
+			c.Attempts++
+		}
 		auth = c.Auth
 	}
-	out := req.Clone(req.Context())
-	out.Header.Set("User-Agent", t.UserAgent)
+	parent := req.Context()
+	ctx, cancel := parent, context.CancelFunc(nil)
+	if t.Timeout > 0 {
+		ctx, cancel = context.WithTimeout(parent, t.Timeout)
+	}
+	// A shallow copy with its own header map: the request handed in is
+	// never modified (it is what Response.Request shows the caller), and
+	// the value slices, which the transport only reads, are shared.
+	out := req.WithContext(ctx)
+	h := make(http.Header, len(req.Header)+2)
+	for k, v := range req.Header {
+		h[k] = v
+	}
+	t.uaOnce.Do(func() { t.ua = []string{t.UserAgent} })
+	h["User-Agent"] = t.ua
 	switch auth {
 	case AuthAPIKey:
-		out.Header.Set("X-Api-Key", t.APIKey.Reveal())
+		h["X-Api-Key"] = []string{t.APIKey.Reveal()}
 	case AuthSCIM:
-		out.Header.Set("Authorization", "Bearer "+t.SCIMKey.Reveal())
+		h["Authorization"] = []string{"Bearer " + t.SCIMKey.Reveal()}
 	}
+	out.Header = h
 	resp, err := t.Next.RoundTrip(out)
-	if resp != nil {
-		// The caller sees the request it built, which never held the key.
-		resp.Request = req
+	if err != nil {
+		if cancel != nil {
+			err = attemptError(ctx, parent, t.Timeout, err)
+			cancel()
+		}
+		return nil, err
 	}
-	return resp, err
+	// The caller sees the request it built, which never held the key.
+	resp.Request = req
+	if cancel != nil {
+		resp.Body = &timeoutBody{ReadCloser: resp.Body, ctx: ctx, parent: parent, timeout: t.Timeout, cancel: cancel}
+	}
+	return resp, nil
+}
+
+// AttemptTimeoutError is returned when one attempt outlived the
+// per-attempt timeout while the call's own context was still alive. It
+// matches context.DeadlineExceeded, and the retry policy retries it like
+// a reset connection (for methods that are safe to replay).
+type AttemptTimeoutError struct {
+	// After is the per-attempt timeout that ran out.
+	After time.Duration
+	Err   error
+}
+
+func (e *AttemptTimeoutError) Error() string {
+	return fmt.Sprintf("attempt timed out after %s: %v", e.After, e.Err)
+}
+
+// Unwrap returns the transport's error and context.DeadlineExceeded.
+func (e *AttemptTimeoutError) Unwrap() []error { return []error{e.Err, context.DeadlineExceeded} }
+
+// Timeout reports true, as net.Error timeouts do.
+func (e *AttemptTimeoutError) Timeout() bool { return true }
+
+// attemptError names err as an attempt timeout when the attempt's
+// deadline, not the call's context, ended it.
+func attemptError(ctx, parent context.Context, timeout time.Duration, err error) error {
+	if err == nil || parent.Err() != nil || ctx.Err() != context.DeadlineExceeded {
+		return err
+	}
+	return &AttemptTimeoutError{After: timeout, Err: err}
+}
+
+// timeoutBody ends the attempt's deadline when the body is closed.
+type timeoutBody struct {
+	io.ReadCloser
+	ctx, parent context.Context
+	timeout     time.Duration
+	cancel      context.CancelFunc
+}
+
+func (b *timeoutBody) Read(p []byte) (int, error) {
+	n, err := b.ReadCloser.Read(p)
+	if err != nil && err != io.EOF {
+		err = attemptError(b.ctx, b.parent, b.timeout, err)
+	}
+	return n, err
+}
+
+func (b *timeoutBody) Close() error {
+	err := b.ReadCloser.Close()
+	b.cancel()
+	return err
 }
 
 func closeBody(req *http.Request) {
@@ -93,7 +191,7 @@ func (t *Limit) RoundTrip(req *http.Request) (*http.Response, error) {
 	path := strings.TrimPrefix(req.URL.Path, t.BasePath)
 	if err := t.Limiter.Wait(req.Context(), req.Method, path); err != nil {
 		closeBody(req)
-		return nil, &LimitError{Err: deadlineAware(req.Context(), err)}
+		return nil, &LimitError{Err: WaitError(req.Context(), err)}
 	}
 	resp, err := t.Next.RoundTrip(req)
 	if err == nil && resp.StatusCode == http.StatusTooManyRequests {
@@ -101,8 +199,13 @@ func (t *Limit) RoundTrip(req *http.Request) (*http.Response, error) {
 		if t.Now != nil {
 			now = t.Now
 		}
-		if d, ok := ParseRetryAfter(resp.Header, now()); ok && d <= t.MaxPause {
-			t.Limiter.PauseUntil(now().Add(d))
+		at := now()
+		if d, ok := ParseRetryAfter(resp.Header, at); ok && d > 0 && d <= t.MaxPause {
+			if pp, ok := t.Limiter.(PathPauser); ok {
+				pp.PausePathUntil(req.Method, path, at.Add(d))
+			} else {
+				t.Limiter.PauseUntil(at.Add(d))
+			}
 		}
 	}
 	return resp, err
@@ -118,8 +221,12 @@ func (e *deadlineWaitError) Unwrap() []error {
 	return []error{e.err, context.DeadlineExceeded}
 }
 
-func deadlineAware(ctx context.Context, err error) error {
-	if err == nil || ctx.Err() != nil {
+// WaitError makes a limiter's refusal to wait past ctx's deadline match
+// context.DeadlineExceeded (x/time/rate returns "rate: Wait(n=1) would
+// exceed context deadline" at once, an error errors.Is does not relate to
+// the deadline). Other errors are returned unchanged.
+func WaitError(ctx context.Context, err error) error {
+	if err == nil || ctx.Err() != nil || errors.Is(err, context.DeadlineExceeded) {
 		return err
 	}
 	if _, ok := ctx.Deadline(); ok && strings.Contains(err.Error(), "deadline") {

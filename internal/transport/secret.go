@@ -5,8 +5,10 @@
 package transport
 
 import (
+	"crypto/rand"
 	"fmt"
 	"log/slog"
+	"strings"
 )
 
 // Redacted is what every formatting path prints instead of a secret.
@@ -16,18 +18,73 @@ const Redacted = "[REDACTED]"
 // read with Reveal; every way Go prints or encodes a value (fmt verbs
 // including %#v and %+v, slog, encoding/json) shows [REDACTED], so a secret
 // that ends up inside a struct dump, a log record or an error stays hidden.
+//
+// fmt cannot call those methods on an unexported field (a Secret inside
+// the postman.Client, printed with %+v or reached through fmt's %!s(…)
+// fallback), and reflective dumpers (spew, go-cmp, debuggers' pretty
+// printers) ignore them altogether. So the value is also kept sealed: the
+// bytes are XORed with a random pad of the same length, behind a pointer,
+// and only Reveal puts them back together.
 type Secret struct {
-	value string
+	p *sealed
+}
+
+type sealed struct {
+	pad, masked []byte
 }
 
 // NewSecret wraps s.
-func NewSecret(s string) Secret { return Secret{value: s} }
+func NewSecret(s string) Secret {
+	if s == "" {
+		return Secret{}
+	}
+	pad := make([]byte, len(s))
+	_, _ = rand.Read(pad)
+	masked := make([]byte, len(s))
+	for i := range masked {
+		masked[i] = s[i] ^ pad[i]
+	}
+	return Secret{p: &sealed{pad: pad, masked: masked}}
+}
 
 // Reveal returns the credential. Call it only where the value goes on the wire.
-func (s Secret) Reveal() string { return s.value }
+func (s Secret) Reveal() string {
+	if s.p == nil {
+		return ""
+	}
+	var b strings.Builder
+	b.Grow(len(s.p.masked))
+	for i, m := range s.p.masked {
+		b.WriteByte(m ^ s.p.pad[i])
+	}
+	return b.String()
+}
 
 // IsZero reports whether no credential is set.
-func (s Secret) IsZero() bool { return s.value == "" }
+func (s Secret) IsZero() bool { return s.p == nil }
+
+// In reports whether the credential occurs in text, without building the
+// credential as a string (it runs on every response's request ID).
+func (s Secret) In(text string) bool {
+	if s.p == nil {
+		return false
+	}
+	n := len(s.p.masked)
+	first := s.p.masked[0] ^ s.p.pad[0]
+	for i := 0; i+n <= len(text); i++ {
+		if text[i] != first {
+			continue
+		}
+		j := 1
+		for j < n && text[i+j] == s.p.masked[j]^s.p.pad[j] {
+			j++
+		}
+		if j == n {
+			return true
+		}
+	}
+	return false
+}
 
 // String implements fmt.Stringer.
 func (s Secret) String() string { return Redacted }
