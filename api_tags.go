@@ -2,9 +2,7 @@ package postman
 
 import (
 	"context"
-	"errors"
 	"net/http"
-	"strings"
 )
 
 // APITag is a tag of an API. Slugs are 2 to 64 lowercase letters, digits
@@ -37,7 +35,7 @@ func (s *APIsService) GetTags(ctx context.Context, apiID string) ([]*APITag, *Re
 	}
 	resp, err := s.client.do(ctx, apiRequest(http.MethodGet, path), &root)
 	if err != nil {
-		return nil, resp, apiPlanGated(err)
+		return nil, resp, err
 	}
 	return root.Tags, resp, nil
 }
@@ -66,33 +64,7 @@ func (s *APIsService) UpdateTags(ctx context.Context, apiID string, req APITagsU
 	}
 	resp, err := s.client.do(ctx, r, &root)
 	if err != nil {
-		return nil, resp, apiPlanGated(err)
+		return nil, resp, err
 	}
 	return root.Tags, resp, nil
-}
-
-// apiPlanGatedError is the 403 of a plan-gated endpoint whose wording
-// ("The tags feature is only available to enterprise teams") the
-// *APIError does not recognise as ErrFeatureUnavailable.
-type apiPlanGatedError struct {
-	*APIError
-}
-
-// Is adds ErrFeatureUnavailable to what the *APIError matches.
-func (e *apiPlanGatedError) Is(target error) bool {
-	return target == ErrFeatureUnavailable || e.APIError.Is(target)
-}
-
-// Unwrap returns the *APIError, so that errors.As still finds it.
-func (e *apiPlanGatedError) Unwrap() error { return e.APIError }
-
-// apiPlanGated marks the "only available to" 403 answers of plan-gated
-// endpoints as ErrFeatureUnavailable; other errors pass unchanged.
-func apiPlanGated(err error) error {
-	var apiErr *APIError
-	if errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusForbidden && !apiErr.Is(ErrFeatureUnavailable) &&
-		strings.Contains(apiErr.allText(), "only available to") {
-		return &apiPlanGatedError{APIError: apiErr}
-	}
-	return err
 }

@@ -100,5 +100,5 @@ func (s *CollectionsService) DeleteFolder(ctx context.Context, collectionID, fol
 		return nil, err
 	}
 	resp, err := s.client.do(ctx, &request{method: http.MethodDelete, path: path}, nil)
-	return resp, collectionNotFound(err)
+	return resp, err
 }

@@ -3,10 +3,8 @@ package postman
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/http"
-	"strings"
 
 	"github.com/postman-go/postman/collection"
 )
@@ -46,7 +44,7 @@ func (s *CollectionsService) Get(ctx context.Context, collectionID string, opts 
 	var body []byte
 	resp, err := s.client.do(ctx, &request{method: http.MethodGet, path: path, query: opts}, &body)
 	if err != nil {
-		return nil, resp, collectionNotFound(err)
+		return nil, resp, err
 	}
 	c, err := collection.Parse(body)
 	if err != nil {
@@ -131,35 +129,9 @@ func (s *CollectionsService) GetMinimal(ctx context.Context, collectionID string
 	}
 	resp, err := s.client.do(ctx, &request{method: http.MethodGet, path: path, query: q}, &root)
 	if err != nil {
-		return nil, resp, collectionNotFound(err)
+		return nil, resp, err
 	}
 	return root.Collection, resp, nil
-}
-
-// collectionNotFoundError is Postman's 400 instanceNotFoundError, which
-// the collection endpoints send for a missing collection or item: it
-// matches ErrNotFound like a 404 does.
-type collectionNotFoundError struct {
-	*APIError
-}
-
-// Is matches ErrNotFound, and whatever the APIError matches.
-func (e *collectionNotFoundError) Is(target error) bool {
-	return target == ErrNotFound || e.APIError.Is(target)
-}
-
-// Unwrap returns the *APIError, so that errors.As still finds it.
-func (e *collectionNotFoundError) Unwrap() error { return e.APIError }
-
-// collectionNotFound wraps a 400 instanceNotFoundError so that it matches
-// ErrNotFound; other errors are returned as they are.
-func collectionNotFound(err error) error {
-	var apiErr *APIError
-	if errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusBadRequest &&
-		strings.EqualFold(apiErr.kind(), "instanceNotFoundError") {
-		return &collectionNotFoundError{APIError: apiErr}
-	}
-	return err
 }
 
 // CollectionInfoOf returns the info block of a collection from Get with

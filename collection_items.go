@@ -298,7 +298,7 @@ func collectionItemDo[T any, PT collectionItemPtr[T]](ctx context.Context, c *Cl
 	var root collectionItemRoot[T]
 	resp, err := c.do(ctx, r, &root)
 	if err != nil {
-		return nil, resp, collectionNotFound(err)
+		return nil, resp, err
 	}
 	if root.Data == nil {
 		root.Data = new(T)

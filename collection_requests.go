@@ -146,5 +146,5 @@ func (s *CollectionsService) DeleteRequest(ctx context.Context, collectionID, re
 		return nil, err
 	}
 	resp, err := s.client.do(ctx, &request{method: http.MethodDelete, path: path}, nil)
-	return resp, collectionNotFound(err)
+	return resp, err
 }

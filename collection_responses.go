@@ -127,5 +127,5 @@ func (s *CollectionsService) DeleteResponse(ctx context.Context, collectionID, r
 		return nil, err
 	}
 	resp, err := s.client.do(ctx, &request{method: http.MethodDelete, path: path}, nil)
-	return resp, collectionNotFound(err)
+	return resp, err
 }

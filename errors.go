@@ -150,9 +150,16 @@ func (e *APIError) Is(target error) bool {
 	case ErrForbidden:
 		return e.StatusCode == http.StatusForbidden
 	case ErrFeatureUnavailable:
-		return e.StatusCode == http.StatusForbidden && e.featureUnavailable()
+		// The Teams API answers a team feature the organization lacks with
+		// a 400 rather than a 403.
+		return (e.StatusCode == http.StatusForbidden || e.StatusCode == http.StatusBadRequest) && e.featureUnavailable()
 	case ErrNotFound:
-		return e.StatusCode == http.StatusNotFound
+		// Several endpoints (getCollection, deleteWorkspace, getEnvironment,
+		// item endpoints) answer a missing element with 400
+		// instanceNotFoundError; the v9 API answer shares the name but is
+		// not about a missing element.
+		return e.StatusCode == http.StatusNotFound ||
+			(e.StatusCode == http.StatusBadRequest && strings.EqualFold(e.kind(), "instanceNotFoundError") && !e.isV9())
 	case ErrConflict:
 		return e.StatusCode == http.StatusConflict
 	case ErrRateLimited:
@@ -175,7 +182,11 @@ func (e *APIError) featureUnavailable() bool {
 	t := e.allText()
 	return strings.Contains(t, "isn't available") || strings.Contains(t, "is not available") ||
 		strings.Contains(t, "not available in your region") || strings.Contains(t, "featureunavailable") ||
-		strings.Contains(t, "upgrade your plan") || strings.Contains(t, "plan does not")
+		strings.Contains(t, "upgrade your plan") || strings.Contains(t, "plan does not") ||
+		// "The tags feature is only available to enterprise teams", "This
+		// feature is only available with "Advanced Security Administration"
+		// add-on".
+		strings.Contains(t, "only available to") || strings.Contains(t, "only available with")
 }
 
 func (e *APIError) quotaExhausted() bool {
@@ -391,11 +402,31 @@ func (e *APIError) fill(w *errorBody) {
 		setIfEmpty(&e.Detail, s)
 	} else if isStructured(w.Detail) && e.Details == nil {
 		e.Details = w.Detail
+		e.fillNested(w.Detail)
 	}
 	if isStructured(w.Details) && e.Details == nil {
 		e.Details = w.Details
 	} else if s, ok := jsonString(w.Details); ok {
 		setIfEmpty(&e.Detail, s)
+	}
+}
+
+// fillNested reads the error envelope the Teams API nests in a problem's
+// detail: {"detail":{"error":{"name","message"}}} or {"detail":{"error":"…"}}.
+func (e *APIError) fillNested(detail json.RawMessage) {
+	var nested errorBody
+	if json.Unmarshal(detail, &nested) != nil {
+		return
+	}
+	if s, ok := jsonString(nested.Error); ok {
+		setIfEmpty(&e.Message, s)
+		return
+	}
+	var inner errorBody
+	if len(nested.Error) > 0 && nested.Error[0] == '{' && json.Unmarshal(nested.Error, &inner) == nil {
+		name, _ := nameOf(inner.Name)
+		setIfEmpty(&e.Name, name)
+		setIfEmpty(&e.Message, textOf(inner.Message))
 	}
 }
 

@@ -95,7 +95,7 @@ func (s *SecretScannerService) ListLocations(ctx context.Context, secretID, work
 	}
 	resp, err := s.client.do(ctx, &request{method: http.MethodGet, path: path, query: &q}, &root)
 	if err != nil {
-		return nil, resp, secretError(err)
+		return nil, resp, err
 	}
 	root.Meta.fill(resp)
 	return &DetectedSecretLocations{

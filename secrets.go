@@ -2,12 +2,10 @@ package postman
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"iter"
 	"log/slog"
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/postman-go/postman/internal/transport"
@@ -166,28 +164,6 @@ func (m secretMeta) fill(resp *Response) {
 	}
 }
 
-// secretGatedError marks the answer about the missing Advanced Security
-// Administration add-on as ErrFeatureUnavailable, which the core's error
-// decoding does not recognise ("… is only available with …").
-type secretGatedError struct{ *APIError }
-
-// Is matches ErrFeatureUnavailable and whatever the APIError matches.
-func (e *secretGatedError) Is(target error) bool {
-	return target == ErrFeatureUnavailable || e.APIError.Is(target)
-}
-
-// Unwrap returns the APIError, so errors.As still finds it.
-func (e *secretGatedError) Unwrap() error { return e.APIError }
-
-func secretError(err error) error {
-	var apiErr *APIError
-	if errors.As(err, &apiErr) && err == error(apiErr) && apiErr.StatusCode == http.StatusForbidden &&
-		strings.Contains(strings.ToLower(apiErr.Title+" "+apiErr.Detail+" "+apiErr.Message), "only available with") {
-		return &secretGatedError{apiErr}
-	}
-	return err
-}
-
 // Search returns the secrets the Secret Scanner detected that match
 // query, one page at a time (10 by default): Response.NextCursor points
 // to the next page, and Response.Total counts every match when
@@ -212,7 +188,7 @@ func (s *SecretScannerService) Search(ctx context.Context, query DetectedSecretQ
 	}
 	resp, err := s.client.do(ctx, &request{method: http.MethodPost, path: "/detected-secrets-queries", query: q, body: query}, &root)
 	if err != nil {
-		return nil, resp, secretError(err)
+		return nil, resp, err
 	}
 	root.Meta.fill(resp)
 	return root.Data, resp, nil
@@ -279,7 +255,7 @@ func (s *SecretScannerService) UpdateResolution(ctx context.Context, secretID st
 	status := new(DetectedSecretStatus)
 	resp, err := s.client.do(ctx, &request{method: http.MethodPut, path: path, body: req}, status)
 	if err != nil {
-		return nil, resp, secretError(err)
+		return nil, resp, err
 	}
 	return status, resp, nil
 }
@@ -317,7 +293,7 @@ func (s *SecretScannerService) ListTypes(ctx context.Context) ([]*SecretType, *R
 	}
 	resp, err := s.client.do(ctx, &request{method: http.MethodGet, path: "/secret-types"}, &root)
 	if err != nil {
-		return nil, resp, secretError(err)
+		return nil, resp, err
 	}
 	root.Meta.fill(resp)
 	return root.Data, resp, nil

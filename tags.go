@@ -2,12 +2,10 @@ package postman
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"iter"
 	"net/http"
 	"regexp"
-	"strings"
 )
 
 // TagsService is the Tags area: the tags of workspaces, collections and APIs, and the elements carrying a tag.
@@ -93,29 +91,6 @@ func tagsBody(slugs []string) (any, error) {
 	}{tags}, nil
 }
 
-// tagPlanError is a 403 of the tag endpoints that says tagging is not on
-// the team's plan. errors.go only knows the "isn't available in your
-// region" wording, not "The tags feature is only available to enterprise
-// teams", so this wrapper adds the ErrFeatureUnavailable match.
-type tagPlanError struct{ *APIError }
-
-// Is matches ErrFeatureUnavailable; the other sentinels match through the
-// wrapped *APIError.
-func (e *tagPlanError) Is(target error) bool { return target == ErrFeatureUnavailable }
-
-// Unwrap returns the *APIError.
-func (e *tagPlanError) Unwrap() error { return e.APIError }
-
-// tagGate marks the plan-gating 403 of the tag endpoints.
-func tagGate(err error) error {
-	var apiErr *APIError
-	if errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusForbidden &&
-		strings.Contains(strings.ToLower(apiErr.Detail+" "+apiErr.Message+" "+apiErr.Title), "only available") {
-		return &tagPlanError{apiErr}
-	}
-	return err
-}
-
 // tagsCall runs a call whose answer is {"tags": […]}.
 func (s *TagsService) tagsCall(ctx context.Context, method, path string, body any) ([]Tag, *Response, error) {
 	var root struct {
@@ -123,7 +98,7 @@ func (s *TagsService) tagsCall(ctx context.Context, method, path string, body an
 	}
 	resp, err := s.client.do(ctx, &request{method: method, path: path, body: body}, &root)
 	if err != nil {
-		return nil, resp, tagGate(err)
+		return nil, resp, err
 	}
 	return root.Tags, resp, nil
 }
@@ -218,7 +193,7 @@ func (s *TagsService) Entities(ctx context.Context, slug string, opts *TagEntiti
 	}
 	resp, err := s.client.do(ctx, &request{method: http.MethodGet, path: path, query: opts}, &root)
 	if err != nil {
-		return nil, resp, tagGate(err)
+		return nil, resp, err
 	}
 	resp.NextCursor = root.Meta.NextCursor
 	return root.Data.Entities, resp, nil

@@ -105,7 +105,7 @@ func (s *TeamsService) ListAccessRequests(ctx context.Context, teamID string, op
 	}
 	resp, err := s.client.do(ctx, r, &root)
 	if err != nil {
-		return nil, resp, teamError(err)
+		return nil, resp, err
 	}
 	resp.NextCursor = root.next()
 	return root.Data, resp, nil
@@ -142,7 +142,7 @@ func (s *TeamsService) CreateAccessRequest(ctx context.Context, teamID string, r
 	r := &request{method: http.MethodPost, path: path, body: req, header: teamHeader(req.UseSCIMIDs)}
 	resp, err := s.client.do(ctx, r, &root)
 	if err != nil {
-		return nil, resp, teamError(err)
+		return nil, resp, err
 	}
 	return root.Result, resp, nil
 }
@@ -164,7 +164,7 @@ func (s *TeamsService) RespondToAccessRequest(ctx context.Context, teamID, reque
 	r := &request{method: http.MethodPost, path: path, body: decision, header: teamHeader(decision.UseSCIMIDs)}
 	resp, err := s.client.do(ctx, r, &root)
 	if err != nil {
-		return nil, resp, teamError(err)
+		return nil, resp, err
 	}
 	return root.Result, resp, nil
 }

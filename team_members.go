@@ -53,7 +53,7 @@ func (s *TeamsService) UpdateMemberRoles(ctx context.Context, teamID string, req
 	r := &request{method: http.MethodPost, path: path, body: req, header: teamHeader(req.UseSCIMIDs)}
 	resp, err := s.client.do(ctx, r, &root)
 	if err != nil {
-		return nil, resp, teamError(err)
+		return nil, resp, err
 	}
 	return root.Result, resp, nil
 }
@@ -73,7 +73,7 @@ func (s *TeamsService) RemoveMembers(ctx context.Context, teamID string, req Tea
 	r := &request{method: http.MethodDelete, path: path, body: req, header: teamHeader(req.UseSCIMIDs)}
 	resp, err := s.client.do(ctx, r, nil)
 	if err != nil {
-		return resp, teamError(err)
+		return resp, err
 	}
 	return resp, nil
 }

@@ -41,7 +41,7 @@ func (s *TeamsService) GetSettings(ctx context.Context, teamID string) (*TeamSet
 	}
 	resp, err := s.client.do(ctx, &request{method: http.MethodGet, path: path}, &root)
 	if err != nil {
-		return nil, resp, teamError(err)
+		return nil, resp, err
 	}
 	return root.Settings, resp, nil
 }
@@ -65,7 +65,7 @@ func (s *TeamsService) UpdateSettings(ctx context.Context, teamID string, settin
 	}
 	resp, err := s.client.do(ctx, &request{method: http.MethodPut, path: path, body: body}, &root)
 	if err != nil {
-		return nil, resp, teamError(err)
+		return nil, resp, err
 	}
 	return root.Settings, resp, nil
 }

@@ -3,7 +3,6 @@ package postman
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"iter"
 	"net/http"
@@ -179,53 +178,6 @@ func teamHeader(scim bool) http.Header {
 	return h
 }
 
-// teamGatedError marks an answer as plan-gated when the core's error
-// decoding does not recognise it (Postman sends "Team feature is not
-// available" as a 400 with the message nested in detail.error).
-type teamGatedError struct{ *APIError }
-
-// Is matches ErrFeatureUnavailable and whatever the APIError matches.
-func (e *teamGatedError) Is(target error) bool {
-	return target == ErrFeatureUnavailable || e.APIError.Is(target)
-}
-
-// Unwrap returns the APIError, so errors.As still finds it.
-func (e *teamGatedError) Unwrap() error { return e.APIError }
-
-// teamError lifts the name and message Teams answers nest in a problem's
-// detail ({"detail":{"error":{"name","message"}}} or {"detail":{"error":"…"}})
-// into the APIError, and marks the organization-not-enabled answer as
-// ErrFeatureUnavailable.
-func teamError(err error) error {
-	var apiErr *APIError
-	if !errors.As(err, &apiErr) || len(apiErr.Details) == 0 {
-		return err
-	}
-	var detail struct {
-		Error json.RawMessage `json:"error"`
-	}
-	if json.Unmarshal(apiErr.Details, &detail) != nil {
-		return err
-	}
-	if s, ok := jsonString(detail.Error); ok {
-		setIfEmpty(&apiErr.Message, s)
-	} else {
-		var inner struct {
-			Name    string `json:"name"`
-			Message string `json:"message"`
-		}
-		if json.Unmarshal(detail.Error, &inner) == nil {
-			setIfEmpty(&apiErr.Name, inner.Name)
-			setIfEmpty(&apiErr.Message, inner.Message)
-		}
-	}
-	// A 403 saying so already matches ErrFeatureUnavailable.
-	if apiErr.StatusCode == http.StatusBadRequest && apiErr.featureUnavailable() && err == error(apiErr) {
-		return &teamGatedError{apiErr}
-	}
-	return err
-}
-
 // teamList is the answer of the cursor-paginated Teams lists.
 type teamList[T any] struct {
 	Data     []*T `json:"data"`
@@ -255,7 +207,7 @@ func (s *TeamsService) List(ctx context.Context, opts *TeamListOptions) ([]*Team
 	}
 	resp, err := s.client.do(ctx, r, &root)
 	if err != nil {
-		return nil, resp, teamError(err)
+		return nil, resp, err
 	}
 	resp.NextCursor = root.next()
 	return root.Data, resp, nil
@@ -288,7 +240,7 @@ func (s *TeamsService) Get(ctx context.Context, teamID string, opts *TeamGetOpti
 	}
 	resp, err := s.client.do(ctx, r, &root)
 	if err != nil {
-		return nil, resp, teamError(err)
+		return nil, resp, err
 	}
 	return root.Team, resp, nil
 }
@@ -307,7 +259,7 @@ func (s *TeamsService) Create(ctx context.Context, req TeamCreateRequest) (*Team
 	r := &request{method: http.MethodPost, path: "/teams", body: req, header: teamHeader(req.UseSCIMIDs)}
 	resp, err := s.client.do(ctx, r, &root)
 	if err != nil {
-		return nil, resp, teamError(err)
+		return nil, resp, err
 	}
 	return root.Team, resp, nil
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/http"
 	"sync"
 	"time"
 )
@@ -55,21 +54,11 @@ func (s *WorkspacesService) Temporary(ctx context.Context, req CreateWorkspaceRe
 		}
 		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), workspaceCleanupTimeout)
 		defer cancel()
-		if _, err := s.Delete(ctx, id); err != nil && !workspaceGone(err) {
+		if _, err := s.Delete(ctx, id); err != nil && !errors.Is(err, ErrNotFound) {
 			return err
 		}
 		done = true
 		return nil
 	}
 	return ws, cleanup, nil
-}
-
-// workspaceGone recognises the answers meaning the workspace no longer
-// exists: 404, and the documented 400 instanceNotFoundError.
-func workspaceGone(err error) bool {
-	if errors.Is(err, ErrNotFound) {
-		return true
-	}
-	var apiErr *APIError
-	return errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusBadRequest && apiErr.Name == "instanceNotFoundError"
 }
