@@ -38,6 +38,11 @@ var (
 	// ErrQuotaExhausted matches the 429 serviceLimitExhausted answer: the
 	// team's monthly API quota is used up; retrying will not help.
 	ErrQuotaExhausted = errors.New("postman: monthly API quota exhausted")
+	// ErrPlanLimit matches the 429 answers saying the team holds as many
+	// elements as its plan allows ("You've reached the limit for your
+	// plan", the Package Library's package count). They are not retried:
+	// delete elements or upgrade the plan.
+	ErrPlanLimit = errors.New("postman: plan limit reached")
 	// ErrDeprecated matches answers from endpoints Postman has deprecated or
 	// withdrawn, and the answer about a v9 API Builder API, which this SDK
 	// does not support (see APIsService).
@@ -166,6 +171,8 @@ func (e *APIError) Is(target error) bool {
 		return e.StatusCode == http.StatusTooManyRequests
 	case ErrQuotaExhausted:
 		return e.StatusCode == http.StatusTooManyRequests && e.quotaExhausted()
+	case ErrPlanLimit:
+		return e.StatusCode == http.StatusTooManyRequests && transport.IsPlanLimit([]byte(e.allText()+" "+strings.ToLower(string(e.Body))))
 	case ErrDeprecated:
 		return e.isV9() || e.StatusCode == http.StatusGone
 	case ErrRedirect:

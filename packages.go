@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"iter"
 	"net/http"
-	"strings"
 )
 
 // PackagesService is the Packages area: the team's Package Library.
@@ -173,10 +172,5 @@ func (s *PackagesService) Delete(ctx context.Context, packageID string) (*Respon
 // upgrade the plan. It is neither the per-minute limit nor the monthly API
 // quota (ErrQuotaExhausted).
 func PackageLimitReached(err error) bool {
-	var rl *RateLimitError
-	if !errors.As(err, &rl) || rl.QuotaExhausted || rl.APIError == nil {
-		return false
-	}
-	t := strings.ToLower(rl.Title + "\x00" + rl.Detail + "\x00" + rl.Message)
-	return strings.Contains(t, "limit for your plan") || strings.Contains(t, "limit for number of")
+	return errors.Is(err, ErrPlanLimit)
 }

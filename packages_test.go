@@ -170,6 +170,17 @@ func TestPackagesPlanLimitIsA429(t *testing.T) {
 	assert.Equal(t, "https://api.postman.com/problems/rate-limit-exceeded", rl.Type)
 	assert.Equal(t, "You've reached the limit for number of Packages.", rl.Detail)
 	assert.True(t, PackageLimitReached(err))
+	assert.ErrorIs(t, err, ErrPlanLimit)
+}
+
+func TestPackagesPlanLimitIsNotRetried(t *testing.T) {
+	h := conformance.New(t)
+	h.Status("createPackage", http.StatusTooManyRequests)
+	c := newTestClient(t, h.URL)
+	_, resp, err := c.Packages.Create(t.Context(), specTestWorkspaceID, PackageCreateRequest{Name: "one-too-many"})
+	require.ErrorIs(t, err, ErrPlanLimit)
+	assert.Equal(t, 1, resp.Attempts, "waiting does not cure a plan limit")
+	assert.Len(t, h.Ran(), 1)
 }
 
 func TestPackageLimitReachedTellsLimitsApart(t *testing.T) {
@@ -188,7 +199,8 @@ func TestPackageLimitReachedTellsLimitsApart(t *testing.T) {
 
 	assert.False(t, PackageLimitReached(nil))
 	assert.False(t, PackageLimitReached(ErrRateLimited))
-	assert.False(t, PackageLimitReached(&RateLimitError{APIError: &APIError{StatusCode: 429, Detail: "You've reached the limit for your plan"}, QuotaExhausted: true}))
+	assert.False(t, PackageLimitReached(&RateLimitError{APIError: &APIError{StatusCode: 429, Name: "serviceLimitExhausted",
+		Message: "You've reached the limit for the Postman API usage in your plan."}, QuotaExhausted: true}), "the monthly quota is not the package limit")
 }
 
 func TestPackagesErrors(t *testing.T) {

@@ -140,7 +140,7 @@ func (p *Policy) decide(c *Call, resp *http.Response, err error) (bool, int) {
 	}
 	switch resp.StatusCode {
 	case http.StatusTooManyRequests:
-		if IsQuotaExhausted(PeekBody(resp, c.MaxErrorBody)) {
+		if body := PeekBody(resp, c.MaxErrorBody); IsQuotaExhausted(body) || IsPlanLimit(body) {
 			return false, 0
 		}
 		if d, ok := ParseRetryAfter(resp.Header, p.now()); ok && d > p.MaxRetryAfter {
@@ -339,6 +339,12 @@ type replayBody struct {
 }
 
 func (*replayBody) Close() error { return nil }
+
+// IsPlanLimit reports whether a 429 body says the team holds as many
+// elements (packages) as its plan allows: no wait cures that either.
+func IsPlanLimit(body []byte) bool {
+	return bytes.Contains(body, []byte("limit for your plan")) || bytes.Contains(body, []byte("limit for number of"))
+}
 
 // IsQuotaExhausted reports whether a 429 body is Postman's monthly quota
 // answer, which no wait short of a new month will cure.
