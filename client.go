@@ -38,6 +38,9 @@ type request struct {
 	contentType string
 	header      http.Header
 	auth        transport.Auth
+	// timeout, when set, replaces the per-attempt timeout and the wait for
+	// headers, for endpoints that answer only when their work is done.
+	timeout time.Duration
 }
 
 // Do sends a request to any Postman API endpoint, wrapped or not, with the
@@ -122,6 +125,7 @@ func (c *Client) do(ctx context.Context, r *request, out any) (*Response, error)
 		Idempotent:   transport.IsIdempotent(r.method),
 		RetryWrites:  c.retryWrites,
 		Auth:         r.auth,
+		Timeout:      r.timeout,
 		MaxBody:      c.maxBody,
 		MaxErrorBody: c.maxErrors,
 	})

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -156,6 +157,7 @@ func TestOptions(t *testing.T) {
 	assert.Equal(t, int64(20), c.maxErrors)
 	assert.True(t, c.retryWrites)
 	assert.Equal(t, DefaultAttemptTimeout, attemptTimeout(c))
+	assert.Equal(t, defaultHeaderTimeout, c.http.HTTPClient.Transport.(*transport.Credentials).HeaderTimeout)
 	c, err = NewClient(canaryKey, WithAttemptTimeout(3*time.Second))
 	require.NoError(t, err)
 	assert.Equal(t, 3*time.Second, attemptTimeout(c))
@@ -205,7 +207,6 @@ func TestDefaultTransportSettings(t *testing.T) {
 	tr := newBaseTransport()
 	assert.GreaterOrEqual(t, tr.MaxIdleConnsPerHost, 32, "M10: 2 per host makes 32 goroutines open thousands of connections")
 	assert.Equal(t, int64(1<<20), tr.MaxResponseHeaderBytes)
-	assert.Positive(t, tr.ResponseHeaderTimeout)
 	assert.Positive(t, tr.TLSHandshakeTimeout)
 	if cfg := tr.TLSClientConfig; cfg != nil {
 		assert.False(t, cfg.InsecureSkipVerify, "certificates are always verified")
@@ -214,8 +215,41 @@ func TestDefaultTransportSettings(t *testing.T) {
 	c, err := NewClient(canaryKey)
 	require.NoError(t, err)
 	assert.Equal(t, DefaultAttemptTimeout, attemptTimeout(c))
+	assert.Equal(t, defaultHeaderTimeout, c.http.HTTPClient.Transport.(*transport.Credentials).HeaderTimeout)
 	assert.Zero(t, c.http.HTTPClient.Timeout)
 	assert.NotNil(t, c.http.HTTPClient.CheckRedirect)
 	assert.Equal(t, DefaultMaxRetries+1, c.http.RetryMax, "a backstop one above the policy's own limit")
 	assert.NotNil(t, c.http.PrepareRetry)
+}
+
+// TestHeaderTimeoutAndLongCalls: the wait for headers is bounded (and a
+// GET that outwaits it is retried), while a call that declares itself
+// long (request.timeout, as a synchronous monitor run does) waits longer.
+func TestHeaderTimeoutAndLongCalls(t *testing.T) {
+	t.Parallel()
+	var hits atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hits.Add(1)
+		select {
+		case <-time.After(150 * time.Millisecond):
+		case <-r.Context().Done():
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write([]byte(`{}`))
+	}))
+	t.Cleanup(srv.Close)
+	c := newTestClient(t, srv.URL, WithMaxRetries(1))
+	c.http.HTTPClient.Transport.(*transport.Credentials).HeaderTimeout = 30 * time.Millisecond
+
+	_, err := c.Do(t.Context(), "GET", "/me", nil, nil)
+	var late *transport.AttemptTimeoutError
+	require.ErrorAs(t, err, &late)
+	assert.ErrorIs(t, err, context.DeadlineExceeded)
+	assert.Equal(t, int32(2), hits.Load(), "a GET whose headers came late is retried once")
+
+	hits.Store(0)
+	_, err = c.do(t.Context(), &request{method: http.MethodPost, path: "/monitors/m-1/run", timeout: time.Second}, nil)
+	require.NoError(t, err, "a long call waits past the default header timeout")
+	assert.Equal(t, int32(1), hits.Load())
 }

@@ -355,6 +355,10 @@ func (r *MonitorRunResult) Failures() []MonitorRunFailure {
 	return out
 }
 
+// monitorRunTimeout bounds a synchronous monitor run: Postman answers
+// within 300 seconds, with a 202 and an unfinished result at the latest.
+const monitorRunTimeout = 330 * time.Second
+
 // Run runs a monitor now. Without options Postman answers when the run is
 // over, with its stats, executions and failures: check result.Failed() and
 // result.Failures(). Postman waits at most 300 seconds, then answers 202
@@ -362,9 +366,10 @@ func (r *MonitorRunResult) Failures() []MonitorRunFailure {
 // MonitorRunOptions.Async asks for that answer at once. Pass an unfinished
 // result to WaitRun.
 //
-// The client waits 30 seconds for an answer's headers and 2 minutes per
-// attempt by default, and never sends a run twice: for runs that may take
-// longer, use RunAndWait, which does not hold a connection open.
+// A synchronous run waits up to monitorRunTimeout (330 s: Postman's 300 s
+// and a margin) for its answer, beyond the client's usual header and
+// attempt timeouts, and is never sent twice. RunAndWait starts the run
+// asynchronously and polls instead of holding a connection open.
 //
 // Postman allows 10 calls per 10 seconds to the monitor endpoints; the
 // default limiter keeps under it.
@@ -378,7 +383,11 @@ func (s *MonitorsService) Run(ctx context.Context, monitorID string, opts *Monit
 	var root struct {
 		Run *MonitorRunResult `json:"run"`
 	}
-	resp, err := s.client.do(ctx, &request{method: http.MethodPost, path: path, query: opts}, &root)
+	r := &request{method: http.MethodPost, path: path, query: opts}
+	if opts == nil || !opts.Async {
+		r.timeout = monitorRunTimeout
+	}
+	resp, err := s.client.do(ctx, r, &root)
 	if err != nil {
 		return nil, resp, err
 	}

@@ -34,7 +34,8 @@ func buildHTTP(c *Client, cfg *config) (*retryablehttp.Client, *transport.Policy
 	if c.limiter != nil {
 		rt = &transport.Limit{Next: rt, Limiter: c.limiter, BasePath: c.baseURL.Path, MaxPause: cfg.maxRetryAfter}
 	}
-	rt = &transport.Credentials{Next: rt, Origin: c.baseURL, APIKey: c.apiKey, SCIMKey: c.scimKey, UserAgent: c.userAgent, Timeout: timeout}
+	rt = &transport.Credentials{Next: rt, Origin: c.baseURL, APIKey: c.apiKey, SCIMKey: c.scimKey, UserAgent: c.userAgent, Timeout: timeout,
+		HeaderTimeout: defaultHeaderTimeout}
 
 	policy := &transport.Policy{
 		MaxRetries:    cfg.maxRetries,
@@ -81,6 +82,9 @@ func buildHTTP(c *Client, cfg *config) (*retryablehttp.Client, *transport.Policy
 	return rc, policy, base
 }
 
+// defaultHeaderTimeout bounds the wait for an answer's headers.
+const defaultHeaderTimeout = 30 * time.Second
+
 // newBaseTransport is http.DefaultTransport tuned for an API client: a
 // pool large enough for concurrent callers (Go's default of 2 idle
 // connections per host makes 32 goroutines open thousands of connections),
@@ -89,7 +93,9 @@ func newBaseTransport() *http.Transport {
 	t := http.DefaultTransport.(*http.Transport).Clone()
 	t.DialContext = (&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}).DialContext
 	t.TLSHandshakeTimeout = 10 * time.Second
-	t.ResponseHeaderTimeout = 30 * time.Second
+	// The wait for response headers is bounded per call by the
+	// Credentials round tripper (defaultHeaderTimeout), so that the few
+	// slow endpoints can ask for more.
 	t.IdleConnTimeout = 90 * time.Second
 	t.MaxIdleConns = 128
 	t.MaxIdleConnsPerHost = 64

@@ -36,6 +36,11 @@ type Call struct {
 	RetryWrites bool
 	Auth        Auth
 
+	// Timeout, when set, replaces the client's per-attempt timeout and its
+	// wait for response headers, for the few endpoints that answer only
+	// when their work is done (a synchronous monitor run: up to 300 s).
+	Timeout time.Duration
+
 	// MaxBody and MaxErrorBody cap what is read of success and error bodies.
 	MaxBody      int64
 	MaxErrorBody int64

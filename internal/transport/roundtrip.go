@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -59,6 +60,11 @@ type Credentials struct {
 	// net/http enforces that one with a goroutine, a timer and a channel
 	// per request.
 	Timeout time.Duration
+	// HeaderTimeout bounds the wait for the response headers of each
+	// request (0: no bound). It lives here rather than in
+	// http.Transport.ResponseHeaderTimeout so that a call can ask for more
+	// (Call.Timeout), which the transport's setting cannot allow.
+	HeaderTimeout time.Duration
 
 	uaOnce sync.Once
 	ua     []string // UserAgent as a header value, shared by every request
@@ -71,6 +77,7 @@ func (t *Credentials) RoundTrip(req *http.Request) (*http.Response, error) {
 		return nil, &OriginError{Host: req.URL.Host}
 	}
 	auth := AuthAPIKey
+	timeout, headerTimeout := t.Timeout, t.HeaderTimeout
 	if c := CallFrom(req.Context()); c != nil {
 		if req.Response == nil {
 			// Go sets Response on the requests of redirect hops: they
@@ -78,11 +85,23 @@ func (t *Credentials) RoundTrip(req *http.Request) (*http.Response, error) {
 			c.Attempts++
 		}
 		auth = c.Auth
+		if c.Timeout > 0 {
+			timeout, headerTimeout = c.Timeout, c.Timeout
+		}
 	}
 	parent := req.Context()
 	ctx, cancel := parent, context.CancelFunc(nil)
-	if t.Timeout > 0 {
-		ctx, cancel = context.WithTimeout(parent, t.Timeout)
+	if timeout > 0 {
+		ctx, cancel = context.WithTimeout(parent, timeout)
+	}
+	var headerTimer *time.Timer
+	var headersLate atomic.Bool
+	if headerTimeout > 0 && headerTimeout < timeout {
+		if cancel == nil {
+			ctx, cancel = context.WithCancel(parent)
+		}
+		stop := cancel
+		headerTimer = time.AfterFunc(headerTimeout, func() { headersLate.Store(true); stop() })
 	}
 	// A shallow copy with its own header map: the request handed in is
 	// never modified (it is what Response.Request shows the caller), and
@@ -102,9 +121,18 @@ func (t *Credentials) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 	out.Header = h
 	resp, err := t.Next.RoundTrip(out)
+	if headerTimer != nil {
+		headerTimer.Stop()
+	}
 	if err != nil {
+		if headersLate.Load() && parent.Err() == nil {
+			// The transport reports the cancellation that stopped it; what
+			// happened is a timeout, which is retried like one.
+			err = &AttemptTimeoutError{After: headerTimeout, Err: errNoHeaders}
+		} else if cancel != nil {
+			err = attemptError(ctx, parent, timeout, err)
+		}
 		if cancel != nil {
-			err = attemptError(ctx, parent, t.Timeout, err)
 			cancel()
 		}
 		return nil, err
@@ -112,10 +140,14 @@ func (t *Credentials) RoundTrip(req *http.Request) (*http.Response, error) {
 	// The caller sees the request it built, which never held the key.
 	resp.Request = req
 	if cancel != nil {
-		resp.Body = &timeoutBody{ReadCloser: resp.Body, ctx: ctx, parent: parent, timeout: t.Timeout, cancel: cancel}
+		resp.Body = &timeoutBody{ReadCloser: resp.Body, ctx: ctx, parent: parent, timeout: timeout, cancel: cancel}
 	}
 	return resp, nil
 }
+
+// errNoHeaders is the cause of an attempt whose answer's headers did not
+// come within the header timeout.
+var errNoHeaders = errors.New("no response headers in time")
 
 // AttemptTimeoutError is returned when one attempt outlived the
 // per-attempt timeout while the call's own context was still alive. It
