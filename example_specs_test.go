@@ -4,27 +4,29 @@ import (
 	"context"
 	"fmt"
 	"log"
-	"os"
 
 	"github.com/postman-go/postman"
+	"github.com/postman-go/postman/postmantest"
 )
 
 // A spec is created from its files, a collection is generated from it,
-// and the generation task is followed to its end.
+// and the generation task is followed to its end: generation is
+// asynchronous, and the finished task names the new collection.
 func ExampleSpecsService() {
+	srv := postmantest.NewServer()
+	defer srv.Close()
+	workspaceID := srv.Workspaces()[1].ID
+	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL))
+	defer client.CloseIdleConnections()
 	ctx := context.Background()
-	client, err := postman.NewClient(os.Getenv("POSTMAN_API_KEY"))
-	if err != nil {
-		log.Fatal(err)
-	}
-	definition, err := os.ReadFile("openapi.yaml")
-	if err != nil {
-		log.Fatal(err)
-	}
-	spec, _, err := client.Specs.Create(ctx, os.Getenv("POSTMAN_WORKSPACE_ID"), postman.SpecCreateRequest{
+
+	// The definition would usually come from the repository: os.ReadFile("openapi.json").
+	const definition = `{"openapi": "3.0.3", "info": {"title": "Payments API", "version": "1.0.0"},
+		"paths": {"/payments": {"get": {"summary": "List payments"}, "post": {"summary": "Create a payment"}}}}`
+	spec, _, err := client.Specs.Create(ctx, workspaceID, postman.SpecCreateRequest{
 		Name:  "Payments API",
 		Type:  postman.SpecTypeOpenAPI30,
-		Files: []postman.SpecSourceFile{{Path: "index.yaml", Content: string(definition)}},
+		Files: []postman.SpecSourceFile{{Path: "openapi.json", Content: definition}},
 	})
 	if err != nil {
 		log.Fatal(err)
@@ -41,22 +43,24 @@ func ExampleSpecsService() {
 	if err != nil {
 		log.Fatal(err) // a *postman.TaskFailedError when the generation failed
 	}
-	for _, res := range done.Resources {
-		fmt.Println("generated collection", res.ID)
-	}
+	fmt.Println("generation", done.Status, "with", len(done.Resources), "collection")
 
-	// Later, after editing the spec: bring the collection up to date.
-	sync, _, err := client.Specs.SyncCollectionFromSpec(ctx, done.Resources[0].ID, spec.ID)
-	if err != nil {
-		log.Fatal(err)
+	// Later: the collections generated from the spec, and whether they
+	// still follow it (SyncCollectionFromSpec brings them up to date).
+	for c, err := range client.Specs.ListGeneratedCollectionsIter(ctx, spec.ID, nil) {
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println(c.Name, c.State)
 	}
-	if _, err := client.Specs.WaitTask(ctx, sync); err != nil {
-		log.Fatal(err)
+	for f, err := range client.Specs.ListFilesIter(ctx, spec.ID, nil) {
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println(f.Path, f.Type)
 	}
-
-	def, _, err := client.Specs.GetDefinition(ctx, spec.ID)
-	if err != nil {
-		log.Fatal(err)
-	}
-	fmt.Println(def.Format, def.DetectedType(), len(def.Content))
+	// Output:
+	// generation completed with 1 collection
+	// Payments API in-sync
+	// openapi.json ROOT
 }
