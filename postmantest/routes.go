@@ -91,6 +91,11 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("GET /scim/v2/Users/{userId}", s.getSCIMUser)
 	s.mux.HandleFunc("PUT /scim/v2/Users/{userId}", s.putSCIMUser)
 	s.mux.HandleFunc("PATCH /scim/v2/Users/{userId}", s.patchSCIMUser)
+	s.mux.HandleFunc("GET /scim/v2/Groups", s.listSCIMGroups)
+	s.mux.HandleFunc("POST /scim/v2/Groups", s.createSCIMGroup)
+	s.mux.HandleFunc("GET /scim/v2/Groups/{groupId}", s.getSCIMGroup)
+	s.mux.HandleFunc("PATCH /scim/v2/Groups/{groupId}", s.patchSCIMGroup)
+	s.mux.HandleFunc("DELETE /scim/v2/Groups/{groupId}", s.deleteSCIMGroup)
 
 	s.mux.HandleFunc("GET /audit/logs", s.listAuditLogs)
 
