@@ -79,9 +79,12 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("DELETE /specs/{specId}", s.deleteSpec)
 	s.mux.HandleFunc("GET /specs/{specId}/files", s.listSpecFiles)
 	s.mux.HandleFunc("GET /specs/{specId}/files/{filePath...}", s.getSpecFile)
+	s.mux.HandleFunc("PATCH /specs/{specId}/files/{filePath...}", s.updateSpecFile)
 	s.mux.HandleFunc("POST /specs/{specId}/generations/{elementType}", s.generateCollection)
 	s.mux.HandleFunc("GET /specs/{specId}/generations/{elementType}", s.listSpecCollections)
 	s.mux.HandleFunc("GET /specs/{specId}/tasks/{taskId}", s.specTask)
+	s.mux.HandleFunc("PUT /collections/{collectionUid}/synchronizations", s.syncCollection)
+	s.mux.HandleFunc("GET /collections/{collectionUid}/tasks/{taskId}", s.collectionTask)
 
 	s.mux.HandleFunc("/apis/{apiId}", s.serveAPI)
 	s.mux.HandleFunc("/apis/{apiId}/{rest...}", s.serveAPI)
