@@ -4,14 +4,16 @@ import (
 	"context"
 	"fmt"
 	"log"
+	"strings"
 
 	"github.com/postman-go/postman"
 	"github.com/postman-go/postman/postmantest"
 )
 
-// A spec is created from its files, a collection is generated from it,
-// and the generation task is followed to its end: generation is
-// asynchronous, and the finished task names the new collection.
+// A spec is created from its files and a collection is generated from it;
+// when the definition changes, the new version is pushed and the
+// collection synchronised. Generation and synchronisation are
+// asynchronous: WaitTask follows each task to its end.
 func ExampleSpecsService() {
 	srv := postmantest.NewServer()
 	defer srv.Close()
@@ -21,8 +23,8 @@ func ExampleSpecsService() {
 	ctx := context.Background()
 
 	// The definition would usually come from the repository: os.ReadFile("openapi.json").
-	const definition = `{"openapi": "3.0.3", "info": {"title": "Payments API", "version": "1.0.0"},
-		"paths": {"/payments": {"get": {"summary": "List payments"}, "post": {"summary": "Create a payment"}}}}`
+	definition := `{"openapi": "3.0.3", "info": {"title": "Payments API", "version": "1.0.0"},
+		"paths": {"/payments": {"get": {"summary": "List payments"}}}}`
 	spec, _, err := client.Specs.Create(ctx, workspaceID, postman.SpecCreateRequest{
 		Name:  "Payments API",
 		Type:  postman.SpecTypeOpenAPI30,
@@ -31,7 +33,6 @@ func ExampleSpecsService() {
 	if err != nil {
 		log.Fatal(err)
 	}
-
 	task, _, err := client.Specs.GenerateCollection(ctx, spec.ID, postman.SpecCollectionGenerateRequest{
 		Name:    "Payments API",
 		Options: postman.SpecCollectionOptions{FolderStrategy: postman.SpecFoldersByTags},
@@ -43,24 +44,38 @@ func ExampleSpecsService() {
 	if err != nil {
 		log.Fatal(err) // a *postman.TaskFailedError when the generation failed
 	}
-	fmt.Println("generation", done.Status, "with", len(done.Resources), "collection")
+	collectionUID := done.Resources[0].ID
+	fmt.Println("generation", done.Status)
 
-	// Later: the collections generated from the spec, and whether they
-	// still follow it (SyncCollectionFromSpec brings them up to date).
-	for c, err := range client.Specs.ListGeneratedCollectionsIter(ctx, spec.ID, nil) {
+	// A new operation lands in the repository: push it, and the collection
+	// falls behind its spec until it is synchronised.
+	definition = strings.Replace(definition, `"get": {"summary": "List payments"}`,
+		`"get": {"summary": "List payments"}, "post": {"summary": "Create a payment"}`, 1)
+	if _, _, err := client.Specs.UpdateFile(ctx, spec.ID, "openapi.json", postman.SpecFileUpdateRequest{Content: &definition}); err != nil {
+		log.Fatal(err)
+	}
+	printGenerated(ctx, client, spec.ID)
+	sync, _, err := client.Specs.SyncCollectionFromSpec(ctx, collectionUID, spec.ID)
+	if err != nil {
+		log.Fatal(err)
+	}
+	if _, err := client.Specs.WaitTask(ctx, sync); err != nil {
+		log.Fatal(err)
+	}
+	printGenerated(ctx, client, spec.ID)
+	// Output:
+	// generation completed
+	// Payments API out-of-sync
+	// Payments API in-sync
+}
+
+// printGenerated prints the collections generated from a spec, and
+// whether each follows it.
+func printGenerated(ctx context.Context, client *postman.Client, specID string) {
+	for c, err := range client.Specs.ListGeneratedCollectionsIter(ctx, specID, nil) {
 		if err != nil {
 			log.Fatal(err)
 		}
 		fmt.Println(c.Name, c.State)
 	}
-	for f, err := range client.Specs.ListFilesIter(ctx, spec.ID, nil) {
-		if err != nil {
-			log.Fatal(err)
-		}
-		fmt.Println(f.Path, f.Type)
-	}
-	// Output:
-	// generation completed with 1 collection
-	// Payments API in-sync
-	// openapi.json ROOT
 }
