@@ -9,7 +9,9 @@ import (
 	"github.com/postman-go/postman"
 )
 
-// Find which views and filters a metric takes, then read every row of it.
+// Find which views and filters a metric takes, then read every row of it,
+// e.g. to feed a usage dashboard: the metadata says what a metric accepts,
+// so a request is not refused for a view it lacks.
 func ExampleAnalyticsService() {
 	ctx := context.Background()
 	client, err := postman.NewClient(os.Getenv("POSTMAN_API_KEY"))

@@ -8,11 +8,40 @@ import (
 	"os"
 
 	"github.com/postman-go/postman"
+	"github.com/postman-go/postman/postmantest"
 )
 
-// The API Builder is deprecated; this example shows its main flow for
-// teams that still maintain API Builder APIs, and the way off it.
+// The API Builder is deprecated, and its v9 APIs are not served by the v10
+// endpoints at all: errors.Is(err, postman.ErrDeprecated) tells them apart,
+// so that a tool can skip them, or point their owners to the Postman app.
 func ExampleAPIsService() {
+	srv := postmantest.NewServer()
+	defer srv.Close()
+	inventory := []string{srv.AddAPI("Payments", 10), srv.AddAPI("Legacy Billing", 9)}
+	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL))
+	defer client.CloseIdleConnections()
+
+	for _, id := range inventory {
+		api, _, err := client.APIs.Get(context.Background(), id, nil)
+		switch {
+		case errors.Is(err, postman.ErrDeprecated):
+			fmt.Println("a v9 API: upgrade it to v10 in the Postman app, or migrate it to Spec Hub")
+		case err != nil:
+			log.Fatal(err)
+		default:
+			fmt.Println(api.Name, "is a v10 API: MigrateToSpecHub moves it to Spec Hub")
+		}
+	}
+	// Output:
+	// Payments is a v10 API: MigrateToSpecHub moves it to Spec Hub
+	// a v9 API: upgrade it to v10 in the Postman app, or migrate it to Spec Hub
+}
+
+// The main flow of the API Builder, for teams that still maintain v10
+// APIs: a schema, a collection generated from it and kept in sync, a
+// published version; then the way off the API Builder, to Spec Hub. It
+// only compiles: postmantest serves no API Builder flow beyond Get.
+func ExampleAPIsService_MigrateToSpecHub() {
 	ctx := context.Background()
 	client, err := postman.NewClient(os.Getenv("POSTMAN_API_KEY"))
 	if err != nil {

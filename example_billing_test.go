@@ -10,7 +10,8 @@ import (
 	"github.com/postman-go/postman"
 )
 
-// Check the team's seats and download links of its invoices.
+// Check the team's seats and the download links of its invoices, e.g. for a
+// monthly finance report.
 func ExampleBillingService() {
 	ctx := context.Background()
 	client, err := postman.NewClient(os.Getenv("POSTMAN_API_KEY"))

@@ -4,22 +4,26 @@ import (
 	"context"
 	"fmt"
 	"log"
-	"os"
 
 	"github.com/postman-go/postman"
+	"github.com/postman-go/postman/postmantest"
 )
 
-// Reply in the open comment threads of a collection, mentioning a user, then
-// resolve them.
+// Answer the open comment threads of a collection, mentioning the user
+// who asked, then resolve them. CommentThreads groups the flat list
+// Postman returns into threads, so that a reply lands in its thread.
 func ExampleCommentsService_ListOnCollection() {
-	client, err := postman.NewClient(os.Getenv("POSTMAN_API_KEY"))
-	if err != nil {
-		log.Fatal(err)
-	}
+	srv := postmantest.NewServer()
+	defer srv.Close()
+	collectionID := srv.AddCollection(srv.Workspaces()[1].ID, []byte(`{"info": {"name": "Billing API",
+		"schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"}, "item": []}`))
+	srv.AddComment(collectionID, "", postmantest.Comment{Body: "Does GET /invoices page?", CreatedBy: 87654321})
+	srv.AddComment(collectionID, "", postmantest.Comment{Body: "Typo in the description", Resolved: true})
+	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL))
+	defer client.CloseIdleConnections()
 	ctx := context.Background()
-	const collectionUID = "12345678-12ece9e1-2abf-4edc-8e34-de66e74114d2"
 
-	comments, _, err := client.Comments.ListOnCollection(ctx, collectionUID)
+	comments, _, err := client.Comments.ListOnCollection(ctx, collectionID)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -27,11 +31,11 @@ func ExampleCommentsService_ListOnCollection() {
 		if thread.Resolved() {
 			continue
 		}
-		fmt.Printf("thread %d: %q\n", thread.ID, thread.Comments[0].Body)
-		_, _, err := client.Comments.CreateOnCollection(ctx, collectionUID, postman.CommentCreateRequest{
-			Body:     "Fixed in the latest version, thanks @alex-cruz",
+		fmt.Printf("open: %q\n", thread.Comments[0].Body)
+		_, _, err := client.Comments.CreateOnCollection(ctx, collectionID, postman.CommentCreateRequest{
+			Body:     "Yes, by cursor: see the Pagination folder @alex-cruz",
 			ThreadID: thread.ID,
-			Tags:     map[string]postman.CommentTag{"@alex-cruz": {UserID: 87654321}},
+			Tags:     map[string]postman.CommentTag{"@alex-cruz": {UserID: thread.Comments[0].CreatedBy}},
 		})
 		if err != nil {
 			log.Fatal(err)
@@ -40,4 +44,16 @@ func ExampleCommentsService_ListOnCollection() {
 			log.Fatal(err)
 		}
 	}
+
+	comments, _, err = client.Comments.ListOnCollection(ctx, collectionID)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, thread := range postman.CommentThreads(comments) {
+		fmt.Printf("%q resolved: %t, replies: %d\n", thread.Comments[0].Body, thread.Resolved(), len(thread.Comments)-1)
+	}
+	// Output:
+	// open: "Does GET /invoices page?"
+	// "Does GET /invoices page?" resolved: true, replies: 1
+	// "Typo in the description" resolved: true, replies: 0
 }

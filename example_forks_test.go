@@ -5,28 +5,42 @@ import (
 	"errors"
 	"fmt"
 	"log"
-	"os"
 	"time"
 
 	"github.com/postman-go/postman"
+	"github.com/postman-go/postman/postmantest"
 )
 
-// Fork a collection, work on the fork, then merge it back and wait for the
-// merge task to end.
+// Fork a collection to work on it apart, then merge the fork back into its
+// parent and wait for the merge task to end: merges are asynchronous, and
+// a merge can fail (conflicts) after it was accepted.
 func ExampleForksService_MergeCollection() {
-	client, err := postman.NewClient(os.Getenv("POSTMAN_API_KEY"))
-	if err != nil {
-		log.Fatal(err)
-	}
+	srv := postmantest.NewServer()
+	defer srv.Close()
+	team := srv.Workspaces()[1].ID
+	parentID := srv.AddCollection(team, []byte(`{"info": {"name": "Billing API",
+		"schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+		"item": [{"name": "List invoices", "request": {"method": "GET", "url": "{{baseUrl}}/invoices"}}]}`))
+	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL))
+	defer client.CloseIdleConnections()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
 
-	fork, _, err := client.Forks.ForkCollection(ctx, "12ece9e1-2abf-4edc-8e34-de66e74114d2", postman.ForkCollectionRequest{
-		WorkspaceID: "1f0df51a-8658-4ee8-a2a1-d2567dfa09a9",
+	fork, _, err := client.Forks.ForkCollection(ctx, parentID, postman.ForkCollectionRequest{
+		WorkspaceID: team,
 		Label:       "feature/new-auth",
 	})
 	if err != nil {
 		log.Fatal(err)
+	}
+	fmt.Printf("forked %s as %q\n", fork.Name, fork.Fork.Label)
+
+	// Every fork of the parent, one page in memory at a time.
+	for f, err := range client.Forks.ListCollectionForksIter(ctx, parentID, nil) {
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println("fork:", f.Name, "by", f.CreatedBy)
 	}
 
 	// … edit the fork, then merge it into its parent and delete it.
@@ -38,19 +52,28 @@ func ExampleForksService_MergeCollection() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	if _, err := client.Forks.WaitMerge(ctx, task); err != nil {
+	done, err := client.Forks.WaitMerge(ctx, task)
+	if err != nil {
 		var failed *postman.TaskFailedError
 		if errors.As(err, &failed) {
 			log.Fatalf("merge failed: %s", failed.Details) // e.g. unresolved conflicts
 		}
 		log.Fatal(err)
 	}
+	fmt.Println("merge", done.Status)
 
-	// Every fork of the parent, one page in memory at a time.
-	for f, err := range client.Forks.ListCollectionForksIter(ctx, "12ece9e1-2abf-4edc-8e34-de66e74114d2", nil) {
+	// The merged fork is gone: the user has no forked collection left.
+	left := 0
+	for _, err := range client.Forks.ListForkedCollectionsIter(ctx, nil) {
 		if err != nil {
 			log.Fatal(err)
 		}
-		fmt.Println(f.Name, f.CreatedBy, f.CreatedAt.Format(time.DateOnly))
+		left++
 	}
+	fmt.Println("forks left:", left)
+	// Output:
+	// forked Billing API as "feature/new-auth"
+	// fork: feature/new-auth by Taylor Lee
+	// merge successful
+	// forks left: 0
 }

@@ -9,7 +9,8 @@ import (
 	"github.com/postman-go/postman"
 )
 
-// List the team's user groups and the users in each.
+// List the team's user groups with their member counts and roles, e.g. to
+// audit which roles people hold through a group rather than directly.
 func ExampleGroupsService() {
 	ctx := context.Background()
 	client, err := postman.NewClient(os.Getenv("POSTMAN_API_KEY"))

@@ -4,30 +4,50 @@ import (
 	"context"
 	"fmt"
 	"log"
-	"os"
+	"net/http"
 	"time"
 
 	"github.com/postman-go/postman"
+	"github.com/postman-go/postman/postmantest"
 )
 
-// A mock server of a collection, made public, with a simulated outage, and
-// the calls it answered in the last hour.
+// A mock server of a collection answers with the collection's saved
+// examples; a server response simulates an outage for every call until it
+// is deactivated, and the call logs show what the mock answered.
 func ExampleMocksService_CallLogsIter() {
+	srv := postmantest.NewServer()
+	defer srv.Close()
+	team := srv.Workspaces()[1].ID
+	srv.AddCollection(team, []byte(`{"info": {"name": "Billing API",
+		"schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+		"item": [{"name": "List invoices", "request": {"method": "GET", "url": "{{baseUrl}}/invoices"},
+			"response": [{"name": "Invoices", "code": 200, "body": "[{\"id\": \"inv-1\"}]"}]}]}`))
+	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL))
+	defer client.CloseIdleConnections()
 	ctx := context.Background()
-	client, err := postman.NewClient(os.Getenv("POSTMAN_API_KEY"))
+
+	ws, _, err := client.Workspaces.Get(ctx, team, nil)
 	if err != nil {
 		log.Fatal(err)
 	}
-	mock, _, err := client.Mocks.Create(ctx, "1f0df51a-8658-4ee8-a2a1-d2567dfa09a9", postman.MockCreateRequest{
+	mock, _, err := client.Mocks.Create(ctx, team, postman.MockCreateRequest{
 		Name:       "Billing mock",
-		Collection: "12345678-12ece9e1-2abf-4edc-8e34-de66e74114d2",
+		Collection: ws.Collections[0].UID,
 	})
 	if err != nil {
 		log.Fatal(err)
 	}
-	if _, err := client.Mocks.Publish(ctx, mock.ID); err != nil {
-		log.Fatal(err)
+	// call is what the app under test does: call the mock's URL.
+	call := func(path string) {
+		resp, err := http.Get(mock.MockURL + path)
+		if err != nil {
+			log.Fatal(err)
+		}
+		resp.Body.Close()
 	}
+	defer http.DefaultClient.CloseIdleConnections()
+	call("/invoices")
+
 	outage, _, err := client.Mocks.CreateServerResponse(ctx, mock.ID, postman.MockServerResponseCreateRequest{
 		Name: "Maintenance", StatusCode: 503, Language: postman.MockLanguageJSON, Body: `{"message":"back soon"}`,
 	})
@@ -35,18 +55,33 @@ func ExampleMocksService_CallLogsIter() {
 		log.Fatal(err)
 	}
 	// Every call now gets the 503, until an empty ID deactivates it.
-	_, _, err = client.Mocks.Update(ctx, mock.ID, postman.MockUpdateRequest{
+	if _, _, err := client.Mocks.Update(ctx, mock.ID, postman.MockUpdateRequest{
 		Config: &postman.MockUpdateConfig{ServerResponseID: outage.ID},
-	})
-	if err != nil {
+	}); err != nil {
 		log.Fatal(err)
 	}
+	call("/invoices")
+	if _, _, err := client.Mocks.Update(ctx, mock.ID, postman.MockUpdateRequest{
+		Config: &postman.MockUpdateConfig{ServerResponseID: ""},
+	}); err != nil {
+		log.Fatal(err)
+	}
+	call("/invoices")
 
-	opts := &postman.MockCallLogsOptions{Since: time.Now().Add(-time.Hour), Include: []string{postman.MockCallLogIncludeRequestHeaders}}
-	for call, err := range client.Mocks.CallLogsIter(ctx, mock.ID, opts) {
+	// The calls of the last hour, oldest first.
+	opts := &postman.MockCallLogsOptions{
+		Since:     time.Now().Add(-time.Hour),
+		Sort:      postman.MockCallLogSortServedAt,
+		Direction: postman.MockSortAsc,
+	}
+	for c, err := range client.Mocks.CallLogsIter(ctx, mock.ID, opts) {
 		if err != nil {
 			log.Fatal(err)
 		}
-		fmt.Println(call.ServedAt.Format(time.RFC3339), call.Request.Method, call.Request.Path, call.Response.StatusCode)
+		fmt.Println(c.Request.Method, c.Request.Path, c.Response.StatusCode, c.ResponseName)
 	}
+	// Output:
+	// GET /invoices 200 Invoices
+	// GET /invoices 503 Maintenance
+	// GET /invoices 200 Invoices
 }

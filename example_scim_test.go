@@ -5,19 +5,27 @@ import (
 	"errors"
 	"fmt"
 	"log"
-	"os"
 
 	"github.com/postman-go/postman"
+	"github.com/postman-go/postman/postmantest"
 )
 
-// Provision a user over SCIM, put them in a group, and deprovision those
-// who left. SCIM calls use the SCIM key, never the API key.
+// An identity provider's sync: provision a new engineer and put them in
+// their group, and deprovision one who left. SCIM calls use the SCIM key,
+// never the API key; deactivating keeps the user's data, unlike deleting.
 func ExampleSCIMService() {
-	ctx := context.Background()
-	client, err := postman.NewClient(os.Getenv("POSTMAN_API_KEY"), postman.WithSCIMKey(os.Getenv("POSTMAN_SCIM_KEY")))
+	srv := postmantest.NewServer()
+	defer srv.Close()
+	alex := srv.AddSCIMUser(postmantest.SCIMUser{UserName: "alex.cruz@example.com", GivenName: "Alex", FamilyName: "Cruz", Active: true})
+	srv.AddSCIMGroup(postmantest.SCIMGroup{DisplayName: "API Team", Members: []string{alex}})
+	client, err := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL), postman.WithSCIMKey("your-scim-key"))
 	if err != nil {
 		log.Fatal(err)
 	}
+	defer client.CloseIdleConnections()
+	ctx := context.Background()
+
+	// Onboarding: the user may exist already, from an earlier sync.
 	user, _, err := client.SCIM.CreateUser(ctx, postman.SCIMUserCreateRequest{
 		UserName: "taylor.lee@example.com",
 		Name:     postman.SCIMName{GivenName: "Taylor", FamilyName: "Lee"},
@@ -36,36 +44,51 @@ func ExampleSCIMService() {
 	} else if err != nil {
 		log.Fatal(err)
 	}
+	fmt.Println("provisioned", user.UserName)
 
 	groups, _, err := client.SCIM.ListGroups(ctx, &postman.SCIMListOptions{Filter: postman.SCIMFilterDisplayName("API Team")})
 	if err != nil {
 		log.Fatal(err)
 	}
-	if len(groups) > 0 {
-		_, _, err = client.SCIM.PatchGroup(ctx, groups[0].ID, postman.SCIMGroupPatchRequest{
-			Operations: []postman.SCIMGroupPatchOperation{postman.SCIMAddGroupMembers(user.ID)},
-		})
+	if len(groups) == 0 {
+		log.Fatal("no API Team group")
+	}
+	team := groups[0]
+	if _, _, err := client.SCIM.PatchGroup(ctx, team.ID, postman.SCIMGroupPatchRequest{
+		Operations: []postman.SCIMGroupPatchOperation{postman.SCIMAddGroupMembers(user.ID)},
+	}); err != nil {
+		log.Fatal(err)
+	}
+
+	// Offboarding: deactivate the users who left, and take them out of
+	// their groups.
+	for _, userName := range []string{"alex.cruz@example.com"} {
+		users, _, err := client.SCIM.ListUsers(ctx, &postman.SCIMListOptions{Filter: postman.SCIMFilterUserName(userName)})
 		if err != nil {
 			log.Fatal(err)
+		}
+		for _, u := range users {
+			if _, _, err := client.SCIM.DeactivateUser(ctx, u.ID); err != nil {
+				log.Fatal(err)
+			}
+			if _, _, err := client.SCIM.PatchGroup(ctx, team.ID, postman.SCIMGroupPatchRequest{
+				Operations: []postman.SCIMGroupPatchOperation{postman.SCIMRemoveGroupMembers(u.ID)},
+			}); err != nil {
+				log.Fatal(err)
+			}
+			fmt.Println("deactivated", u.UserName)
 		}
 	}
 
-	// Collect first: deactivated users leave the filtered list, which
-	// would shift the positions of the pages still to come.
-	left := map[string]bool{"alex.cruz@example.com": true}
-	var leavers []*postman.SCIMUser
-	for u, err := range client.SCIM.ListUsersIter(ctx, &postman.SCIMListOptions{Filter: postman.SCIMFilterActive(true)}) {
-		if err != nil {
-			log.Fatal(err)
-		}
-		if left[u.UserName] {
-			leavers = append(leavers, u)
-		}
+	team, _, err = client.SCIM.GetGroup(ctx, team.ID)
+	if err != nil {
+		log.Fatal(err)
 	}
-	for _, u := range leavers {
-		if _, _, err := client.SCIM.DeactivateUser(ctx, u.ID); err != nil {
-			log.Fatal(err)
-		}
-		fmt.Println("deactivated", u.UserName)
+	for _, m := range team.Members {
+		fmt.Println(team.DisplayName, "member:", m.Display)
 	}
+	// Output:
+	// provisioned taylor.lee@example.com
+	// deactivated alex.cruz@example.com
+	// API Team member: Taylor Lee
 }

@@ -4,32 +4,35 @@ import (
 	"context"
 	"fmt"
 	"log"
-	"os"
+	"strings"
 
 	"github.com/postman-go/postman"
+	"github.com/postman-go/postman/postmantest"
 )
 
-// A spec is created from its files, a collection is generated from it,
-// and the generation task is followed to its end.
+// A spec is created from its files and a collection is generated from it;
+// when the definition changes, the new version is pushed and the
+// collection synchronised. Generation and synchronisation are
+// asynchronous: WaitTask follows each task to its end.
 func ExampleSpecsService() {
+	srv := postmantest.NewServer()
+	defer srv.Close()
+	workspaceID := srv.Workspaces()[1].ID
+	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL))
+	defer client.CloseIdleConnections()
 	ctx := context.Background()
-	client, err := postman.NewClient(os.Getenv("POSTMAN_API_KEY"))
-	if err != nil {
-		log.Fatal(err)
-	}
-	definition, err := os.ReadFile("openapi.yaml")
-	if err != nil {
-		log.Fatal(err)
-	}
-	spec, _, err := client.Specs.Create(ctx, os.Getenv("POSTMAN_WORKSPACE_ID"), postman.SpecCreateRequest{
+
+	// The definition would usually come from the repository: os.ReadFile("openapi.json").
+	definition := `{"openapi": "3.0.3", "info": {"title": "Payments API", "version": "1.0.0"},
+		"paths": {"/payments": {"get": {"summary": "List payments"}}}}`
+	spec, _, err := client.Specs.Create(ctx, workspaceID, postman.SpecCreateRequest{
 		Name:  "Payments API",
 		Type:  postman.SpecTypeOpenAPI30,
-		Files: []postman.SpecSourceFile{{Path: "index.yaml", Content: string(definition)}},
+		Files: []postman.SpecSourceFile{{Path: "openapi.json", Content: definition}},
 	})
 	if err != nil {
 		log.Fatal(err)
 	}
-
 	task, _, err := client.Specs.GenerateCollection(ctx, spec.ID, postman.SpecCollectionGenerateRequest{
 		Name:    "Payments API",
 		Options: postman.SpecCollectionOptions{FolderStrategy: postman.SpecFoldersByTags},
@@ -41,22 +44,38 @@ func ExampleSpecsService() {
 	if err != nil {
 		log.Fatal(err) // a *postman.TaskFailedError when the generation failed
 	}
-	for _, res := range done.Resources {
-		fmt.Println("generated collection", res.ID)
-	}
+	collectionUID := done.Resources[0].ID
+	fmt.Println("generation", done.Status)
 
-	// Later, after editing the spec: bring the collection up to date.
-	sync, _, err := client.Specs.SyncCollectionFromSpec(ctx, done.Resources[0].ID, spec.ID)
+	// A new operation lands in the repository: push it, and the collection
+	// falls behind its spec until it is synchronised.
+	definition = strings.Replace(definition, `"get": {"summary": "List payments"}`,
+		`"get": {"summary": "List payments"}, "post": {"summary": "Create a payment"}`, 1)
+	if _, _, err := client.Specs.UpdateFile(ctx, spec.ID, "openapi.json", postman.SpecFileUpdateRequest{Content: &definition}); err != nil {
+		log.Fatal(err)
+	}
+	printGenerated(ctx, client, spec.ID)
+	sync, _, err := client.Specs.SyncCollectionFromSpec(ctx, collectionUID, spec.ID)
 	if err != nil {
 		log.Fatal(err)
 	}
 	if _, err := client.Specs.WaitTask(ctx, sync); err != nil {
 		log.Fatal(err)
 	}
+	printGenerated(ctx, client, spec.ID)
+	// Output:
+	// generation completed
+	// Payments API out-of-sync
+	// Payments API in-sync
+}
 
-	def, _, err := client.Specs.GetDefinition(ctx, spec.ID)
-	if err != nil {
-		log.Fatal(err)
+// printGenerated prints the collections generated from a spec, and
+// whether each follows it.
+func printGenerated(ctx context.Context, client *postman.Client, specID string) {
+	for c, err := range client.Specs.ListGeneratedCollectionsIter(ctx, specID, nil) {
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println(c.Name, c.State)
 	}
-	fmt.Println(def.Format, def.DetectedType(), len(def.Content))
 }

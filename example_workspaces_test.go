@@ -4,36 +4,66 @@ import (
 	"context"
 	"fmt"
 	"log"
-	"os"
 
 	"github.com/postman-go/postman"
+	"github.com/postman-go/postman/postmantest"
 )
 
-// A CI job works in a throwaway workspace that is deleted when it ends,
-// even if the job's context is cancelled first.
+// A CI job works in a throwaway workspace that is deleted when the job
+// ends, even if the job's context was cancelled first (a timeout, a
+// cancelled pipeline), so that CI leaves nothing behind in the team.
 func ExampleWorkspacesService_Temporary() {
+	srv := postmantest.NewServer()
+	defer srv.Close()
+	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL))
+	defer client.CloseIdleConnections()
 	ctx := context.Background()
-	client, err := postman.NewClient(os.Getenv("POSTMAN_API_KEY"))
-	if err != nil {
-		log.Fatal(err)
-	}
-	ws, cleanup, err := client.Workspaces.Temporary(ctx, postman.CreateWorkspaceRequest{
-		Name: "ci-" + os.Getenv("CI_JOB_ID"),
-		Type: postman.WorkspaceTeam,
-	})
-	if err != nil {
-		log.Fatal(err)
-	}
-	defer func() {
-		if err := cleanup(ctx); err != nil {
-			log.Printf("workspace %s left behind: %v", ws.ID, err)
-		}
-	}()
 
-	for activity, err := range client.Workspaces.ActivitiesIter(ctx, ws.ID, nil) {
+	ciJob := func(ctx context.Context, jobID string) error {
+		ws, cleanup, err := client.Workspaces.Temporary(ctx, postman.CreateWorkspaceRequest{
+			Name: "ci-" + jobID,
+			Type: postman.WorkspaceTeam,
+		})
 		if err != nil {
-			log.Fatal(err)
+			return err
 		}
-		fmt.Println(activity.User.Name, activity.Action, activity.ElementType, activity.ElementName)
+		defer func() {
+			if err := cleanup(ctx); err != nil {
+				log.Printf("workspace %s left behind: %v", ws.ID, err)
+			}
+		}()
+
+		// The job's fixtures live in the workspace.
+		_, _, err = client.Environments.Create(ctx, postman.CreateEnvironmentRequest{
+			WorkspaceID: ws.ID,
+			Name:        "CI",
+			Values:      postman.EnvironmentVariables{postman.NewEnvironmentVariable("baseUrl", "http://localhost:8080")},
+		})
+		if err != nil {
+			return err
+		}
+		got, _, err := client.Workspaces.Get(ctx, ws.ID, nil)
+		if err != nil {
+			return err
+		}
+		for _, env := range got.Environments {
+			fmt.Printf("%s: environment %s\n", got.Name, env.Name)
+		}
+		return nil
 	}
+	if err := ciJob(ctx, "4217"); err != nil {
+		log.Fatal(err)
+	}
+
+	// The job is over: only the team's own workspaces are left.
+	team, _, err := client.Workspaces.List(ctx, &postman.ListWorkspacesOptions{Type: postman.WorkspaceTeam})
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, ws := range team {
+		fmt.Println("left:", ws.Name)
+	}
+	// Output:
+	// ci-4217: environment CI
+	// left: Team Workspace
 }

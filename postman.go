@@ -1,13 +1,18 @@
-// Package postman is a Go client for the Postman API (api.postman.com):
-// workspaces, collections, environments, APIs and specs, mock servers,
-// monitors, comments, forks, users, roles, billing, the Private API
-// Network, tags, the Secret Scanner, SCIM, API security and audit logs.
+// Package postman is a Go client for the Postman API (api.postman.com).
 //
 // Create a client with an API key and call a service:
 //
 //	client, err := postman.NewClient(os.Getenv("POSTMAN_API_KEY"))
 //	if err != nil { … }
 //	me, _, err := client.Users.Me(ctx)
+//
+// Each area of the API is a service, a field of Client: Users, Workspaces,
+// Collections, PullRequests, Forks, Comments, Environments, Tags, Teams,
+// Groups, Roles, Billing, AuditLogs, Analytics, APIs (the deprecated API
+// Builder), Specs (Spec Hub), Components, Packages, Security, Search,
+// Mocks, Monitors, Webhooks, SDKs, OAuth, ServiceAccounts, Postbot,
+// Network (the Private API Network), SecretScanner and SCIM. Client.Do
+// reaches endpoints no service wraps yet.
 //
 // The client is safe under Postman's limits and faults: it waits on
 // client-side rate limiters shared per API key before every attempt,
@@ -17,7 +22,12 @@
 // key never reaches a log, an error string, another host or plain HTTP.
 //
 // Every list has an iterator (ListIter and friends) that fetches one page
-// at a time. Package postmantest serves an in-memory Postman API for tests.
+// at a time.
+//
+// Package postmantest serves an in-memory Postman API for testing tools
+// offline; most examples run against it. Package collection reads and
+// writes Postman Collection files (v2.0 and v2.1) without losing anything,
+// with the standard library only.
 package postman
 
 import (

@@ -79,9 +79,12 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("DELETE /specs/{specId}", s.deleteSpec)
 	s.mux.HandleFunc("GET /specs/{specId}/files", s.listSpecFiles)
 	s.mux.HandleFunc("GET /specs/{specId}/files/{filePath...}", s.getSpecFile)
+	s.mux.HandleFunc("PATCH /specs/{specId}/files/{filePath...}", s.updateSpecFile)
 	s.mux.HandleFunc("POST /specs/{specId}/generations/{elementType}", s.generateCollection)
 	s.mux.HandleFunc("GET /specs/{specId}/generations/{elementType}", s.listSpecCollections)
 	s.mux.HandleFunc("GET /specs/{specId}/tasks/{taskId}", s.specTask)
+	s.mux.HandleFunc("PUT /collections/{collectionUid}/synchronizations", s.syncCollection)
+	s.mux.HandleFunc("GET /collections/{collectionUid}/tasks/{taskId}", s.collectionTask)
 
 	s.mux.HandleFunc("/apis/{apiId}", s.serveAPI)
 	s.mux.HandleFunc("/apis/{apiId}/{rest...}", s.serveAPI)
@@ -91,6 +94,11 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("GET /scim/v2/Users/{userId}", s.getSCIMUser)
 	s.mux.HandleFunc("PUT /scim/v2/Users/{userId}", s.putSCIMUser)
 	s.mux.HandleFunc("PATCH /scim/v2/Users/{userId}", s.patchSCIMUser)
+	s.mux.HandleFunc("GET /scim/v2/Groups", s.listSCIMGroups)
+	s.mux.HandleFunc("POST /scim/v2/Groups", s.createSCIMGroup)
+	s.mux.HandleFunc("GET /scim/v2/Groups/{groupId}", s.getSCIMGroup)
+	s.mux.HandleFunc("PATCH /scim/v2/Groups/{groupId}", s.patchSCIMGroup)
+	s.mux.HandleFunc("DELETE /scim/v2/Groups/{groupId}", s.deleteSCIMGroup)
 
 	s.mux.HandleFunc("GET /audit/logs", s.listAuditLogs)
 

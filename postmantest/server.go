@@ -16,12 +16,13 @@
 // folders, requests and responses (the item endpoints), comments, tags,
 // forks, pulls and merges; environments with their forks; mock servers
 // with server responses and call logs; monitors and their runs; Spec Hub
-// specifications and collection generation; API Builder APIs (AddAPI:
-// v10, or v9 which the endpoints refuse); SCIM users; audit logs; OpenAPI
-// imports. Asynchronous tasks (collection updates and duplicates, merges,
-// generations, async monitor runs) finish after WithTaskDelay; FailTasks
-// makes them fail. Faults (5xx, rate limits, quota, plan gating) are
-// injected on demand.
+// specifications, their files, and the generation of collections and
+// their synchronisation after a spec changes; API Builder APIs (AddAPI:
+// v10, or v9 which the endpoints refuse); SCIM users and groups; audit
+// logs; OpenAPI imports. Asynchronous tasks (collection updates and
+// duplicates, merges, generations and synchronisations, async monitor
+// runs) finish after WithTaskDelay; FailTasks makes them fail. Faults
+// (5xx, rate limits, quota, plan gating) are injected on demand.
 //
 // Each mock server also answers calls at its URL (Mock.URL, under
 // <URL>/mock/<id>/) with its collection's saved examples, like a Postman

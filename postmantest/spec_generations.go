@@ -75,7 +75,7 @@ func (s *Server) listSpecCollections(w http.ResponseWriter, r *http.Request) {
 	var list []any
 	for _, id := range slices.Backward(sp.collections) {
 		if c := s.state.collection(id); c != nil {
-			list = append(list, map[string]any{"id": c.id, "name": c.name(), "state": "in-sync", "createdBy": s.state.user.ID,
+			list = append(list, map[string]any{"id": c.id, "name": c.name(), "state": sp.syncState(c.id), "createdBy": s.state.user.ID,
 				"createdAt": c.createdAt.Format(postmanTime), "updatedAt": c.updatedAt.Format(postmanTime)})
 		}
 	}

@@ -40,6 +40,8 @@ type storedSpec struct {
 	collections []string          // IDs of the generated collections
 	generations map[string]string // task ID → generated collection ID
 	generating  *task             // the last generation task
+	stale       map[string]bool   // generated collection IDs behind the spec
+	syncs       map[string]string // sync task ID → collection ID
 }
 
 // specTypes are the specification types Spec Hub accepts.

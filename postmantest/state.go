@@ -20,6 +20,7 @@ type state struct {
 	monitors     []*storedMonitor
 	monitorRuns  map[string]int
 	scimUsers    []*SCIMUser
+	scimGroups   []*SCIMGroup
 	audit        []AuditEvent
 
 	mocks      []*storedMock

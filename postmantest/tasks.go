@@ -30,9 +30,9 @@ func (st *state) addTask(id string, delay time.Duration) *task {
 
 func (t *task) done() bool { return !time.Now().Before(t.doneAt) }
 
-// FailTasks makes every collection duplication, collection merge and
-// collection generation task created from now on end in failure with
-// reason, without its effect.
+// FailTasks makes every collection duplication, collection merge,
+// collection generation and collection synchronisation task created from
+// now on end in failure with reason, without its effect.
 func (s *Server) FailTasks(reason string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
