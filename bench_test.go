@@ -159,7 +159,7 @@ func BenchmarkOverhead(b *testing.B) {
 	b.Cleanup(c.CloseIdleConnections)
 	ctx := context.Background()
 	create := newBenchCreate()
-	listOpts := &ListWorkspacesOptions{CursorOptions: CursorOptions{Limit: 40}}
+	listOpts := &WorkspaceListOptions{CursorOptions: CursorOptions{Limit: 40}}
 
 	cases := []struct {
 		name string
@@ -254,7 +254,7 @@ func benchListIter(b *testing.B, pages int) {
 	}
 	b.Cleanup(c.CloseIdleConnections)
 	ctx := context.Background()
-	opts := &ListWorkspacesOptions{CursorOptions: CursorOptions{Limit: perPage}}
+	opts := &WorkspaceListOptions{CursorOptions: CursorOptions{Limit: perPage}}
 	sampleEvery := max(1, pages/20) * perPage
 
 	var ms runtime.MemStats

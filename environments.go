@@ -57,15 +57,15 @@ func (e Environment) LogValue() slog.Value {
 	)
 }
 
-// ListEnvironmentsOptions filters List.
-type ListEnvironmentsOptions struct {
+// EnvironmentListOptions filters List.
+type EnvironmentListOptions struct {
 	// Workspace keeps only the environments of one workspace (an unknown
 	// workspace gives an empty list).
 	Workspace string `url:"workspace,omitempty"`
 }
 
-// CreateEnvironmentRequest is a new environment.
-type CreateEnvironmentRequest struct {
+// EnvironmentCreateRequest is a new environment.
+type EnvironmentCreateRequest struct {
 	// WorkspaceID is the workspace to create the environment in. Postman's
 	// description requires it; left empty, Postman uses the oldest
 	// personal workspace of the API key's owner.
@@ -88,7 +88,7 @@ type ReplaceEnvironmentRequest struct {
 // variables.
 //
 //postman:operation GET /environments
-func (s *EnvironmentsService) List(ctx context.Context, opts *ListEnvironmentsOptions) ([]*Environment, *Response, error) {
+func (s *EnvironmentsService) List(ctx context.Context, opts *EnvironmentListOptions) ([]*Environment, *Response, error) {
 	var root struct {
 		Environments []*Environment `json:"environments"`
 	}
@@ -114,9 +114,9 @@ func (s *EnvironmentsService) Get(ctx context.Context, environmentID string) (*E
 // Postman caps the request at 30 MB.
 //
 //postman:operation POST /environments
-func (s *EnvironmentsService) Create(ctx context.Context, req CreateEnvironmentRequest) (*Environment, *Response, error) {
+func (s *EnvironmentsService) Create(ctx context.Context, req EnvironmentCreateRequest) (*Environment, *Response, error) {
 	body := struct {
-		Environment CreateEnvironmentRequest `json:"environment"`
+		Environment EnvironmentCreateRequest `json:"environment"`
 	}{req}
 	query := struct {
 		Workspace string `url:"workspace,omitempty"`

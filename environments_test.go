@@ -17,7 +17,7 @@ const environmentTestID = "5daabc50-8451-43f6-922d-96b403b4f28e"
 func TestEnvironmentsConformance(t *testing.T) {
 	runConformance(t, []scenario{
 		{name: "List", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Environments.List(ctx, &ListEnvironmentsOptions{Workspace: workspaceTestID})
+			_, _, err := c.Environments.List(ctx, &EnvironmentListOptions{Workspace: workspaceTestID})
 			return err
 		}},
 		{name: "Get", call: func(ctx context.Context, c *Client) error {
@@ -25,7 +25,7 @@ func TestEnvironmentsConformance(t *testing.T) {
 			return err
 		}},
 		{name: "Create", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Environments.Create(ctx, CreateEnvironmentRequest{WorkspaceID: workspaceTestID, Name: "Test Environment",
+			_, _, err := c.Environments.Create(ctx, EnvironmentCreateRequest{WorkspaceID: workspaceTestID, Name: "Test Environment",
 				Values: EnvironmentVariables{NewEnvironmentVariable("collectionId", "12ece9e1"), NewEnvironmentSecret("apiKey", "PMAK-1")}})
 			return err
 		}},
@@ -59,7 +59,7 @@ func TestEnvironmentsConformance(t *testing.T) {
 func TestEnvironmentsListAndGetDecodeExamples(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	envs, _, err := c.Environments.List(t.Context(), &ListEnvironmentsOptions{Workspace: workspaceTestID})
+	envs, _, err := c.Environments.List(t.Context(), &EnvironmentListOptions{Workspace: workspaceTestID})
 	require.NoError(t, err)
 	req, _ := h.LastRequest()
 	assert.Equal(t, "workspace="+workspaceTestID, req.URL.RawQuery)
@@ -108,7 +108,7 @@ func environmentVariableFields(v EnvironmentVariable) EnvironmentVariable {
 func TestEnvironmentsCreateSendsWorkspaceAndVariables(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	env, _, err := c.Environments.Create(t.Context(), CreateEnvironmentRequest{WorkspaceID: workspaceTestID, Name: "CI",
+	env, _, err := c.Environments.Create(t.Context(), EnvironmentCreateRequest{WorkspaceID: workspaceTestID, Name: "CI",
 		Values: EnvironmentVariables{NewEnvironmentVariable("host", "api.example.com"), NewEnvironmentSecret("apiKey", environmentTestSecret)}})
 	require.NoError(t, err)
 	assert.Equal(t, environmentTestID, env.ID)
@@ -124,7 +124,7 @@ func TestEnvironmentsCreateFeatureUnavailable(t *testing.T) {
 	h := conformance.New(t)
 	h.Status("createEnvironment", http.StatusForbidden) // the "Feature Unavailable" example
 	c := newTestClient(t, h.URL)
-	_, _, err := c.Environments.Create(t.Context(), CreateEnvironmentRequest{WorkspaceID: workspaceTestID, Name: "CI"})
+	_, _, err := c.Environments.Create(t.Context(), EnvironmentCreateRequest{WorkspaceID: workspaceTestID, Name: "CI"})
 	assert.ErrorIs(t, err, ErrFeatureUnavailable)
 	assert.ErrorIs(t, err, ErrForbidden)
 }

@@ -42,7 +42,7 @@ func ExampleWorkspacesService_ListIter() {
 	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL))
 	defer client.CloseIdleConnections()
 
-	opts := &postman.ListWorkspacesOptions{Type: postman.WorkspaceTeam, CursorOptions: postman.CursorOptions{Limit: 1}}
+	opts := &postman.WorkspaceListOptions{Type: postman.WorkspaceTeam, CursorOptions: postman.CursorOptions{Limit: 1}}
 	for ws, err := range client.Workspaces.ListIter(context.Background(), opts) {
 		if err != nil {
 			log.Fatal(err)

@@ -20,7 +20,7 @@ func ExampleWorkspacesService_Temporary() {
 	ctx := context.Background()
 
 	ciJob := func(ctx context.Context, jobID string) error {
-		ws, cleanup, err := client.Workspaces.Temporary(ctx, postman.CreateWorkspaceRequest{
+		ws, cleanup, err := client.Workspaces.Temporary(ctx, postman.WorkspaceCreateRequest{
 			Name: "ci-" + jobID,
 			Type: postman.WorkspaceTeam,
 		})
@@ -34,7 +34,7 @@ func ExampleWorkspacesService_Temporary() {
 		}()
 
 		// The job's fixtures live in the workspace.
-		_, _, err = client.Environments.Create(ctx, postman.CreateEnvironmentRequest{
+		_, _, err = client.Environments.Create(ctx, postman.EnvironmentCreateRequest{
 			WorkspaceID: ws.ID,
 			Name:        "CI",
 			Values:      postman.EnvironmentVariables{postman.NewEnvironmentVariable("baseUrl", "http://localhost:8080")},
@@ -56,7 +56,7 @@ func ExampleWorkspacesService_Temporary() {
 	}
 
 	// The job is over: only the team's own workspaces are left.
-	team, _, err := client.Workspaces.List(ctx, &postman.ListWorkspacesOptions{Type: postman.WorkspaceTeam})
+	team, _, err := client.Workspaces.List(ctx, &postman.WorkspaceListOptions{Type: postman.WorkspaceTeam})
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -92,12 +92,12 @@ func TestEncodeQueryMatchesGoQuerystring(t *testing.T) {
 	s, b, i := "x y&z", true, 0
 	values := []any{
 		nil,
-		(*ListWorkspacesOptions)(nil),
-		&ListWorkspacesOptions{},
-		&ListWorkspacesOptions{Type: WorkspaceTeam, CreatedBy: []string{"1", "2"}, Include: "scim", ElementType: "collection", ElementID: "12-34", CursorOptions: CursorOptions{Cursor: "abc=", Limit: 10}},
-		ListWorkspacesOptions{CursorOptions: CursorOptions{Limit: 100}},
-		&GetWorkspaceOptions{Include: []string{"team", "scim"}},
-		&ListUsersOptions{GroupID: "1234"},
+		(*WorkspaceListOptions)(nil),
+		&WorkspaceListOptions{},
+		&WorkspaceListOptions{Type: WorkspaceTeam, CreatedBy: []string{"1", "2"}, Include: "scim", ElementType: "collection", ElementID: "12-34", CursorOptions: CursorOptions{Cursor: "abc=", Limit: 10}},
+		WorkspaceListOptions{CursorOptions: CursorOptions{Limit: 100}},
+		&WorkspaceGetOptions{Include: []string{"team", "scim"}},
+		&UserListOptions{GroupID: "1234"},
 		&OffsetOptions{Offset: 20, Limit: 10},
 		&queryAll{},
 		&queryAll{S: "a", SOmit: "b", Kind: "k", I: -1, I8: 8, I64: 1 << 40, U: 7, U16: 16, B: true, BOmit: true, BInt: true,
@@ -121,7 +121,7 @@ func TestEncodeQueryMatchesGoQuerystring(t *testing.T) {
 		assert.Equal(t, want.Encode(), got.Encode(), "%#v", v)
 	}
 	// The plan covers the SDK's own options; the others fall back.
-	for _, v := range []any{ListWorkspacesOptions{}, GetWorkspaceOptions{}, ListUsersOptions{}, queryAll{}} {
+	for _, v := range []any{WorkspaceListOptions{}, WorkspaceGetOptions{}, UserListOptions{}, queryAll{}} {
 		assert.NotNil(t, queryPlanFor(reflectTypeOf(v)), "%T is planned", v)
 	}
 	for _, v := range []any{queryWithTime{}, queryWithStringer{}, queryWithEncoder{}, queryWithNested{}, queryWithFloat{}, queryWithEmbedPtr{}} {

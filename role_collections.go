@@ -32,9 +32,9 @@ type RoleCollectionAccess struct {
 	Teams  []RoleCollectionMember `json:"team,omitempty"`
 }
 
-// UpdateCollectionRolesRequest sets the roles of the users, user groups
+// CollectionRolesUpdateRequest sets the roles of the users, user groups
 // and teams it names; the others keep theirs.
-type UpdateCollectionRolesRequest struct {
+type CollectionRolesUpdateRequest struct {
 	Users  []RoleCollectionMember
 	Groups []RoleCollectionMember
 	Teams  []RoleCollectionMember
@@ -42,7 +42,7 @@ type UpdateCollectionRolesRequest struct {
 
 // MarshalJSON writes the request as Postman's list of "update" operations,
 // one per kind of member that is set.
-func (r UpdateCollectionRolesRequest) MarshalJSON() ([]byte, error) {
+func (r CollectionRolesUpdateRequest) MarshalJSON() ([]byte, error) {
 	type operation struct {
 		Op    string                 `json:"op"`
 		Path  string                 `json:"path"`
@@ -84,7 +84,7 @@ func (s *RolesService) GetCollection(ctx context.Context, collectionID string) (
 // Partner and Guest roles cannot be given here.
 //
 //postman:operation PATCH /collections/{collectionId}/roles
-func (s *RolesService) UpdateCollection(ctx context.Context, collectionID string, req UpdateCollectionRolesRequest) (*Response, error) {
+func (s *RolesService) UpdateCollection(ctx context.Context, collectionID string, req CollectionRolesUpdateRequest) (*Response, error) {
 	path, err := pathf("/collections/%s/roles", collectionID)
 	if err != nil {
 		return nil, err

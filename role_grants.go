@@ -27,8 +27,8 @@ type RoleGrant struct {
 
 // operations turns the grant into role operations of kind op, checking
 // what Postman would refuse before any I/O.
-func (g RoleGrant) operations(op RolePatchOp) (UpdateWorkspaceRolesRequest, error) {
-	var req UpdateWorkspaceRolesRequest
+func (g RoleGrant) operations(op RolePatchOp) (WorkspaceRolesUpdateRequest, error) {
+	var req WorkspaceRolesUpdateRequest
 	switch {
 	case g.Role == "":
 		return req, fmt.Errorf("postman: role grant: %w: no role", ErrInvalidArgument)

@@ -80,8 +80,8 @@ func (r *WorkspaceRole) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// GetWorkspaceRolesOptions asks GetWorkspace for SCIM IDs.
-type GetWorkspaceRolesOptions struct {
+// WorkspaceRolesGetOptions asks GetWorkspace for SCIM IDs.
+type WorkspaceRolesGetOptions struct {
 	// Include "scim" returns users and user groups as SCIM IDs (partners
 	// keep Postman IDs).
 	Include string `url:"include,omitempty"`
@@ -129,12 +129,12 @@ type RoleIdentifierType string
 // SCIM IDs (sent as the identifierType: scim header).
 const RoleIdentifierSCIM RoleIdentifierType = "scim"
 
-// UpdateWorkspaceRolesRequest is a JSON Patch of a workspace's roles.
+// WorkspaceRolesUpdateRequest is a JSON Patch of a workspace's roles.
 //
 // Postman's rules: at most 50 operations; one action per user, user group
 // or partner; users and partners not in the same request; and changing a
 // partner's role takes exactly one add and one remove.
-type UpdateWorkspaceRolesRequest struct {
+type WorkspaceRolesUpdateRequest struct {
 	Operations []RolePatchOperation `json:"roles"`
 	// IdentifierType RoleIdentifierSCIM sends SCIM IDs for users and user
 	// groups.
@@ -160,7 +160,7 @@ func (s *RolesService) ListAvailable(ctx context.Context) (*RoleCatalog, *Respon
 // groups and partners holding each.
 //
 //postman:operation GET /workspaces/{workspaceId}/roles
-func (s *RolesService) GetWorkspace(ctx context.Context, workspaceID string, opts *GetWorkspaceRolesOptions) ([]*WorkspaceRole, *Response, error) {
+func (s *RolesService) GetWorkspace(ctx context.Context, workspaceID string, opts *WorkspaceRolesGetOptions) ([]*WorkspaceRole, *Response, error) {
 	path, err := pathf("/workspaces/%s/roles", workspaceID)
 	if err != nil {
 		return nil, nil, err
@@ -183,7 +183,7 @@ func (s *RolesService) GetWorkspace(ctx context.Context, workspaceID string, opt
 // cannot be given here.
 //
 //postman:operation PATCH /workspaces/{workspaceId}/roles
-func (s *RolesService) UpdateWorkspace(ctx context.Context, workspaceID string, req UpdateWorkspaceRolesRequest) ([]*WorkspaceRole, *Response, error) {
+func (s *RolesService) UpdateWorkspace(ctx context.Context, workspaceID string, req WorkspaceRolesUpdateRequest) ([]*WorkspaceRole, *Response, error) {
 	path, err := pathf("/workspaces/%s/roles", workspaceID)
 	if err != nil {
 		return nil, nil, err

@@ -19,11 +19,11 @@ func TestRolesConformance(t *testing.T) {
 			return err
 		}},
 		{name: "GetWorkspace", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Roles.GetWorkspace(ctx, workspaceTestID, &GetWorkspaceRolesOptions{Include: "scim"})
+			_, _, err := c.Roles.GetWorkspace(ctx, workspaceTestID, &WorkspaceRolesGetOptions{Include: "scim"})
 			return err
 		}},
 		{name: "UpdateWorkspace", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Roles.UpdateWorkspace(ctx, workspaceTestID, UpdateWorkspaceRolesRequest{Operations: []RolePatchOperation{
+			_, _, err := c.Roles.UpdateWorkspace(ctx, workspaceTestID, WorkspaceRolesUpdateRequest{Operations: []RolePatchOperation{
 				{Op: RoleAdd, Path: RoleSubjectUser, Value: []RoleAssignment{{ID: "12345678", Role: RoleViewer}}},
 				{Op: RoleRemove, Path: RoleSubjectUserGroup, Value: []RoleAssignment{{ID: "312", Role: RoleAdmin}}},
 			}})
@@ -43,7 +43,7 @@ func TestRolesConformance(t *testing.T) {
 			return err
 		}},
 		{name: "UpdateCollection", call: func(ctx context.Context, c *Client) error {
-			_, err := c.Roles.UpdateCollection(ctx, "12ece9e1-2abf-4edc-8e34-de66e74114d2", UpdateCollectionRolesRequest{
+			_, err := c.Roles.UpdateCollection(ctx, "12ece9e1-2abf-4edc-8e34-de66e74114d2", CollectionRolesUpdateRequest{
 				Users: []RoleCollectionMember{{ID: 12345678, Role: RoleCollectionEditor}},
 				Teams: []RoleCollectionMember{{ID: 123, Role: RoleCollectionViewer}},
 			})
@@ -88,7 +88,7 @@ func TestRolesRevokeWorkspaceWithSCIMIDs(t *testing.T) {
 func TestRolesUpdateWorkspaceSendsRawPatch(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	_, _, err := c.Roles.UpdateWorkspace(t.Context(), workspaceTestID, UpdateWorkspaceRolesRequest{
+	_, _, err := c.Roles.UpdateWorkspace(t.Context(), workspaceTestID, WorkspaceRolesUpdateRequest{
 		IdentifierType: RoleIdentifierSCIM,
 		Operations: []RolePatchOperation{
 			{Op: RoleRemove, Path: RoleSubjectPartner, Value: []RoleAssignment{{ID: "43215678", Role: RolePartnerViewer}}},
@@ -116,7 +116,7 @@ func TestRolesGrantRejectsInvalidGrantsBeforeIO(t *testing.T) {
 		_, _, err = c.Roles.RevokeWorkspace(t.Context(), workspaceTestID, g)
 		assert.ErrorIs(t, err, ErrInvalidArgument, name)
 	}
-	_, err := c.Roles.UpdateCollection(t.Context(), "12ece9e1", UpdateCollectionRolesRequest{})
+	_, err := c.Roles.UpdateCollection(t.Context(), "12ece9e1", CollectionRolesUpdateRequest{})
 	assert.ErrorIs(t, err, ErrInvalidArgument)
 	assert.Empty(t, h.Ran())
 }
@@ -144,7 +144,7 @@ func TestRolesWorkspaceErrors(t *testing.T) {
 func TestRolesGetWorkspaceReadsBothGroupSpellings(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	roles, _, err := c.Roles.GetWorkspace(t.Context(), workspaceTestID, &GetWorkspaceRolesOptions{Include: "scim"})
+	roles, _, err := c.Roles.GetWorkspace(t.Context(), workspaceTestID, &WorkspaceRolesGetOptions{Include: "scim"})
 	require.NoError(t, err)
 	req, _ := h.LastRequest()
 	assert.Equal(t, "include=scim", req.URL.RawQuery)
@@ -181,7 +181,7 @@ func TestRolesCollection(t *testing.T) {
 		Users:  []RoleCollectionMember{{ID: 12345678, Role: RoleCollectionViewer}, {ID: 87654321, Role: RoleCollectionEditor}},
 	}, access)
 
-	resp, err := c.Roles.UpdateCollection(t.Context(), "12ece9e1-2abf-4edc-8e34-de66e74114d2", UpdateCollectionRolesRequest{
+	resp, err := c.Roles.UpdateCollection(t.Context(), "12ece9e1-2abf-4edc-8e34-de66e74114d2", CollectionRolesUpdateRequest{
 		Users:  []RoleCollectionMember{{ID: 12345678, Role: RoleCollectionEditor}},
 		Groups: []RoleCollectionMember{{ID: 12345, Role: RoleCollectionViewer}},
 	})

@@ -102,8 +102,8 @@ type TeamUser struct {
 	JoinedAt Timestamp `json:"joinedAt,omitzero"`
 }
 
-// ListUsersOptions filters ListUsers.
-type ListUsersOptions struct {
+// UserListOptions filters ListUsers.
+type UserListOptions struct {
 	// GroupID keeps only the members of a user group.
 	GroupID string `url:"groupId,omitempty"`
 }
@@ -111,7 +111,7 @@ type ListUsersOptions struct {
 // List returns the users of the team.
 //
 //postman:operation GET /users
-func (s *UsersService) List(ctx context.Context, opts *ListUsersOptions) ([]*TeamUser, *Response, error) {
+func (s *UsersService) List(ctx context.Context, opts *UserListOptions) ([]*TeamUser, *Response, error) {
 	var root struct {
 		Data []*TeamUser `json:"data"`
 	}

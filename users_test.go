@@ -17,7 +17,7 @@ func TestUsersConformance(t *testing.T) {
 			return err
 		}},
 		{name: "List", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Users.List(ctx, &ListUsersOptions{GroupID: "1234"})
+			_, _, err := c.Users.List(ctx, &UserListOptions{GroupID: "1234"})
 			return err
 		}},
 		{name: "Get", call: func(ctx context.Context, c *Client) error {

@@ -53,7 +53,7 @@ func TestWorkspaceExtrasConformance(t *testing.T) {
 			return err
 		}},
 		{name: "ListUpdates", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Workspaces.ListUpdates(ctx, workspaceTestID, &ListWorkspaceUpdatesOptions{
+			_, _, err := c.Workspaces.ListUpdates(ctx, workspaceTestID, &WorkspaceUpdateListOptions{
 				Categories: []WorkspaceUpdateCategory{WorkspaceUpdateImprovement, WorkspaceUpdateAnnouncement}})
 			return err
 		}},
@@ -64,7 +64,7 @@ func TestWorkspaceExtrasConformance(t *testing.T) {
 			return nil
 		}},
 		{name: "CreateUpdate", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Workspaces.CreateUpdate(ctx, workspaceTestID, CreateWorkspaceUpdateRequest{Topic: "API v1.0 released",
+			_, _, err := c.Workspaces.CreateUpdate(ctx, workspaceTestID, WorkspaceUpdateCreateRequest{Topic: "API v1.0 released",
 				Description: "We've released the first version of our newest API!", Category: WorkspaceUpdateAnnouncement,
 				RelatedResources: []WorkspaceUpdateResource{{Resource: WorkspaceUpdateResourceCollection, ResourceID: "12345678-12ece9e1-2abf-4edc-8e34-de66e74114d2"}}})
 			return err

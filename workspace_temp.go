@@ -22,7 +22,7 @@ const workspaceCleanupTimeout = 30 * time.Second
 // further calls do nothing and return nil; after a failed attempt, the
 // next call tries again.
 //
-//	ws, cleanup, err := client.Workspaces.Temporary(ctx, postman.CreateWorkspaceRequest{
+//	ws, cleanup, err := client.Workspaces.Temporary(ctx, postman.WorkspaceCreateRequest{
 //		Name: "ci-" + runID, Type: postman.WorkspaceTeam,
 //	})
 //	if err != nil { … }
@@ -30,7 +30,7 @@ const workspaceCleanupTimeout = 30 * time.Second
 //
 //postman:operation POST /workspaces
 //postman:operation DELETE /workspaces/{workspaceId}
-func (s *WorkspacesService) Temporary(ctx context.Context, req CreateWorkspaceRequest) (*Workspace, func(context.Context) error, error) {
+func (s *WorkspacesService) Temporary(ctx context.Context, req WorkspaceCreateRequest) (*Workspace, func(context.Context) error, error) {
 	ws, _, err := s.Create(ctx, req)
 	if err != nil {
 		return nil, nil, err

@@ -84,19 +84,19 @@ type WorkspaceUpdateResource struct {
 	ResourceID string                      `json:"resourceId"`
 }
 
-// ListWorkspaceUpdatesOptions filters and pages ListUpdates. Postman
+// WorkspaceUpdateListOptions filters and pages ListUpdates. Postman
 // chooses the page size.
-type ListWorkspaceUpdatesOptions struct {
+type WorkspaceUpdateListOptions struct {
 	// Categories keeps only updates of these categories.
 	Categories []WorkspaceUpdateCategory `url:"category,omitempty,comma"`
 	// Cursor is the position of the page ("" for the first).
 	Cursor string `url:"cursor,omitempty"`
 }
 
-func (o *ListWorkspaceUpdatesOptions) cursorPage() (*string, *int) { return &o.Cursor, nil }
+func (o *WorkspaceUpdateListOptions) cursorPage() (*string, *int) { return &o.Cursor, nil }
 
-// CreateWorkspaceUpdateRequest is a new workspace update.
-type CreateWorkspaceUpdateRequest struct {
+// WorkspaceUpdateCreateRequest is a new workspace update.
+type WorkspaceUpdateCreateRequest struct {
 	Topic       string                  `json:"topic"`
 	Description string                  `json:"description"`
 	Category    WorkspaceUpdateCategory `json:"category"`
@@ -104,11 +104,11 @@ type CreateWorkspaceUpdateRequest struct {
 	RelatedResources []WorkspaceUpdateResource `json:"relatedResources,omitempty"`
 }
 
-// PatchWorkspaceUpdateRequest changes a workspace update. Postman requires
+// WorkspaceUpdatePatchRequest changes a workspace update. Postman requires
 // the topic, description and category on every change; IsPinned and
 // RelatedResources are left as they are when nil (a non-nil empty
 // RelatedResources removes every link).
-type PatchWorkspaceUpdateRequest struct {
+type WorkspaceUpdatePatchRequest struct {
 	Topic            string                    `json:"topic"`
 	Description      string                    `json:"description"`
 	Category         WorkspaceUpdateCategory   `json:"category"`
@@ -128,7 +128,7 @@ func workspaceUpdatePath(workspaceID string, updateID int64) (string, error) {
 // endpoints; the default limiter keeps under it.
 //
 //postman:operation GET /workspaces/{workspaceId}/updates
-func (s *WorkspacesService) ListUpdates(ctx context.Context, workspaceID string, opts *ListWorkspaceUpdatesOptions) ([]*WorkspaceUpdate, *Response, error) {
+func (s *WorkspacesService) ListUpdates(ctx context.Context, workspaceID string, opts *WorkspaceUpdateListOptions) ([]*WorkspaceUpdate, *Response, error) {
 	path, err := pathf("/workspaces/%s/updates", workspaceID)
 	if err != nil {
 		return nil, nil, err
@@ -152,7 +152,7 @@ func (s *WorkspacesService) ListUpdates(ctx context.Context, workspaceID string,
 // ListUpdatesIter iterates over a workspace's updates, one page in memory
 // at a time. Each page is a call under the 20 a minute limit of workspace
 // updates.
-func (s *WorkspacesService) ListUpdatesIter(ctx context.Context, workspaceID string, opts *ListWorkspaceUpdatesOptions) iter.Seq2[*WorkspaceUpdate, error] {
+func (s *WorkspacesService) ListUpdatesIter(ctx context.Context, workspaceID string, opts *WorkspaceUpdateListOptions) iter.Seq2[*WorkspaceUpdate, error] {
 	if opts != nil {
 		// The iterator keeps the filter it was made with, even if the
 		// caller reuses the slice.
@@ -160,7 +160,7 @@ func (s *WorkspacesService) ListUpdatesIter(ctx context.Context, workspaceID str
 		o.Categories = append([]WorkspaceUpdateCategory(nil), opts.Categories...)
 		opts = &o
 	}
-	return cursorIter(ctx, opts, 0, func(ctx context.Context, o *ListWorkspaceUpdatesOptions) ([]*WorkspaceUpdate, *Response, error) {
+	return cursorIter(ctx, opts, 0, func(ctx context.Context, o *WorkspaceUpdateListOptions) ([]*WorkspaceUpdate, *Response, error) {
 		return s.ListUpdates(ctx, workspaceID, o)
 	})
 }
@@ -172,7 +172,7 @@ func (s *WorkspacesService) ListUpdatesIter(ctx context.Context, workspaceID str
 // endpoints; the default limiter keeps under it.
 //
 //postman:operation POST /workspaces/{workspaceId}/updates
-func (s *WorkspacesService) CreateUpdate(ctx context.Context, workspaceID string, req CreateWorkspaceUpdateRequest) (*WorkspaceUpdate, *Response, error) {
+func (s *WorkspacesService) CreateUpdate(ctx context.Context, workspaceID string, req WorkspaceUpdateCreateRequest) (*WorkspaceUpdate, *Response, error) {
 	path, err := pathf("/workspaces/%s/updates", workspaceID)
 	if err != nil {
 		return nil, nil, err
@@ -211,7 +211,7 @@ func (s *WorkspacesService) GetUpdate(ctx context.Context, workspaceID string, u
 // endpoints; the default limiter keeps under it.
 //
 //postman:operation PATCH /workspaces/{workspaceId}/updates/{updateId}
-func (s *WorkspacesService) PatchUpdate(ctx context.Context, workspaceID string, updateID int64, req PatchWorkspaceUpdateRequest) (*WorkspaceUpdate, *Response, error) {
+func (s *WorkspacesService) PatchUpdate(ctx context.Context, workspaceID string, updateID int64, req WorkspaceUpdatePatchRequest) (*WorkspaceUpdate, *Response, error) {
 	path, err := workspaceUpdatePath(workspaceID, updateID)
 	if err != nil {
 		return nil, nil, err

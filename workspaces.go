@@ -71,8 +71,8 @@ type WorkspaceSCIM struct {
 	UpdatedBy string `json:"updatedBy,omitempty"`
 }
 
-// ListWorkspacesOptions filters and pages List.
-type ListWorkspacesOptions struct {
+// WorkspaceListOptions filters and pages List.
+type WorkspaceListOptions struct {
 	// Type keeps only workspaces of this type.
 	Type WorkspaceType `url:"type,omitempty"`
 	// CreatedBy keeps only workspaces created by these user IDs.
@@ -86,8 +86,8 @@ type ListWorkspacesOptions struct {
 	CursorOptions
 }
 
-// GetWorkspaceOptions asks Get for more.
-type GetWorkspaceOptions struct {
+// WorkspaceGetOptions asks Get for more.
+type WorkspaceGetOptions struct {
 	// Include lists extras: "team", "scim", "mocks:deactivated".
 	Include []string `url:"include,omitempty,comma"`
 }
@@ -100,7 +100,7 @@ type GetWorkspaceOptions struct {
 // limiter keeps under it.
 //
 //postman:operation GET /workspaces
-func (s *WorkspacesService) List(ctx context.Context, opts *ListWorkspacesOptions) ([]*Workspace, *Response, error) {
+func (s *WorkspacesService) List(ctx context.Context, opts *WorkspaceListOptions) ([]*Workspace, *Response, error) {
 	var root struct {
 		Workspaces []*Workspace `json:"workspaces"`
 		Meta       struct {
@@ -117,7 +117,7 @@ func (s *WorkspacesService) List(ctx context.Context, opts *ListWorkspacesOption
 
 // ListIter iterates over the workspaces the user can access, one page in
 // memory at a time (100 per page unless opts.Limit says otherwise).
-func (s *WorkspacesService) ListIter(ctx context.Context, opts *ListWorkspacesOptions) iter.Seq2[*Workspace, error] {
+func (s *WorkspacesService) ListIter(ctx context.Context, opts *WorkspaceListOptions) iter.Seq2[*Workspace, error] {
 	return cursorIter(ctx, opts, defaultIterLimit, s.List)
 }
 
@@ -127,7 +127,7 @@ func (s *WorkspacesService) ListIter(ctx context.Context, opts *ListWorkspacesOp
 // limiter keeps under it.
 //
 //postman:operation GET /workspaces/{workspaceId}
-func (s *WorkspacesService) Get(ctx context.Context, workspaceID string, opts *GetWorkspaceOptions) (*Workspace, *Response, error) {
+func (s *WorkspacesService) Get(ctx context.Context, workspaceID string, opts *WorkspaceGetOptions) (*Workspace, *Response, error) {
 	path, err := pathf("/workspaces/%s", workspaceID)
 	if err != nil {
 		return nil, nil, err
@@ -142,8 +142,8 @@ func (s *WorkspacesService) Get(ctx context.Context, workspaceID string, opts *G
 	return root.Workspace, resp, nil
 }
 
-// CreateWorkspaceRequest describes a new workspace.
-type CreateWorkspaceRequest struct {
+// WorkspaceCreateRequest describes a new workspace.
+type WorkspaceCreateRequest struct {
 	// Name is required. Public team workspace names must be unique.
 	Name string `json:"name"`
 	// Type is required. Private and partner workspaces need a Team or
@@ -156,9 +156,9 @@ type CreateWorkspaceRequest struct {
 	TeamID string `json:"teamId,omitempty"`
 }
 
-// UpdateWorkspaceRequest changes the properties that are set; nil fields
+// WorkspaceUpdateRequest changes the properties that are set; nil fields
 // are left as they are.
-type UpdateWorkspaceRequest struct {
+type WorkspaceUpdateRequest struct {
 	Name *string `json:"name,omitempty"`
 	// Type changes the visibility. Free and Solo plans cannot switch
 	// between private and public or from private to personal, and team
@@ -177,9 +177,9 @@ type UpdateWorkspaceRequest struct {
 // Postman Organizations is enabled, set TeamID.
 //
 //postman:operation POST /workspaces
-func (s *WorkspacesService) Create(ctx context.Context, req CreateWorkspaceRequest) (*Workspace, *Response, error) {
+func (s *WorkspacesService) Create(ctx context.Context, req WorkspaceCreateRequest) (*Workspace, *Response, error) {
 	body := struct {
-		Workspace CreateWorkspaceRequest `json:"workspace"`
+		Workspace WorkspaceCreateRequest `json:"workspace"`
 	}{req}
 	var root struct {
 		Workspace *Workspace `json:"workspace"`
@@ -197,13 +197,13 @@ func (s *WorkspacesService) Create(ctx context.Context, req CreateWorkspaceReque
 // Publishing public workspaces has its own, unpublished rate limit.
 //
 //postman:operation PUT /workspaces/{workspaceId}
-func (s *WorkspacesService) Update(ctx context.Context, workspaceID string, req UpdateWorkspaceRequest) (*Workspace, *Response, error) {
+func (s *WorkspacesService) Update(ctx context.Context, workspaceID string, req WorkspaceUpdateRequest) (*Workspace, *Response, error) {
 	path, err := pathf("/workspaces/%s", workspaceID)
 	if err != nil {
 		return nil, nil, err
 	}
 	body := struct {
-		Workspace UpdateWorkspaceRequest `json:"workspace"`
+		Workspace WorkspaceUpdateRequest `json:"workspace"`
 	}{req}
 	var root struct {
 		Workspace *Workspace `json:"workspace"`

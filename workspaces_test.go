@@ -17,26 +17,26 @@ import (
 func TestWorkspacesConformance(t *testing.T) {
 	runConformance(t, []scenario{
 		{name: "List", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Workspaces.List(ctx, &ListWorkspacesOptions{Type: WorkspaceTeam, Include: "scim", CursorOptions: CursorOptions{Limit: 10}})
+			_, _, err := c.Workspaces.List(ctx, &WorkspaceListOptions{Type: WorkspaceTeam, Include: "scim", CursorOptions: CursorOptions{Limit: 10}})
 			return err
 		}},
 		{name: "ListIter", call: func(ctx context.Context, c *Client) error {
-			for _, err := range c.Workspaces.ListIter(ctx, &ListWorkspacesOptions{CreatedBy: []string{"12345678"}}) {
+			for _, err := range c.Workspaces.ListIter(ctx, &WorkspaceListOptions{CreatedBy: []string{"12345678"}}) {
 				return err // the first page is enough: the example's cursor would repeat
 			}
 			return nil
 		}},
 		{name: "Get", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Workspaces.Get(ctx, "1f0df51a-8658-4ee8-a2a1-d2567dfa09a9", &GetWorkspaceOptions{Include: []string{"team", "scim"}})
+			_, _, err := c.Workspaces.Get(ctx, "1f0df51a-8658-4ee8-a2a1-d2567dfa09a9", &WorkspaceGetOptions{Include: []string{"team", "scim"}})
 			return err
 		}},
 		{name: "Create", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Workspaces.Create(ctx, CreateWorkspaceRequest{Name: "Team Workspace", Type: WorkspaceTeam,
+			_, _, err := c.Workspaces.Create(ctx, WorkspaceCreateRequest{Name: "Team Workspace", Type: WorkspaceTeam,
 				Description: "This is a team workspace.", About: "Team workspace.", TeamID: "1234"})
 			return err
 		}},
 		{name: "Update", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Workspaces.Update(ctx, workspaceTestID, UpdateWorkspaceRequest{Name: Ptr("Test Workspace"), Type: Ptr(WorkspaceTeam)})
+			_, _, err := c.Workspaces.Update(ctx, workspaceTestID, WorkspaceUpdateRequest{Name: Ptr("Test Workspace"), Type: Ptr(WorkspaceTeam)})
 			return err
 		}},
 		{name: "Delete", call: func(ctx context.Context, c *Client) error {
@@ -44,7 +44,7 @@ func TestWorkspacesConformance(t *testing.T) {
 			return err
 		}},
 		{name: "Temporary", call: func(ctx context.Context, c *Client) error {
-			_, cleanup, err := c.Workspaces.Temporary(ctx, CreateWorkspaceRequest{Name: "ci-1234", Type: WorkspacePersonal})
+			_, cleanup, err := c.Workspaces.Temporary(ctx, WorkspaceCreateRequest{Name: "ci-1234", Type: WorkspacePersonal})
 			if err != nil {
 				return err
 			}
@@ -98,7 +98,7 @@ func TestWorkspacesListIterCrossesPagesAndStopsEarly(t *testing.T) {
 	c := newTestClient(t, h.URL)
 
 	var ids []string
-	for ws, err := range c.Workspaces.ListIter(t.Context(), &ListWorkspacesOptions{CursorOptions: CursorOptions{Limit: 10}}) {
+	for ws, err := range c.Workspaces.ListIter(t.Context(), &WorkspaceListOptions{CursorOptions: CursorOptions{Limit: 10}}) {
 		require.NoError(t, err)
 		ids = append(ids, ws.ID)
 	}
@@ -109,7 +109,7 @@ func TestWorkspacesListIterCrossesPagesAndStopsEarly(t *testing.T) {
 
 	served = 0
 	n := 0
-	for _, err := range c.Workspaces.ListIter(t.Context(), &ListWorkspacesOptions{CursorOptions: CursorOptions{Limit: 10}}) {
+	for _, err := range c.Workspaces.ListIter(t.Context(), &WorkspaceListOptions{CursorOptions: CursorOptions{Limit: 10}}) {
 		require.NoError(t, err)
 		n++
 		if n == 12 {

@@ -66,13 +66,13 @@ func TestWorkspacesPaginateWithCursor(t *testing.T) {
 	}
 	c := newClient(t, srv, "any-key")
 
-	first, resp, err := c.Workspaces.List(t.Context(), &postman.ListWorkspacesOptions{CursorOptions: postman.CursorOptions{Limit: 4}})
+	first, resp, err := c.Workspaces.List(t.Context(), &postman.WorkspaceListOptions{CursorOptions: postman.CursorOptions{Limit: 4}})
 	require.NoError(t, err)
 	assert.Len(t, first, 4)
 	assert.NotEmpty(t, resp.NextCursor)
 
 	var names []string
-	for ws, err := range c.Workspaces.ListIter(t.Context(), &postman.ListWorkspacesOptions{CursorOptions: postman.CursorOptions{Limit: 3}}) {
+	for ws, err := range c.Workspaces.ListIter(t.Context(), &postman.WorkspaceListOptions{CursorOptions: postman.CursorOptions{Limit: 3}}) {
 		require.NoError(t, err)
 		names = append(names, ws.Name)
 	}
@@ -81,7 +81,7 @@ func TestWorkspacesPaginateWithCursor(t *testing.T) {
 	assert.Equal(t, "Extra G", names[8])
 	assert.Equal(t, 3, countPath(srv, "/workspaces")-1, "3 pages for 9 workspaces, after the first List call")
 
-	team, _, err := c.Workspaces.List(t.Context(), &postman.ListWorkspacesOptions{Type: postman.WorkspacePersonal})
+	team, _, err := c.Workspaces.List(t.Context(), &postman.WorkspaceListOptions{Type: postman.WorkspacePersonal})
 	require.NoError(t, err)
 	require.Len(t, team, 1)
 	assert.Equal(t, "My Workspace", team[0].Name)

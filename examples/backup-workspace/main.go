@@ -88,7 +88,7 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 		}
 		collections = append(collections, c)
 	}
-	environments, _, err := client.Environments.List(ctx, &postman.ListEnvironmentsOptions{Workspace: *workspaceID})
+	environments, _, err := client.Environments.List(ctx, &postman.EnvironmentListOptions{Workspace: *workspaceID})
 	if err != nil {
 		return err
 	}
