@@ -1,6 +1,7 @@
 package postmantest
 
 import (
+	"bytes"
 	"encoding/json"
 	"net/http"
 	"strconv"
@@ -78,14 +79,16 @@ func (c *storedCollection) name() string {
 // in workspaceID and returns its ID. It panics on JSON that is not an
 // object, since that is a mistake in the calling test.
 func (s *Server) AddCollection(workspaceID string, document []byte) string {
+	// Numbers stay exact (json.Number), as for collections sent to the API.
+	dec := json.NewDecoder(bytes.NewReader(document))
+	dec.UseNumber()
 	var doc map[string]any
-	if err := json.Unmarshal(document, &doc); err != nil {
+	if err := dec.Decode(&doc); err != nil {
 		panic("postmantest: AddCollection: " + err.Error())
 	}
 	if inner, ok := doc["collection"].(map[string]any); ok {
 		doc = inner
 	}
-	doc = cloneJSON(doc).(map[string]any)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.state.addCollection(workspaceID, doc).id

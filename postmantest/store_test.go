@@ -190,3 +190,11 @@ func TestFaults(t *testing.T) {
 		assert.ErrorIs(t, err, postman.ErrFeatureUnavailable)
 	})
 }
+
+func TestAddCollectionKeepsNumbersExact(t *testing.T) {
+	srv := postmantest.NewServer()
+	t.Cleanup(srv.Close)
+	id := srv.AddCollection(srv.Workspaces()[0].ID, []byte(`{"collection":`+sampleCollection+`}`))
+	doc := srv.CollectionDocument(id)
+	assert.Contains(t, string(doc), "12345678901234567890", "seeded documents keep every digit")
+}
