@@ -138,8 +138,7 @@ func (st *state) summary(c *storedCollection) map[string]any {
 }
 
 func collectionNotFound(w http.ResponseWriter) {
-	writeJSON(w, http.StatusNotFound, map[string]any{"error": map[string]any{"name": "instanceNotFoundError",
-		"message": "We could not find the collection you are looking for"}})
+	writeError(w, http.StatusNotFound, "instanceNotFoundError", "We could not find the collection you are looking for")
 }
 
 func (s *Server) listCollections(w http.ResponseWriter, r *http.Request) {
@@ -201,7 +200,7 @@ func (s *Server) createCollection(w http.ResponseWriter, r *http.Request) {
 	}
 	if s.state.workspace(ws) == nil {
 		s.mu.Unlock()
-		writeJSON(w, http.StatusNotFound, map[string]any{"error": map[string]any{"name": "workspaceNotFoundError", "message": "Workspace not found", "statusCode": 404}})
+		workspaceNotFound(w)
 		return
 	}
 	c := s.state.addCollection(ws, body.Collection)
@@ -296,7 +295,7 @@ func (s *Server) collectionUpdateTask(w http.ResponseWriter, r *http.Request) {
 	defer s.mu.Unlock()
 	t := s.state.tasks[r.PathValue("taskId")]
 	if t == nil {
-		writeJSON(w, http.StatusNotFound, map[string]any{"error": map[string]any{"name": "instanceNotFoundError", "message": "Task not found"}})
+		writeError(w, http.StatusNotFound, "instanceNotFoundError", "Task not found")
 		return
 	}
 	status := "in-progress"
@@ -391,7 +390,7 @@ func (s *Server) duplicateTask(w http.ResponseWriter, r *http.Request) {
 	defer s.mu.Unlock()
 	t := s.state.tasks[localID(r.PathValue("taskId"))]
 	if t == nil {
-		writeJSON(w, http.StatusNotFound, map[string]any{"error": map[string]any{"name": "instanceNotFoundError", "message": "Task not found"}})
+		writeError(w, http.StatusNotFound, "instanceNotFoundError", "Task not found")
 		return
 	}
 	status, reason := "processing", any(nil)

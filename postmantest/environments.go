@@ -79,8 +79,7 @@ func (st *state) environment(idOrUID string) *storedEnvironment {
 }
 
 func environmentNotFound(w http.ResponseWriter) {
-	writeJSON(w, http.StatusNotFound, map[string]any{"error": map[string]any{"name": "instanceNotFoundError",
-		"message": "We could not find the environment you are looking for"}})
+	writeError(w, http.StatusNotFound, "instanceNotFoundError", "We could not find the environment you are looking for")
 }
 
 func (st *state) environmentBody(e *storedEnvironment) map[string]any {
@@ -186,7 +185,7 @@ func (s *Server) patchEnvironment(w http.ResponseWriter, r *http.Request) {
 	doc := map[string]any{"name": e.name, "values": cloneJSON(e.values)}
 	patched, err := applyPatch(doc, ops)
 	if err != nil {
-		writeJSON(w, http.StatusBadRequest, map[string]any{"error": map[string]any{"name": "invalidParamsError", "message": err.Error()}})
+		writeError(w, http.StatusBadRequest, "invalidParamsError", err.Error())
 		return
 	}
 	m := patched.(map[string]any)

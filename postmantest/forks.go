@@ -91,8 +91,7 @@ func (st *state) removeCollection(c *storedCollection) {
 }
 
 func forkItemNotFound(w http.ResponseWriter, item, id string) {
-	writeProblem(w, http.StatusNotFound, map[string]any{"error": map[string]any{"name": "instanceNotFoundError",
-		"message": "The specified item does not exist.", "details": map[string]any{"item": item, "id": id}}})
+	writeProblem(w, http.StatusNotFound, errorDetails("instanceNotFoundError", "The specified item does not exist.", map[string]any{"item": item, "id": id}))
 }
 
 func (s *Server) createCollectionFork(w http.ResponseWriter, r *http.Request) {
@@ -128,7 +127,7 @@ func forkPage(w http.ResponseWriter, r *http.Request, forks []map[string]any, me
 	q := r.URL.Query()
 	page, bad := readPage(q, 10, 0)
 	if bad != "" {
-		writeJSON(w, http.StatusBadRequest, map[string]any{"error": map[string]any{"name": "badRequest", "message": bad}})
+		writeError(w, http.StatusBadRequest, "badRequest", bad)
 		return
 	}
 	if descending(q, true) {
@@ -159,7 +158,7 @@ func (s *Server) listCollectionForks(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Unlock()
 	if len(forks) == 0 {
-		writeProblem(w, http.StatusBadRequest, map[string]any{"error": map[string]any{"name": "badRequest", "message": "This collection id has no forks."}})
+		writeProblem(w, http.StatusBadRequest, errorEnvelope("badRequest", "This collection id has no forks."))
 		return
 	}
 	forkPage(w, r, forks, map[string]any{})
@@ -206,8 +205,7 @@ func (s *Server) pullCollection(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if c.fork == nil {
-		writeProblem(w, http.StatusBadRequest, map[string]any{"error": map[string]any{"name": "badRequest",
-			"message": "The collection Id is not a forked collection."}})
+		writeProblem(w, http.StatusBadRequest, errorEnvelope("badRequest", "The collection Id is not a forked collection."))
 		return
 	}
 	src := s.state.source(c)

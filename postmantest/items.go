@@ -11,9 +11,8 @@ import (
 
 // itemProblem answers the item endpoints' {"error":{name,message,details}}.
 func (s *Server) itemProblem(w http.ResponseWriter, status int, model, id string) {
-	writeProblem(w, status, map[string]any{"error": map[string]any{"name": "instanceNotFoundError",
-		"message": "We could not find the " + model + " you are looking for",
-		"details": map[string]any{"model": model, "owner": strconv.FormatInt(s.state.user.ID, 10), "model_id": id}}})
+	writeProblem(w, status, errorDetails("instanceNotFoundError", "We could not find the "+model+" you are looking for",
+		map[string]any{"model": model, "owner": strconv.FormatInt(s.state.user.ID, 10), "model_id": id}))
 }
 
 // lockItem locks the state and finds the collection of the path and, for

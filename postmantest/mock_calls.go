@@ -82,7 +82,7 @@ func (m *storedMock) logCall(c MockCall) {
 const callLogRetention = 30 * 24 * time.Hour
 
 func callLogsBadRequest(w http.ResponseWriter, message string) {
-	writeJSON(w, http.StatusBadRequest, map[string]any{"error": map[string]any{"name": "invalidParamsError", "message": message}})
+	writeError(w, http.StatusBadRequest, "invalidParamsError", message)
 }
 
 // callLogFilter keeps the calls a call-logs request asks for.

@@ -97,16 +97,11 @@ func (st *state) monitor(idOrUID string) *storedMonitor {
 }
 
 func monitorNotFound(w http.ResponseWriter) {
-	writeJSON(w, http.StatusNotFound, map[string]any{"error": map[string]any{"name": "instanceNotFoundError",
-		"message": "The specified monitor does not exist."}})
+	writeError(w, http.StatusNotFound, "instanceNotFoundError", "The specified monitor does not exist.")
 }
 
 func monitorBadRequest(w http.ResponseWriter, name, message string, details any) {
-	body := map[string]any{"name": name, "message": message}
-	if details != nil {
-		body["details"] = details
-	}
-	writeJSON(w, http.StatusBadRequest, map[string]any{"error": body})
+	writeJSON(w, http.StatusBadRequest, errorDetails(name, message, details))
 }
 
 // monitorSummary is a monitor as GET /monitors lists it.
@@ -274,7 +269,7 @@ func (s *Server) createMonitor(w http.ResponseWriter, r *http.Request) {
 	defer s.mu.Unlock()
 	ws := s.state.workspace(r.URL.Query().Get("workspace"))
 	if ws == nil {
-		writeJSON(w, http.StatusNotFound, map[string]any{"error": map[string]any{"name": "instanceNotFoundError", "message": "Workspace not found"}})
+		writeError(w, http.StatusNotFound, "instanceNotFoundError", "Workspace not found")
 		return
 	}
 	c := s.state.collection(*mw.Collection)
