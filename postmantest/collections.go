@@ -117,15 +117,7 @@ func (st *state) addCollection(workspaceID string, doc map[string]any) *storedCo
 	return c
 }
 
-func (st *state) collection(idOrUID string) *storedCollection {
-	id := localID(idOrUID)
-	for _, c := range st.collections {
-		if c.id == id {
-			return c
-		}
-	}
-	return nil
-}
+func (st *state) collection(idOrUID string) *storedCollection { return byID(st.collections, idOrUID) }
 
 func (st *state) summary(c *storedCollection) map[string]any {
 	out := map[string]any{"id": c.id, "name": c.name(), "owner": strconv.FormatInt(st.user.ID, 10),
@@ -212,9 +204,8 @@ func (s *Server) createCollection(w http.ResponseWriter, r *http.Request) {
 func (s *Server) getCollection(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	c := s.state.collection(r.PathValue("collectionId"))
+	c := lookup(w, s.state.collection, r.PathValue("collectionId"), collectionNotFound)
 	if c == nil {
-		collectionNotFound(w)
 		return
 	}
 	doc := cloneJSON(c.doc).(map[string]any)
@@ -266,9 +257,8 @@ func (s *Server) putCollection(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	c := s.state.collection(r.PathValue("collectionId"))
+	c := lookup(w, s.state.collection, r.PathValue("collectionId"), collectionNotFound)
 	if c == nil {
-		collectionNotFound(w)
 		return
 	}
 	info, _ := body.Collection["info"].(map[string]any)
@@ -317,9 +307,8 @@ func (s *Server) patchCollection(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	c := s.state.collection(r.PathValue("collectionId"))
+	c := lookup(w, s.state.collection, r.PathValue("collectionId"), collectionNotFound)
 	if c == nil {
-		collectionNotFound(w)
 		return
 	}
 	for k, v := range body.Collection {
@@ -341,9 +330,8 @@ func (s *Server) patchCollection(w http.ResponseWriter, r *http.Request) {
 func (s *Server) deleteCollection(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	c := s.state.collection(r.PathValue("collectionId"))
+	c := lookup(w, s.state.collection, r.PathValue("collectionId"), collectionNotFound)
 	if c == nil {
-		collectionNotFound(w)
 		return
 	}
 	for i, other := range s.state.collections {
@@ -369,9 +357,8 @@ func (s *Server) duplicateCollection(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	c := s.state.collection(r.PathValue("collectionId"))
+	c := lookup(w, s.state.collection, r.PathValue("collectionId"), collectionNotFound)
 	if c == nil {
-		collectionNotFound(w)
 		return
 	}
 	t := s.state.newTask(s.cfg.taskDelay)

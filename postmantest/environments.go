@@ -69,13 +69,7 @@ func (st *state) addEnvironment(workspaceID, name string, values []any) *storedE
 }
 
 func (st *state) environment(idOrUID string) *storedEnvironment {
-	id := localID(idOrUID)
-	for _, e := range st.environments {
-		if e.id == id {
-			return e
-		}
-	}
-	return nil
+	return byID(st.environments, idOrUID)
 }
 
 func environmentNotFound(w http.ResponseWriter) {
@@ -136,9 +130,8 @@ func (s *Server) createEnvironment(w http.ResponseWriter, r *http.Request) {
 func (s *Server) getEnvironment(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	e := s.state.environment(r.PathValue("environmentId"))
+	e := lookup(w, s.state.environment, r.PathValue("environmentId"), environmentNotFound)
 	if e == nil {
-		environmentNotFound(w)
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"environment": s.state.environmentBody(e)})
@@ -155,9 +148,8 @@ func (s *Server) putEnvironment(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	e := s.state.environment(r.PathValue("environmentId"))
+	e := lookup(w, s.state.environment, r.PathValue("environmentId"), environmentNotFound)
 	if e == nil {
-		environmentNotFound(w)
 		return
 	}
 	if body.Environment.Name != "" {
@@ -177,9 +169,8 @@ func (s *Server) patchEnvironment(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	e := s.state.environment(r.PathValue("environmentId"))
+	e := lookup(w, s.state.environment, r.PathValue("environmentId"), environmentNotFound)
 	if e == nil {
-		environmentNotFound(w)
 		return
 	}
 	doc := map[string]any{"name": e.name, "values": cloneJSON(e.values)}
@@ -198,9 +189,8 @@ func (s *Server) patchEnvironment(w http.ResponseWriter, r *http.Request) {
 func (s *Server) deleteEnvironment(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	e := s.state.environment(r.PathValue("environmentId"))
+	e := lookup(w, s.state.environment, r.PathValue("environmentId"), environmentNotFound)
 	if e == nil {
-		environmentNotFound(w)
 		return
 	}
 	for i, other := range s.state.environments {

@@ -145,10 +145,9 @@ func forkPage(w http.ResponseWriter, r *http.Request, forks []map[string]any, me
 
 func (s *Server) listCollectionForks(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
-	c := s.state.collection(r.PathValue("collectionId"))
+	c := lookup(w, s.state.collection, r.PathValue("collectionId"), collectionNotFound)
 	if c == nil {
 		s.mu.Unlock()
-		collectionNotFound(w)
 		return
 	}
 	var forks []map[string]any
@@ -180,9 +179,8 @@ func (s *Server) listForkedCollections(w http.ResponseWriter, r *http.Request) {
 func (s *Server) sourceStatus(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	c := s.state.collection(r.PathValue("collectionId"))
+	c := lookup(w, s.state.collection, r.PathValue("collectionId"), collectionNotFound)
 	if c == nil {
-		collectionNotFound(w)
 		return
 	}
 	if c.fork == nil {

@@ -156,10 +156,9 @@ func (s *Server) listCallLogs(w http.ResponseWriter, r *http.Request) {
 		include[strings.TrimSpace(part)] = true
 	}
 	s.mu.Lock()
-	m := s.state.mock(r.PathValue("mockId"))
+	m := lookup(w, s.state.mock, r.PathValue("mockId"), mockNotFound)
 	if m == nil {
 		s.mu.Unlock()
-		mockNotFound(w)
 		return
 	}
 	var calls []MockCall

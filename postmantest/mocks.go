@@ -90,15 +90,7 @@ func (st *state) addMock(baseURL string, m Mock) *storedMock {
 	return sm
 }
 
-func (st *state) mock(idOrUID string) *storedMock {
-	id := localID(idOrUID)
-	for _, m := range st.mocks {
-		if m.ID == id {
-			return m
-		}
-	}
-	return nil
-}
+func (st *state) mock(idOrUID string) *storedMock { return byID(st.mocks, idOrUID) }
 
 // deactivated reports whether the mock's collection or environment was
 // deleted: the mock then no longer answers.
@@ -144,9 +136,8 @@ func (s *Server) listMocks(w http.ResponseWriter, r *http.Request) {
 func (s *Server) getMock(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	m := s.state.mock(r.PathValue("mockId"))
+	m := lookup(w, s.state.mock, r.PathValue("mockId"), mockNotFound)
 	if m == nil {
-		mockNotFound(w)
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"mock": s.state.mockBody(m)})
@@ -226,9 +217,8 @@ func (s *Server) updateMock(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	m := s.state.mock(r.PathValue("mockId"))
+	m := lookup(w, s.state.mock, r.PathValue("mockId"), mockNotFound)
 	if m == nil {
-		mockNotFound(w)
 		return
 	}
 	if upd.Collection != nil && s.state.collection(*upd.Collection) == nil {
@@ -277,9 +267,8 @@ func (s *Server) updateMock(w http.ResponseWriter, r *http.Request) {
 func (s *Server) deleteMock(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	m := s.state.mock(r.PathValue("mockId"))
+	m := lookup(w, s.state.mock, r.PathValue("mockId"), mockNotFound)
 	if m == nil {
-		mockNotFound(w)
 		return
 	}
 	for i, other := range s.state.mocks {
@@ -304,9 +293,8 @@ func (s *Server) unpublishMock(w http.ResponseWriter, r *http.Request) {
 func (s *Server) setMockPrivate(w http.ResponseWriter, r *http.Request, private bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	m := s.state.mock(r.PathValue("mockId"))
+	m := lookup(w, s.state.mock, r.PathValue("mockId"), mockNotFound)
 	if m == nil {
-		mockNotFound(w)
 		return
 	}
 	if m.Private == private {

@@ -86,15 +86,7 @@ func (st *state) addMonitor(m Monitor, settings map[string]any) *storedMonitor {
 	return sm
 }
 
-func (st *state) monitor(idOrUID string) *storedMonitor {
-	id := localID(idOrUID)
-	for _, m := range st.monitors {
-		if m.ID == id {
-			return m
-		}
-	}
-	return nil
-}
+func (st *state) monitor(idOrUID string) *storedMonitor { return byID(st.monitors, idOrUID) }
 
 func monitorNotFound(w http.ResponseWriter) {
 	writeError(w, http.StatusNotFound, "instanceNotFoundError", "The specified monitor does not exist.")
@@ -192,9 +184,8 @@ func (s *Server) listMonitors(w http.ResponseWriter, r *http.Request) {
 func (s *Server) getMonitor(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	m := s.state.monitor(r.PathValue("monitorId"))
+	m := lookup(w, s.state.monitor, r.PathValue("monitorId"), monitorNotFound)
 	if m == nil {
-		monitorNotFound(w)
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"monitor": s.state.monitorBody(m)})
@@ -297,9 +288,8 @@ func (s *Server) updateMonitor(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	m := s.state.monitor(r.PathValue("monitorId"))
+	m := lookup(w, s.state.monitor, r.PathValue("monitorId"), monitorNotFound)
 	if m == nil {
-		monitorNotFound(w)
 		return
 	}
 	if mw.Name != nil {
@@ -325,9 +315,8 @@ func (s *Server) updateMonitor(w http.ResponseWriter, r *http.Request) {
 func (s *Server) deleteMonitor(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	m := s.state.monitor(r.PathValue("monitorId"))
+	m := lookup(w, s.state.monitor, r.PathValue("monitorId"), monitorNotFound)
 	if m == nil {
-		monitorNotFound(w)
 		return
 	}
 	s.state.monitors = slices.DeleteFunc(s.state.monitors, func(o *storedMonitor) bool { return o == m })

@@ -28,9 +28,8 @@ func (s *Server) generateCollection(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	sp := s.state.spec(r.PathValue("specId"))
+	sp := lookup(w, s.state.spec, r.PathValue("specId"), specNotFound)
 	if sp == nil {
-		specNotFound(w)
 		return
 	}
 	if sp.generating != nil && !sp.generating.done() {
@@ -66,10 +65,9 @@ func (s *Server) listSpecCollections(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.mu.Lock()
-	sp := s.state.spec(r.PathValue("specId"))
+	sp := lookup(w, s.state.spec, r.PathValue("specId"), specNotFound)
 	if sp == nil {
 		s.mu.Unlock()
-		specNotFound(w)
 		return
 	}
 	var list []any

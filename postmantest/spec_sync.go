@@ -42,9 +42,8 @@ func (s *Server) updateSpecFile(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	sp := s.state.spec(r.PathValue("specId"))
+	sp := lookup(w, s.state.spec, r.PathValue("specId"), specNotFound)
 	if sp == nil {
-		specNotFound(w)
 		return
 	}
 	i := -1

@@ -277,9 +277,8 @@ func (s *Server) listSpecs(w http.ResponseWriter, r *http.Request) {
 func (s *Server) getSpec(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	sp := s.state.spec(r.PathValue("specId"))
+	sp := lookup(w, s.state.spec, r.PathValue("specId"), specNotFound)
 	if sp == nil {
-		specNotFound(w)
 		return
 	}
 	body := s.state.specBody(sp)
@@ -290,9 +289,8 @@ func (s *Server) getSpec(w http.ResponseWriter, r *http.Request) {
 func (s *Server) deleteSpec(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	sp := s.state.spec(r.PathValue("specId"))
+	sp := lookup(w, s.state.spec, r.PathValue("specId"), specNotFound)
 	if sp == nil {
-		specNotFound(w)
 		return
 	}
 	s.state.specs = slices.DeleteFunc(s.state.specs, func(o *storedSpec) bool { return o == sp })
@@ -302,9 +300,8 @@ func (s *Server) deleteSpec(w http.ResponseWriter, r *http.Request) {
 func (s *Server) listSpecFiles(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	sp := s.state.spec(r.PathValue("specId"))
+	sp := lookup(w, s.state.spec, r.PathValue("specId"), specNotFound)
 	if sp == nil {
-		specNotFound(w)
 		return
 	}
 	files := []any{}
@@ -317,9 +314,8 @@ func (s *Server) listSpecFiles(w http.ResponseWriter, r *http.Request) {
 func (s *Server) getSpecFile(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	sp := s.state.spec(r.PathValue("specId"))
+	sp := lookup(w, s.state.spec, r.PathValue("specId"), specNotFound)
 	if sp == nil {
-		specNotFound(w)
 		return
 	}
 	for _, f := range sp.Files {
