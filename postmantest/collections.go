@@ -334,12 +334,7 @@ func (s *Server) deleteCollection(w http.ResponseWriter, r *http.Request) {
 	if c == nil {
 		return
 	}
-	for i, other := range s.state.collections {
-		if other == c {
-			s.state.collections = append(s.state.collections[:i], s.state.collections[i+1:]...)
-			break
-		}
-	}
+	s.state.removeCollection(c)
 	writeJSON(w, http.StatusOK, map[string]any{"collection": map[string]any{"id": c.id, "uid": s.state.uid(c.id)}})
 }
 

@@ -19,7 +19,7 @@ type storedEnvironment struct {
 	// rev counts the changes to the environment; a fork remembers the
 	// revision of its source it last synchronised with.
 	rev  int64
-	fork *envForkInfo
+	fork *forkInfo
 }
 
 // touch records a change to the environment.
