@@ -99,6 +99,22 @@ func decodeItem(w http.ResponseWriter, r *http.Request) (map[string]any, bool) {
 	return m, true
 }
 
+// parentFolder returns where a new folder or request goes: the root of
+// c when folderID is empty, else the folder of that ID, with its ID as
+// parentID. It answers the item endpoints' 400 and returns ok false when
+// there is no such folder.
+func (s *Server) parentFolder(w http.ResponseWriter, c *storedCollection, folderID string) (container map[string]any, parentID string, ok bool) {
+	if folderID == "" {
+		return c.doc, "", true
+	}
+	ref := findKind(c.doc, folderID, kindFolder)
+	if ref == nil {
+		s.itemProblem(w, http.StatusBadRequest, kindFolder, folderID)
+		return nil, "", false
+	}
+	return ref.item, jsonText(ref.item["id"]), true
+}
+
 // createFolder adds a folder at the collection's root or in the folder
 // the body names.
 func (s *Server) createFolder(w http.ResponseWriter, r *http.Request) {
@@ -111,14 +127,9 @@ func (s *Server) createFolder(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer s.mu.Unlock()
-	container, parentID := c.doc, ""
-	if parent := jsonText(m["folder"]); parent != "" {
-		ref := findKind(c.doc, parent, kindFolder)
-		if ref == nil {
-			s.itemProblem(w, http.StatusBadRequest, kindFolder, parent)
-			return
-		}
-		container, parentID = ref.item, jsonText(ref.item["id"])
+	container, parentID, ok := s.parentFolder(w, c, jsonText(m["folder"]))
+	if !ok {
+		return
 	}
 	id := newID()
 	folder := map[string]any{"id": id, "name": jsonText(m["name"]), "item": []any{}}
@@ -147,14 +158,9 @@ func (s *Server) createRequest(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer s.mu.Unlock()
-	container, parentID := c.doc, ""
-	if parent := r.URL.Query().Get("folderId"); parent != "" {
-		ref := findKind(c.doc, parent, kindFolder)
-		if ref == nil {
-			s.itemProblem(w, http.StatusBadRequest, kindFolder, parent)
-			return
-		}
-		container, parentID = ref.item, jsonText(ref.item["id"])
+	container, parentID, ok := s.parentFolder(w, c, r.URL.Query().Get("folderId"))
+	if !ok {
+		return
 	}
 	id := newID()
 	item := map[string]any{"id": id, "name": "", "response": []any{}}
