@@ -167,13 +167,9 @@ func forkPage(w http.ResponseWriter, r *http.Request, forks []map[string]any, me
 	if descending(q, true) {
 		slices.Reverse(forks)
 	}
-	sp, next := page.slice(len(forks))
+	data, next := pageOf(page, forks)
 	meta["total"] = len(forks)
 	meta["nextCursor"] = nextCursor(next)
-	data := forks[sp.start:sp.end]
-	if data == nil {
-		data = []map[string]any{}
-	}
 	writeJSON(w, http.StatusOK, map[string]any{"data": data, "meta": meta})
 }
 

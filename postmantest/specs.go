@@ -180,6 +180,11 @@ func specNotFound(w http.ResponseWriter) {
 		"The specification you are trying to access does not exist.")
 }
 
+// specInstanceNotFound answers Spec Hub's 404 for a missing file or task.
+func specInstanceNotFound(w http.ResponseWriter) {
+	specProblem(w, http.StatusNotFound, "instanceNotFoundError", "Instance not found", "Entity that you are trying to access does not exist.")
+}
+
 // specFiles checks the files of a new specification and marks its root.
 func specFiles(w http.ResponseWriter, in []struct{ Path, Content, Type string }) ([]SpecFile, bool) {
 	if len(in) == 0 {
@@ -266,11 +271,7 @@ func (s *Server) listSpecs(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.mu.Unlock()
-	sp, next := page.slice(len(list))
-	specs := list[sp.start:sp.end]
-	if specs == nil {
-		specs = []any{}
-	}
+	specs, next := pageOf(page, list)
 	writeJSON(w, http.StatusOK, map[string]any{"specs": specs, "meta": map[string]any{"nextCursor": nextCursor(next)}})
 }
 
@@ -326,7 +327,7 @@ func (s *Server) getSpecFile(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	specProblem(w, http.StatusNotFound, "instanceNotFoundError", "Instance not found", "Entity that you are trying to access does not exist.")
+	specInstanceNotFound(w)
 }
 
 // workspaceSpecs lists the specifications of a workspace the way GET
