@@ -115,6 +115,18 @@ func (s *Server) parentFolder(w http.ResponseWriter, c *storedCollection, folder
 	return ref.item, jsonText(ref.item["id"]), true
 }
 
+// addItem appends the new item of ref to the list key ("item" or
+// "response") of its container, records the change in c and answers the
+// item endpoints' envelope of the creation (action "import" or "create").
+func (s *Server) addItem(w http.ResponseWriter, c *storedCollection, ref *itemRef, key, action string) {
+	appendTo(ref.container, key, ref.item)
+	id := jsonText(ref.item["id"])
+	c.touch()
+	c.stampItem(id, true)
+	h := itemHandlers{s: s, kind: ref.kind}
+	writeJSON(w, http.StatusOK, itemAnswer(c, ref.kind, action, id, h.data(c, ref)))
+}
+
 // createFolder adds a folder at the collection's root or in the folder
 // the body names.
 func (s *Server) createFolder(w http.ResponseWriter, r *http.Request) {
@@ -139,11 +151,7 @@ func (s *Server) createFolder(w http.ResponseWriter, r *http.Request) {
 	if auth, ok := m["auth"].(map[string]any); ok {
 		folder["auth"] = auth
 	}
-	appendTo(container, "item", folder)
-	c.touch()
-	c.stampItem(id, true)
-	ref := &itemRef{item: folder, kind: kindFolder, container: container, parentID: parentID}
-	writeJSON(w, http.StatusOK, itemAnswer(c, "folder", "import", id, s.folderData(c, ref)))
+	s.addItem(w, c, &itemRef{item: folder, kind: kindFolder, container: container, parentID: parentID}, "item", "import")
 }
 
 // createRequest adds a request at the collection's root or in the folder
@@ -165,11 +173,7 @@ func (s *Server) createRequest(w http.ResponseWriter, r *http.Request) {
 	id := newID()
 	item := map[string]any{"id": id, "name": "", "response": []any{}}
 	applyRequestModel(item, m)
-	appendTo(container, "item", item)
-	c.touch()
-	c.stampItem(id, true)
-	ref := &itemRef{item: item, kind: kindRequest, container: container, parentID: parentID}
-	writeJSON(w, http.StatusOK, itemAnswer(c, "request", "import", id, s.requestData(c, ref)))
+	s.addItem(w, c, &itemRef{item: item, kind: kindRequest, container: container, parentID: parentID}, "item", "import")
 }
 
 // createResponse adds a saved response to the request of the request
@@ -195,11 +199,7 @@ func (s *Server) createResponse(w http.ResponseWriter, r *http.Request) {
 		resp["originalRequest"] = cloneJSON(req)
 	}
 	applyResponseModel(resp, m)
-	appendTo(parent.item, "response", resp)
-	c.touch()
-	c.stampItem(id, true)
-	ref := &itemRef{item: resp, kind: kindResponse, container: parent.item, parentID: jsonText(parent.item["id"])}
-	writeJSON(w, http.StatusOK, itemAnswer(c, "response", "create", id, s.responseData(c, ref)))
+	s.addItem(w, c, &itemRef{item: resp, kind: kindResponse, container: parent.item, parentID: jsonText(parent.item["id"])}, "response", "create")
 }
 
 // itemHandlers serve the item endpoints of one kind.
