@@ -37,8 +37,7 @@ func (s *Server) listAuditLogs(w http.ResponseWriter, r *http.Request) {
 		if v := q.Get(name); v != "" {
 			t, err := time.Parse("2006-01-02", v)
 			if err != nil {
-				writeJSON(w, http.StatusBadRequest, map[string]any{"error": map[string]any{"name": "invalidParamError",
-					"message": name + " must be a date in the YYYY-MM-DD format"}})
+				writeError(w, http.StatusBadRequest, "invalidParamError", name+" must be a date in the YYYY-MM-DD format")
 				return
 			}
 			*dst = t
@@ -52,7 +51,7 @@ func (s *Server) listAuditLogs(w http.ResponseWriter, r *http.Request) {
 	if c := q.Get("cursor"); c != "" {
 		n, ok := decodeCursor(c)
 		if !ok {
-			writeJSON(w, http.StatusBadRequest, map[string]any{"error": map[string]any{"name": "invalidParamError", "message": "invalid cursor"}})
+			writeError(w, http.StatusBadRequest, "invalidParamError", "invalid cursor")
 			return
 		}
 		offset = n

@@ -117,15 +117,7 @@ func (st *state) addCollection(workspaceID string, doc map[string]any) *storedCo
 	return c
 }
 
-func (st *state) collection(idOrUID string) *storedCollection {
-	id := localID(idOrUID)
-	for _, c := range st.collections {
-		if c.id == id {
-			return c
-		}
-	}
-	return nil
-}
+func (st *state) collection(idOrUID string) *storedCollection { return byID(st.collections, idOrUID) }
 
 func (st *state) summary(c *storedCollection) map[string]any {
 	out := map[string]any{"id": c.id, "name": c.name(), "owner": strconv.FormatInt(st.user.ID, 10),
@@ -138,8 +130,7 @@ func (st *state) summary(c *storedCollection) map[string]any {
 }
 
 func collectionNotFound(w http.ResponseWriter) {
-	writeJSON(w, http.StatusNotFound, map[string]any{"error": map[string]any{"name": "instanceNotFoundError",
-		"message": "We could not find the collection you are looking for"}})
+	writeError(w, http.StatusNotFound, "instanceNotFoundError", "We could not find the collection you are looking for")
 }
 
 func (s *Server) listCollections(w http.ResponseWriter, r *http.Request) {
@@ -201,7 +192,7 @@ func (s *Server) createCollection(w http.ResponseWriter, r *http.Request) {
 	}
 	if s.state.workspace(ws) == nil {
 		s.mu.Unlock()
-		writeJSON(w, http.StatusNotFound, map[string]any{"error": map[string]any{"name": "workspaceNotFoundError", "message": "Workspace not found", "statusCode": 404}})
+		workspaceNotFound(w)
 		return
 	}
 	c := s.state.addCollection(ws, body.Collection)
@@ -213,9 +204,8 @@ func (s *Server) createCollection(w http.ResponseWriter, r *http.Request) {
 func (s *Server) getCollection(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	c := s.state.collection(r.PathValue("collectionId"))
+	c := lookup(w, s.state.collection, r.PathValue("collectionId"), collectionNotFound)
 	if c == nil {
-		collectionNotFound(w)
 		return
 	}
 	doc := cloneJSON(c.doc).(map[string]any)
@@ -267,9 +257,8 @@ func (s *Server) putCollection(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	c := s.state.collection(r.PathValue("collectionId"))
+	c := lookup(w, s.state.collection, r.PathValue("collectionId"), collectionNotFound)
 	if c == nil {
-		collectionNotFound(w)
 		return
 	}
 	info, _ := body.Collection["info"].(map[string]any)
@@ -296,7 +285,7 @@ func (s *Server) collectionUpdateTask(w http.ResponseWriter, r *http.Request) {
 	defer s.mu.Unlock()
 	t := s.state.tasks[r.PathValue("taskId")]
 	if t == nil {
-		writeJSON(w, http.StatusNotFound, map[string]any{"error": map[string]any{"name": "instanceNotFoundError", "message": "Task not found"}})
+		writeError(w, http.StatusNotFound, "instanceNotFoundError", "Task not found")
 		return
 	}
 	status := "in-progress"
@@ -318,9 +307,8 @@ func (s *Server) patchCollection(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	c := s.state.collection(r.PathValue("collectionId"))
+	c := lookup(w, s.state.collection, r.PathValue("collectionId"), collectionNotFound)
 	if c == nil {
-		collectionNotFound(w)
 		return
 	}
 	for k, v := range body.Collection {
@@ -342,17 +330,11 @@ func (s *Server) patchCollection(w http.ResponseWriter, r *http.Request) {
 func (s *Server) deleteCollection(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	c := s.state.collection(r.PathValue("collectionId"))
+	c := lookup(w, s.state.collection, r.PathValue("collectionId"), collectionNotFound)
 	if c == nil {
-		collectionNotFound(w)
 		return
 	}
-	for i, other := range s.state.collections {
-		if other == c {
-			s.state.collections = append(s.state.collections[:i], s.state.collections[i+1:]...)
-			break
-		}
-	}
+	s.state.removeCollection(c)
 	writeJSON(w, http.StatusOK, map[string]any{"collection": map[string]any{"id": c.id, "uid": s.state.uid(c.id)}})
 }
 
@@ -370,9 +352,8 @@ func (s *Server) duplicateCollection(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	c := s.state.collection(r.PathValue("collectionId"))
+	c := lookup(w, s.state.collection, r.PathValue("collectionId"), collectionNotFound)
 	if c == nil {
-		collectionNotFound(w)
 		return
 	}
 	t := s.state.newTask(s.cfg.taskDelay)
@@ -391,7 +372,7 @@ func (s *Server) duplicateTask(w http.ResponseWriter, r *http.Request) {
 	defer s.mu.Unlock()
 	t := s.state.tasks[localID(r.PathValue("taskId"))]
 	if t == nil {
-		writeJSON(w, http.StatusNotFound, map[string]any{"error": map[string]any{"name": "instanceNotFoundError", "message": "Task not found"}})
+		writeError(w, http.StatusNotFound, "instanceNotFoundError", "Task not found")
 		return
 	}
 	status, reason := "processing", any(nil)

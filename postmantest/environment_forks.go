@@ -3,16 +3,7 @@ package postmantest
 import (
 	"net/http"
 	"slices"
-	"time"
 )
-
-// envForkInfo says what an environment was forked from.
-type envForkInfo struct {
-	name      string // the fork's name (forkName)
-	from      string // the source environment's UID
-	createdAt time.Time
-	parentRev int64
-}
 
 // ForkEnvironment forks a stored environment into workspaceID, as POST
 // /environments/{id}/forks does, and returns the fork's ID ("" if there is
@@ -31,32 +22,30 @@ func (s *Server) ForkEnvironment(environmentID, workspaceID, forkName string) st
 func (s *Server) EnvironmentForks(environmentID string) []Fork {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	var out []Fork
-	for _, e := range s.state.environmentForks(s.state.uid(localID(environmentID))) {
-		out = append(out, Fork{ID: e.id, SourceID: localID(e.fork.from), Label: e.fork.name, CreatedAt: e.fork.createdAt})
-	}
-	return out
+	return publicForks(s.state, s.state.environments, environmentID)
 }
 
 func (st *state) forkEnvironment(src *storedEnvironment, workspaceID, forkName string) *storedEnvironment {
 	fork := st.addEnvironment(workspaceID, src.name, cloneList(src.values))
-	fork.fork = &envForkInfo{name: forkName, from: st.uid(src.id), createdAt: fork.createdAt, parentRev: src.rev}
+	fork.fork = newFork(forkName, st.uid(src.id), src.rev, fork.createdAt)
 	return fork
 }
 
-func (st *state) environmentForks(uid string) []*storedEnvironment {
-	var out []*storedEnvironment
-	for _, e := range st.environments {
-		if e.fork != nil && e.fork.from == uid {
-			out = append(out, e)
-		}
+// forkPair finds an environment (parentID) and a fork of it (forkID),
+// for the merges and pulls between them. It answers the environment fork
+// endpoints' 404 when either is missing and their 400 when the fork is
+// not a fork of the parent, returning ok false. The caller holds s.mu.
+func (st *state) forkPair(w http.ResponseWriter, parentID, forkID string) (parent, fork *storedEnvironment, ok bool) {
+	parent, fork = st.environment(parentID), st.environment(forkID)
+	if parent == nil || fork == nil {
+		envProblem(w, http.StatusNotFound, envNotFound)
+		return nil, nil, false
 	}
-	return out
-}
-
-// isForkOf reports whether fork was forked from src.
-func (st *state) isForkOf(fork, src *storedEnvironment) bool {
-	return fork.fork != nil && fork.fork.from == st.uid(src.id)
+	if !fork.fork.isFrom(st.uid(parent.id)) {
+		envProblem(w, http.StatusBadRequest, envNotForked)
+		return nil, nil, false
+	}
+	return parent, fork, true
 }
 
 // envProblem answers the problem bodies of the environment fork endpoints.
@@ -109,8 +98,8 @@ func (s *Server) listEnvironmentForks(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var forks []map[string]any
-	for _, e := range s.state.environmentForks(s.state.uid(src.id)) {
-		forks = append(forks, map[string]any{"forkId": s.state.uid(e.id), "forkName": e.fork.name, "createdBy": s.state.user.FullName,
+	for _, e := range forksOf(s.state.environments, s.state.uid(src.id)) {
+		forks = append(forks, map[string]any{"forkId": s.state.uid(e.id), "forkName": e.fork.label, "createdBy": s.state.user.FullName,
 			"createdAt": e.fork.createdAt.Format(postmanTime), "updatedAt": e.updatedAt.Format(postmanTime)})
 	}
 	s.mu.Unlock()
@@ -129,13 +118,8 @@ func (s *Server) mergeEnvironment(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	parent, fork := s.state.environment(r.PathValue("environmentId")), s.state.environment(body.Source)
-	if parent == nil || fork == nil {
-		envProblem(w, http.StatusNotFound, envNotFound)
-		return
-	}
-	if !s.state.isForkOf(fork, parent) {
-		envProblem(w, http.StatusBadRequest, envNotForked)
+	parent, fork, ok := s.state.forkPair(w, r.PathValue("environmentId"), body.Source)
+	if !ok {
 		return
 	}
 	parent.values = cloneList(fork.values)
@@ -158,13 +142,8 @@ func (s *Server) pullEnvironment(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	fork, parent := s.state.environment(r.PathValue("environmentUid")), s.state.environment(body.Source)
-	if parent == nil || fork == nil {
-		envProblem(w, http.StatusNotFound, envNotFound)
-		return
-	}
-	if !s.state.isForkOf(fork, parent) {
-		envProblem(w, http.StatusBadRequest, envNotForked)
+	parent, fork, ok := s.state.forkPair(w, body.Source, r.PathValue("environmentUid"))
+	if !ok {
 		return
 	}
 	fork.values = cloneList(parent.values)

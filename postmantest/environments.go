@@ -19,7 +19,7 @@ type storedEnvironment struct {
 	// rev counts the changes to the environment; a fork remembers the
 	// revision of its source it last synchronised with.
 	rev  int64
-	fork *envForkInfo
+	fork *forkInfo
 }
 
 // touch records a change to the environment.
@@ -69,18 +69,11 @@ func (st *state) addEnvironment(workspaceID, name string, values []any) *storedE
 }
 
 func (st *state) environment(idOrUID string) *storedEnvironment {
-	id := localID(idOrUID)
-	for _, e := range st.environments {
-		if e.id == id {
-			return e
-		}
-	}
-	return nil
+	return byID(st.environments, idOrUID)
 }
 
 func environmentNotFound(w http.ResponseWriter) {
-	writeJSON(w, http.StatusNotFound, map[string]any{"error": map[string]any{"name": "instanceNotFoundError",
-		"message": "We could not find the environment you are looking for"}})
+	writeError(w, http.StatusNotFound, "instanceNotFoundError", "We could not find the environment you are looking for")
 }
 
 func (st *state) environmentBody(e *storedEnvironment) map[string]any {
@@ -137,9 +130,8 @@ func (s *Server) createEnvironment(w http.ResponseWriter, r *http.Request) {
 func (s *Server) getEnvironment(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	e := s.state.environment(r.PathValue("environmentId"))
+	e := lookup(w, s.state.environment, r.PathValue("environmentId"), environmentNotFound)
 	if e == nil {
-		environmentNotFound(w)
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"environment": s.state.environmentBody(e)})
@@ -156,9 +148,8 @@ func (s *Server) putEnvironment(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	e := s.state.environment(r.PathValue("environmentId"))
+	e := lookup(w, s.state.environment, r.PathValue("environmentId"), environmentNotFound)
 	if e == nil {
-		environmentNotFound(w)
 		return
 	}
 	if body.Environment.Name != "" {
@@ -178,15 +169,14 @@ func (s *Server) patchEnvironment(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	e := s.state.environment(r.PathValue("environmentId"))
+	e := lookup(w, s.state.environment, r.PathValue("environmentId"), environmentNotFound)
 	if e == nil {
-		environmentNotFound(w)
 		return
 	}
 	doc := map[string]any{"name": e.name, "values": cloneJSON(e.values)}
 	patched, err := applyPatch(doc, ops)
 	if err != nil {
-		writeJSON(w, http.StatusBadRequest, map[string]any{"error": map[string]any{"name": "invalidParamsError", "message": err.Error()}})
+		writeError(w, http.StatusBadRequest, "invalidParamsError", err.Error())
 		return
 	}
 	m := patched.(map[string]any)
@@ -199,9 +189,8 @@ func (s *Server) patchEnvironment(w http.ResponseWriter, r *http.Request) {
 func (s *Server) deleteEnvironment(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	e := s.state.environment(r.PathValue("environmentId"))
+	e := lookup(w, s.state.environment, r.PathValue("environmentId"), environmentNotFound)
 	if e == nil {
-		environmentNotFound(w)
 		return
 	}
 	for i, other := range s.state.environments {

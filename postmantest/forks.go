@@ -16,18 +16,67 @@ type Fork struct {
 	CreatedAt time.Time
 }
 
-// forkInfo says what a collection was forked from.
+// forkInfo says what a collection or an environment was forked from.
 type forkInfo struct {
-	label     string
-	from      string // the source collection's UID
+	label     string // the fork's label (its forkName, for environments)
+	from      string // the source's UID
 	createdAt time.Time
 	// parentRev is the source's revision the fork last synchronised with:
 	// the source is ahead when its revision is higher.
 	parentRev int64
 }
 
+// newFork is the record of a fork labelled label, created at createdAt,
+// of the element of UID srcUID at its revision srcRev.
+func newFork(label, srcUID string, srcRev int64, createdAt time.Time) *forkInfo {
+	return &forkInfo{label: label, from: srcUID, createdAt: createdAt, parentRev: srcRev}
+}
+
+// isFrom reports whether f records a fork of the element of this UID; a
+// nil f (not a fork) is a fork of nothing.
+func (f *forkInfo) isFrom(uid string) bool { return f != nil && f.from == uid }
+
+// public returns f as the exported Fork, for the fork of this ID.
+func (f *forkInfo) public(id string) Fork {
+	return Fork{ID: id, SourceID: localID(f.from), Label: f.label, CreatedAt: f.createdAt}
+}
+
 func (f *forkInfo) body() map[string]any {
 	return map[string]any{"label": f.label, "createdAt": f.createdAt.Format(postmanTime), "from": f.from}
+}
+
+// forkable is a kind of element that can be forked: a collection or an
+// environment.
+type forkable interface {
+	element
+	// forkedFrom returns what the element was forked from, nil if it is
+	// not a fork.
+	forkedFrom() *forkInfo
+}
+
+func (c *storedCollection) forkedFrom() *forkInfo  { return c.fork }
+func (e *storedEnvironment) forkedFrom() *forkInfo { return e.fork }
+
+// forksOf returns the elements of list forked from the element of this
+// UID, oldest first.
+func forksOf[T forkable](list []T, uid string) []T {
+	var out []T
+	for _, e := range list {
+		if e.forkedFrom().isFrom(uid) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// publicForks returns the forks in list of the element idOrUID (an ID or
+// a UID) as exported Forks, oldest first.
+func publicForks[T forkable](st *state, list []T, idOrUID string) []Fork {
+	var out []Fork
+	for _, e := range forksOf(list, st.uid(localID(idOrUID))) {
+		out = append(out, e.forkedFrom().public(e.elementID()))
+	}
+	return out
 }
 
 // ForkCollection forks a stored collection into workspaceID, as POST
@@ -47,28 +96,13 @@ func (s *Server) ForkCollection(collectionID, workspaceID, label string) string 
 func (s *Server) CollectionForks(collectionID string) []Fork {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	var out []Fork
-	for _, c := range s.state.collectionForks(s.state.uid(localID(collectionID))) {
-		out = append(out, Fork{ID: c.id, SourceID: localID(c.fork.from), Label: c.fork.label, CreatedAt: c.fork.createdAt})
-	}
-	return out
+	return publicForks(s.state, s.state.collections, collectionID)
 }
 
 func (st *state) forkCollection(src *storedCollection, workspaceID, label string) *storedCollection {
 	fork := st.addCollection(workspaceID, cloneJSON(src.doc).(map[string]any))
-	fork.fork = &forkInfo{label: label, from: st.uid(src.id), createdAt: fork.createdAt, parentRev: src.rev}
+	fork.fork = newFork(label, st.uid(src.id), src.rev, fork.createdAt)
 	return fork
-}
-
-// collectionForks returns the forks of the collection with this UID.
-func (st *state) collectionForks(uid string) []*storedCollection {
-	var out []*storedCollection
-	for _, c := range st.collections {
-		if c.fork != nil && c.fork.from == uid {
-			out = append(out, c)
-		}
-	}
-	return out
 }
 
 // source returns the collection c was forked from, or nil.
@@ -91,8 +125,7 @@ func (st *state) removeCollection(c *storedCollection) {
 }
 
 func forkItemNotFound(w http.ResponseWriter, item, id string) {
-	writeProblem(w, http.StatusNotFound, map[string]any{"error": map[string]any{"name": "instanceNotFoundError",
-		"message": "The specified item does not exist.", "details": map[string]any{"item": item, "id": id}}})
+	writeProblem(w, http.StatusNotFound, errorDetails("instanceNotFoundError", "The specified item does not exist.", map[string]any{"item": item, "id": id}))
 }
 
 func (s *Server) createCollectionFork(w http.ResponseWriter, r *http.Request) {
@@ -128,38 +161,33 @@ func forkPage(w http.ResponseWriter, r *http.Request, forks []map[string]any, me
 	q := r.URL.Query()
 	page, bad := readPage(q, 10, 0)
 	if bad != "" {
-		writeJSON(w, http.StatusBadRequest, map[string]any{"error": map[string]any{"name": "badRequest", "message": bad}})
+		writeError(w, http.StatusBadRequest, "badRequest", bad)
 		return
 	}
 	if descending(q, true) {
 		slices.Reverse(forks)
 	}
-	sp, next := page.slice(len(forks))
+	data, next := pageOf(page, forks)
 	meta["total"] = len(forks)
 	meta["nextCursor"] = nextCursor(next)
-	data := forks[sp.start:sp.end]
-	if data == nil {
-		data = []map[string]any{}
-	}
 	writeJSON(w, http.StatusOK, map[string]any{"data": data, "meta": meta})
 }
 
 func (s *Server) listCollectionForks(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
-	c := s.state.collection(r.PathValue("collectionId"))
+	c := lookup(w, s.state.collection, r.PathValue("collectionId"), collectionNotFound)
 	if c == nil {
 		s.mu.Unlock()
-		collectionNotFound(w)
 		return
 	}
 	var forks []map[string]any
-	for _, f := range s.state.collectionForks(s.state.uid(c.id)) {
+	for _, f := range forksOf(s.state.collections, s.state.uid(c.id)) {
 		forks = append(forks, map[string]any{"forkName": f.fork.label, "forkId": s.state.uid(f.id),
 			"createdBy": s.state.user.FullName, "createdAt": f.fork.createdAt.Format(postmanTime)})
 	}
 	s.mu.Unlock()
 	if len(forks) == 0 {
-		writeProblem(w, http.StatusBadRequest, map[string]any{"error": map[string]any{"name": "badRequest", "message": "This collection id has no forks."}})
+		writeProblem(w, http.StatusBadRequest, errorEnvelope("badRequest", "This collection id has no forks."))
 		return
 	}
 	forkPage(w, r, forks, map[string]any{})
@@ -181,9 +209,8 @@ func (s *Server) listForkedCollections(w http.ResponseWriter, r *http.Request) {
 func (s *Server) sourceStatus(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	c := s.state.collection(r.PathValue("collectionId"))
+	c := lookup(w, s.state.collection, r.PathValue("collectionId"), collectionNotFound)
 	if c == nil {
-		collectionNotFound(w)
 		return
 	}
 	if c.fork == nil {
@@ -206,8 +233,7 @@ func (s *Server) pullCollection(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if c.fork == nil {
-		writeProblem(w, http.StatusBadRequest, map[string]any{"error": map[string]any{"name": "badRequest",
-			"message": "The collection Id is not a forked collection."}})
+		writeProblem(w, http.StatusBadRequest, errorEnvelope("badRequest", "The collection Id is not a forked collection."))
 		return
 	}
 	src := s.state.source(c)

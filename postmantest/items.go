@@ -11,9 +11,8 @@ import (
 
 // itemProblem answers the item endpoints' {"error":{name,message,details}}.
 func (s *Server) itemProblem(w http.ResponseWriter, status int, model, id string) {
-	writeProblem(w, status, map[string]any{"error": map[string]any{"name": "instanceNotFoundError",
-		"message": "We could not find the " + model + " you are looking for",
-		"details": map[string]any{"model": model, "owner": strconv.FormatInt(s.state.user.ID, 10), "model_id": id}}})
+	writeProblem(w, status, errorDetails("instanceNotFoundError", "We could not find the "+model+" you are looking for",
+		map[string]any{"model": model, "owner": strconv.FormatInt(s.state.user.ID, 10), "model_id": id}))
 }
 
 // lockItem locks the state and finds the collection of the path and, for
@@ -100,6 +99,34 @@ func decodeItem(w http.ResponseWriter, r *http.Request) (map[string]any, bool) {
 	return m, true
 }
 
+// parentFolder returns where a new folder or request goes: the root of
+// c when folderID is empty, else the folder of that ID, with its ID as
+// parentID. It answers the item endpoints' 400 and returns ok false when
+// there is no such folder.
+func (s *Server) parentFolder(w http.ResponseWriter, c *storedCollection, folderID string) (container map[string]any, parentID string, ok bool) {
+	if folderID == "" {
+		return c.doc, "", true
+	}
+	ref := findKind(c.doc, folderID, kindFolder)
+	if ref == nil {
+		s.itemProblem(w, http.StatusBadRequest, kindFolder, folderID)
+		return nil, "", false
+	}
+	return ref.item, jsonText(ref.item["id"]), true
+}
+
+// addItem appends the new item of ref to the list key ("item" or
+// "response") of its container, records the change in c and answers the
+// item endpoints' envelope of the creation (action "import" or "create").
+func (s *Server) addItem(w http.ResponseWriter, c *storedCollection, ref *itemRef, key, action string) {
+	appendTo(ref.container, key, ref.item)
+	id := jsonText(ref.item["id"])
+	c.touch()
+	c.stampItem(id, true)
+	h := itemHandlers{s: s, kind: ref.kind}
+	writeJSON(w, http.StatusOK, itemAnswer(c, ref.kind, action, id, h.data(c, ref)))
+}
+
 // createFolder adds a folder at the collection's root or in the folder
 // the body names.
 func (s *Server) createFolder(w http.ResponseWriter, r *http.Request) {
@@ -112,14 +139,9 @@ func (s *Server) createFolder(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer s.mu.Unlock()
-	container, parentID := c.doc, ""
-	if parent := jsonText(m["folder"]); parent != "" {
-		ref := findKind(c.doc, parent, kindFolder)
-		if ref == nil {
-			s.itemProblem(w, http.StatusBadRequest, kindFolder, parent)
-			return
-		}
-		container, parentID = ref.item, jsonText(ref.item["id"])
+	container, parentID, ok := s.parentFolder(w, c, jsonText(m["folder"]))
+	if !ok {
+		return
 	}
 	id := newID()
 	folder := map[string]any{"id": id, "name": jsonText(m["name"]), "item": []any{}}
@@ -129,11 +151,7 @@ func (s *Server) createFolder(w http.ResponseWriter, r *http.Request) {
 	if auth, ok := m["auth"].(map[string]any); ok {
 		folder["auth"] = auth
 	}
-	appendTo(container, "item", folder)
-	c.touch()
-	c.stampItem(id, true)
-	ref := &itemRef{item: folder, kind: kindFolder, container: container, parentID: parentID}
-	writeJSON(w, http.StatusOK, itemAnswer(c, "folder", "import", id, s.folderData(c, ref)))
+	s.addItem(w, c, &itemRef{item: folder, kind: kindFolder, container: container, parentID: parentID}, "item", "import")
 }
 
 // createRequest adds a request at the collection's root or in the folder
@@ -148,23 +166,14 @@ func (s *Server) createRequest(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer s.mu.Unlock()
-	container, parentID := c.doc, ""
-	if parent := r.URL.Query().Get("folderId"); parent != "" {
-		ref := findKind(c.doc, parent, kindFolder)
-		if ref == nil {
-			s.itemProblem(w, http.StatusBadRequest, kindFolder, parent)
-			return
-		}
-		container, parentID = ref.item, jsonText(ref.item["id"])
+	container, parentID, ok := s.parentFolder(w, c, r.URL.Query().Get("folderId"))
+	if !ok {
+		return
 	}
 	id := newID()
 	item := map[string]any{"id": id, "name": "", "response": []any{}}
 	applyRequestModel(item, m)
-	appendTo(container, "item", item)
-	c.touch()
-	c.stampItem(id, true)
-	ref := &itemRef{item: item, kind: kindRequest, container: container, parentID: parentID}
-	writeJSON(w, http.StatusOK, itemAnswer(c, "request", "import", id, s.requestData(c, ref)))
+	s.addItem(w, c, &itemRef{item: item, kind: kindRequest, container: container, parentID: parentID}, "item", "import")
 }
 
 // createResponse adds a saved response to the request of the request
@@ -190,11 +199,7 @@ func (s *Server) createResponse(w http.ResponseWriter, r *http.Request) {
 		resp["originalRequest"] = cloneJSON(req)
 	}
 	applyResponseModel(resp, m)
-	appendTo(parent.item, "response", resp)
-	c.touch()
-	c.stampItem(id, true)
-	ref := &itemRef{item: resp, kind: kindResponse, container: parent.item, parentID: jsonText(parent.item["id"])}
-	writeJSON(w, http.StatusOK, itemAnswer(c, "response", "create", id, s.responseData(c, ref)))
+	s.addItem(w, c, &itemRef{item: resp, kind: kindResponse, container: parent.item, parentID: jsonText(parent.item["id"])}, "response", "create")
 }
 
 // itemHandlers serve the item endpoints of one kind.

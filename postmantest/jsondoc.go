@@ -16,8 +16,7 @@ func decodeBody(w http.ResponseWriter, r *http.Request, v any) bool {
 	dec := json.NewDecoder(r.Body)
 	dec.UseNumber()
 	if err := dec.Decode(v); err != nil {
-		writeJSON(w, http.StatusBadRequest, map[string]any{"error": map[string]any{
-			"name": "malformedRequestError", "message": "The request body is not valid JSON: " + err.Error()}})
+		writeError(w, http.StatusBadRequest, "malformedRequestError", "The request body is not valid JSON: "+err.Error())
 		return false
 	}
 	return true
@@ -43,7 +42,7 @@ func cloneList(v []any) []any {
 }
 
 func paramMissing(w http.ResponseWriter, message string) {
-	writeJSON(w, http.StatusBadRequest, map[string]any{"error": map[string]any{"name": "paramMissingError", "message": message}})
+	writeError(w, http.StatusBadRequest, "paramMissingError", message)
 }
 
 // patchOp is one operation of a JSON Patch (RFC 6902) body.

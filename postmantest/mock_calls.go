@@ -82,7 +82,7 @@ func (m *storedMock) logCall(c MockCall) {
 const callLogRetention = 30 * 24 * time.Hour
 
 func callLogsBadRequest(w http.ResponseWriter, message string) {
-	writeJSON(w, http.StatusBadRequest, map[string]any{"error": map[string]any{"name": "invalidParamsError", "message": message}})
+	writeError(w, http.StatusBadRequest, "invalidParamsError", message)
 }
 
 // callLogFilter keeps the calls a call-logs request asks for.
@@ -156,10 +156,9 @@ func (s *Server) listCallLogs(w http.ResponseWriter, r *http.Request) {
 		include[strings.TrimSpace(part)] = true
 	}
 	s.mu.Lock()
-	m := s.state.mock(r.PathValue("mockId"))
+	m := lookup(w, s.state.mock, r.PathValue("mockId"), mockNotFound)
 	if m == nil {
 		s.mu.Unlock()
-		mockNotFound(w)
 		return
 	}
 	var calls []MockCall

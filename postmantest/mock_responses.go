@@ -175,16 +175,14 @@ func decodeServerResponse(w http.ResponseWriter, r *http.Request) (*serverRespon
 		return nil, false
 	}
 	if c := body.ServerResponse.StatusCode; c != nil && (*c < 500 || *c > 599) {
-		writeProblem(w, http.StatusBadRequest, map[string]any{"error": map[string]any{"name": "invalidParamsError",
-			"message": "The statusCode must be a 5xx status code.", "details": map[string]any{"param": []any{"statusCode"}}}})
+		writeProblem(w, http.StatusBadRequest, errorDetails("invalidParamsError", "The statusCode must be a 5xx status code.", map[string]any{"param": []any{"statusCode"}}))
 		return nil, false
 	}
 	return body.ServerResponse, true
 }
 
 func serverResponseParamMissing(w http.ResponseWriter, param string) {
-	writeProblem(w, http.StatusBadRequest, map[string]any{"error": map[string]any{"name": "paramMissingError",
-		"message": "Parameter is missing in the request.", "details": map[string]any{"param": []any{param}}}})
+	writeProblem(w, http.StatusBadRequest, errorDetails("paramMissingError", "Parameter is missing in the request.", map[string]any{"param": []any{param}}))
 }
 
 // apply writes the present fields into sr.

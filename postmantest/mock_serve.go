@@ -21,13 +21,11 @@ func (s *Server) serveMockCall(w http.ResponseWriter, r *http.Request, rest stri
 	defer s.mu.Unlock()
 	m := s.state.mock(id)
 	if m == nil || s.state.deactivated(m) {
-		writeJSON(w, http.StatusNotFound, map[string]any{"error": map[string]any{"name": "mockNotFoundError",
-			"message": "We could not find the mock server you are looking for."}})
+		writeError(w, http.StatusNotFound, "mockNotFoundError", "We could not find the mock server you are looking for.")
 		return
 	}
 	if m.Private && !s.authorized(r) {
-		writeJSON(w, http.StatusUnauthorized, map[string]any{"error": map[string]any{"name": "AuthenticationError",
-			"message": "This mock server is private: send a valid API key in the x-api-key header."}})
+		writeError(w, http.StatusUnauthorized, "AuthenticationError", "This mock server is private: send a valid API key in the x-api-key header.")
 		return
 	}
 	call := MockCall{Method: r.Method, Path: path, RequestBody: string(reqBody), ResponseType: "success"}

@@ -90,15 +90,7 @@ func (st *state) addMock(baseURL string, m Mock) *storedMock {
 	return sm
 }
 
-func (st *state) mock(idOrUID string) *storedMock {
-	id := localID(idOrUID)
-	for _, m := range st.mocks {
-		if m.ID == id {
-			return m
-		}
-	}
-	return nil
-}
+func (st *state) mock(idOrUID string) *storedMock { return byID(st.mocks, idOrUID) }
 
 // deactivated reports whether the mock's collection or environment was
 // deleted: the mock then no longer answers.
@@ -124,8 +116,7 @@ func (st *state) mockBody(m *storedMock) map[string]any {
 }
 
 func mockNotFound(w http.ResponseWriter) {
-	writeJSON(w, http.StatusNotFound, map[string]any{"error": map[string]any{"name": "instanceNotFoundError",
-		"message": "The specified mock does not exist.", "details": map[string]any{}}})
+	writeJSON(w, http.StatusNotFound, errorDetails("instanceNotFoundError", "The specified mock does not exist.", map[string]any{}))
 }
 
 func (s *Server) listMocks(w http.ResponseWriter, r *http.Request) {
@@ -145,9 +136,8 @@ func (s *Server) listMocks(w http.ResponseWriter, r *http.Request) {
 func (s *Server) getMock(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	m := s.state.mock(r.PathValue("mockId"))
+	m := lookup(w, s.state.mock, r.PathValue("mockId"), mockNotFound)
 	if m == nil {
-		mockNotFound(w)
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"mock": s.state.mockBody(m)})
@@ -170,8 +160,7 @@ func (s *Server) createMock(w http.ResponseWriter, r *http.Request) {
 		if body.Mock == nil {
 			param = "mock"
 		}
-		writeProblem(w, http.StatusBadRequest, map[string]any{"error": map[string]any{"name": "paramMissingError",
-			"message": "Parameter is missing in the request.", "details": map[string]any{"param": []any{param}}}})
+		writeProblem(w, http.StatusBadRequest, errorDetails("paramMissingError", "Parameter is missing in the request.", map[string]any{"param": []any{param}}))
 		return
 	}
 	s.mu.Lock()
@@ -184,13 +173,11 @@ func (s *Server) createMock(w http.ResponseWriter, r *http.Request) {
 	}
 	c := s.state.collection(body.Mock.Collection)
 	if c == nil {
-		writeProblem(w, http.StatusBadRequest, map[string]any{"error": map[string]any{"name": "instanceNotFoundError",
-			"message": "We could not find the collection you are looking for", "details": map[string]any{"param": []any{"collection"}}}})
+		writeProblem(w, http.StatusBadRequest, errorDetails("instanceNotFoundError", "We could not find the collection you are looking for", map[string]any{"param": []any{"collection"}}))
 		return
 	}
 	if body.Mock.Environment != "" && s.state.environment(body.Mock.Environment) == nil {
-		writeProblem(w, http.StatusBadRequest, map[string]any{"error": map[string]any{"name": "instanceNotFoundError",
-			"message": "We could not find the environment you are looking for", "details": map[string]any{"param": []any{"environment"}}}})
+		writeProblem(w, http.StatusBadRequest, errorDetails("instanceNotFoundError", "We could not find the environment you are looking for", map[string]any{"param": []any{"environment"}}))
 		return
 	}
 	name := body.Mock.Name
@@ -210,8 +197,7 @@ func (s *Server) updateMock(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if len(body.Mock) == 0 {
-		writeJSON(w, http.StatusBadRequest, map[string]any{"error": map[string]any{"name": "paramMissingError",
-			"message": "At least one parameter must be provided.", "details": map[string]any{"param": "environment, private, name, config, collection"}}})
+		writeJSON(w, http.StatusBadRequest, errorDetails("paramMissingError", "At least one parameter must be provided.", map[string]any{"param": "environment, private, name, config, collection"}))
 		return
 	}
 	var upd struct {
@@ -226,29 +212,25 @@ func (s *Server) updateMock(w http.ResponseWriter, r *http.Request) {
 	}
 	raw, _ := json.Marshal(body.Mock)
 	if err := json.Unmarshal(raw, &upd); err != nil {
-		writeJSON(w, http.StatusBadRequest, map[string]any{"error": map[string]any{"name": "invalidParamsError", "message": err.Error()}})
+		writeError(w, http.StatusBadRequest, "invalidParamsError", err.Error())
 		return
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	m := s.state.mock(r.PathValue("mockId"))
+	m := lookup(w, s.state.mock, r.PathValue("mockId"), mockNotFound)
 	if m == nil {
-		mockNotFound(w)
 		return
 	}
 	if upd.Collection != nil && s.state.collection(*upd.Collection) == nil {
-		writeJSON(w, http.StatusBadRequest, map[string]any{"error": map[string]any{"name": "invalidParamsError",
-			"message": "We could not find the collection you are looking for"}})
+		writeError(w, http.StatusBadRequest, "invalidParamsError", "We could not find the collection you are looking for")
 		return
 	}
 	if upd.Environment != nil && *upd.Environment != "" && s.state.environment(*upd.Environment) == nil {
-		writeJSON(w, http.StatusBadRequest, map[string]any{"error": map[string]any{"name": "invalidParamsError",
-			"message": "We could not find the environment you are looking for"}})
+		writeError(w, http.StatusBadRequest, "invalidParamsError", "We could not find the environment you are looking for")
 		return
 	}
 	if upd.Config != nil && upd.Config.ServerResponseID != nil && m.serverResponse(*upd.Config.ServerResponseID) == nil {
-		writeJSON(w, http.StatusNotFound, map[string]any{"error": map[string]any{"name": "serverResponseNotFoundError",
-			"message": "We could not find the mock server response you are looking for."}})
+		writeError(w, http.StatusNotFound, "serverResponseNotFoundError", "We could not find the mock server response you are looking for.")
 		return
 	}
 	if upd.Name != nil {
@@ -285,9 +267,8 @@ func (s *Server) updateMock(w http.ResponseWriter, r *http.Request) {
 func (s *Server) deleteMock(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	m := s.state.mock(r.PathValue("mockId"))
+	m := lookup(w, s.state.mock, r.PathValue("mockId"), mockNotFound)
 	if m == nil {
-		mockNotFound(w)
 		return
 	}
 	for i, other := range s.state.mocks {
@@ -312,9 +293,8 @@ func (s *Server) unpublishMock(w http.ResponseWriter, r *http.Request) {
 func (s *Server) setMockPrivate(w http.ResponseWriter, r *http.Request, private bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	m := s.state.mock(r.PathValue("mockId"))
+	m := lookup(w, s.state.mock, r.PathValue("mockId"), mockNotFound)
 	if m == nil {
-		mockNotFound(w)
 		return
 	}
 	if m.Private == private {
@@ -322,7 +302,7 @@ func (s *Server) setMockPrivate(w http.ResponseWriter, r *http.Request, private 
 		if private {
 			name, message = "mockAlreadyUnpublishedError", "This mock is already private."
 		}
-		writeJSON(w, http.StatusBadRequest, map[string]any{"error": map[string]any{"name": name, "message": message}})
+		writeError(w, http.StatusBadRequest, name, message)
 		return
 	}
 	m.Private = private

@@ -14,9 +14,8 @@ import (
 func (s *Server) runMonitor(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	m := s.state.monitor(r.PathValue("monitorId"))
+	m := lookup(w, s.state.monitor, r.PathValue("monitorId"), monitorNotFound)
 	if m == nil {
-		monitorNotFound(w)
 		return
 	}
 	s.state.monitorRuns[m.ID]++

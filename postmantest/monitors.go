@@ -86,27 +86,14 @@ func (st *state) addMonitor(m Monitor, settings map[string]any) *storedMonitor {
 	return sm
 }
 
-func (st *state) monitor(idOrUID string) *storedMonitor {
-	id := localID(idOrUID)
-	for _, m := range st.monitors {
-		if m.ID == id {
-			return m
-		}
-	}
-	return nil
-}
+func (st *state) monitor(idOrUID string) *storedMonitor { return byID(st.monitors, idOrUID) }
 
 func monitorNotFound(w http.ResponseWriter) {
-	writeJSON(w, http.StatusNotFound, map[string]any{"error": map[string]any{"name": "instanceNotFoundError",
-		"message": "The specified monitor does not exist."}})
+	writeError(w, http.StatusNotFound, "instanceNotFoundError", "The specified monitor does not exist.")
 }
 
 func monitorBadRequest(w http.ResponseWriter, name, message string, details any) {
-	body := map[string]any{"name": name, "message": message}
-	if details != nil {
-		body["details"] = details
-	}
-	writeJSON(w, http.StatusBadRequest, map[string]any{"error": body})
+	writeJSON(w, http.StatusBadRequest, errorDetails(name, message, details))
 }
 
 // monitorSummary is a monitor as GET /monitors lists it.
@@ -197,9 +184,8 @@ func (s *Server) listMonitors(w http.ResponseWriter, r *http.Request) {
 func (s *Server) getMonitor(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	m := s.state.monitor(r.PathValue("monitorId"))
+	m := lookup(w, s.state.monitor, r.PathValue("monitorId"), monitorNotFound)
 	if m == nil {
-		monitorNotFound(w)
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"monitor": s.state.monitorBody(m)})
@@ -274,7 +260,7 @@ func (s *Server) createMonitor(w http.ResponseWriter, r *http.Request) {
 	defer s.mu.Unlock()
 	ws := s.state.workspace(r.URL.Query().Get("workspace"))
 	if ws == nil {
-		writeJSON(w, http.StatusNotFound, map[string]any{"error": map[string]any{"name": "instanceNotFoundError", "message": "Workspace not found"}})
+		writeError(w, http.StatusNotFound, "instanceNotFoundError", "Workspace not found")
 		return
 	}
 	c := s.state.collection(*mw.Collection)
@@ -302,9 +288,8 @@ func (s *Server) updateMonitor(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	m := s.state.monitor(r.PathValue("monitorId"))
+	m := lookup(w, s.state.monitor, r.PathValue("monitorId"), monitorNotFound)
 	if m == nil {
-		monitorNotFound(w)
 		return
 	}
 	if mw.Name != nil {
@@ -330,9 +315,8 @@ func (s *Server) updateMonitor(w http.ResponseWriter, r *http.Request) {
 func (s *Server) deleteMonitor(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	m := s.state.monitor(r.PathValue("monitorId"))
+	m := lookup(w, s.state.monitor, r.PathValue("monitorId"), monitorNotFound)
 	if m == nil {
-		monitorNotFound(w)
 		return
 	}
 	s.state.monitors = slices.DeleteFunc(s.state.monitors, func(o *storedMonitor) bool { return o == m })

@@ -59,6 +59,17 @@ func (p cursorPage) slice(n int) (span, string) {
 	return span{start, end}, next
 }
 
+// pageOf returns the items of list this page holds, never nil so that
+// an empty page is [], and the cursor of the next page ("" on the last).
+func pageOf[T any](p cursorPage, list []T) ([]T, string) {
+	sp, next := p.slice(len(list))
+	items := list[sp.start:sp.end]
+	if items == nil {
+		items = []T{}
+	}
+	return items, next
+}
+
 func encodeCursor(offset int) string {
 	return base64.RawURLEncoding.EncodeToString([]byte("offset:" + strconv.Itoa(offset)))
 }

@@ -2,6 +2,7 @@ package postmantest
 
 import (
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -73,15 +74,35 @@ func scimError(w http.ResponseWriter, status int, scimType, detail string) {
 	writeJSON(w, status, body)
 }
 
-func (s *Server) listSCIMUsers(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
-	start, count := 1, 100
+// scimPage reads the 1-based startIndex (default 1) and the count (default
+// and at most 100) of a SCIM list request.
+func scimPage(q url.Values) (start, count int) {
+	start, count = 1, 100
 	if v, err := strconv.Atoi(q.Get("startIndex")); err == nil && v > 0 {
 		start = v
 	}
 	if v, err := strconv.Atoi(q.Get("count")); err == nil && v >= 0 {
 		count = min(v, 100)
 	}
+	return start, count
+}
+
+// writeSCIMList answers SCIM's ListResponse with the page of the matched
+// resources that starts at start (1-based) and holds at most count.
+func writeSCIMList(w http.ResponseWriter, matched []map[string]any, start, count int) {
+	from := min(start-1, len(matched))
+	to := min(from+count, len(matched))
+	page := matched[from:to]
+	if page == nil {
+		page = []map[string]any{}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"schemas": []string{"urn:ietf:params:scim:api:messages:2.0:ListResponse"},
+		"totalResults": len(matched), "startIndex": start, "itemsPerPage": len(page), "Resources": page})
+}
+
+func (s *Server) listSCIMUsers(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	start, count := scimPage(q)
 	filterName := ""
 	if f := q.Get("filter"); f != "" {
 		// Postman supports `userName eq "…"` filters.
@@ -100,14 +121,7 @@ func (s *Server) listSCIMUsers(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.mu.Unlock()
-	from := min(start-1, len(matched))
-	to := min(from+count, len(matched))
-	page := matched[from:to]
-	if page == nil {
-		page = []map[string]any{}
-	}
-	writeJSON(w, http.StatusOK, map[string]any{"schemas": []string{"urn:ietf:params:scim:api:messages:2.0:ListResponse"},
-		"totalResults": len(matched), "startIndex": start, "itemsPerPage": len(page), "Resources": page})
+	writeSCIMList(w, matched, start, count)
 }
 
 func (s *Server) createSCIMUser(w http.ResponseWriter, r *http.Request) {
@@ -140,14 +154,13 @@ func (s *Server) createSCIMUser(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusCreated, u.resource())
 }
 
+// scimUser finds a user, or answers SCIM's 404. The caller holds the lock.
 func (s *Server) scimUser(w http.ResponseWriter, id string) *SCIMUser {
-	for _, u := range s.state.scimUsers {
-		if u.ID == id {
-			return u
-		}
+	u := s.state.scimUserByID(id)
+	if u == nil {
+		scimError(w, http.StatusNotFound, "", "User not found.")
 	}
-	scimError(w, http.StatusNotFound, "", "User not found.")
-	return nil
+	return u
 }
 
 func (s *Server) getSCIMUser(w http.ResponseWriter, r *http.Request) {

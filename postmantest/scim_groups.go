@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"net/http"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -127,13 +126,7 @@ func (s *Server) memberIDs(w http.ResponseWriter, members []scimMember) ([]strin
 // Postman supports the displayName eq "…" filter only.
 func (s *Server) listSCIMGroups(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	start, count := 1, 100
-	if v, err := strconv.Atoi(q.Get("startIndex")); err == nil && v > 0 {
-		start = v
-	}
-	if v, err := strconv.Atoi(q.Get("count")); err == nil && v >= 0 {
-		count = min(v, 100)
-	}
+	start, count := scimPage(q)
 	name, filtered := "", false
 	if f := q.Get("filter"); f != "" {
 		v, ok := strings.CutPrefix(f, "displayName eq ")
@@ -152,14 +145,7 @@ func (s *Server) listSCIMGroups(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.mu.Unlock()
-	from := min(start-1, len(matched))
-	to := min(from+count, len(matched))
-	page := matched[from:to]
-	if page == nil {
-		page = []map[string]any{}
-	}
-	writeJSON(w, http.StatusOK, map[string]any{"schemas": []string{"urn:ietf:params:scim:api:messages:2.0:ListResponse"},
-		"totalResults": len(matched), "startIndex": start, "itemsPerPage": len(page), "Resources": page})
+	writeSCIMList(w, matched, start, count)
 }
 
 func (s *Server) createSCIMGroup(w http.ResponseWriter, r *http.Request) {

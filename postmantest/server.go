@@ -203,7 +203,24 @@ func errorEnvelope(name, message string) map[string]any {
 	return map[string]any{"error": map[string]any{"name": name, "message": message}}
 }
 
+// errorDetails is Postman's {"error":{"name","message","details"}} error
+// body; details is left out when it is nil.
+func errorDetails(name, message string, details any) map[string]any {
+	body := errorEnvelope(name, message)
+	if details != nil {
+		body["error"].(map[string]any)["details"] = details
+	}
+	return body
+}
+
+// writeError answers Postman's {"error":{"name","message"}} body as
+// application/json. Answers with details use errorDetails, those with the
+// problem content type writeProblem.
+func writeError(w http.ResponseWriter, status int, name, message string) {
+	writeJSON(w, status, errorEnvelope(name, message))
+}
+
 // notFound answers Postman's 404 for an unknown element or route.
 func notFound(w http.ResponseWriter, name, message string) {
-	writeJSON(w, http.StatusNotFound, errorEnvelope(name, message))
+	writeError(w, http.StatusNotFound, name, message)
 }

@@ -28,9 +28,8 @@ func (s *Server) generateCollection(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	sp := s.state.spec(r.PathValue("specId"))
+	sp := lookup(w, s.state.spec, r.PathValue("specId"), specNotFound)
 	if sp == nil {
-		specNotFound(w)
 		return
 	}
 	if sp.generating != nil && !sp.generating.done() {
@@ -66,10 +65,9 @@ func (s *Server) listSpecCollections(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.mu.Lock()
-	sp := s.state.spec(r.PathValue("specId"))
+	sp := lookup(w, s.state.spec, r.PathValue("specId"), specNotFound)
 	if sp == nil {
 		s.mu.Unlock()
-		specNotFound(w)
 		return
 	}
 	var list []any
@@ -80,11 +78,7 @@ func (s *Server) listSpecCollections(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.mu.Unlock()
-	span, next := page.slice(len(list))
-	out := list[span.start:span.end]
-	if out == nil {
-		out = []any{}
-	}
+	out, next := pageOf(page, list)
 	writeJSON(w, http.StatusOK, map[string]any{"collections": out, "meta": map[string]any{"nextCursor": nextCursor(next)}})
 }
 
@@ -95,18 +89,24 @@ func (s *Server) specTask(w http.ResponseWriter, r *http.Request) {
 	sp := s.state.spec(r.PathValue("specId"))
 	t := s.state.tasks[r.PathValue("taskId")]
 	if sp == nil || t == nil {
-		specProblem(w, http.StatusNotFound, "instanceNotFoundError", "Instance not found", "Entity that you are trying to access does not exist.")
+		specInstanceNotFound(w)
 		return
 	}
-	meta := map[string]any{"model": "collection", "action": "generation"}
+	s.state.writeSpecTask(w, t, "generation", sp.generations[t.id])
+}
+
+// writeSpecTask answers the state of a Spec Hub task, a collection
+// generation or synchronisation (action), whose result is the collection
+// of ID collectionID.
+func (st *state) writeSpecTask(w http.ResponseWriter, t *task, action, collectionID string) {
+	meta := map[string]any{"model": "collection", "action": action}
 	switch {
 	case !t.done():
 		writeJSON(w, http.StatusOK, map[string]any{"status": "pending", "meta": meta})
 	case t.failed != "":
 		writeJSON(w, http.StatusOK, map[string]any{"status": "failed", "meta": meta, "details": t.failed})
 	default:
-		id := sp.generations[t.id]
 		writeJSON(w, http.StatusOK, map[string]any{"status": "completed", "meta": meta, "details": map[string]any{
-			"resources": []any{map[string]any{"id": s.state.uid(id), "url": "/collections/" + id}}}})
+			"resources": []any{map[string]any{"id": st.uid(collectionID), "url": "/collections/" + collectionID}}}})
 	}
 }

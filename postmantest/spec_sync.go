@@ -42,9 +42,8 @@ func (s *Server) updateSpecFile(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	sp := s.state.spec(r.PathValue("specId"))
+	sp := lookup(w, s.state.spec, r.PathValue("specId"), specNotFound)
 	if sp == nil {
-		specNotFound(w)
 		return
 	}
 	i := -1
@@ -54,7 +53,7 @@ func (s *Server) updateSpecFile(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if i < 0 {
-		specProblem(w, http.StatusNotFound, "instanceNotFoundError", "Instance not found", "Entity that you are trying to access does not exist.")
+		specInstanceNotFound(w)
 		return
 	}
 	f := &sp.Files[i]
@@ -169,17 +168,8 @@ func (s *Server) collectionTask(w http.ResponseWriter, r *http.Request) {
 		synced = synced || (c != nil && t != nil && sp.syncs[t.id] == c.id)
 	}
 	if !synced {
-		specProblem(w, http.StatusNotFound, "instanceNotFoundError", "Instance not found", "Entity that you are trying to access does not exist.")
+		specInstanceNotFound(w)
 		return
 	}
-	meta := map[string]any{"model": "collection", "action": "update"}
-	switch {
-	case !t.done():
-		writeJSON(w, http.StatusOK, map[string]any{"status": "pending", "meta": meta})
-	case t.failed != "":
-		writeJSON(w, http.StatusOK, map[string]any{"status": "failed", "meta": meta, "details": t.failed})
-	default:
-		writeJSON(w, http.StatusOK, map[string]any{"status": "completed", "meta": meta, "details": map[string]any{
-			"resources": []any{map[string]any{"id": s.state.uid(c.id), "url": "/collections/" + c.id}}}})
-	}
+	s.state.writeSpecTask(w, t, "update", c.id)
 }

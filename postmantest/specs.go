@@ -180,6 +180,11 @@ func specNotFound(w http.ResponseWriter) {
 		"The specification you are trying to access does not exist.")
 }
 
+// specInstanceNotFound answers Spec Hub's 404 for a missing file or task.
+func specInstanceNotFound(w http.ResponseWriter) {
+	specProblem(w, http.StatusNotFound, "instanceNotFoundError", "Instance not found", "Entity that you are trying to access does not exist.")
+}
+
 // specFiles checks the files of a new specification and marks its root.
 func specFiles(w http.ResponseWriter, in []struct{ Path, Content, Type string }) ([]SpecFile, bool) {
 	if len(in) == 0 {
@@ -266,20 +271,15 @@ func (s *Server) listSpecs(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.mu.Unlock()
-	sp, next := page.slice(len(list))
-	specs := list[sp.start:sp.end]
-	if specs == nil {
-		specs = []any{}
-	}
+	specs, next := pageOf(page, list)
 	writeJSON(w, http.StatusOK, map[string]any{"specs": specs, "meta": map[string]any{"nextCursor": nextCursor(next)}})
 }
 
 func (s *Server) getSpec(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	sp := s.state.spec(r.PathValue("specId"))
+	sp := lookup(w, s.state.spec, r.PathValue("specId"), specNotFound)
 	if sp == nil {
-		specNotFound(w)
 		return
 	}
 	body := s.state.specBody(sp)
@@ -290,9 +290,8 @@ func (s *Server) getSpec(w http.ResponseWriter, r *http.Request) {
 func (s *Server) deleteSpec(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	sp := s.state.spec(r.PathValue("specId"))
+	sp := lookup(w, s.state.spec, r.PathValue("specId"), specNotFound)
 	if sp == nil {
-		specNotFound(w)
 		return
 	}
 	s.state.specs = slices.DeleteFunc(s.state.specs, func(o *storedSpec) bool { return o == sp })
@@ -302,9 +301,8 @@ func (s *Server) deleteSpec(w http.ResponseWriter, r *http.Request) {
 func (s *Server) listSpecFiles(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	sp := s.state.spec(r.PathValue("specId"))
+	sp := lookup(w, s.state.spec, r.PathValue("specId"), specNotFound)
 	if sp == nil {
-		specNotFound(w)
 		return
 	}
 	files := []any{}
@@ -317,9 +315,8 @@ func (s *Server) listSpecFiles(w http.ResponseWriter, r *http.Request) {
 func (s *Server) getSpecFile(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	sp := s.state.spec(r.PathValue("specId"))
+	sp := lookup(w, s.state.spec, r.PathValue("specId"), specNotFound)
 	if sp == nil {
-		specNotFound(w)
 		return
 	}
 	for _, f := range sp.Files {
@@ -330,7 +327,7 @@ func (s *Server) getSpecFile(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	specProblem(w, http.StatusNotFound, "instanceNotFoundError", "Instance not found", "Entity that you are trying to access does not exist.")
+	specInstanceNotFound(w)
 }
 
 // workspaceSpecs lists the specifications of a workspace the way GET

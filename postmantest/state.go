@@ -57,15 +57,7 @@ func newID() string {
 // and the element's ID.
 func (st *state) uid(id string) string { return strconv.FormatInt(st.user.ID, 10) + "-" + id }
 
-func (st *state) workspace(id string) *Workspace {
-	id = localID(id)
-	for _, ws := range st.workspaces {
-		if ws.ID == id {
-			return ws
-		}
-	}
-	return nil
-}
+func (st *state) workspace(idOrUID string) *Workspace { return byID(st.workspaces, idOrUID) }
 
 // localID accepts an element's ID or its UID ("<owner>-<id>") and
 // returns the ID, as Postman does for most endpoints.

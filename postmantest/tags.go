@@ -197,11 +197,7 @@ func (s *Server) taggedEntities(w http.ResponseWriter, r *http.Request) {
 	if descending(q, true) {
 		slices.Reverse(entities)
 	}
-	sp, next := page.slice(len(entities))
-	list := entities[sp.start:sp.end]
-	if list == nil {
-		list = []any{}
-	}
+	list, next := pageOf(page, entities)
 	meta := map[string]any{"count": len(list)}
 	if next != "" {
 		meta["nextCursor"] = next

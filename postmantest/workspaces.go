@@ -108,7 +108,7 @@ func (s *Server) getWorkspace(w http.ResponseWriter, r *http.Request) {
 	defer s.mu.Unlock()
 	ws := s.state.workspace(r.PathValue("workspaceId"))
 	if ws == nil {
-		writeJSON(w, http.StatusNotFound, map[string]any{"error": map[string]any{"name": "workspaceNotFoundError", "message": "Workspace not found", "statusCode": 404}})
+		workspaceNotFound(w)
 		return
 	}
 	body := ws.summary()
