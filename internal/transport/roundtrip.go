@@ -32,6 +32,7 @@ type PathPauser interface {
 // usually because the context's deadline comes before the next token.
 type LimitError struct{ Err error }
 
+// Error describes the refusal with the limiter's reason.
 func (e *LimitError) Error() string { return "rate limiter: " + e.Err.Error() }
 
 // Unwrap returns the limiter's error.
@@ -41,6 +42,7 @@ func (e *LimitError) Unwrap() error { return e.Err }
 // host other than the client's base URL.
 type OriginError struct{ Host string }
 
+// Error names the host that was refused.
 func (e *OriginError) Error() string {
 	return fmt.Sprintf("postman: refusing to send credentials to %q: not the client's base URL", e.Host)
 }
@@ -159,6 +161,7 @@ type AttemptTimeoutError struct {
 	Err   error
 }
 
+// Error says how long the attempt was allowed and what stopped it.
 func (e *AttemptTimeoutError) Error() string {
 	return fmt.Sprintf("attempt timed out after %s: %v", e.After, e.Err)
 }
