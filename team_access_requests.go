@@ -107,7 +107,7 @@ func (s *TeamsService) ListAccessRequests(ctx context.Context, teamID string, op
 	if err != nil {
 		return nil, resp, err
 	}
-	resp.NextCursor = root.next()
+	root.Metadata.setOn(resp)
 	return root.Data, resp, nil
 }
 

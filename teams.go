@@ -180,17 +180,9 @@ func teamHeader(scim bool) http.Header {
 
 // teamList is the answer of the cursor-paginated Teams lists.
 type teamList[T any] struct {
-	Data     []*T `json:"data"`
-	Metadata struct {
-		NextCursor *string `json:"nextCursor"`
-	} `json:"metadata"`
-}
-
-func (l *teamList[T]) next() string {
-	if l.Metadata.NextCursor == nil {
-		return ""
-	}
-	return *l.Metadata.NextCursor
+	Data []*T `json:"data"`
+	// Metadata is the page's meta, under another name.
+	Metadata pageMeta `json:"metadata"`
 }
 
 // List returns the teams of the organization, one page at a time:
@@ -209,7 +201,7 @@ func (s *TeamsService) List(ctx context.Context, opts *TeamListOptions) ([]*Team
 	if err != nil {
 		return nil, resp, err
 	}
-	resp.NextCursor = root.next()
+	root.Metadata.setOn(resp)
 	return root.Data, resp, nil
 }
 
