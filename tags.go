@@ -186,16 +186,13 @@ func (s *TagsService) Entities(ctx context.Context, slug string, opts *TagEntiti
 		Data struct {
 			Entities []*TagEntity `json:"entities"`
 		} `json:"data"`
-		Meta struct {
-			Count      int    `json:"count"`
-			NextCursor string `json:"nextCursor"`
-		} `json:"meta"`
+		Meta pageMeta `json:"meta"`
 	}
 	resp, err := s.client.do(ctx, &request{method: http.MethodGet, path: path, query: opts}, &root)
 	if err != nil {
 		return nil, resp, err
 	}
-	resp.NextCursor = root.Meta.NextCursor
+	root.Meta.setOn(resp)
 	return root.Data.Entities, resp, nil
 }
 
