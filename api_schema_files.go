@@ -137,13 +137,13 @@ func (s *APIsService) ListSchemaFiles(ctx context.Context, apiID, schemaID strin
 	r.query = opts
 	var root struct {
 		Files []*APISchemaFile `json:"files"`
-		Meta  apiPageMeta      `json:"meta"`
+		Meta  pageMeta         `json:"meta"`
 	}
 	resp, err := s.client.do(ctx, r, &root)
 	if err != nil {
 		return nil, resp, err
 	}
-	root.Meta.apply(resp)
+	root.Meta.setOn(resp)
 	return root.Files, resp, nil
 }
 

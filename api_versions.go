@@ -113,13 +113,13 @@ func (s *APIsService) ListVersions(ctx context.Context, apiID string, opts *APIV
 	r.query = opts
 	var root struct {
 		Versions []*APIVersion `json:"versions"`
-		Meta     apiPageMeta   `json:"meta"`
+		Meta     pageMeta      `json:"meta"`
 	}
 	resp, err := s.client.do(ctx, r, &root)
 	if err != nil {
 		return nil, resp, err
 	}
-	root.Meta.apply(resp)
+	root.Meta.setOn(resp)
 	return root.Versions, resp, nil
 }
 

@@ -191,21 +191,6 @@ type APIUpdateRequest struct {
 	Description *string `json:"description,omitempty"`
 }
 
-// apiPageMeta is the meta object of the API Builder's cursor-paginated
-// lists. Postman documents limit and total as numbers, not integers.
-type apiPageMeta struct {
-	NextCursor string  `json:"nextCursor"`
-	Limit      float64 `json:"limit"`
-	Total      float64 `json:"total"`
-}
-
-// apply records the page position on resp.
-func (m apiPageMeta) apply(resp *Response) {
-	resp.NextCursor = m.NextCursor
-	resp.Limit = int(m.Limit)
-	resp.Total = int(m.Total)
-}
-
 // List returns a page of the APIs of a workspace; Response.NextCursor
 // points to the next page (ListIter pages for you).
 //
@@ -225,14 +210,14 @@ func (s *APIsService) List(ctx context.Context, workspaceID string, opts *APILis
 	}
 	r.query = q
 	var root struct {
-		APIs []*API      `json:"apis"`
-		Meta apiPageMeta `json:"meta"`
+		APIs []*API   `json:"apis"`
+		Meta pageMeta `json:"meta"`
 	}
 	resp, err := s.client.do(ctx, r, &root)
 	if err != nil {
 		return nil, resp, err
 	}
-	root.Meta.apply(resp)
+	root.Meta.setOn(resp)
 	return root.APIs, resp, nil
 }
 

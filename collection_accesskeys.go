@@ -56,19 +56,7 @@ type CollectionAccessKeyListOptions struct {
 //
 //postman:operation GET /collection-access-keys
 func (s *CollectionsService) ListAccessKeys(ctx context.Context, opts *CollectionAccessKeyListOptions) ([]*CollectionAccessKey, *Response, error) {
-	var root struct {
-		Data []*CollectionAccessKey `json:"data"`
-		Meta struct {
-			NextCursor string `json:"nextCursor"`
-			PrevCursor string `json:"prevCursor"`
-		} `json:"meta"`
-	}
-	resp, err := s.client.do(ctx, &request{method: http.MethodGet, path: "/collection-access-keys", query: opts}, &root)
-	if err != nil {
-		return nil, resp, err
-	}
-	resp.NextCursor, resp.PrevCursor = root.Meta.NextCursor, root.Meta.PrevCursor
-	return root.Data, resp, nil
+	return getPage[CollectionAccessKey](ctx, s.client, "/collection-access-keys", opts)
 }
 
 // ListAccessKeysIter iterates over the user's collection access keys, one

@@ -68,14 +68,6 @@ type CollectionListOptions struct {
 	OffsetOptions
 }
 
-// collectionListMeta is the meta member of the collection list; Postman
-// types its numbers as JSON numbers that may carry a fraction.
-type collectionListMeta struct {
-	Total  float64 `json:"total"`
-	Offset float64 `json:"offset"`
-	Limit  float64 `json:"limit"`
-}
-
 // List returns a page of the collections the user can access, subscribed
 // ones included. Response.Offset, Limit and Total say where the page
 // stands; ListIter pages for you.
@@ -87,13 +79,13 @@ type collectionListMeta struct {
 func (s *CollectionsService) List(ctx context.Context, opts *CollectionListOptions) ([]*CollectionSummary, *Response, error) {
 	var root struct {
 		Collections []*CollectionSummary `json:"collections"`
-		Meta        collectionListMeta   `json:"meta"`
+		Meta        pageMeta             `json:"meta"`
 	}
 	resp, err := s.client.do(ctx, &request{method: http.MethodGet, path: "/collections", query: opts}, &root)
 	if err != nil {
 		return nil, resp, err
 	}
-	resp.Offset, resp.Limit, resp.Total = int(root.Meta.Offset), int(root.Meta.Limit), int(root.Meta.Total)
+	root.Meta.setOn(resp)
 	return root.Collections, resp, nil
 }
 

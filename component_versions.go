@@ -65,16 +65,7 @@ func (s *ComponentsService) ListVersions(ctx context.Context, componentID string
 	if opts != nil {
 		q = newComponentVersionQuery(opts.IncludeContent, opts.Cursor)
 	}
-	var root struct {
-		componentPage
-		Data []*ComponentVersion `json:"data"`
-	}
-	resp, err := s.client.do(ctx, &request{method: http.MethodGet, path: p, query: q}, &root)
-	if err != nil {
-		return nil, resp, err
-	}
-	resp.NextCursor = root.Meta.NextCursor
-	return root.Data, resp, nil
+	return getPage[ComponentVersion](ctx, s.client, p, q)
 }
 
 // ListVersionsIter iterates over the published versions of a component,

@@ -136,28 +136,12 @@ type ComponentListOptions struct {
 
 func (o *ComponentListOptions) cursorPage() (*string, *int) { return &o.Cursor, nil }
 
-// componentPage is the envelope of the area's lists.
-type componentPage struct {
-	Meta struct {
-		NextCursor string `json:"nextCursor"`
-	} `json:"meta"`
-}
-
 // List returns the components of the team's library. Available on
 // Enterprise plans.
 //
 //postman:operation GET /components
 func (s *ComponentsService) List(ctx context.Context, opts *ComponentListOptions) ([]*Component, *Response, error) {
-	var root struct {
-		componentPage
-		Data []*Component `json:"data"`
-	}
-	resp, err := s.client.do(ctx, &request{method: http.MethodGet, path: "/components", query: opts}, &root)
-	if err != nil {
-		return nil, resp, err
-	}
-	resp.NextCursor = root.Meta.NextCursor
-	return root.Data, resp, nil
+	return getPage[Component](ctx, s.client, "/components", opts)
 }
 
 // ListIter iterates over the components of the team's library, one page

@@ -87,8 +87,7 @@ func (s *ForksService) ListEnvironmentForks(ctx context.Context, environmentUID 
 	if err != nil {
 		return nil, nil, err
 	}
-	forks, _, resp, err := s.forkList(ctx, path, opts)
-	return forks, resp, err
+	return getPage[Fork](ctx, s.client, path, opts)
 }
 
 // ListEnvironmentForksIter iterates over the forks of an environment, one

@@ -122,31 +122,6 @@ func (s *ForksService) ForkCollection(ctx context.Context, collectionID string, 
 	return root.Collection, resp, nil
 }
 
-// forkListMeta is the meta member of the fork lists.
-type forkListMeta struct {
-	NextCursor string `json:"nextCursor"`
-	// Total is a JSON number that Postman may write with a fraction.
-	Total float64 `json:"total"`
-	// InaccessibleFork is only sent by the user's forked collections.
-	InaccessibleFork float64 `json:"inaccessibleFork"`
-}
-
-// forkList fetches one page of a fork list at path and records its
-// position on the response.
-func (s *ForksService) forkList(ctx context.Context, path string, opts any) ([]*Fork, forkListMeta, *Response, error) {
-	var root struct {
-		Data []*Fork      `json:"data"`
-		Meta forkListMeta `json:"meta"`
-	}
-	resp, err := s.client.do(ctx, &request{method: http.MethodGet, path: path, query: opts}, &root)
-	if err != nil {
-		return nil, forkListMeta{}, resp, err
-	}
-	resp.NextCursor = root.Meta.NextCursor
-	resp.Total = int(root.Meta.Total)
-	return root.Data, root.Meta, resp, nil
-}
-
 // ListCollectionForks returns a page of the forks of a collection.
 // Response.NextCursor points to the next page and Response.Total counts
 // every fork; ListCollectionForksIter pages for you.
@@ -157,8 +132,7 @@ func (s *ForksService) ListCollectionForks(ctx context.Context, collectionID str
 	if err != nil {
 		return nil, nil, err
 	}
-	forks, _, resp, err := s.forkList(ctx, path, opts)
-	return forks, resp, err
+	return getPage[Fork](ctx, s.client, path, opts)
 }
 
 // ListCollectionForksIter iterates over the forks of a collection, one
@@ -187,11 +161,21 @@ type ForkedCollections struct {
 //
 //postman:operation GET /collections/collection-forks
 func (s *ForksService) ListForkedCollections(ctx context.Context, opts *ForkListOptions) (*ForkedCollections, *Response, error) {
-	forks, meta, resp, err := s.forkList(ctx, "/collections/collection-forks", opts)
+	var root struct {
+		Data []*Fork `json:"data"`
+		Meta struct {
+			pageMeta
+			// InaccessibleFork is a JSON number that Postman may write
+			// with a fraction.
+			InaccessibleFork float64 `json:"inaccessibleFork"`
+		} `json:"meta"`
+	}
+	resp, err := s.client.do(ctx, &request{method: http.MethodGet, path: "/collections/collection-forks", query: opts}, &root)
 	if err != nil {
 		return nil, resp, err
 	}
-	return &ForkedCollections{Forks: forks, Total: int(meta.Total), Inaccessible: int(meta.InaccessibleFork)}, resp, nil
+	root.Meta.setOn(resp)
+	return &ForkedCollections{Forks: root.Data, Total: resp.Total, Inaccessible: int(root.Meta.InaccessibleFork)}, resp, nil
 }
 
 // ListForkedCollectionsIter iterates over the collections the user forked,

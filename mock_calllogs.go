@@ -179,17 +179,13 @@ func (s *MocksService) CallLogs(ctx context.Context, mockID string, opts *MockCa
 	}
 	var root struct {
 		CallLogs []*MockCallLog `json:"call-logs"`
-		Meta     struct {
-			NextCursor *string `json:"nextCursor"`
-		} `json:"meta"`
+		Meta     pageMeta       `json:"meta"`
 	}
 	resp, err := s.client.do(ctx, &request{method: http.MethodGet, path: path, query: opts}, &root)
 	if err != nil {
 		return nil, resp, err
 	}
-	if root.Meta.NextCursor != nil {
-		resp.NextCursor = *root.Meta.NextCursor
-	}
+	root.Meta.setOn(resp)
 	return root.CallLogs, resp, nil
 }
 

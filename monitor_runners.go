@@ -49,20 +49,7 @@ func (s *MonitorsService) RunnerInstances(ctx context.Context, runnerID string, 
 	if err != nil {
 		return nil, nil, err
 	}
-	var root struct {
-		Data []*MonitorRunnerInstance `json:"data"`
-		Meta struct {
-			NextCursor *string `json:"nextCursor"`
-		} `json:"meta"`
-	}
-	resp, err := s.client.do(ctx, &request{method: http.MethodGet, path: path, query: opts}, &root)
-	if err != nil {
-		return nil, resp, err
-	}
-	if root.Meta.NextCursor != nil {
-		resp.NextCursor = *root.Meta.NextCursor
-	}
-	return root.Data, resp, nil
+	return getPage[MonitorRunnerInstance](ctx, s.client, path, opts)
 }
 
 // RunnerInstancesIter iterates over the instances of a private monitor

@@ -168,19 +168,13 @@ type monitorRoot struct {
 func (s *MonitorsService) List(ctx context.Context, opts *MonitorListOptions) ([]*Monitor, *Response, error) {
 	var root struct {
 		Monitors []*Monitor `json:"monitors"`
-		Meta     struct {
-			NextCursor *string `json:"nextCursor"`
-			Limit      int     `json:"limit"`
-		} `json:"meta"`
+		Meta     pageMeta   `json:"meta"`
 	}
 	resp, err := s.client.do(ctx, &request{method: http.MethodGet, path: "/monitors", query: opts}, &root)
 	if err != nil {
 		return nil, resp, err
 	}
-	if root.Meta.NextCursor != nil {
-		resp.NextCursor = *root.Meta.NextCursor
-	}
-	resp.Limit = root.Meta.Limit
+	root.Meta.setOn(resp)
 	return root.Monitors, resp, nil
 }
 

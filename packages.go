@@ -44,18 +44,7 @@ type PackageListOptions struct {
 //
 //postman:operation GET /packages
 func (s *PackagesService) List(ctx context.Context, opts *PackageListOptions) ([]*Package, *Response, error) {
-	var root struct {
-		Meta struct {
-			NextCursor string `json:"nextCursor"`
-		} `json:"meta"`
-		Data []*Package `json:"data"`
-	}
-	resp, err := s.client.do(ctx, &request{method: http.MethodGet, path: "/packages", query: opts}, &root)
-	if err != nil {
-		return nil, resp, err
-	}
-	resp.NextCursor = root.Meta.NextCursor
-	return root.Data, resp, nil
+	return getPage[Package](ctx, s.client, "/packages", opts)
 }
 
 // ListIter iterates over the active packages the user can use, one page

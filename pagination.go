@@ -3,6 +3,7 @@ package postman
 import (
 	"context"
 	"iter"
+	"net/http"
 
 	"github.com/postman-go/postman/internal/paginate"
 )
@@ -132,4 +133,49 @@ func remainingAfter(total, skipped int) int {
 		return 0
 	}
 	return max(total-skipped, 1)
+}
+
+// pageMeta is the "meta" member of Postman's list pages: where the page
+// stands. Each list documents some of these members; the others are
+// absent and stay zero. A null nextCursor reads as "", like a missing one.
+// Postman types the numbers as JSON numbers, which some lists write with a
+// fraction, hence float64.
+type pageMeta struct {
+	NextCursor string  `json:"nextCursor"`
+	PrevCursor string  `json:"prevCursor"`
+	Total      float64 `json:"total"`
+	Offset     float64 `json:"offset"`
+	Limit      float64 `json:"limit"`
+}
+
+// setOn records the page position on resp.
+func (m pageMeta) setOn(resp *Response) {
+	resp.NextCursor, resp.PrevCursor = m.NextCursor, m.PrevCursor
+	resp.Total, resp.Offset, resp.Limit = int(m.Total), int(m.Offset), int(m.Limit)
+}
+
+// dataPage is the most common envelope of a list page:
+// {"data": [...], "meta": {...}}. Lists with another item key declare
+// their own root with a Meta pageMeta member.
+type dataPage[T any] struct {
+	Data []*T     `json:"data"`
+	Meta pageMeta `json:"meta"`
+}
+
+// fetchPage sends r, which answers with a dataPage, and returns its items
+// with the page's position recorded on the response.
+func fetchPage[T any](ctx context.Context, c *Client, r *request) ([]*T, *Response, error) {
+	var page dataPage[T]
+	resp, err := c.do(ctx, r, &page)
+	if err != nil {
+		return nil, resp, err
+	}
+	page.Meta.setOn(resp)
+	return page.Data, resp, nil
+}
+
+// getPage is fetchPage for the usual GET of a list at path with its
+// options as the query.
+func getPage[T any](ctx context.Context, c *Client, path string, query any) ([]*T, *Response, error) {
+	return fetchPage[T](ctx, c, &request{method: http.MethodGet, path: path, query: query})
 }

@@ -2,6 +2,7 @@ package postman
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"iter"
 	"testing"
@@ -302,5 +303,24 @@ func TestRemainingAfter(t *testing.T) {
 		{0, 0, 0}, {0, 5, 0}, {10, 0, 10}, {10, 4, 6}, {10, 10, 1}, {10, 12, 1}, {10, -2, 12},
 	} {
 		require.Equal(t, tc.want, remainingAfter(tc.total, tc.skipped), "%+v", tc)
+	}
+}
+
+// pageMeta reads the meta members every list has used: a null or absent
+// cursor as "", numbers written with a fraction, and only what is there.
+func TestPageMetaSetOn(t *testing.T) {
+	for body, want := range map[string]Response{
+		`{"nextCursor":null}`:                 {},
+		`{}`:                                  {},
+		`{"nextCursor":"n","prevCursor":"p"}`: {NextCursor: "n", PrevCursor: "p"},
+		`{"nextCursor":"n","total":12.0,"limit":25}`:    {NextCursor: "n", Total: 12, Limit: 25},
+		`{"total":40,"offset":20,"limit":10,"q":"x"}`:   {Total: 40, Offset: 20, Limit: 10},
+		`{"nextCursor":"n","inaccessibleFork":4,"x":1}`: {NextCursor: "n"},
+	} {
+		var m pageMeta
+		require.NoError(t, json.Unmarshal([]byte(body), &m), body)
+		var got Response
+		m.setOn(&got)
+		require.Equal(t, want, got, body)
 	}
 }

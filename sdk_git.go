@@ -115,16 +115,7 @@ func (s *SDKsService) GitConnections(ctx context.Context, workspaceID string, op
 	if err != nil {
 		return nil, nil, err
 	}
-	var root struct {
-		Data []*SDKGitConnection `json:"data"`
-		Meta sdkPageMeta         `json:"meta"`
-	}
-	resp, err := s.client.do(ctx, &request{method: http.MethodGet, path: path, query: opts}, &root)
-	if err != nil {
-		return nil, resp, err
-	}
-	root.Meta.setOn(resp)
-	return root.Data, resp, nil
+	return getPage[SDKGitConnection](ctx, s.client, path, opts)
 }
 
 // GitConnectionsIter iterates over the git connections of a workspace,
@@ -189,16 +180,7 @@ func (s *SDKsService) GitPullRequests(ctx context.Context, connectionID string, 
 	if err != nil {
 		return nil, nil, err
 	}
-	var root struct {
-		Data []*SDKPullRequest `json:"data"`
-		Meta sdkPageMeta       `json:"meta"`
-	}
-	resp, err := s.client.do(ctx, &request{method: http.MethodGet, path: path, query: opts}, &root)
-	if err != nil {
-		return nil, resp, err
-	}
-	root.Meta.setOn(resp)
-	return root.Data, resp, nil
+	return getPage[SDKPullRequest](ctx, s.client, path, opts)
 }
 
 // GitPullRequestsIter iterates over a git connection's pull requests, one

@@ -102,20 +102,6 @@ type SDKListOptions struct {
 // 400 error.
 const sdkPageLimit = 25
 
-// sdkPageMeta is the meta of SDK list pages.
-type sdkPageMeta struct {
-	NextCursor *string `json:"nextCursor"`
-	Total      int     `json:"total"`
-}
-
-// setOn records the page position on resp.
-func (m sdkPageMeta) setOn(resp *Response) {
-	if m.NextCursor != nil {
-		resp.NextCursor = *m.NextCursor
-	}
-	resp.Total = m.Total
-}
-
 // SDKCreateRequest describes an SDK to generate. Postman only reads the
 // options of the chosen Language.
 type SDKCreateRequest struct {
@@ -239,16 +225,7 @@ func (s *SDKsService) List(ctx context.Context, workspaceID string, opts *SDKLis
 	if err != nil {
 		return nil, nil, err
 	}
-	var root struct {
-		Data []*SDK      `json:"data"`
-		Meta sdkPageMeta `json:"meta"`
-	}
-	resp, err := s.client.do(ctx, &request{method: http.MethodGet, path: path, query: opts}, &root)
-	if err != nil {
-		return nil, resp, err
-	}
-	root.Meta.setOn(resp)
-	return root.Data, resp, nil
+	return getPage[SDK](ctx, s.client, path, opts)
 }
 
 // ListIter iterates over the SDKs of a workspace, one page of 25 in

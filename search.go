@@ -138,21 +138,7 @@ func (s *SearchService) Query(ctx context.Context, req SearchRequest, opts *Sear
 	if opts != nil && opts.Limit > searchMaxLimit {
 		return nil, nil, fmt.Errorf("postman: %w: search limit %d is above Postman's maximum of %d", ErrInvalidArgument, opts.Limit, searchMaxLimit)
 	}
-	var root struct {
-		Meta struct {
-			NextCursor string `json:"nextCursor"`
-			Query      string `json:"q"`
-			Total      int    `json:"total"`
-		} `json:"meta"`
-		Data []*SearchResult `json:"data"`
-	}
-	resp, err := s.client.do(ctx, &request{method: http.MethodPost, path: "/search", query: opts, body: req}, &root)
-	if err != nil {
-		return nil, resp, err
-	}
-	resp.NextCursor = root.Meta.NextCursor
-	resp.Total = root.Meta.Total
-	return root.Data, resp, nil
+	return fetchPage[SearchResult](ctx, s.client, &request{method: http.MethodPost, path: "/search", query: opts, body: req})
 }
 
 // QueryIter iterates over every element matching the request, one page in

@@ -86,7 +86,7 @@ func (s *SecretScannerService) ListLocations(ctx context.Context, secretID, work
 	var root struct {
 		Data []*DetectedSecretLocation `json:"data"`
 		Meta struct {
-			secretMeta
+			pageMeta
 			ActivityFeed     []*DetectedSecretActivity `json:"activityFeed"`
 			ObfuscatedSecret DetectedSecretValue       `json:"obfuscatedSecret"`
 			SecretHash       string                    `json:"secretHash"`
@@ -97,14 +97,14 @@ func (s *SecretScannerService) ListLocations(ctx context.Context, secretID, work
 	if err != nil {
 		return nil, resp, err
 	}
-	root.Meta.fill(resp)
+	root.Meta.setOn(resp)
 	return &DetectedSecretLocations{
 		Locations:        root.Data,
 		SecretType:       root.Meta.SecretType,
 		SecretHash:       root.Meta.SecretHash,
 		ObfuscatedSecret: root.Meta.ObfuscatedSecret,
 		ActivityFeed:     root.Meta.ActivityFeed,
-		Total:            root.Meta.Total,
+		Total:            resp.Total,
 	}, resp, nil
 }
 

@@ -150,20 +150,6 @@ type secretSearchQuery struct {
 	DetectedSecretSearchOptions
 }
 
-// secretMeta is the page information of Secret Scanner lists.
-type secretMeta struct {
-	Limit      int     `json:"limit"`
-	NextCursor *string `json:"nextCursor"`
-	Total      int     `json:"total"`
-}
-
-func (m secretMeta) fill(resp *Response) {
-	resp.Limit, resp.Total = m.Limit, m.Total
-	if m.NextCursor != nil {
-		resp.NextCursor = *m.NextCursor
-	}
-}
-
 // Search returns the secrets the Secret Scanner detected that match
 // query, one page at a time (10 by default): Response.NextCursor points
 // to the next page, and Response.Total counts every match when
@@ -182,16 +168,7 @@ func (s *SecretScannerService) Search(ctx context.Context, query DetectedSecretQ
 			q.Include = "meta.total"
 		}
 	}
-	var root struct {
-		Data []*DetectedSecret `json:"data"`
-		Meta secretMeta        `json:"meta"`
-	}
-	resp, err := s.client.do(ctx, &request{method: http.MethodPost, path: "/detected-secrets-queries", query: q, body: query}, &root)
-	if err != nil {
-		return nil, resp, err
-	}
-	root.Meta.fill(resp)
-	return root.Data, resp, nil
+	return fetchPage[DetectedSecret](ctx, s.client, &request{method: http.MethodPost, path: "/detected-secrets-queries", query: q, body: query})
 }
 
 // secretUTC returns t in UTC, leaving the zero time zero.
@@ -287,14 +264,5 @@ type SecretType struct {
 //
 //postman:operation GET /secret-types
 func (s *SecretScannerService) ListTypes(ctx context.Context) ([]*SecretType, *Response, error) {
-	var root struct {
-		Data []*SecretType `json:"data"`
-		Meta secretMeta    `json:"meta"`
-	}
-	resp, err := s.client.do(ctx, &request{method: http.MethodGet, path: "/secret-types"}, &root)
-	if err != nil {
-		return nil, resp, err
-	}
-	root.Meta.fill(resp)
-	return root.Data, resp, nil
+	return getPage[SecretType](ctx, s.client, "/secret-types", nil)
 }

@@ -135,14 +135,14 @@ func (s *SpecsService) ListFiles(ctx context.Context, specID string, opts *SpecF
 		return nil, nil, err
 	}
 	var root struct {
-		specPage
 		Files []*SpecFile `json:"files"`
+		Meta  pageMeta    `json:"meta"`
 	}
 	resp, err := s.client.do(ctx, &request{method: http.MethodGet, path: p, query: opts}, &root)
 	if err != nil {
 		return nil, resp, err
 	}
-	resp.NextCursor = root.Meta.NextCursor
+	root.Meta.setOn(resp)
 	return root.Files, resp, nil
 }
 

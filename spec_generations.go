@@ -50,14 +50,14 @@ func (s *SpecsService) ListGeneratedCollections(ctx context.Context, specID stri
 		return nil, nil, err
 	}
 	var root struct {
-		specPage
 		Collections []*SpecGeneratedElement `json:"collections"`
+		Meta        pageMeta                `json:"meta"`
 	}
 	resp, err := s.client.do(ctx, &request{method: http.MethodGet, path: p, query: opts}, &root)
 	if err != nil {
 		return nil, resp, err
 	}
-	resp.NextCursor = root.Meta.NextCursor
+	root.Meta.setOn(resp)
 	return root.Collections, resp, nil
 }
 
@@ -89,14 +89,14 @@ func (s *SpecsService) ListGeneratedSpecs(ctx context.Context, collectionUID str
 		return nil, nil, err
 	}
 	var root struct {
-		specPage
 		Specs []*SpecGeneratedElement `json:"specs"`
+		Meta  pageMeta                `json:"meta"`
 	}
 	resp, err := s.client.do(ctx, &request{method: http.MethodGet, path: p, query: opts}, &root)
 	if err != nil {
 		return nil, resp, err
 	}
-	resp.NextCursor = root.Meta.NextCursor
+	root.Meta.setOn(resp)
 	return root.Specs, resp, nil
 }
 

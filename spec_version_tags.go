@@ -65,16 +65,7 @@ func (s *SpecsService) ListVersionTags(ctx context.Context, specID string, opts 
 	if err != nil {
 		return nil, nil, err
 	}
-	var root struct {
-		specPage
-		Data []*SpecVersionTag `json:"data"`
-	}
-	resp, err := s.client.do(ctx, &request{method: http.MethodGet, path: p, query: opts}, &root)
-	if err != nil {
-		return nil, resp, err
-	}
-	resp.NextCursor = root.Meta.NextCursor
-	return root.Data, resp, nil
+	return getPage[SpecVersionTag](ctx, s.client, p, opts)
 }
 
 // ListVersionTagsIter iterates over a spec's version tags, one page in

@@ -93,13 +93,6 @@ func specRequireArg(name, value string) error {
 	return nil
 }
 
-// specPage is the envelope of Spec Hub's cursor-paginated lists.
-type specPage struct {
-	Meta struct {
-		NextCursor string `json:"nextCursor"`
-	} `json:"meta"`
-}
-
 // specUnwrapData decodes body into out, from its "data" member when the
 // body has one: for some endpoints the description's schema wraps the
 // answer in "data" while its example does not, and either may be right.
@@ -130,14 +123,14 @@ func (s *SpecsService) List(ctx context.Context, workspaceID string, opts *SpecL
 		q.SpecListOptions = *opts
 	}
 	var root struct {
-		specPage
-		Specs []*Spec `json:"specs"`
+		Specs []*Spec  `json:"specs"`
+		Meta  pageMeta `json:"meta"`
 	}
 	resp, err := s.client.do(ctx, &request{method: http.MethodGet, path: "/specs", query: &q}, &root)
 	if err != nil {
 		return nil, resp, err
 	}
-	resp.NextCursor = root.Meta.NextCursor
+	root.Meta.setOn(resp)
 	return root.Specs, resp, nil
 }
 

@@ -91,6 +91,29 @@ func tagsBody(slugs []string) (any, error) {
 	}{tags}, nil
 }
 
+// getTags returns the tags of the element at pathf(format, id).
+func (s *TagsService) getTags(ctx context.Context, format, id string) ([]Tag, *Response, error) {
+	path, err := pathf(format, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	return s.tagsCall(ctx, http.MethodGet, path, nil)
+}
+
+// putTags replaces the tags of the element at pathf(format, id) with
+// slugs and returns the tags it keeps.
+func (s *TagsService) putTags(ctx context.Context, format, id string, slugs []string) ([]Tag, *Response, error) {
+	path, err := pathf(format, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	body, err := tagsBody(slugs)
+	if err != nil {
+		return nil, nil, err
+	}
+	return s.tagsCall(ctx, http.MethodPut, path, body)
+}
+
 // tagsCall runs a call whose answer is {"tags": […]}.
 func (s *TagsService) tagsCall(ctx context.Context, method, path string, body any) ([]Tag, *Response, error) {
 	var root struct {
@@ -109,11 +132,7 @@ func (s *TagsService) tagsCall(ctx context.Context, method, path string, body an
 //
 //postman:operation GET /workspaces/{workspaceId}/tags
 func (s *TagsService) GetWorkspace(ctx context.Context, workspaceID string) ([]Tag, *Response, error) {
-	path, err := pathf("/workspaces/%s/tags", workspaceID)
-	if err != nil {
-		return nil, nil, err
-	}
-	return s.tagsCall(ctx, http.MethodGet, path, nil)
+	return s.getTags(ctx, "/workspaces/%s/tags", workspaceID)
 }
 
 // UpdateWorkspace replaces the tags of a workspace with slugs (Postman
@@ -123,15 +142,7 @@ func (s *TagsService) GetWorkspace(ctx context.Context, workspaceID string) ([]T
 //
 //postman:operation PUT /workspaces/{workspaceId}/tags
 func (s *TagsService) UpdateWorkspace(ctx context.Context, workspaceID string, slugs []string) ([]Tag, *Response, error) {
-	path, err := pathf("/workspaces/%s/tags", workspaceID)
-	if err != nil {
-		return nil, nil, err
-	}
-	body, err := tagsBody(slugs)
-	if err != nil {
-		return nil, nil, err
-	}
-	return s.tagsCall(ctx, http.MethodPut, path, body)
+	return s.putTags(ctx, "/workspaces/%s/tags", workspaceID, slugs)
 }
 
 // GetCollection returns the tags of a collection, given by its UID.
@@ -140,11 +151,7 @@ func (s *TagsService) UpdateWorkspace(ctx context.Context, workspaceID string, s
 //
 //postman:operation GET /collections/{collectionId}/tags
 func (s *TagsService) GetCollection(ctx context.Context, collectionUID string) ([]Tag, *Response, error) {
-	path, err := pathf("/collections/%s/tags", collectionUID)
-	if err != nil {
-		return nil, nil, err
-	}
-	return s.tagsCall(ctx, http.MethodGet, path, nil)
+	return s.getTags(ctx, "/collections/%s/tags", collectionUID)
 }
 
 // UpdateCollection replaces the tags of a collection, given by its UID,
@@ -155,15 +162,7 @@ func (s *TagsService) GetCollection(ctx context.Context, collectionUID string) (
 //
 //postman:operation PUT /collections/{collectionId}/tags
 func (s *TagsService) UpdateCollection(ctx context.Context, collectionUID string, slugs []string) ([]Tag, *Response, error) {
-	path, err := pathf("/collections/%s/tags", collectionUID)
-	if err != nil {
-		return nil, nil, err
-	}
-	body, err := tagsBody(slugs)
-	if err != nil {
-		return nil, nil, err
-	}
-	return s.tagsCall(ctx, http.MethodPut, path, body)
+	return s.putTags(ctx, "/collections/%s/tags", collectionUID, slugs)
 }
 
 // Entities returns a page of the workspaces, collections and APIs carrying
@@ -186,16 +185,13 @@ func (s *TagsService) Entities(ctx context.Context, slug string, opts *TagEntiti
 		Data struct {
 			Entities []*TagEntity `json:"entities"`
 		} `json:"data"`
-		Meta struct {
-			Count      int    `json:"count"`
-			NextCursor string `json:"nextCursor"`
-		} `json:"meta"`
+		Meta pageMeta `json:"meta"`
 	}
 	resp, err := s.client.do(ctx, &request{method: http.MethodGet, path: path, query: opts}, &root)
 	if err != nil {
 		return nil, resp, err
 	}
-	resp.NextCursor = root.Meta.NextCursor
+	root.Meta.setOn(resp)
 	return root.Data.Entities, resp, nil
 }
 

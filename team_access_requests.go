@@ -98,17 +98,7 @@ func (s *TeamsService) ListAccessRequests(ctx context.Context, teamID string, op
 	if err != nil {
 		return nil, nil, err
 	}
-	var root teamList[TeamAccessRequest]
-	r := &request{method: http.MethodGet, path: path, query: opts}
-	if opts != nil {
-		r.header = teamHeader(opts.UseSCIMIDs)
-	}
-	resp, err := s.client.do(ctx, r, &root)
-	if err != nil {
-		return nil, resp, err
-	}
-	resp.NextCursor = root.next()
-	return root.Data, resp, nil
+	return teamPage[TeamAccessRequest](ctx, s.client, path, opts, opts != nil && opts.UseSCIMIDs)
 }
 
 // ListAccessRequestsIter iterates over a team's pending access requests,
@@ -136,15 +126,7 @@ func (s *TeamsService) CreateAccessRequest(ctx context.Context, teamID string, r
 	if err != nil {
 		return nil, nil, err
 	}
-	var root struct {
-		Result []*TeamEntityResult `json:"result"`
-	}
-	r := &request{method: http.MethodPost, path: path, body: req, header: teamHeader(req.UseSCIMIDs)}
-	resp, err := s.client.do(ctx, r, &root)
-	if err != nil {
-		return nil, resp, err
-	}
-	return root.Result, resp, nil
+	return s.teamEntityCall(ctx, path, req, req.UseSCIMIDs)
 }
 
 // RespondToAccessRequest approves or denies a team's access request. A

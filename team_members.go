@@ -47,15 +47,7 @@ func (s *TeamsService) UpdateMemberRoles(ctx context.Context, teamID string, req
 	if err != nil {
 		return nil, nil, err
 	}
-	var root struct {
-		Result []*TeamEntityResult `json:"result"`
-	}
-	r := &request{method: http.MethodPost, path: path, body: req, header: teamHeader(req.UseSCIMIDs)}
-	resp, err := s.client.do(ctx, r, &root)
-	if err != nil {
-		return nil, resp, err
-	}
-	return root.Result, resp, nil
+	return s.teamEntityCall(ctx, path, req, req.UseSCIMIDs)
 }
 
 // RemoveMembers removes users, groups, teams or organizations from a

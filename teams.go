@@ -178,19 +178,32 @@ func teamHeader(scim bool) http.Header {
 	return h
 }
 
-// teamList is the answer of the cursor-paginated Teams lists.
-type teamList[T any] struct {
-	Data     []*T `json:"data"`
-	Metadata struct {
-		NextCursor *string `json:"nextCursor"`
-	} `json:"metadata"`
+// teamPage is getPage for the cursor-paginated Teams lists, whose page
+// has its meta under "metadata"; scim asks for SCIM IDs (teamHeader).
+func teamPage[T any](ctx context.Context, c *Client, path string, query any, scim bool) ([]*T, *Response, error) {
+	var root struct {
+		Data     []*T     `json:"data"`
+		Metadata pageMeta `json:"metadata"`
+	}
+	resp, err := c.do(ctx, &request{method: http.MethodGet, path: path, query: query, header: teamHeader(scim)}, &root)
+	if err != nil {
+		return nil, resp, err
+	}
+	root.Metadata.setOn(resp)
+	return root.Data, resp, nil
 }
 
-func (l *teamList[T]) next() string {
-	if l.Metadata.NextCursor == nil {
-		return ""
+// teamEntityCall posts body to path and returns what became of each entity
+// of the request; scim asks for SCIM IDs (teamHeader).
+func (s *TeamsService) teamEntityCall(ctx context.Context, path string, body any, scim bool) ([]*TeamEntityResult, *Response, error) {
+	var root struct {
+		Result []*TeamEntityResult `json:"result"`
 	}
-	return *l.Metadata.NextCursor
+	resp, err := s.client.do(ctx, &request{method: http.MethodPost, path: path, body: body, header: teamHeader(scim)}, &root)
+	if err != nil {
+		return nil, resp, err
+	}
+	return root.Result, resp, nil
 }
 
 // List returns the teams of the organization, one page at a time:
@@ -200,17 +213,7 @@ func (l *teamList[T]) next() string {
 //
 //postman:operation GET /teams
 func (s *TeamsService) List(ctx context.Context, opts *TeamListOptions) ([]*Team, *Response, error) {
-	var root teamList[Team]
-	r := &request{method: http.MethodGet, path: "/teams", query: opts}
-	if opts != nil {
-		r.header = teamHeader(opts.UseSCIMIDs)
-	}
-	resp, err := s.client.do(ctx, r, &root)
-	if err != nil {
-		return nil, resp, err
-	}
-	resp.NextCursor = root.next()
-	return root.Data, resp, nil
+	return teamPage[Team](ctx, s.client, "/teams", opts, opts != nil && opts.UseSCIMIDs)
 }
 
 // ListIter iterates over the teams of the organization, one page in

@@ -3,7 +3,6 @@ package postman
 import (
 	"context"
 	"iter"
-	"net/http"
 )
 
 // WorkspaceActivityAction is what happened in a workspace activity.
@@ -82,20 +81,7 @@ func (s *WorkspacesService) Activities(ctx context.Context, workspaceID string, 
 	if err != nil {
 		return nil, nil, err
 	}
-	var root struct {
-		Data []*WorkspaceActivity `json:"data"`
-		Meta struct {
-			NextCursor *string `json:"nextCursor"`
-		} `json:"meta"`
-	}
-	resp, err := s.client.do(ctx, &request{method: http.MethodGet, path: path, query: opts}, &root)
-	if err != nil {
-		return nil, resp, err
-	}
-	if root.Meta.NextCursor != nil {
-		resp.NextCursor = *root.Meta.NextCursor
-	}
-	return root.Data, resp, nil
+	return getPage[WorkspaceActivity](ctx, s.client, path, opts)
 }
 
 // ActivitiesIter iterates over a workspace's activity feed, one page in

@@ -133,20 +133,7 @@ func (s *WorkspacesService) ListUpdates(ctx context.Context, workspaceID string,
 	if err != nil {
 		return nil, nil, err
 	}
-	var root struct {
-		Data []*WorkspaceUpdate `json:"data"`
-		Meta struct {
-			NextCursor *string `json:"nextCursor"`
-		} `json:"meta"`
-	}
-	resp, err := s.client.do(ctx, &request{method: http.MethodGet, path: path, query: opts}, &root)
-	if err != nil {
-		return nil, resp, err
-	}
-	if root.Meta.NextCursor != nil {
-		resp.NextCursor = *root.Meta.NextCursor
-	}
-	return root.Data, resp, nil
+	return getPage[WorkspaceUpdate](ctx, s.client, path, opts)
 }
 
 // ListUpdatesIter iterates over a workspace's updates, one page in memory

@@ -103,15 +103,13 @@ type WorkspaceGetOptions struct {
 func (s *WorkspacesService) List(ctx context.Context, opts *WorkspaceListOptions) ([]*Workspace, *Response, error) {
 	var root struct {
 		Workspaces []*Workspace `json:"workspaces"`
-		Meta       struct {
-			NextCursor string `json:"nextCursor"`
-		} `json:"meta"`
+		Meta       pageMeta     `json:"meta"`
 	}
 	resp, err := s.client.do(ctx, &request{method: http.MethodGet, path: "/workspaces", query: opts}, &root)
 	if err != nil {
 		return nil, resp, err
 	}
-	resp.NextCursor = root.Meta.NextCursor
+	root.Meta.setOn(resp)
 	return root.Workspaces, resp, nil
 }
 
