@@ -323,34 +323,7 @@ func (a *Auth) encode(e *encoder) {
 func (a Auth) MarshalJSON() ([]byte, error) { return marshalWith(&a) }
 
 // UnmarshalJSON reads an auth object, or null as a null auth.
-func (a *Auth) UnmarshalJSON(data []byte) error {
-	d := decoder{data: data}
-	if d.peek() == 'n' {
-		if err := d.literal("null"); err != nil {
-			return finishError(err, data)
-		}
-		if err := d.end(); err != nil {
-			return finishError(err, data)
-		}
-		*a = Auth{null: true}
-		return nil
-	}
-	return unmarshalObject(data, a)
-}
-
-// authField reads an auth member: an object or null.
-func (d *decoder) authField(x *extras, id uint8, key []byte, dst **Auth) error {
-	if d.peek() == 'n' {
-		*dst = nil
-		if err := d.literal("null"); err != nil {
-			return err
-		}
-		*dst = NullAuth()
-		d.took(x, id)
-		return nil
-	}
-	return objectField(d, x, id, key, dst)
-}
+func (a *Auth) UnmarshalJSON(data []byte) error { return unmarshalNullable(data, a, NullAuth) }
 
 func (p *AuthParam) decode(d *decoder) error {
 	*p = AuthParam{}

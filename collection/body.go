@@ -279,34 +279,7 @@ func (b Body) MarshalJSON() ([]byte, error) { return marshalWith(&b) }
 
 // UnmarshalJSON reads a body object. Unlike other types, a body reads JSON
 // null as a null body rather than leaving it untouched.
-func (b *Body) UnmarshalJSON(data []byte) error {
-	d := decoder{data: data}
-	if d.peek() == 'n' {
-		if err := d.literal("null"); err != nil {
-			return finishError(err, data)
-		}
-		if err := d.end(); err != nil {
-			return finishError(err, data)
-		}
-		*b = Body{null: true}
-		return nil
-	}
-	return unmarshalObject(data, b)
-}
-
-// bodyField reads a request body: an object or null.
-func (d *decoder) bodyField(x *extras, id uint8, key []byte, dst **Body) error {
-	if d.peek() == 'n' {
-		*dst = nil
-		if err := d.literal("null"); err != nil {
-			return err
-		}
-		*dst = NullBody()
-		d.took(x, id)
-		return nil
-	}
-	return objectField(d, x, id, key, dst)
-}
+func (b *Body) UnmarshalJSON(data []byte) error { return unmarshalNullable(data, b, NullBody) }
 
 func (p *FormParam) decode(d *decoder) error {
 	*p = FormParam{}

@@ -60,3 +60,26 @@ func unmarshalObject(data []byte, v objectDecoder) error {
 		return true, v.decode(d)
 	})
 }
+
+// Auth and Body keep JSON null as a value of their own (NullAuth, NullBody)
+// instead of treating it as absent; the two helpers below read them.
+
+// unmarshalNullable is unmarshalObject for those types: a bare null sets *v
+// to *null() rather than leaving it untouched.
+func unmarshalNullable[T any, P interface {
+	*T
+	objectDecoder
+}](data []byte, v P, null func() *T) error {
+	d := decoder{data: data}
+	if d.peek() == 'n' {
+		if err := d.literal("null"); err != nil {
+			return finishError(err, data)
+		}
+		if err := d.end(); err != nil {
+			return finishError(err, data)
+		}
+		*v = *null()
+		return nil
+	}
+	return unmarshalObject(data, v)
+}

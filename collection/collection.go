@@ -172,7 +172,7 @@ func (c *Collection) decode(d *decoder, unwrap bool) error {
 			sawInfoOrItem = true
 			err = listField(d, &c.extras, colItems, key, &c.Items, pointerElem[Item])
 		case "auth":
-			err = d.authField(&c.extras, colAuth, key, &c.Auth)
+			err = nullableField(d, &c.extras, colAuth, key, &c.Auth, NullAuth)
 		case "event":
 			err = d.eventsField(&c.extras, colEvent, key, &c.Events)
 		case "variable":

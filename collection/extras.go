@@ -446,3 +446,21 @@ func objectField[T any, P interface {
 	d.took(x, id)
 	return nil
 }
+
+// nullableField is objectField for the types that keep JSON null as a value
+// of their own (see unmarshalNullable): a null member becomes null().
+func nullableField[T any, P interface {
+	*T
+	decode(*decoder) error
+}](d *decoder, x *extras, id uint8, key []byte, dst **T, null func() *T) error {
+	if d.peek() != 'n' {
+		return objectField[T, P](d, x, id, key, dst)
+	}
+	*dst = nil
+	if err := d.literal("null"); err != nil {
+		return err
+	}
+	*dst = null()
+	d.took(x, id)
+	return nil
+}

@@ -68,7 +68,7 @@ func (it *Item) decode(d *decoder) error {
 		case "variable":
 			err = d.variablesField(&it.extras, itemVariable, key, &it.Variables)
 		case "auth":
-			err = d.authField(&it.extras, itemAuth, key, &it.Auth)
+			err = nullableField(d, &it.extras, itemAuth, key, &it.Auth, NullAuth)
 		case "event":
 			err = d.eventsField(&it.extras, itemEvent, key, &it.Events)
 		case "protocolProfileBehavior":

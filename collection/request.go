@@ -75,7 +75,7 @@ func (r *Request) decode(d *decoder) error {
 		case "url":
 			err = d.urlField(&r.extras, reqURL, key, &r.URL)
 		case "auth":
-			err = d.authField(&r.extras, reqAuth, key, &r.Auth)
+			err = nullableField(d, &r.extras, reqAuth, key, &r.Auth, NullAuth)
 		case "proxy":
 			err = objectField(d, &r.extras, reqProxy, key, &r.Proxy)
 		case "certificate":
@@ -87,7 +87,7 @@ func (r *Request) decode(d *decoder) error {
 		case "header":
 			err = d.headerField(&r.extras, reqHeader, key, &r.Header, &r.headerText, false)
 		case "body":
-			err = d.bodyField(&r.extras, reqBody, key, &r.Body)
+			err = nullableField(d, &r.extras, reqBody, key, &r.Body, NullBody)
 		default:
 			err = d.keep(&r.extras, 0, key)
 		}
