@@ -327,35 +327,17 @@ func (a *Auth) UnmarshalJSON(data []byte) error { return unmarshalNullable(data,
 
 func (p *AuthParam) decode(d *decoder) error {
 	*p = AuthParam{}
-	mark, err := d.beginObject()
-	if err != nil {
-		return err
-	}
-	first := true
-	for {
-		key, ok, err := d.member(&first)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
+	return d.fields(&p.extras, func(key []byte) error {
 		switch string(key) {
 		case "key":
-			err = d.strField(&p.extras, apKey, key, &p.Key)
+			return d.strField(&p.extras, apKey, key, &p.Key)
 		case "value":
-			err = d.valueField(&p.extras, apValue, &p.Value)
+			return d.valueField(&p.extras, apValue, &p.Value)
 		case "type":
-			err = d.strField(&p.extras, apType, key, &p.Type)
-		default:
-			err = d.keep(&p.extras, 0, key)
+			return d.strField(&p.extras, apType, key, &p.Type)
 		}
-		if err != nil {
-			return wrapKey(err, key)
-		}
-	}
-	d.endObject(&p.extras, mark)
-	return nil
+		return d.keep(&p.extras, 0, key)
+	})
 }
 
 func (p *AuthParam) has(id uint8) bool {

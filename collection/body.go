@@ -180,47 +180,27 @@ func (b *Body) Language() string {
 
 func (b *Body) decode(d *decoder) error {
 	*b = Body{}
-	mark, err := d.beginObject()
-	if err != nil {
-		return err
-	}
-	first := true
-	for {
-		key, ok, err := d.member(&first)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
+	return d.fields(&b.extras, func(key []byte) error {
 		switch string(key) {
 		case "mode":
-			var s string
-			err = d.strField(&b.extras, bodyMode, key, &s)
-			b.Mode = BodyMode(s)
+			return d.strField(&b.extras, bodyMode, key, (*string)(&b.Mode))
 		case "raw":
-			err = d.strField(&b.extras, bodyRaw, key, &b.RawText)
+			return d.strField(&b.extras, bodyRaw, key, &b.RawText)
 		case "urlencoded":
-			err = listField(d, &b.extras, bodyURLEncoded, key, &b.URLEncoded, objectElem[FormParam])
+			return listField(d, &b.extras, bodyURLEncoded, key, &b.URLEncoded, objectElem[FormParam])
 		case "formdata":
-			err = listField(d, &b.extras, bodyFormData, key, &b.FormData, objectElem[FormParam])
+			return listField(d, &b.extras, bodyFormData, key, &b.FormData, objectElem[FormParam])
 		case "file":
-			err = objectField(d, &b.extras, bodyFile, key, &b.File)
+			return objectField(d, &b.extras, bodyFile, key, &b.File)
 		case "graphql":
-			err = objectField(d, &b.extras, bodyGraphQL, key, &b.GraphQL)
+			return objectField(d, &b.extras, bodyGraphQL, key, &b.GraphQL)
 		case "options":
-			err = d.objectValueField(&b.extras, bodyOptions, key, &b.Options)
+			return d.objectValueField(&b.extras, bodyOptions, key, &b.Options)
 		case "disabled":
-			err = d.boolField(&b.extras, bodyDisabled, key, &b.Disabled)
-		default:
-			err = d.keep(&b.extras, 0, key)
+			return d.boolField(&b.extras, bodyDisabled, key, &b.Disabled)
 		}
-		if err != nil {
-			return wrapKey(err, key)
-		}
-	}
-	d.endObject(&b.extras, mark)
-	return nil
+		return d.keep(&b.extras, 0, key)
+	})
 }
 
 func (b *Body) has(id uint8) bool {
@@ -283,51 +263,34 @@ func (b *Body) UnmarshalJSON(data []byte) error { return unmarshalNullable(data,
 
 func (p *FormParam) decode(d *decoder) error {
 	*p = FormParam{}
-	mark, err := d.beginObject()
-	if err != nil {
-		return err
-	}
-	first := true
-	for {
-		key, ok, err := d.member(&first)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
+	return d.fields(&p.extras, func(key []byte) error {
 		switch string(key) {
 		case "key":
-			err = d.strField(&p.extras, fpKey, key, &p.Key)
+			return d.strField(&p.extras, fpKey, key, &p.Key)
 		case "value":
-			err = d.nullStrField(&p.extras, fpValue, key, &p.Value)
+			return d.nullStrField(&p.extras, fpValue, key, &p.Value)
 		case "src":
-			if d.peek() == 'n' {
-				p.Src = nil
-				p.forms &^= formBitSrc
-				if err = d.literal("null"); err == nil {
-					d.tookNull(&p.extras, fpSrc)
-				}
-			} else {
-				err = d.stringsField(&p.extras, fpSrc, key, &p.Src, "", formBitSrc)
+			if d.peek() != 'n' {
+				return d.stringsField(&p.extras, fpSrc, key, &p.Src, "", formBitSrc)
 			}
+			p.Src = nil
+			p.forms &^= formBitSrc
+			if err := d.literal("null"); err != nil {
+				return err
+			}
+			d.tookNull(&p.extras, fpSrc)
+			return nil
 		case "type":
-			err = d.strField(&p.extras, fpType, key, &p.Type)
+			return d.strField(&p.extras, fpType, key, &p.Type)
 		case "contentType":
-			err = d.strField(&p.extras, fpContentType, key, &p.ContentType)
+			return d.strField(&p.extras, fpContentType, key, &p.ContentType)
 		case "description":
-			err = d.descField(&p.extras, fpDescription, key, &p.Description)
+			return d.descField(&p.extras, fpDescription, key, &p.Description)
 		case "disabled":
-			err = d.boolField(&p.extras, fpDisabled, key, &p.Disabled)
-		default:
-			err = d.keep(&p.extras, 0, key)
+			return d.boolField(&p.extras, fpDisabled, key, &p.Disabled)
 		}
-		if err != nil {
-			return wrapKey(err, key)
-		}
-	}
-	d.endObject(&p.extras, mark)
-	return nil
+		return d.keep(&p.extras, 0, key)
+	})
 }
 
 func (p *FormParam) has(id uint8) bool {
@@ -383,33 +346,15 @@ func (p *FormParam) UnmarshalJSON(data []byte) error { return unmarshalObject(da
 
 func (f *BodyFile) decode(d *decoder) error {
 	*f = BodyFile{}
-	mark, err := d.beginObject()
-	if err != nil {
-		return err
-	}
-	first := true
-	for {
-		key, ok, err := d.member(&first)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
+	return d.fields(&f.extras, func(key []byte) error {
 		switch string(key) {
 		case "src":
-			err = d.nullStrField(&f.extras, bfSrc, key, &f.Src)
+			return d.nullStrField(&f.extras, bfSrc, key, &f.Src)
 		case "content":
-			err = d.strField(&f.extras, bfContent, key, &f.Content)
-		default:
-			err = d.keep(&f.extras, 0, key)
+			return d.strField(&f.extras, bfContent, key, &f.Content)
 		}
-		if err != nil {
-			return wrapKey(err, key)
-		}
-	}
-	d.endObject(&f.extras, mark)
-	return nil
+		return d.keep(&f.extras, 0, key)
+	})
 }
 
 func (f *BodyFile) has(id uint8) bool {
@@ -435,33 +380,15 @@ func (f *BodyFile) encode(e *encoder) { e.object(&f.extras, bodyFileKeys, f) }
 
 func (g *GraphQL) decode(d *decoder) error {
 	*g = GraphQL{}
-	mark, err := d.beginObject()
-	if err != nil {
-		return err
-	}
-	first := true
-	for {
-		key, ok, err := d.member(&first)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
+	return d.fields(&g.extras, func(key []byte) error {
 		switch string(key) {
 		case "query":
-			err = d.strField(&g.extras, gqQuery, key, &g.Query)
+			return d.strField(&g.extras, gqQuery, key, &g.Query)
 		case "variables":
-			err = d.strField(&g.extras, gqVariables, key, &g.Variables)
-		default:
-			err = d.keep(&g.extras, 0, key)
+			return d.strField(&g.extras, gqVariables, key, &g.Variables)
 		}
-		if err != nil {
-			return wrapKey(err, key)
-		}
-	}
-	d.endObject(&g.extras, mark)
-	return nil
+		return d.keep(&g.extras, 0, key)
+	})
 }
 
 func (g *GraphQL) has(id uint8) bool {

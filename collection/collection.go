@@ -141,59 +141,47 @@ type envelopeSpan struct {
 
 func (c *Collection) decode(d *decoder, unwrap bool) error {
 	*c = Collection{}
-	mark, err := d.beginObject()
-	if err != nil {
-		return err
-	}
 	var inner *Collection
 	var spans []envelopeSpan
 	sawInfoOrItem := false
-	first := true
-	for {
-		key, ok, err := d.member(&first)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
+	err := d.fields(&c.extras, func(key []byte) error {
 		switch string(key) {
 		case "info":
 			sawInfoOrItem = true
-			if d.peek() == '{' {
-				if err = c.Info.decode(d); err == nil {
-					d.took(&c.extras, colInfo)
-				}
-			} else {
+			if d.peek() != '{' {
 				c.Info = Info{}
-				err = d.keep(&c.extras, colInfo, key)
+				return d.keep(&c.extras, colInfo, key)
 			}
+			if err := c.Info.decode(d); err != nil {
+				return err
+			}
+			d.took(&c.extras, colInfo)
+			return nil
 		case "item":
 			sawInfoOrItem = true
-			err = listField(d, &c.extras, colItems, key, &c.Items, pointerElem[Item])
+			return listField(d, &c.extras, colItems, key, &c.Items, pointerElem[Item])
 		case "auth":
-			err = nullableField(d, &c.extras, colAuth, key, &c.Auth, NullAuth)
+			return nullableField(d, &c.extras, colAuth, key, &c.Auth, NullAuth)
 		case "event":
-			err = d.eventsField(&c.extras, colEvent, key, &c.Events)
+			return d.eventsField(&c.extras, colEvent, key, &c.Events)
 		case "variable":
-			err = d.variablesField(&c.extras, colVariable, key, &c.Variables)
+			return d.variablesField(&c.extras, colVariable, key, &c.Variables)
 		case "protocolProfileBehavior":
-			err = d.objectValueField(&c.extras, colProtocolProfileBehavior, key, &c.ProtocolProfileBehavior.Object)
+			return d.objectValueField(&c.extras, colProtocolProfileBehavior, key, &c.ProtocolProfileBehavior.Object)
 		case "collection":
 			if !unwrap || d.peek() != '{' {
 				// The last of duplicate keys wins, so an earlier object
 				// member is no longer the envelope.
 				inner = nil
-				err = d.keep(&c.extras, 0, key)
-				break
+				return d.keep(&c.extras, 0, key)
 			}
 			// Decode the envelope's content right away rather than keeping
 			// its bytes and decoding them again, which would double the
 			// memory of a large API response.
 			start := d.pos
 			in := new(Collection)
-			if err = in.decode(d, false); err != nil {
-				break
+			if err := in.decode(d, false); err != nil {
+				return err
 			}
 			inner = in
 			if c.more == nil {
@@ -202,14 +190,13 @@ func (c *Collection) decode(d *decoder, unwrap bool) error {
 			spans = append(spans, envelopeSpan{index: len(c.more.unknown), start: start, end: d.pos})
 			c.more.unknown = append(c.more.unknown, member{key: "collection"})
 			d.ord = append(d.ord, 0)
-		default:
-			err = d.keep(&c.extras, 0, key)
+			return nil
 		}
-		if err != nil {
-			return wrapKey(err, key)
-		}
+		return d.keep(&c.extras, 0, key)
+	})
+	if err != nil {
+		return err
 	}
-	d.endObject(&c.extras, mark)
 	if inner != nil && !sawInfoOrItem {
 		*c = *inner
 		return nil

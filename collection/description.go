@@ -115,35 +115,17 @@ func (d *Description) UnmarshalJSON(data []byte) error {
 }
 
 func (o *descObject) decode(d *decoder) error {
-	mark, err := d.beginObject()
-	if err != nil {
-		return err
-	}
-	first := true
-	for {
-		key, ok, err := d.member(&first)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
+	return d.fields(&o.extras, func(key []byte) error {
 		switch string(key) {
 		case "content":
-			err = d.strField(&o.extras, descContent, key, &o.content)
+			return d.strField(&o.extras, descContent, key, &o.content)
 		case "type":
-			err = d.strField(&o.extras, descType, key, &o.mime)
+			return d.strField(&o.extras, descType, key, &o.mime)
 		case "version":
-			err = d.valueField(&o.extras, descVersion, &o.version)
-		default:
-			err = d.keep(&o.extras, 0, key)
+			return d.valueField(&o.extras, descVersion, &o.version)
 		}
-		if err != nil {
-			return wrapKey(err, key)
-		}
-	}
-	d.endObject(&o.extras, mark)
-	return nil
+		return d.keep(&o.extras, 0, key)
+	})
 }
 
 // descField decodes a description member, keeping any other type raw.

@@ -68,37 +68,19 @@ func (s *Script) Source() string {
 
 func (ev *Event) decode(d *decoder) error {
 	*ev = Event{}
-	mark, err := d.beginObject()
-	if err != nil {
-		return err
-	}
-	first := true
-	for {
-		key, ok, err := d.member(&first)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
+	return d.fields(&ev.extras, func(key []byte) error {
 		switch string(key) {
 		case "id":
-			err = d.strField(&ev.extras, evID, key, &ev.ID)
+			return d.strField(&ev.extras, evID, key, &ev.ID)
 		case "listen":
-			err = d.strField(&ev.extras, evListen, key, &ev.Listen)
+			return d.strField(&ev.extras, evListen, key, &ev.Listen)
 		case "script":
-			err = objectField(d, &ev.extras, evScript, key, &ev.Script)
+			return objectField(d, &ev.extras, evScript, key, &ev.Script)
 		case "disabled":
-			err = d.boolField(&ev.extras, evDisabled, key, &ev.Disabled)
-		default:
-			err = d.keep(&ev.extras, 0, key)
+			return d.boolField(&ev.extras, evDisabled, key, &ev.Disabled)
 		}
-		if err != nil {
-			return wrapKey(err, key)
-		}
-	}
-	d.endObject(&ev.extras, mark)
-	return nil
+		return d.keep(&ev.extras, 0, key)
+	})
 }
 
 func (ev *Event) has(id uint8) bool {
@@ -138,39 +120,21 @@ func (ev *Event) UnmarshalJSON(data []byte) error { return unmarshalObject(data,
 
 func (s *Script) decode(d *decoder) error {
 	*s = Script{}
-	mark, err := d.beginObject()
-	if err != nil {
-		return err
-	}
-	first := true
-	for {
-		key, ok, err := d.member(&first)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
+	return d.fields(&s.extras, func(key []byte) error {
 		switch string(key) {
 		case "id":
-			err = d.strField(&s.extras, scID, key, &s.ID)
+			return d.strField(&s.extras, scID, key, &s.ID)
 		case "exec":
-			err = d.stringsField(&s.extras, scExec, key, &s.Exec, "\n", formBitExec)
+			return d.stringsField(&s.extras, scExec, key, &s.Exec, "\n", formBitExec)
 		case "type":
-			err = d.strField(&s.extras, scType, key, &s.Type)
+			return d.strField(&s.extras, scType, key, &s.Type)
 		case "src":
-			err = d.urlPtrField(&s.extras, scSrc, key, &s.Src)
+			return d.urlPtrField(&s.extras, scSrc, key, &s.Src)
 		case "name":
-			err = d.strField(&s.extras, scName, key, &s.Name)
-		default:
-			err = d.keep(&s.extras, 0, key)
+			return d.strField(&s.extras, scName, key, &s.Name)
 		}
-		if err != nil {
-			return wrapKey(err, key)
-		}
-	}
-	d.endObject(&s.extras, mark)
-	return nil
+		return d.keep(&s.extras, 0, key)
+	})
 }
 
 func (s *Script) has(id uint8) bool {

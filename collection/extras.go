@@ -169,6 +169,32 @@ func (d *decoder) endObject(x *extras, mark int) {
 	d.ord = d.ord[:mark]
 }
 
+// fields reads the object at d.pos, the members of the model object that
+// embeds x, calling field once a member with the key read; field decodes the
+// value into its typed field or keeps it raw. An error from field gets the
+// key added to its path. The key order is recorded as endObject does.
+func (d *decoder) fields(x *extras, field func(key []byte) error) error {
+	mark, err := d.beginObject()
+	if err != nil {
+		return err
+	}
+	first := true
+	for {
+		key, ok, err := d.member(&first)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		if err := field(key); err != nil {
+			return wrapKey(err, key)
+		}
+	}
+	d.endObject(x, mark)
+	return nil
+}
+
 // took records that the typed field id took the value of its key.
 func (d *decoder) took(x *extras, id uint8) {
 	d.ord = append(d.ord, id)

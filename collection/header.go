@@ -93,39 +93,21 @@ func (l *HeaderList) Del(key string) {
 
 func (h *Header) decode(d *decoder) error {
 	*h = Header{}
-	mark, err := d.beginObject()
-	if err != nil {
-		return err
-	}
-	first := true
-	for {
-		key, ok, err := d.member(&first)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
+	return d.fields(&h.extras, func(key []byte) error {
 		switch string(key) {
 		case "key":
-			err = d.strField(&h.extras, hdrKey, key, &h.Key)
+			return d.strField(&h.extras, hdrKey, key, &h.Key)
 		case "value":
-			err = d.strField(&h.extras, hdrValue, key, &h.Value)
+			return d.strField(&h.extras, hdrValue, key, &h.Value)
 		case "description":
-			err = d.descField(&h.extras, hdrDescription, key, &h.Description)
+			return d.descField(&h.extras, hdrDescription, key, &h.Description)
 		case "type":
-			err = d.strField(&h.extras, hdrType, key, &h.Type)
+			return d.strField(&h.extras, hdrType, key, &h.Type)
 		case "disabled":
-			err = d.boolField(&h.extras, hdrDisabled, key, &h.Disabled)
-		default:
-			err = d.keep(&h.extras, 0, key)
+			return d.boolField(&h.extras, hdrDisabled, key, &h.Disabled)
 		}
-		if err != nil {
-			return wrapKey(err, key)
-		}
-	}
-	d.endObject(&h.extras, mark)
-	return nil
+		return d.keep(&h.extras, 0, key)
+	})
 }
 
 // headerElem reads a header object, or a bare "Key: value" string as

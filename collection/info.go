@@ -26,39 +26,21 @@ var infoKeys = []string{"", "_postman_id", "name", "description", "version", "sc
 
 func (in *Info) decode(d *decoder) error {
 	*in = Info{}
-	mark, err := d.beginObject()
-	if err != nil {
-		return err
-	}
-	first := true
-	for {
-		key, ok, err := d.member(&first)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
+	return d.fields(&in.extras, func(key []byte) error {
 		switch string(key) {
 		case "_postman_id":
-			err = d.strField(&in.extras, infoPostmanID, key, &in.PostmanID)
+			return d.strField(&in.extras, infoPostmanID, key, &in.PostmanID)
 		case "name":
-			err = d.strField(&in.extras, infoName, key, &in.Name)
+			return d.strField(&in.extras, infoName, key, &in.Name)
 		case "description":
-			err = d.descField(&in.extras, infoDescription, key, &in.Description)
+			return d.descField(&in.extras, infoDescription, key, &in.Description)
 		case "version":
-			err = d.versionField(&in.extras, infoVersion, key, &in.Version)
+			return d.versionField(&in.extras, infoVersion, key, &in.Version)
 		case "schema":
-			err = d.strField(&in.extras, infoSchema, key, &in.Schema)
-		default:
-			err = d.keep(&in.extras, 0, key)
+			return d.strField(&in.extras, infoSchema, key, &in.Schema)
 		}
-		if err != nil {
-			return wrapKey(err, key)
-		}
-	}
-	d.endObject(&in.extras, mark)
-	return nil
+		return d.keep(&in.extras, 0, key)
+	})
 }
 
 func (in *Info) has(id uint8) bool {
@@ -176,39 +158,21 @@ func (d *decoder) versionField(x *extras, id uint8, key []byte, dst *Version) er
 func (v *Version) decode(d *decoder) error {
 	*v = Version{form: formObject}
 	v.forms = formBitRead
-	mark, err := d.beginObject()
-	if err != nil {
-		return err
-	}
-	first := true
-	for {
-		key, ok, err := d.member(&first)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
+	return d.fields(&v.extras, func(key []byte) error {
 		switch string(key) {
 		case "major":
-			err = d.intField(&v.extras, verMajor, key, &v.Major)
+			return d.intField(&v.extras, verMajor, key, &v.Major)
 		case "minor":
-			err = d.intField(&v.extras, verMinor, key, &v.Minor)
+			return d.intField(&v.extras, verMinor, key, &v.Minor)
 		case "patch":
-			err = d.intField(&v.extras, verPatch, key, &v.Patch)
+			return d.intField(&v.extras, verPatch, key, &v.Patch)
 		case "identifier":
-			err = d.strField(&v.extras, verIdentifier, key, &v.Identifier)
+			return d.strField(&v.extras, verIdentifier, key, &v.Identifier)
 		case "meta":
-			err = d.valueField(&v.extras, verMeta, &v.Meta)
-		default:
-			err = d.keep(&v.extras, 0, key)
+			return d.valueField(&v.extras, verMeta, &v.Meta)
 		}
-		if err != nil {
-			return wrapKey(err, key)
-		}
-	}
-	d.endObject(&v.extras, mark)
-	return nil
+		return d.keep(&v.extras, 0, key)
+	})
 }
 
 func (v *Version) has(id uint8) bool {

@@ -43,49 +43,31 @@ func (it *Item) IsRequest() bool { return it.Request != nil }
 
 func (it *Item) decode(d *decoder) error {
 	*it = Item{}
-	mark, err := d.beginObject()
-	if err != nil {
-		return err
-	}
-	first := true
-	for {
-		key, ok, err := d.member(&first)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
+	return d.fields(&it.extras, func(key []byte) error {
 		switch string(key) {
 		case "id":
-			err = d.strField(&it.extras, itemID, key, &it.ID)
+			return d.strField(&it.extras, itemID, key, &it.ID)
 		case "name":
-			err = d.strField(&it.extras, itemName, key, &it.Name)
+			return d.strField(&it.extras, itemName, key, &it.Name)
 		case "item":
-			err = listField(d, &it.extras, itemItems, key, &it.Items, pointerElem[Item])
+			return listField(d, &it.extras, itemItems, key, &it.Items, pointerElem[Item])
 		case "description":
-			err = d.descField(&it.extras, itemDescription, key, &it.Description)
+			return d.descField(&it.extras, itemDescription, key, &it.Description)
 		case "variable":
-			err = d.variablesField(&it.extras, itemVariable, key, &it.Variables)
+			return d.variablesField(&it.extras, itemVariable, key, &it.Variables)
 		case "auth":
-			err = nullableField(d, &it.extras, itemAuth, key, &it.Auth, NullAuth)
+			return nullableField(d, &it.extras, itemAuth, key, &it.Auth, NullAuth)
 		case "event":
-			err = d.eventsField(&it.extras, itemEvent, key, &it.Events)
+			return d.eventsField(&it.extras, itemEvent, key, &it.Events)
 		case "protocolProfileBehavior":
-			err = d.objectValueField(&it.extras, itemProtocolProfileBehavior, key, &it.ProtocolProfileBehavior.Object)
+			return d.objectValueField(&it.extras, itemProtocolProfileBehavior, key, &it.ProtocolProfileBehavior.Object)
 		case "request":
-			err = d.requestField(&it.extras, itemRequest, key, &it.Request)
+			return d.requestField(&it.extras, itemRequest, key, &it.Request)
 		case "response":
-			err = listField(d, &it.extras, itemResponse, key, &it.Responses, pointerElem[Response])
-		default:
-			err = d.keep(&it.extras, 0, key)
+			return listField(d, &it.extras, itemResponse, key, &it.Responses, pointerElem[Response])
 		}
-		if err != nil {
-			return wrapKey(err, key)
-		}
-	}
-	d.endObject(&it.extras, mark)
-	return nil
+		return d.keep(&it.extras, 0, key)
+	})
 }
 
 func (it *Item) has(id uint8) bool {

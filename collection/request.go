@@ -58,45 +58,27 @@ func (r *Request) isBareURL() bool {
 
 func (r *Request) decode(d *decoder) error {
 	*r = Request{}
-	mark, err := d.beginObject()
-	if err != nil {
-		return err
-	}
-	first := true
-	for {
-		key, ok, err := d.member(&first)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
+	return d.fields(&r.extras, func(key []byte) error {
 		switch string(key) {
 		case "url":
-			err = d.urlField(&r.extras, reqURL, key, &r.URL)
+			return d.urlField(&r.extras, reqURL, key, &r.URL)
 		case "auth":
-			err = nullableField(d, &r.extras, reqAuth, key, &r.Auth, NullAuth)
+			return nullableField(d, &r.extras, reqAuth, key, &r.Auth, NullAuth)
 		case "proxy":
-			err = objectField(d, &r.extras, reqProxy, key, &r.Proxy)
+			return objectField(d, &r.extras, reqProxy, key, &r.Proxy)
 		case "certificate":
-			err = objectField(d, &r.extras, reqCertificate, key, &r.Certificate)
+			return objectField(d, &r.extras, reqCertificate, key, &r.Certificate)
 		case "method":
-			err = d.strField(&r.extras, reqMethod, key, &r.Method)
+			return d.strField(&r.extras, reqMethod, key, &r.Method)
 		case "description":
-			err = d.descField(&r.extras, reqDescription, key, &r.Description)
+			return d.descField(&r.extras, reqDescription, key, &r.Description)
 		case "header":
-			err = d.headerField(&r.extras, reqHeader, key, &r.Header, &r.headerText, false)
+			return d.headerField(&r.extras, reqHeader, key, &r.Header, &r.headerText, false)
 		case "body":
-			err = nullableField(d, &r.extras, reqBody, key, &r.Body, NullBody)
-		default:
-			err = d.keep(&r.extras, 0, key)
+			return nullableField(d, &r.extras, reqBody, key, &r.Body, NullBody)
 		}
-		if err != nil {
-			return wrapKey(err, key)
-		}
-	}
-	d.endObject(&r.extras, mark)
-	return nil
+		return d.keep(&r.extras, 0, key)
+	})
 }
 
 // decodeAny reads a request object or a bare URL string.
@@ -209,39 +191,21 @@ var proxyKeys = []string{"", "match", "host", "port", "tunnel", "disabled"}
 
 func (p *Proxy) decode(d *decoder) error {
 	*p = Proxy{}
-	mark, err := d.beginObject()
-	if err != nil {
-		return err
-	}
-	first := true
-	for {
-		key, ok, err := d.member(&first)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
+	return d.fields(&p.extras, func(key []byte) error {
 		switch string(key) {
 		case "match":
-			err = d.strField(&p.extras, pxMatch, key, &p.Match)
+			return d.strField(&p.extras, pxMatch, key, &p.Match)
 		case "host":
-			err = d.strField(&p.extras, pxHost, key, &p.Host)
+			return d.strField(&p.extras, pxHost, key, &p.Host)
 		case "port":
-			err = d.intField(&p.extras, pxPort, key, &p.Port)
+			return d.intField(&p.extras, pxPort, key, &p.Port)
 		case "tunnel":
-			err = d.boolField(&p.extras, pxTunnel, key, &p.Tunnel)
+			return d.boolField(&p.extras, pxTunnel, key, &p.Tunnel)
 		case "disabled":
-			err = d.boolField(&p.extras, pxDisabled, key, &p.Disabled)
-		default:
-			err = d.keep(&p.extras, 0, key)
+			return d.boolField(&p.extras, pxDisabled, key, &p.Disabled)
 		}
-		if err != nil {
-			return wrapKey(err, key)
-		}
-	}
-	d.endObject(&p.extras, mark)
-	return nil
+		return d.keep(&p.extras, 0, key)
+	})
 }
 
 func (p *Proxy) has(id uint8) bool {
@@ -307,44 +271,25 @@ var certFileKeys = []string{"", "src"}
 
 func (c *Certificate) decode(d *decoder) error {
 	*c = Certificate{}
-	mark, err := d.beginObject()
-	if err != nil {
-		return err
-	}
-	first := true
-	for {
-		key, ok, err := d.member(&first)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
+	return d.fields(&c.extras, func(key []byte) error {
 		switch string(key) {
 		case "name":
-			err = d.strField(&c.extras, certName, key, &c.Name)
+			return d.strField(&c.extras, certName, key, &c.Name)
 		case "matches":
 			if d.peek() == '[' {
-				err = d.stringsField(&c.extras, certMatches, key, &c.Matches, "", 0)
-			} else {
-				c.Matches = nil
-				err = d.keep(&c.extras, certMatches, key)
+				return d.stringsField(&c.extras, certMatches, key, &c.Matches, "", 0)
 			}
+			c.Matches = nil
+			return d.keep(&c.extras, certMatches, key)
 		case "key":
-			err = objectField(d, &c.extras, certKey, key, &c.Key)
+			return objectField(d, &c.extras, certKey, key, &c.Key)
 		case "cert":
-			err = objectField(d, &c.extras, certCert, key, &c.Cert)
+			return objectField(d, &c.extras, certCert, key, &c.Cert)
 		case "passphrase":
-			err = d.strField(&c.extras, certPassphrase, key, &c.Passphrase)
-		default:
-			err = d.keep(&c.extras, 0, key)
+			return d.strField(&c.extras, certPassphrase, key, &c.Passphrase)
 		}
-		if err != nil {
-			return wrapKey(err, key)
-		}
-	}
-	d.endObject(&c.extras, mark)
-	return nil
+		return d.keep(&c.extras, 0, key)
+	})
 }
 
 func (c *Certificate) has(id uint8) bool {
@@ -382,30 +327,12 @@ func (c *Certificate) encode(e *encoder) { e.object(&c.extras, certificateKeys, 
 
 func (f *CertificateFile) decode(d *decoder) error {
 	*f = CertificateFile{}
-	mark, err := d.beginObject()
-	if err != nil {
-		return err
-	}
-	first := true
-	for {
-		key, ok, err := d.member(&first)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
+	return d.fields(&f.extras, func(key []byte) error {
 		if string(key) == "src" {
-			err = d.valueField(&f.extras, 1, &f.Src)
-		} else {
-			err = d.keep(&f.extras, 0, key)
+			return d.valueField(&f.extras, 1, &f.Src)
 		}
-		if err != nil {
-			return wrapKey(err, key)
-		}
-	}
-	d.endObject(&f.extras, mark)
-	return nil
+		return d.keep(&f.extras, 0, key)
+	})
 }
 
 func (f *CertificateFile) has(id uint8) bool { return id == 1 && !f.Src.IsZero() }

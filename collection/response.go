@@ -43,49 +43,31 @@ func (r *Response) BodyIsNull() bool { return r.Body == "" && r.isNull(respBody)
 
 func (r *Response) decode(d *decoder) error {
 	*r = Response{}
-	mark, err := d.beginObject()
-	if err != nil {
-		return err
-	}
-	first := true
-	for {
-		key, ok, err := d.member(&first)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
+	return d.fields(&r.extras, func(key []byte) error {
 		switch string(key) {
 		case "id":
-			err = d.strField(&r.extras, respID, key, &r.ID)
+			return d.strField(&r.extras, respID, key, &r.ID)
 		case "name":
-			err = d.strField(&r.extras, respName, key, &r.Name)
+			return d.strField(&r.extras, respName, key, &r.Name)
 		case "originalRequest":
-			err = d.requestField(&r.extras, respOriginalRequest, key, &r.OriginalRequest)
+			return d.requestField(&r.extras, respOriginalRequest, key, &r.OriginalRequest)
 		case "status":
-			err = d.strField(&r.extras, respStatus, key, &r.Status)
+			return d.strField(&r.extras, respStatus, key, &r.Status)
 		case "code":
-			err = d.intField(&r.extras, respCode, key, &r.Code)
+			return d.intField(&r.extras, respCode, key, &r.Code)
 		case "header":
-			err = d.headerField(&r.extras, respHeader, key, &r.Header, &r.headerText, true)
+			return d.headerField(&r.extras, respHeader, key, &r.Header, &r.headerText, true)
 		case "cookie":
-			err = listField(d, &r.extras, respCookie, key, &r.Cookies, objectElem[Cookie])
+			return listField(d, &r.extras, respCookie, key, &r.Cookies, objectElem[Cookie])
 		case "body":
-			err = d.nullStrField(&r.extras, respBody, key, &r.Body)
+			return d.nullStrField(&r.extras, respBody, key, &r.Body)
 		case "responseTime":
-			err = d.valueField(&r.extras, respResponseTime, &r.ResponseTime)
+			return d.valueField(&r.extras, respResponseTime, &r.ResponseTime)
 		case "timings":
-			err = d.valueField(&r.extras, respTimings, &r.Timings)
-		default:
-			err = d.keep(&r.extras, 0, key)
+			return d.valueField(&r.extras, respTimings, &r.Timings)
 		}
-		if err != nil {
-			return wrapKey(err, key)
-		}
-	}
-	d.endObject(&r.extras, mark)
-	return nil
+		return d.keep(&r.extras, 0, key)
+	})
 }
 
 func (r *Response) has(id uint8) bool {
@@ -187,51 +169,33 @@ var cookieKeys = []string{"", "domain", "expires", "maxAge", "hostOnly", "httpOn
 
 func (c *Cookie) decode(d *decoder) error {
 	*c = Cookie{}
-	mark, err := d.beginObject()
-	if err != nil {
-		return err
-	}
-	first := true
-	for {
-		key, ok, err := d.member(&first)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
+	return d.fields(&c.extras, func(key []byte) error {
 		switch string(key) {
 		case "domain":
-			err = d.strField(&c.extras, ckDomain, key, &c.Domain)
+			return d.strField(&c.extras, ckDomain, key, &c.Domain)
 		case "expires":
-			err = d.valueField(&c.extras, ckExpires, &c.Expires)
+			return d.valueField(&c.extras, ckExpires, &c.Expires)
 		case "maxAge":
-			err = d.strField(&c.extras, ckMaxAge, key, &c.MaxAge)
+			return d.strField(&c.extras, ckMaxAge, key, &c.MaxAge)
 		case "hostOnly":
-			err = d.boolField(&c.extras, ckHostOnly, key, &c.HostOnly)
+			return d.boolField(&c.extras, ckHostOnly, key, &c.HostOnly)
 		case "httpOnly":
-			err = d.boolField(&c.extras, ckHTTPOnly, key, &c.HTTPOnly)
+			return d.boolField(&c.extras, ckHTTPOnly, key, &c.HTTPOnly)
 		case "name":
-			err = d.strField(&c.extras, ckName, key, &c.Name)
+			return d.strField(&c.extras, ckName, key, &c.Name)
 		case "path":
-			err = d.strField(&c.extras, ckPath, key, &c.Path)
+			return d.strField(&c.extras, ckPath, key, &c.Path)
 		case "secure":
-			err = d.boolField(&c.extras, ckSecure, key, &c.Secure)
+			return d.boolField(&c.extras, ckSecure, key, &c.Secure)
 		case "session":
-			err = d.boolField(&c.extras, ckSession, key, &c.Session)
+			return d.boolField(&c.extras, ckSession, key, &c.Session)
 		case "value":
-			err = d.strField(&c.extras, ckValue, key, &c.Value)
+			return d.strField(&c.extras, ckValue, key, &c.Value)
 		case "extensions":
-			err = d.valueField(&c.extras, ckExtensions, &c.Extensions)
-		default:
-			err = d.keep(&c.extras, 0, key)
+			return d.valueField(&c.extras, ckExtensions, &c.Extensions)
 		}
-		if err != nil {
-			return wrapKey(err, key)
-		}
-	}
-	d.endObject(&c.extras, mark)
-	return nil
+		return d.keep(&c.extras, 0, key)
+	})
 }
 
 func (c *Cookie) has(id uint8) bool {

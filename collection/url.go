@@ -214,45 +214,27 @@ func (u *URL) isString() bool { return u.forms&formBitString != 0 }
 
 func (u *URL) decode(d *decoder) error {
 	*u = URL{}
-	mark, err := d.beginObject()
-	if err != nil {
-		return err
-	}
-	first := true
-	for {
-		key, ok, err := d.member(&first)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
+	return d.fields(&u.extras, func(key []byte) error {
 		switch string(key) {
 		case "raw":
-			err = d.strField(&u.extras, urlRaw, key, &u.Raw)
+			return d.strField(&u.extras, urlRaw, key, &u.Raw)
 		case "protocol":
-			err = d.strField(&u.extras, urlProtocol, key, &u.Protocol)
+			return d.strField(&u.extras, urlProtocol, key, &u.Protocol)
 		case "host":
-			err = d.stringsField(&u.extras, urlHost, key, &u.Host, ".", formBitHost)
+			return d.stringsField(&u.extras, urlHost, key, &u.Host, ".", formBitHost)
 		case "port":
-			err = d.strField(&u.extras, urlPort, key, &u.Port)
+			return d.strField(&u.extras, urlPort, key, &u.Port)
 		case "path":
-			err = d.stringsField(&u.extras, urlPath, key, &u.Path, "/", formBitPath)
+			return d.stringsField(&u.extras, urlPath, key, &u.Path, "/", formBitPath)
 		case "query":
-			err = listField(d, &u.extras, urlQuery, key, &u.Query, objectElem[QueryParam])
+			return listField(d, &u.extras, urlQuery, key, &u.Query, objectElem[QueryParam])
 		case "hash":
-			err = d.strField(&u.extras, urlHash, key, &u.Hash)
+			return d.strField(&u.extras, urlHash, key, &u.Hash)
 		case "variable":
-			err = d.variablesField(&u.extras, urlVariable, key, &u.Variables)
-		default:
-			err = d.keep(&u.extras, 0, key)
+			return d.variablesField(&u.extras, urlVariable, key, &u.Variables)
 		}
-		if err != nil {
-			return wrapKey(err, key)
-		}
-	}
-	d.endObject(&u.extras, mark)
-	return nil
+		return d.keep(&u.extras, 0, key)
+	})
 }
 
 // decodeString reads the string form of a URL.
@@ -368,37 +350,19 @@ func (u *URL) UnmarshalJSON(data []byte) error {
 
 func (q *QueryParam) decode(d *decoder) error {
 	*q = QueryParam{}
-	mark, err := d.beginObject()
-	if err != nil {
-		return err
-	}
-	first := true
-	for {
-		key, ok, err := d.member(&first)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
+	return d.fields(&q.extras, func(key []byte) error {
 		switch string(key) {
 		case "key":
-			err = d.nullStrField(&q.extras, qpKey, key, &q.Key)
+			return d.nullStrField(&q.extras, qpKey, key, &q.Key)
 		case "value":
-			err = d.nullStrField(&q.extras, qpValue, key, &q.Value)
+			return d.nullStrField(&q.extras, qpValue, key, &q.Value)
 		case "description":
-			err = d.descField(&q.extras, qpDescription, key, &q.Description)
+			return d.descField(&q.extras, qpDescription, key, &q.Description)
 		case "disabled":
-			err = d.boolField(&q.extras, qpDisabled, key, &q.Disabled)
-		default:
-			err = d.keep(&q.extras, 0, key)
+			return d.boolField(&q.extras, qpDisabled, key, &q.Disabled)
 		}
-		if err != nil {
-			return wrapKey(err, key)
-		}
-	}
-	d.endObject(&q.extras, mark)
-	return nil
+		return d.keep(&q.extras, 0, key)
+	})
 }
 
 func (q *QueryParam) has(id uint8) bool {

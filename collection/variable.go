@@ -34,45 +34,27 @@ func NewVariable(key, value string) Variable {
 
 func (v *Variable) decode(d *decoder) error {
 	*v = Variable{}
-	mark, err := d.beginObject()
-	if err != nil {
-		return err
-	}
-	first := true
-	for {
-		key, ok, err := d.member(&first)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
+	return d.fields(&v.extras, func(key []byte) error {
 		switch string(key) {
 		case "id":
-			err = d.strField(&v.extras, varID, key, &v.ID)
+			return d.strField(&v.extras, varID, key, &v.ID)
 		case "key":
-			err = d.strField(&v.extras, varKey, key, &v.Key)
+			return d.strField(&v.extras, varKey, key, &v.Key)
 		case "value":
-			err = d.valueField(&v.extras, varValue, &v.Value)
+			return d.valueField(&v.extras, varValue, &v.Value)
 		case "type":
-			err = d.strField(&v.extras, varType, key, &v.Type)
+			return d.strField(&v.extras, varType, key, &v.Type)
 		case "name":
-			err = d.strField(&v.extras, varName, key, &v.Name)
+			return d.strField(&v.extras, varName, key, &v.Name)
 		case "description":
-			err = d.descField(&v.extras, varDescription, key, &v.Description)
+			return d.descField(&v.extras, varDescription, key, &v.Description)
 		case "system":
-			err = d.boolField(&v.extras, varSystem, key, &v.System)
+			return d.boolField(&v.extras, varSystem, key, &v.System)
 		case "disabled":
-			err = d.boolField(&v.extras, varDisabled, key, &v.Disabled)
-		default:
-			err = d.keep(&v.extras, 0, key)
+			return d.boolField(&v.extras, varDisabled, key, &v.Disabled)
 		}
-		if err != nil {
-			return wrapKey(err, key)
-		}
-	}
-	d.endObject(&v.extras, mark)
-	return nil
+		return d.keep(&v.extras, 0, key)
+	})
 }
 
 func (v *Variable) has(id uint8) bool {
