@@ -356,6 +356,9 @@ func (d *decoder) stringsField(x *extras, id uint8, key []byte, dst *[]string, s
 
 // decodeStrings reads an array of strings; ok is false, with nothing consumed,
 // if an element is not a string.
+// It is decodeList with the element read inline: string arrays (script lines,
+// URL paths) are the commonest arrays, and the call per element through
+// decodeList costs about 3% of decoding time.
 func decodeStrings(d *decoder) (list []string, ok bool, err error) {
 	start, depth := d.pos, d.depth
 	if err := d.open(); err != nil {
