@@ -166,23 +166,15 @@ type authMember struct {
 // sorted out once the type is known; auth objects are tiny.
 func (a *Auth) decode(d *decoder) error {
 	*a = Auth{}
-	if err := d.open(); err != nil {
-		return err
-	}
 	var buf [8]authMember
 	members := buf[:0]
 	typeSeen := false
-	first := true
-	for {
-		key, ok, err := d.member(&first)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break
-		}
+	// The first pass records no key order (endObject sees none); the
+	// second, below, does.
+	err := d.fields(&a.extras, func(key []byte) error {
 		d.ws()
 		m := authMember{key: key, start: d.pos, isType: string(key) == "type"}
+		var err error
 		if m.isType && d.peek() == '"' {
 			a.Type, err = d.str()
 			m.typeString, typeSeen = true, true
@@ -192,10 +184,11 @@ func (a *Auth) decode(d *decoder) error {
 			}
 			_, err = d.skip()
 		}
-		if err != nil {
-			return wrapKey(err, key)
-		}
 		members = append(members, m)
+		return err
+	})
+	if err != nil {
+		return err
 	}
 	params := -1
 	if typeSeen && a.Type != "type" && a.Type != "" {
