@@ -4,20 +4,23 @@ import (
 	"context"
 	"fmt"
 	"log"
-	"os"
 
 	"github.com/postman-go/postman"
+	"github.com/postman-go/postman/postmantest"
 )
 
 // A shared script is published to the Package Library and updated.
 func ExamplePackagesService() {
+	srv := postmantest.NewServer()
+	defer srv.Close()
+	srv.AddPackage(postmantest.Package{Name: "date-utils", Description: "Date formatting helpers"})
+	workspaceID := srv.Workspaces()[1].ID
+	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL))
+	defer client.CloseIdleConnections()
 	ctx := context.Background()
-	client, err := postman.NewClient(os.Getenv("POSTMAN_API_KEY"))
-	if err != nil {
-		log.Fatal(err)
-	}
-	pkg, _, err := client.Packages.Create(ctx, os.Getenv("POSTMAN_WORKSPACE_ID"), postman.PackageCreateRequest{
-		Name:        "assertions",
+
+	pkg, _, err := client.Packages.Create(ctx, workspaceID, postman.PackageCreateRequest{
+		Name:        "Assertions",
 		Description: "Shared response checks",
 		Script:      "module.exports = { ok: (res) => res.code < 400 };",
 	})
@@ -26,14 +29,22 @@ func ExamplePackagesService() {
 	} else if err != nil {
 		log.Fatal(err)
 	}
+	fmt.Println("created", pkg.Name) // names are stored in lowercase
 	script := "module.exports = { ok: (res) => res.code < 300 };"
-	if _, _, err := client.Packages.Update(ctx, pkg.ID, postman.PackageUpdateRequest{Script: &script}); err != nil {
+	updated, _, err := client.Packages.Update(ctx, pkg.ID, postman.PackageUpdateRequest{Script: &script})
+	if err != nil {
 		log.Fatal(err)
 	}
+	fmt.Println("script:", updated.Script)
 	for p, err := range client.Packages.ListIter(ctx, nil) {
 		if err != nil {
 			log.Fatal(err)
 		}
-		fmt.Println(p.Name, p.Description)
+		fmt.Printf("%s: %s\n", p.Name, p.Description)
 	}
+	// Output:
+	// created assertions
+	// script: module.exports = { ok: (res) => res.code < 300 };
+	// date-utils: Date formatting helpers
+	// assertions: Shared response checks
 }

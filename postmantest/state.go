@@ -30,6 +30,7 @@ type state struct {
 	tagOrder   []taggedEntity // entities in the order they were first tagged
 	specs      []*storedSpec
 	apis       []*storedAPI
+	governance *governance // see state.gov
 }
 
 func newState(u User) *state {

@@ -1,0 +1,38 @@
+package postmantest
+
+import "net/http"
+
+// governance is the state of the Package Library, the Component Library,
+// the Private API Network, the Secret Scanner and Search; Server.mu
+// guards it. state.governance holds it once an endpoint or seeding helper
+// needs it (see state.gov).
+type governance struct {
+	packages []*storedPackage
+}
+
+// gov returns the governance state, creating it on first use. The caller
+// holds s.mu.
+func (st *state) gov() *governance {
+	if st.governance == nil {
+		st.governance = &governance{}
+	}
+	return st.governance
+}
+
+// routesGovernance registers the endpoints of the Package Library, the
+// Component Library, the Private API Network, the Secret Scanner, API
+// validation and Search.
+func (s *Server) routesGovernance() {
+	s.mux.HandleFunc("GET /packages", s.listPackages)
+	s.mux.HandleFunc("POST /packages", s.createPackage)
+	s.mux.HandleFunc("GET /packages/{packageId}", s.getPackage)
+	s.mux.HandleFunc("PATCH /packages/{packageId}", s.updatePackage)
+	s.mux.HandleFunc("DELETE /packages/{packageId}", s.deletePackage)
+}
+
+// govProblem answers an application/problem+json error body with Postman's
+// type, title, detail, status and instance members.
+func govProblem(w http.ResponseWriter, r *http.Request, status int, typ, title, detail string) {
+	writeProblem(w, status, map[string]any{"type": "https://api.postman.com/problems/" + typ,
+		"title": title, "detail": detail, "status": status, "instance": r.URL.Path})
+}
