@@ -5,19 +5,23 @@ import (
 	"errors"
 	"fmt"
 	"log"
-	"os"
 
 	"github.com/postman-go/postman"
+	"github.com/postman-go/postman/postmantest"
 )
 
 // A shared schema is created as a component, edited as a draft and
 // published as a version (Enterprise plans).
 func ExampleComponentsService() {
+	srv := postmantest.NewServer()
+	defer srv.Close()
+	srv.AddComponent(postmantest.Component{Name: "pagination-params", Type: "OAS3_1",
+		Versions: []postmantest.ComponentVersion{{Label: "2.1.0"}}})
+	srv.AddComponent(postmantest.Component{Name: "legacy-auth", Type: "OAS2", Status: "archived"})
+	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL))
+	defer client.CloseIdleConnections()
 	ctx := context.Background()
-	client, err := postman.NewClient(os.Getenv("POSTMAN_API_KEY"))
-	if err != nil {
-		log.Fatal(err)
-	}
+
 	comp, _, err := client.Components.Create(ctx, postman.ComponentCreateRequest{
 		Name:    "error-schema",
 		Type:    postman.ComponentOAS3,
@@ -41,6 +45,7 @@ func ExampleComponentsService() {
 		log.Fatal(err)
 	}
 	fmt.Println(v.Label, v.URL)
+	fmt.Print(v.Content)
 
 	for c, err := range client.Components.ListIter(ctx, &postman.ComponentListOptions{Status: postman.ComponentActive}) {
 		if err != nil {
@@ -48,4 +53,13 @@ func ExampleComponentsService() {
 		}
 		fmt.Println(c.Name, c.Type)
 	}
+	// Output:
+	// 1.0.0 https://components.postman.com/test-team/error-schema/1.0.0
+	// components:
+	//   schemas:
+	//     Error:
+	//       type: object
+	//       required: [message]
+	// pagination-params OAS3_1
+	// error-schema OAS3
 }

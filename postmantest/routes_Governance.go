@@ -7,7 +7,8 @@ import "net/http"
 // guards it. state.governance holds it once an endpoint or seeding helper
 // needs it (see state.gov).
 type governance struct {
-	packages []*storedPackage
+	packages   []*storedPackage
+	components []*storedComponent
 }
 
 // gov returns the governance state, creating it on first use. The caller
@@ -28,6 +29,16 @@ func (s *Server) routesGovernance() {
 	s.mux.HandleFunc("GET /packages/{packageId}", s.getPackage)
 	s.mux.HandleFunc("PATCH /packages/{packageId}", s.updatePackage)
 	s.mux.HandleFunc("DELETE /packages/{packageId}", s.deletePackage)
+
+	s.mux.HandleFunc("GET /components", s.listComponents)
+	s.mux.HandleFunc("POST /components", s.createComponent)
+	s.mux.HandleFunc("GET /components/{componentId}", s.getComponent)
+	s.mux.HandleFunc("PATCH /components/{componentId}", s.updateComponent)
+	s.mux.HandleFunc("GET /components/{componentId}/drafts", s.getComponentDraft)
+	s.mux.HandleFunc("PATCH /components/{componentId}/drafts", s.updateComponentDraft)
+	s.mux.HandleFunc("GET /components/{componentId}/versions", s.listComponentVersions)
+	s.mux.HandleFunc("POST /components/{componentId}/versions", s.publishComponentVersion)
+	s.mux.HandleFunc("GET /components/{componentId}/versions/{versionId}", s.getComponentVersion)
 }
 
 // govProblem answers an application/problem+json error body with Postman's
