@@ -4,19 +4,25 @@ import (
 	"context"
 	"fmt"
 	"log"
-	"os"
 
 	"github.com/postman-go/postman"
+	"github.com/postman-go/postman/postmantest"
 )
 
 // Review pending requests to publish workspaces to the Private API
 // Network, then list what is published.
 func ExampleNetworkService() {
+	srv := postmantest.NewServer()
+	defer srv.Close()
+	payments := srv.AddWorkspace(postmantest.Workspace{Name: "Payments", About: "Card and wallet payments"})
+	scratch := srv.AddWorkspace(postmantest.Workspace{Name: "Scratchpad"})
+	srv.PublishToNetwork(srv.Workspaces()[1].ID) // Team Workspace
+	srv.AddNetworkRequest(postmantest.NetworkRequest{WorkspaceID: payments, Message: "Ready for other teams"})
+	srv.AddNetworkRequest(postmantest.NetworkRequest{WorkspaceID: scratch})
+	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL))
+	defer client.CloseIdleConnections()
 	ctx := context.Background()
-	client, err := postman.NewClient(os.Getenv("POSTMAN_API_KEY"))
-	if err != nil {
-		log.Fatal(err)
-	}
+
 	// Collect first: answered requests leave the list, which would shift
 	// the offsets of the pages still to come.
 	var pending []*postman.NetworkAddRequest
@@ -29,20 +35,28 @@ func ExampleNetworkService() {
 	}
 	for _, req := range pending {
 		id := fmt.Sprint(req.ID)
+		var answer *postman.NetworkAddRequest
+		var err error
 		if req.Element.Summary == "" {
-			_, _, err = client.Network.DenyAddRequest(ctx, id, "Please add a summary first.")
+			answer, _, err = client.Network.DenyAddRequest(ctx, id, "Please add a summary first.")
 		} else {
-			_, _, err = client.Network.ApproveAddRequest(ctx, id)
+			answer, _, err = client.Network.ApproveAddRequest(ctx, id)
 		}
 		if err != nil {
 			log.Fatal(err)
 		}
+		fmt.Println(req.Element.Name, answer.Status)
 	}
 
 	for ws, err := range client.Network.ListIter(ctx, &postman.NetworkListOptions{Sort: postman.NetworkSortUpdatedAt, Direction: postman.NetworkDescending}) {
 		if err != nil {
 			log.Fatal(err)
 		}
-		fmt.Println(ws.Name, ws.AddedAt.Format("2006-01-02"))
+		fmt.Printf("published: %s (%s)\n", ws.Name, ws.Summary)
 	}
+	// Output:
+	// Payments approved
+	// Scratchpad denied
+	// published: Payments (Card and wallet payments)
+	// published: Team Workspace (Shared with the team)
 }

@@ -9,6 +9,7 @@ import "net/http"
 type governance struct {
 	packages   []*storedPackage
 	components []*storedComponent
+	network    networkState
 }
 
 // gov returns the governance state, creating it on first use. The caller
@@ -39,6 +40,13 @@ func (s *Server) routesGovernance() {
 	s.mux.HandleFunc("GET /components/{componentId}/versions", s.listComponentVersions)
 	s.mux.HandleFunc("POST /components/{componentId}/versions", s.publishComponentVersion)
 	s.mux.HandleFunc("GET /components/{componentId}/versions/{versionId}", s.getComponentVersion)
+
+	s.mux.HandleFunc("GET /network/private", s.listNetwork)
+	s.mux.HandleFunc("POST /network/private", s.addToNetwork)
+	s.mux.HandleFunc("PUT /network/private/workspace/{workspaceId}", s.updateNetworkWorkspace)
+	s.mux.HandleFunc("DELETE /network/private/workspace/{workspaceId}", s.removeFromNetwork)
+	s.mux.HandleFunc("GET /network/private/network-entity/request/all", s.listNetworkRequests)
+	s.mux.HandleFunc("PUT /network/private/network-entity/request/{requestId}", s.respondToNetworkRequest)
 }
 
 // govProblem answers an application/problem+json error body with Postman's
