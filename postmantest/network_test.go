@@ -51,8 +51,6 @@ func TestPrivateNetworkRequestsAndWorkspaces(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "Team Workspace", added.Name)
 	assert.Equal(t, []string{billing, team}, srv.NetworkWorkspaces())
-	_, err = c.Network.UpdateWorkspace(ctx, team, postman.NetworkWorkspaceUpdateRequest{ParentFolderID: 7})
-	require.NoError(t, err)
 
 	var names []string
 	for ws, err := range c.Network.ListIter(ctx, &postman.NetworkListOptions{Direction: postman.NetworkDescending, Sort: postman.NetworkSortCreatedAt, OffsetOptions: postman.OffsetOptions{Limit: 1}}) {
