@@ -103,6 +103,7 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("GET /audit/logs", s.listAuditLogs)
 
 	s.mux.HandleFunc("/", notServed)
+	s.routesTokens()
 }
 
 func notServed(w http.ResponseWriter, r *http.Request) {
