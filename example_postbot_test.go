@@ -14,16 +14,22 @@ import (
 func ExamplePostbotService_GenerateTool() {
 	srv := postmantest.NewServer()
 	defer srv.Close()
-	collectionID := srv.AddCollection(srv.Workspaces()[1].ID, []byte(`{"info": {"name": "Weather API",
+	team := srv.Workspaces()[1].ID
+	collectionID := srv.AddCollection(team, []byte(`{"info": {"name": "Weather API",
 	  "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
 	  "item": [{"id": "c82dd02c-4870-4907-8fcb-593a876cf05b", "name": "Get the forecast",
 	            "request": {"method": "GET", "url": "https://api.example.com/forecast"}}]}`))
 	srv.PublishCollection(collectionID) // Postbot only reads public collections
 	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL))
 	defer client.CloseIdleConnections()
+	ctx := context.Background()
 
-	tool, _, err := client.Postbot.GenerateTool(context.Background(), postman.PostbotToolRequest{ //nolint:staticcheck // deprecated by Postman, still served
-		CollectionID: "12345678-" + collectionID,
+	ws, _, err := client.Workspaces.Get(ctx, team, nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	tool, _, err := client.Postbot.GenerateTool(ctx, postman.PostbotToolRequest{
+		CollectionID: ws.Collections[0].UID,
 		RequestID:    "c82dd02c-4870-4907-8fcb-593a876cf05b",
 		Config:       postman.PostbotToolConfig{Language: postman.PostbotTypeScript, AgentFramework: postman.PostbotOpenAI},
 	})

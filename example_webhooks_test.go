@@ -14,14 +14,18 @@ func ExampleWebhooksService_Create() {
 	srv := postmantest.NewServer()
 	defer srv.Close()
 	workspaceID := srv.Workspaces()[1].ID
-	collectionID := srv.AddCollection(workspaceID,
+	srv.AddCollection(workspaceID,
 		[]byte(`{"info": {"name": "Smoke tests", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"}, "item": []}`))
 	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL))
 	defer client.CloseIdleConnections()
 	ctx := context.Background()
 
+	ws, _, err := client.Workspaces.Get(ctx, workspaceID, nil)
+	if err != nil {
+		log.Fatal(err)
+	}
 	hook, _, err := client.Webhooks.Create(ctx, workspaceID,
-		postman.WebhookCreateRequest{Name: "Deploy smoke tests", Collection: "12345678-" + collectionID})
+		postman.WebhookCreateRequest{Name: "Deploy smoke tests", Collection: ws.Collections[0].UID})
 	if err != nil {
 		log.Fatal(err)
 	}
