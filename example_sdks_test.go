@@ -5,24 +5,27 @@ import (
 	"errors"
 	"fmt"
 	"log"
-	"os"
 	"time"
 
 	"github.com/postman-go/postman"
+	"github.com/postman-go/postman/postmantest"
 )
 
 // Generate a Go SDK from a collection, wait for the build and get the
 // archive's download URL.
 func ExampleSDKsService_Create() {
+	srv := postmantest.NewServer()
+	defer srv.Close()
+	collectionID := srv.AddCollection(srv.Workspaces()[1].ID,
+		[]byte(`{"info": {"name": "Billing API", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"}, "item": []}`))
+	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL))
+	defer client.CloseIdleConnections()
 	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Minute)
 	defer cancel()
-	client, err := postman.NewClient(os.Getenv("POSTMAN_API_KEY"))
-	if err != nil {
-		log.Fatal(err)
-	}
+
 	job, _, err := client.SDKs.Create(ctx, postman.SDKCreateRequest{
 		Language:  postman.SDKGo,
-		Source:    postman.SDKSource{Type: postman.SDKSourceCollection, ID: "12ece9e1-2abf-4edc-8e34-de66e74114d2"},
+		Source:    postman.SDKSource{Type: postman.SDKSourceCollection, ID: collectionID},
 		GoOptions: &postman.SDKGoOptions{GoModuleName: "github.com/example/billing-go"},
 	})
 	if err != nil {
@@ -39,5 +42,9 @@ func ExampleSDKsService_Create() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println("version", sdk.Version, "zip at", dl.URL, "until", dl.ExpiresAt.Format(time.Kitchen))
+	fmt.Println(sdk.Language, "SDK", sdk.Version, sdk.BuildStatus)
+	fmt.Println("zip URL valid for", time.Until(dl.ExpiresAt.Time).Round(time.Minute)) // download dl.URL before then
+	// Output:
+	// go SDK 1.0.0 succeeded
+	// zip URL valid for 5m0s
 }

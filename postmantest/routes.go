@@ -103,7 +103,11 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("GET /audit/logs", s.listAuditLogs)
 
 	s.mux.HandleFunc("/", notServed)
+<<<<<<< HEAD
 	s.routesGovernance()
+=======
+	s.routesTokens()
+>>>>>>> h/fakeC
 }
 
 func notServed(w http.ResponseWriter, r *http.Request) {

@@ -163,6 +163,9 @@ func (s *Server) authorized(r *http.Request) bool {
 		token, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
 		return ok && token != "" && r.Header.Get("X-Api-Key") == "" && (s.cfg.scimKey == "" || token == s.cfg.scimKey)
 	}
+	if ok, decided := s.tokenAuthorized(r); decided {
+		return ok
+	}
 	key := r.Header.Get("X-Api-Key")
 	if key == "" {
 		return false

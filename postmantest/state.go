@@ -30,12 +30,17 @@ type state struct {
 	tagOrder   []taggedEntity // entities in the order they were first tagged
 	specs      []*storedSpec
 	apis       []*storedAPI
+<<<<<<< HEAD
 	governance *governance // see state.gov
+=======
+	tokens     *tokensState // SDKs, OAuth, service accounts, webhooks, Postbot: see tok
+>>>>>>> h/fakeC
 }
 
 func newState(u User) *state {
 	st := &state{user: u, globals: map[string][]any{}, tasks: map[string]*task{}, monitorRuns: map[string]int{},
 		tags: map[taggedEntity][]string{}, commentSeq: 46800}
+	st.tokens = newTokensState()
 	now := time.Now().UTC()
 	st.workspaces = []*Workspace{
 		{ID: newID(), Name: "My Workspace", Type: "personal", Visibility: "personal", About: "Personal workspace", CreatedBy: strconv.FormatInt(u.ID, 10), CreatedAt: now, UpdatedAt: now},
