@@ -103,11 +103,8 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("GET /audit/logs", s.listAuditLogs)
 
 	s.mux.HandleFunc("/", notServed)
-<<<<<<< HEAD
 	s.routesGovernance()
-=======
 	s.routesTokens()
->>>>>>> h/fakeC
 }
 
 func notServed(w http.ResponseWriter, r *http.Request) {

@@ -30,11 +30,8 @@ type state struct {
 	tagOrder   []taggedEntity // entities in the order they were first tagged
 	specs      []*storedSpec
 	apis       []*storedAPI
-<<<<<<< HEAD
-	governance *governance // see state.gov
-=======
-	tokens     *tokensState // SDKs, OAuth, service accounts, webhooks, Postbot: see tok
->>>>>>> h/fakeC
+	governance *governance  // Network, Packages, Components: see routes_governance.go
+	tokens     *tokensState // SDKs, OAuth, service accounts, webhooks, Postbot: see routes_tokens.go
 }
 
 func newState(u User) *state {
