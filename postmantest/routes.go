@@ -104,6 +104,7 @@ func (s *Server) routes() {
 
 	s.mux.HandleFunc("/", notServed)
 	s.routesGovernance()
+	s.routesAccount()
 }
 
 func notServed(w http.ResponseWriter, r *http.Request) {

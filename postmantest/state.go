@@ -31,6 +31,7 @@ type state struct {
 	specs      []*storedSpec
 	apis       []*storedAPI
 	governance *governance // see state.gov
+	account    *accountState
 }
 
 func newState(u User) *state {

@@ -1,0 +1,29 @@
+package postmantest
+
+// routesAccount registers the endpoints of the team's administration:
+// user groups, billing, workspace roles, teams and analytics.
+func (s *Server) routesAccount() {
+	s.mux.HandleFunc("GET /groups", s.listGroups)
+	s.mux.HandleFunc("GET /groups/{groupId}", s.getGroup)
+
+	s.mux.HandleFunc("GET /accounts", s.getBillingAccount)
+	s.mux.HandleFunc("GET /accounts/{accountId}/invoices", s.listInvoices)
+}
+
+// accountState is what the team's administration endpoints store; it
+// lives in state.account, created on first use by (*state).acct. Server.mu
+// guards it.
+type accountState struct {
+	groups   []*Group
+	groupSeq int64
+	billing  BillingAccount
+	invoices []Invoice
+}
+
+// acct returns the administration state, creating it on first use.
+func (st *state) acct() *accountState {
+	if st.account == nil {
+		st.account = &accountState{groupSeq: 100, billing: defaultBillingAccount(st.user)}
+	}
+	return st.account
+}
