@@ -8,6 +8,10 @@ func (s *Server) routesAccount() {
 
 	s.mux.HandleFunc("GET /accounts", s.getBillingAccount)
 	s.mux.HandleFunc("GET /accounts/{accountId}/invoices", s.listInvoices)
+
+	s.mux.HandleFunc("GET /workspaces-roles", s.listAvailableRoles)
+	s.mux.HandleFunc("GET /workspaces/{workspaceId}/roles", s.getWorkspaceRoles)
+	s.mux.HandleFunc("PATCH /workspaces/{workspaceId}/roles", s.updateWorkspaceRoles)
 }
 
 // accountState is what the team's administration endpoints store; it
@@ -18,12 +22,13 @@ type accountState struct {
 	groupSeq int64
 	billing  BillingAccount
 	invoices []Invoice
+	roles    map[string][]roleGrant // workspace ID → who holds which role
 }
 
 // acct returns the administration state, creating it on first use.
 func (st *state) acct() *accountState {
 	if st.account == nil {
-		st.account = &accountState{groupSeq: 100, billing: defaultBillingAccount(st.user)}
+		st.account = &accountState{groupSeq: 100, billing: defaultBillingAccount(st.user), roles: map[string][]roleGrant{}}
 	}
 	return st.account
 }
