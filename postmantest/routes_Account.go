@@ -12,6 +12,11 @@ func (s *Server) routesAccount() {
 	s.mux.HandleFunc("GET /workspaces-roles", s.listAvailableRoles)
 	s.mux.HandleFunc("GET /workspaces/{workspaceId}/roles", s.getWorkspaceRoles)
 	s.mux.HandleFunc("PATCH /workspaces/{workspaceId}/roles", s.updateWorkspaceRoles)
+
+	s.mux.HandleFunc("GET /teams", s.listTeams)
+	s.mux.HandleFunc("POST /teams/{teamId}/bulk-members", s.updateTeamMembers)
+	s.mux.HandleFunc("GET /teams/{teamId}/access-requests", s.listAccessRequests)
+	s.mux.HandleFunc("POST /teams/{teamId}/access-requests/{requestId}", s.respondToAccessRequest)
 }
 
 // accountState is what the team's administration endpoints store; it
@@ -23,12 +28,17 @@ type accountState struct {
 	billing  BillingAccount
 	invoices []Invoice
 	roles    map[string][]roleGrant // workspace ID → who holds which role
+
+	teams          []*Team
+	accessRequests []*TeamAccessRequest
+	seq            int64 // the last team or access request ID given out
 }
 
 // acct returns the administration state, creating it on first use.
 func (st *state) acct() *accountState {
 	if st.account == nil {
-		st.account = &accountState{groupSeq: 100, billing: defaultBillingAccount(st.user), roles: map[string][]roleGrant{}}
+		st.account = &accountState{groupSeq: 100, billing: defaultBillingAccount(st.user), roles: map[string][]roleGrant{},
+			teams: defaultTeams(st.user), seq: 1000}
 	}
 	return st.account
 }

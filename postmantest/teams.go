@@ -1,0 +1,382 @@
+package postmantest
+
+import (
+	"net/http"
+	"slices"
+	"strconv"
+	"time"
+)
+
+// Team is a team of the organization stored by the fake API. A new server
+// has the user's team (User.TeamID and TeamName) with the user as its
+// TEAM_MANAGER.
+type Team struct {
+	// ID is given out by AddTeam when zero.
+	ID          int64
+	Name        string
+	Handle      string
+	Description string
+	// OrganizationID defaults to 1.
+	OrganizationID int64
+	Disabled       bool
+	// Members are the users, groups, teams and organizations with a role
+	// in the team.
+	Members   []TeamMember
+	CreatedAt time.Time
+}
+
+// TeamMember is a user, group ("group"), team or organization with a role
+// in a team.
+type TeamMember struct {
+	// EntityType is "user", "group", "team" or "organization".
+	EntityType string
+	// EntityID is a Postman ID, or a SCIM ID for those added with SCIM IDs.
+	EntityID string
+	// Role is e.g. TEAM_MANAGER, TEAM_DEVELOPER or TEAM_GUEST_VIEWER.
+	Role string
+}
+
+// TeamAccessRequest is a request for access to a team.
+type TeamAccessRequest struct {
+	// ID is given out by AddTeamAccessRequest when zero.
+	ID int64
+	// Role is the team role asked for.
+	Role string
+	// RequestType is REQUEST_TO_ADD_MEMBERS (the default),
+	// REQUEST_TO_JOIN or UPGRADE_ROLE.
+	RequestType string
+	Reason      string
+	// EntityType and EntityID name who would get the role (default: a
+	// user, CreatedBy).
+	EntityType string
+	EntityID   string
+	// CreatedBy is the requester's user ID (default: the server's user).
+	CreatedBy int64
+	// Status is Requested until the request is approved (Accepted) or
+	// denied (Denied).
+	Status    string
+	CreatedAt time.Time
+	teamID    int64
+}
+
+func defaultTeams(u User) []*Team {
+	if u.TeamID == 0 {
+		return nil
+	}
+	return []*Team{{ID: u.TeamID, Name: u.TeamName, Handle: "test-team", OrganizationID: 1, CreatedAt: time.Now().UTC(),
+		Members: []TeamMember{{"user", strconv.FormatInt(u.ID, 10), "TEAM_MANAGER"}}}}
+}
+
+// AddTeam stores a team of the organization and returns its ID.
+func (s *Server) AddTeam(t Team) int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	a := s.state.acct()
+	if t.ID == 0 {
+		t.ID = a.nextSeq()
+	}
+	if t.OrganizationID == 0 {
+		t.OrganizationID = 1
+	}
+	if t.CreatedAt.IsZero() {
+		t.CreatedAt = time.Now().UTC()
+	}
+	t.Members = slices.Clone(t.Members)
+	a.teams = append(a.teams, &t)
+	return t.ID
+}
+
+// Teams returns a copy of the stored teams with their members.
+func (s *Server) Teams() []Team {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []Team
+	for _, t := range s.state.acct().teams {
+		c := *t
+		c.Members = slices.Clone(t.Members)
+		out = append(out, c)
+	}
+	return out
+}
+
+// AddTeamAccessRequest stores a pending request for access to a team and
+// returns its ID, or 0 when there is no such team.
+func (s *Server) AddTeamAccessRequest(teamID int64, req TeamAccessRequest) int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	a := s.state.acct()
+	if a.team(strconv.FormatInt(teamID, 10)) == nil {
+		return 0
+	}
+	if req.ID == 0 {
+		req.ID = a.nextSeq()
+	}
+	if req.RequestType == "" {
+		req.RequestType = "REQUEST_TO_ADD_MEMBERS"
+	}
+	if req.CreatedBy == 0 {
+		req.CreatedBy = s.state.user.ID
+	}
+	if req.EntityType == "" {
+		req.EntityType, req.EntityID = "user", strconv.FormatInt(req.CreatedBy, 10)
+	}
+	if req.Status == "" {
+		req.Status = "Requested"
+	}
+	if req.CreatedAt.IsZero() {
+		req.CreatedAt = time.Now().UTC()
+	}
+	req.teamID = teamID
+	a.accessRequests = append(a.accessRequests, &req)
+	return req.ID
+}
+
+// TeamAccessRequests returns the access requests of a team, decided or not.
+func (s *Server) TeamAccessRequests(teamID int64) []TeamAccessRequest {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []TeamAccessRequest
+	for _, r := range s.state.acct().accessRequests {
+		if r.teamID == teamID {
+			out = append(out, *r)
+		}
+	}
+	return out
+}
+
+// nextSeq gives out the next numeric ID of teams and access requests.
+func (a *accountState) nextSeq() int64 {
+	a.seq++
+	return a.seq
+}
+
+func (a *accountState) team(id string) *Team {
+	for _, t := range a.teams {
+		if strconv.FormatInt(t.ID, 10) == id {
+			return t
+		}
+	}
+	return nil
+}
+
+// role returns the role of an entity in the team and its index, -1 if it
+// has none.
+func (t *Team) role(entityType, id string) (string, int) {
+	for i, m := range t.Members {
+		if m.EntityType == entityType && m.EntityID == id {
+			return m.Role, i
+		}
+	}
+	return "", -1
+}
+
+// setRole gives an entity a role in the team ("" removes it) and returns
+// the role it had.
+func (t *Team) setRole(entityType, id, role string) string {
+	prev, i := t.role(entityType, id)
+	switch {
+	case i < 0 && role != "":
+		t.Members = append(t.Members, TeamMember{entityType, id, role})
+	case i >= 0 && role == "":
+		t.Members = slices.Delete(t.Members, i, i+1)
+	case i >= 0:
+		t.Members[i].Role = role
+	}
+	return prev
+}
+
+// entityID writes a Postman ID as a JSON number and a SCIM ID as a string.
+func entityID(id string) any {
+	if n, err := strconv.ParseInt(id, 10, 64); err == nil {
+		return n
+	}
+	return id
+}
+
+// teamProblem answers the Teams API's problem body, whose detail is a
+// string or an {"error":{"name","message"}} object.
+func teamProblem(w http.ResponseWriter, r *http.Request, status int, detail any) {
+	typ, title := "https://api.postman.com/problems/bad-request", "Bad Request"
+	if status == http.StatusNotFound {
+		typ, title = "https://api.postman.com/problems/not-found", "Not Found"
+	}
+	writeProblem(w, status, map[string]any{"type": typ, "status": status, "title": title, "detail": detail, "instance": r.URL.Path})
+}
+
+// teamOf finds the team of the path or answers Postman's 404; the caller
+// holds the lock.
+func (s *Server) teamOf(w http.ResponseWriter, r *http.Request) *Team {
+	t := s.state.acct().team(r.PathValue("teamId"))
+	if t == nil {
+		teamProblem(w, r, http.StatusNotFound, map[string]any{"error": map[string]any{"name": "EntityNotFound", "message": "No team found with the id provided"}})
+	}
+	return t
+}
+
+// teamPage reads the cursor and limit (default 50, at most 100) of a
+// Teams list, answering 400 for bad ones.
+func teamPage(w http.ResponseWriter, r *http.Request) (cursorPage, bool) {
+	page, bad := readPage(r.URL.Query(), 50, 100)
+	if bad != "" {
+		teamProblem(w, r, http.StatusBadRequest, bad)
+		return page, false
+	}
+	return page, true
+}
+
+func (s *Server) listTeams(w http.ResponseWriter, r *http.Request) {
+	page, ok := teamPage(w, r)
+	if !ok {
+		return
+	}
+	s.mu.Lock()
+	var all []any
+	for _, t := range s.state.acct().teams {
+		ts := t.CreatedAt.Format(postmanTime)
+		all = append(all, map[string]any{"id": t.ID, "name": t.Name, "handle": t.Handle, "description": t.Description,
+			"organizationId": t.OrganizationID, "createdBy": s.state.user.ID, "enabled": !t.Disabled,
+			"memberCount": len(t.Members), "createdAt": ts, "updatedAt": ts})
+	}
+	s.mu.Unlock()
+	list, next := pageOf(page, all)
+	writeJSON(w, http.StatusOK, map[string]any{"data": list, "metadata": map[string]any{"nextCursor": nextCursor(next)}})
+}
+
+// bulkMemberKinds maps the member maps of POST /teams/{id}/bulk-members to
+// entity types, in the order results are given.
+var bulkMemberKinds = []struct{ key, entityType string }{{"users", "user"}, {"groups", "group"}, {"orgs", "organization"}, {"teams", "team"}}
+
+// updateTeamMembers adds roles (an entity has one role in a team: the
+// last one given) and removes them, answering what became of each entity.
+func (s *Server) updateTeamMembers(w http.ResponseWriter, r *http.Request) {
+	var body struct {
+		Add    map[string]map[string][]string `json:"add"`
+		Remove map[string]map[string][]string `json:"remove"`
+	}
+	if !decodeBody(w, r, &body) {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	t := s.teamOf(w, r)
+	if t == nil {
+		return
+	}
+	results := []any{}
+	result := func(entityType, id, role, prev, status, reason string) {
+		res := map[string]any{"entityType": entityType, "entityId": entityID(id), "role": nullable(role), "previousRole": nullable(prev), "status": status}
+		if reason != "" {
+			res["reason"] = reason
+		}
+		results = append(results, res)
+	}
+	for _, kind := range bulkMemberKinds {
+		for _, id := range sortedKeys(body.Add[kind.key]) {
+			roles := body.Add[kind.key][id]
+			if len(roles) == 0 {
+				continue
+			}
+			role := roles[len(roles)-1]
+			if cur, _ := t.role(kind.entityType, id); cur == role {
+				result(kind.entityType, id, role, cur, "Skipped", "Entity already has the role")
+				continue
+			}
+			result(kind.entityType, id, role, t.setRole(kind.entityType, id, role), "Accepted", "")
+		}
+		for _, id := range sortedKeys(body.Remove[kind.key]) {
+			cur, _ := t.role(kind.entityType, id)
+			if cur == "" || !slices.Contains(body.Remove[kind.key][id], cur) {
+				result(kind.entityType, id, cur, cur, "Skipped", "Entity does not have the role")
+				continue
+			}
+			result(kind.entityType, id, "", t.setRole(kind.entityType, id, ""), "Accepted", "")
+		}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"result": results})
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// accessRequestBody is an access request as Postman answers it; full
+// adds who it is for.
+func accessRequestBody(req *TeamAccessRequest, full bool) map[string]any {
+	ts := req.CreatedAt.Format(postmanTime)
+	body := map[string]any{"id": req.ID, "requestType": req.RequestType, "reason": req.Reason, "status": req.Status,
+		"objectType": "team", "objectId": req.teamID, "createdBy": req.CreatedBy}
+	if full {
+		body["role"], body["entityType"], body["entityId"] = req.Role, req.EntityType, entityID(req.EntityID)
+		body["createdAt"], body["updatedAt"] = ts, ts
+	}
+	return body
+}
+
+// listAccessRequests answers a page of a team's pending access requests.
+func (s *Server) listAccessRequests(w http.ResponseWriter, r *http.Request) {
+	page, ok := teamPage(w, r)
+	if !ok {
+		return
+	}
+	s.mu.Lock()
+	t := s.teamOf(w, r)
+	if t == nil {
+		s.mu.Unlock()
+		return
+	}
+	var pending []any
+	for _, req := range s.state.acct().accessRequests {
+		if req.teamID == t.ID && req.Status == "Requested" {
+			pending = append(pending, accessRequestBody(req, true))
+		}
+	}
+	s.mu.Unlock()
+	list, next := pageOf(page, pending)
+	writeJSON(w, http.StatusOK, map[string]any{"data": list, "metadata": map[string]any{"nextCursor": nextCursor(next)}})
+}
+
+// respondToAccessRequest approves (giving the entity the role asked for)
+// or denies a pending access request.
+func (s *Server) respondToAccessRequest(w http.ResponseWriter, r *http.Request) {
+	var body struct {
+		Action string `json:"action"`
+	}
+	if !decodeBody(w, r, &body) {
+		return
+	}
+	if body.Action != "approve" && body.Action != "deny" {
+		teamProblem(w, r, http.StatusBadRequest, "Action must be either approve or deny")
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	t := s.teamOf(w, r)
+	if t == nil {
+		return
+	}
+	var req *TeamAccessRequest
+	for _, o := range s.state.acct().accessRequests {
+		if o.teamID == t.ID && strconv.FormatInt(o.ID, 10) == r.PathValue("requestId") && o.Status == "Requested" {
+			req = o
+		}
+	}
+	if req == nil {
+		teamProblem(w, r, http.StatusNotFound, map[string]any{"error": map[string]any{"name": "EntityNotFound", "message": "Access request not found or already processed."}})
+		return
+	}
+	result := map[string]any{"entityType": req.EntityType, "entityId": entityID(req.EntityID), "role": req.Role}
+	if body.Action == "approve" {
+		req.Status = "Accepted"
+		result["previousRole"] = nullable(t.setRole(req.EntityType, req.EntityID, req.Role))
+	} else {
+		req.Status = "Denied"
+	}
+	result["status"] = req.Status
+	result["accessRequest"] = accessRequestBody(req, false)
+	writeJSON(w, http.StatusOK, map[string]any{"result": result})
+}
