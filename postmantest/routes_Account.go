@@ -17,6 +17,9 @@ func (s *Server) routesAccount() {
 	s.mux.HandleFunc("POST /teams/{teamId}/bulk-members", s.updateTeamMembers)
 	s.mux.HandleFunc("GET /teams/{teamId}/access-requests", s.listAccessRequests)
 	s.mux.HandleFunc("POST /teams/{teamId}/access-requests/{requestId}", s.respondToAccessRequest)
+
+	s.mux.HandleFunc("GET /analytics", s.analyticsData)
+	s.mux.HandleFunc("GET /analytics-metadata", s.analyticsMetadata)
 }
 
 // accountState is what the team's administration endpoints store; it
@@ -32,6 +35,8 @@ type accountState struct {
 	teams          []*Team
 	accessRequests []*TeamAccessRequest
 	seq            int64 // the last team or access request ID given out
+
+	analytics map[analyticsKey]AnalyticsTable
 }
 
 // acct returns the administration state, creating it on first use.
