@@ -14,8 +14,12 @@ func (s *Server) routesAccount() {
 	s.mux.HandleFunc("PATCH /workspaces/{workspaceId}/roles", s.updateWorkspaceRoles)
 
 	s.mux.HandleFunc("GET /teams", s.listTeams)
+	s.mux.HandleFunc("POST /teams", s.createTeam)
+	s.mux.HandleFunc("GET /teams/{teamId}", s.getTeam)
 	s.mux.HandleFunc("POST /teams/{teamId}/bulk-members", s.updateTeamMembers)
+	s.mux.HandleFunc("DELETE /teams/{teamId}/bulk-members", s.removeTeamMembers)
 	s.mux.HandleFunc("GET /teams/{teamId}/access-requests", s.listAccessRequests)
+	s.mux.HandleFunc("POST /teams/{teamId}/access-requests", s.createAccessRequest)
 	s.mux.HandleFunc("POST /teams/{teamId}/access-requests/{requestId}", s.respondToAccessRequest)
 
 	s.mux.HandleFunc("GET /analytics", s.analyticsData)

@@ -1,9 +1,12 @@
 package postmantest
 
 import (
+	"fmt"
 	"net/http"
+	"regexp"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -232,10 +235,9 @@ func (s *Server) listTeams(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	var all []any
 	for _, t := range s.state.acct().teams {
-		ts := t.CreatedAt.Format(postmanTime)
-		all = append(all, map[string]any{"id": t.ID, "name": t.Name, "handle": t.Handle, "description": t.Description,
-			"organizationId": t.OrganizationID, "createdBy": s.state.user.ID, "enabled": !t.Disabled,
-			"memberCount": len(t.Members), "createdAt": ts, "updatedAt": ts})
+		body := s.state.teamBody(t)
+		body["memberCount"] = len(t.Members)
+		all = append(all, body)
 	}
 	s.mu.Unlock()
 	list, next := pageOf(page, all)
@@ -379,4 +381,154 @@ func (s *Server) respondToAccessRequest(w http.ResponseWriter, r *http.Request) 
 	result["status"] = req.Status
 	result["accessRequest"] = accessRequestBody(req, false)
 	writeJSON(w, http.StatusOK, map[string]any{"result": result})
+}
+
+// teamBody is a team as Postman answers it.
+func (st *state) teamBody(t *Team) map[string]any {
+	ts := t.CreatedAt.Format(postmanTime)
+	body := map[string]any{"id": t.ID, "name": t.Name, "handle": t.Handle, "organizationId": t.OrganizationID,
+		"createdBy": st.user.ID, "enabled": !t.Disabled, "createdAt": ts, "updatedAt": ts}
+	if t.Description != "" {
+		body["description"] = t.Description
+	}
+	return body
+}
+
+// getTeam answers a team; include=members adds who has a role in it.
+func (s *Server) getTeam(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	t := s.teamOf(w, r)
+	if t == nil {
+		return
+	}
+	body := s.state.teamBody(t)
+	if r.URL.Query().Get("include") == "members" {
+		members := []any{}
+		for _, m := range t.Members {
+			members = append(members, map[string]any{"entityType": m.EntityType, "entityId": entityID(m.EntityID), "role": m.Role})
+		}
+		body["members"] = members
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"team": body})
+}
+
+var teamName = regexp.MustCompile(`^[A-Za-z0-9 ]+$`)
+
+// createTeam creates a team named with letters, digits and spaces, unique
+// in the organization, with the user as its manager.
+func (s *Server) createTeam(w http.ResponseWriter, r *http.Request) {
+	var body struct {
+		Name        string `json:"name"`
+		Description string `json:"description"`
+	}
+	if !decodeBody(w, r, &body) {
+		return
+	}
+	invalid := func(message string) {
+		teamProblem(w, r, http.StatusBadRequest, map[string]any{"error": map[string]any{"name": "InvalidParams", "message": message}})
+	}
+	if !teamName.MatchString(body.Name) {
+		invalid("Only alphanumeric characters and spaces are allowed in the name")
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	a := s.state.acct()
+	if slices.ContainsFunc(a.teams, func(t *Team) bool { return strings.EqualFold(t.Name, body.Name) }) {
+		invalid("This name is already taken in the organization. Please choose another.")
+		return
+	}
+	t := &Team{ID: a.nextSeq(), Name: body.Name, Description: body.Description, OrganizationID: 1, CreatedAt: time.Now().UTC(),
+		Handle:  strings.ToLower(strings.Join(strings.Fields(body.Name), "-")),
+		Members: []TeamMember{{"user", strconv.FormatInt(s.state.user.ID, 10), "TEAM_MANAGER"}}}
+	a.teams = append(a.teams, t)
+	writeJSON(w, http.StatusOK, map[string]any{"team": s.state.teamBody(t)})
+}
+
+// removeTeamMembers removes entities from a team, all or none: entities
+// that are not members fail the call with a 400 naming them.
+func (s *Server) removeTeamMembers(w http.ResponseWriter, r *http.Request) {
+	var body struct {
+		Entities []struct {
+			EntityType string `json:"entityType"`
+			EntityID   any    `json:"entityId"`
+		} `json:"entities"`
+	}
+	if !decodeBody(w, r, &body) {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	t := s.teamOf(w, r)
+	if t == nil {
+		return
+	}
+	missing := map[string][]string{}
+	for _, e := range body.Entities {
+		if _, i := t.role(e.EntityType, fmt.Sprint(e.EntityID)); i < 0 {
+			missing[e.EntityType] = append(missing[e.EntityType], fmt.Sprint(e.EntityID))
+		}
+	}
+	if len(missing) > 0 {
+		var parts []string
+		for _, kind := range []string{"user", "group", "team", "organization"} {
+			if ids := missing[kind]; len(ids) > 0 {
+				parts = append(parts, kind+"s - "+strings.Join(ids, ","))
+			}
+		}
+		teamProblem(w, r, http.StatusBadRequest, map[string]any{"error": map[string]any{"name": "InvalidParams",
+			"message": "Entities are not part of team : " + strings.Join(parts, ", ")}})
+		return
+	}
+	for _, e := range body.Entities {
+		t.setRole(e.EntityType, fmt.Sprint(e.EntityID), "")
+	}
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// createAccessRequest records a pending request for each entity, skipping
+// those that already have the role or a pending request.
+func (s *Server) createAccessRequest(w http.ResponseWriter, r *http.Request) {
+	var body struct {
+		Entities []struct {
+			EntityType string `json:"entityType"`
+			EntityID   any    `json:"entityId"`
+		} `json:"entityList"`
+		Role        string `json:"role"`
+		Reason      string `json:"reason"`
+		RequestType string `json:"requestType"`
+	}
+	if !decodeBody(w, r, &body) {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	t := s.teamOf(w, r)
+	if t == nil {
+		return
+	}
+	a := s.state.acct()
+	results := []any{}
+	for _, e := range body.Entities {
+		id := fmt.Sprint(e.EntityID)
+		res := map[string]any{"entityType": e.EntityType, "entityId": entityID(id), "role": body.Role}
+		cur, _ := t.role(e.EntityType, id)
+		pending := slices.ContainsFunc(a.accessRequests, func(o *TeamAccessRequest) bool {
+			return o.teamID == t.ID && o.Status == "Requested" && o.EntityType == e.EntityType && o.EntityID == id
+		})
+		switch {
+		case cur == body.Role:
+			res["status"], res["reason"] = "Skipped", "Entity has this role"
+		case pending:
+			res["status"], res["reason"], res["previousRole"] = "Skipped", "RFA already exists for this entity", nullable(cur)
+		default:
+			a.accessRequests = append(a.accessRequests, &TeamAccessRequest{ID: a.nextSeq(), Role: body.Role, RequestType: body.RequestType,
+				Reason: body.Reason, EntityType: e.EntityType, EntityID: id, CreatedBy: s.state.user.ID, Status: "Requested",
+				CreatedAt: time.Now().UTC(), teamID: t.ID})
+			res["status"], res["previousRole"] = "Accepted", nullable(cur)
+		}
+		results = append(results, res)
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"result": results})
 }

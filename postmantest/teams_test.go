@@ -114,3 +114,53 @@ func TestTeamAccessRequests(t *testing.T) {
 	assert.Len(t, members, 2)
 	assert.Equal(t, "Denied", srv.TeamAccessRequests(123)[1].Status)
 }
+
+func TestTeamCreateGetAndRemoveMembers(t *testing.T) {
+	srv := postmantest.NewServer()
+	t.Cleanup(srv.Close)
+	c := newClient(t, srv, "any-key")
+
+	team, _, err := c.Teams.Create(t.Context(), postman.TeamCreateRequest{Name: "Testing Team", Description: "API testing team."})
+	require.NoError(t, err)
+	assert.Equal(t, "testing-team", team.Handle)
+	assert.Equal(t, postman.TeamEntityID("12345678"), team.CreatedBy)
+	id := strconv.FormatInt(team.ID, 10)
+
+	_, _, err = c.Teams.Create(t.Context(), postman.TeamCreateRequest{Name: "testing team"})
+	var apiErr *postman.APIError
+	require.ErrorAs(t, err, &apiErr)
+	assert.Equal(t, 400, apiErr.StatusCode)
+	_, _, err = c.Teams.Create(t.Context(), postman.TeamCreateRequest{Name: "No_underscores"})
+	require.ErrorAs(t, err, &apiErr)
+	assert.Equal(t, 400, apiErr.StatusCode)
+
+	results, _, err := c.Teams.CreateAccessRequest(t.Context(), id, postman.TeamAccessRequestCreateRequest{
+		Entities: []postman.TeamEntity{{EntityType: postman.TeamEntityUser, EntityID: "87654321"}, {EntityType: postman.TeamEntityUser, EntityID: "12345678"}},
+		Role:     postman.TeamRoleManager, Reason: "Leads testing.", RequestType: postman.TeamRequestToAddMembers,
+	})
+	require.NoError(t, err)
+	require.Len(t, results, 2)
+	assert.Equal(t, postman.TeamResultAccepted, results[0].Status)
+	assert.Equal(t, postman.TeamResultSkipped, results[1].Status)
+	assert.Equal(t, "Entity has this role", results[1].Reason)
+	reqs, _, err := c.Teams.ListAccessRequests(t.Context(), id, nil)
+	require.NoError(t, err)
+	require.Len(t, reqs, 1)
+	_, _, err = c.Teams.ApproveAccessRequest(t.Context(), id, strconv.FormatInt(reqs[0].ID, 10))
+	require.NoError(t, err)
+
+	got, _, err := c.Teams.Get(t.Context(), id, &postman.TeamGetOptions{Include: postman.TeamIncludeMembers})
+	require.NoError(t, err)
+	assert.Equal(t, "Testing Team", got.Name)
+	assert.JSONEq(t, `[{"entityType":"user","entityId":12345678,"role":"TEAM_MANAGER"},{"entityType":"user","entityId":87654321,"role":"TEAM_MANAGER"}]`, string(got.Members))
+
+	_, err = c.Teams.RemoveMembers(t.Context(), id, postman.TeamMembersRemoveRequest{Entities: []postman.TeamEntity{{EntityType: postman.TeamEntityUser, EntityID: "87654321"}, {EntityType: postman.TeamEntityGroup, EntityID: "5"}}})
+	require.ErrorAs(t, err, &apiErr)
+	assert.Contains(t, apiErr.Error(), "groups - 5")
+	_, err = c.Teams.RemoveMembers(t.Context(), id, postman.TeamMembersRemoveRequest{Entities: []postman.TeamEntity{{EntityType: postman.TeamEntityUser, EntityID: "87654321"}}})
+	require.NoError(t, err)
+	assert.Len(t, srv.Teams()[1].Members, 1)
+
+	_, _, err = c.Teams.Get(t.Context(), "999", nil)
+	require.ErrorIs(t, err, postman.ErrNotFound)
+}
