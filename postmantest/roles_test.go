@@ -103,3 +103,46 @@ func TestWorkspaceRolesRefusals(t *testing.T) {
 	require.ErrorIs(t, err, postman.ErrNotFound)
 	assert.Len(t, srv.WorkspaceRoles(ws), 1)
 }
+
+func TestCollectionRoles(t *testing.T) {
+	srv := postmantest.NewServer()
+	t.Cleanup(srv.Close)
+	c := newClient(t, srv, "any-key")
+	id := srv.AddCollection(teamWorkspace(t, srv), []byte(`{"info":{"name":"Payments","schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},"item":[]}`))
+
+	access, _, err := c.Roles.GetCollection(t.Context(), id)
+	require.NoError(t, err)
+	assert.Equal(t, []postman.RoleCollectionMember{{ID: 12345678, Role: postman.RoleCollectionEditor}}, access.Users)
+	assert.Empty(t, access.Groups)
+
+	_, err = c.Roles.UpdateCollection(t.Context(), id, postman.CollectionRolesUpdateRequest{
+		Users:  []postman.RoleCollectionMember{{ID: 87654321, Role: postman.RoleCollectionViewer}},
+		Groups: []postman.RoleCollectionMember{{ID: 123, Role: postman.RoleCollectionEditor}},
+	})
+	require.NoError(t, err)
+	_, err = c.Roles.UpdateCollection(t.Context(), id, postman.CollectionRolesUpdateRequest{
+		Users: []postman.RoleCollectionMember{{ID: 87654321, Role: postman.RoleCollectionEditor}},
+	})
+	require.NoError(t, err)
+
+	access, _, err = c.Roles.GetCollection(t.Context(), id)
+	require.NoError(t, err)
+	assert.Equal(t, []postman.RoleCollectionMember{{ID: 12345678, Role: postman.RoleCollectionEditor}, {ID: 87654321, Role: postman.RoleCollectionEditor}}, access.Users)
+	assert.Equal(t, []postman.RoleCollectionMember{{ID: 123, Role: postman.RoleCollectionEditor}}, access.Groups)
+	assert.Len(t, srv.CollectionRoles(id), 3)
+
+	// The description forbids other roles: send one without validation.
+	raw, err := postman.NewClient("any-key", postman.WithBaseURL(srv.URL), postman.WithMaxRetries(0))
+	require.NoError(t, err)
+	t.Cleanup(raw.CloseIdleConnections)
+	_, err = raw.Roles.UpdateCollection(t.Context(), id, postman.CollectionRolesUpdateRequest{
+		Teams: []postman.RoleCollectionMember{{ID: 1, Role: "GUEST"}},
+	})
+	var apiErr *postman.APIError
+	require.ErrorAs(t, err, &apiErr)
+	assert.Equal(t, 400, apiErr.StatusCode)
+
+	_, _, err = c.Roles.GetCollection(t.Context(), "12345678-00000000-0000-4000-8000-000000000000")
+	require.ErrorIs(t, err, postman.ErrNotFound)
+	assert.Nil(t, srv.CollectionRoles("nope"))
+}

@@ -12,6 +12,8 @@ func (s *Server) routesAccount() {
 	s.mux.HandleFunc("GET /workspaces-roles", s.listAvailableRoles)
 	s.mux.HandleFunc("GET /workspaces/{workspaceId}/roles", s.getWorkspaceRoles)
 	s.mux.HandleFunc("PATCH /workspaces/{workspaceId}/roles", s.updateWorkspaceRoles)
+	s.mux.HandleFunc("GET /collections/{collectionId}/roles", s.getCollectionRoles)
+	s.mux.HandleFunc("PATCH /collections/{collectionId}/roles", s.updateCollectionRoles)
 
 	s.mux.HandleFunc("GET /teams", s.listTeams)
 	s.mux.HandleFunc("POST /teams", s.createTeam)
@@ -35,6 +37,8 @@ type accountState struct {
 	billing  BillingAccount
 	invoices []Invoice
 	roles    map[string][]roleGrant // workspace ID → who holds which role
+
+	collectionRoles map[string][]CollectionRole // collection ID → who has which role
 
 	teams          []*Team
 	accessRequests []*TeamAccessRequest
