@@ -18,6 +18,8 @@ func (s *Server) routesAccount() {
 	s.mux.HandleFunc("GET /teams", s.listTeams)
 	s.mux.HandleFunc("POST /teams", s.createTeam)
 	s.mux.HandleFunc("GET /teams/{teamId}", s.getTeam)
+	s.mux.HandleFunc("GET /teams/{teamId}/settings", s.getTeamSettings)
+	s.mux.HandleFunc("PUT /teams/{teamId}/settings", s.updateTeamSettings)
 	s.mux.HandleFunc("POST /teams/{teamId}/bulk-members", s.updateTeamMembers)
 	s.mux.HandleFunc("DELETE /teams/{teamId}/bulk-members", s.removeTeamMembers)
 	s.mux.HandleFunc("GET /teams/{teamId}/access-requests", s.listAccessRequests)

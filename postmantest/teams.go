@@ -22,6 +22,10 @@ type Team struct {
 	// OrganizationID defaults to 1.
 	OrganizationID int64
 	Disabled       bool
+	// ApproveNewMembers and ApproveCollaborators are the team's settings
+	// rfa_for_add_member and rfa_for_add_collaborator (enabled when true).
+	ApproveNewMembers    bool
+	ApproveCollaborators bool
 	// Members are the users, groups, teams and organizations with a role
 	// in the team.
 	Members   []TeamMember
@@ -237,6 +241,9 @@ func (s *Server) listTeams(w http.ResponseWriter, r *http.Request) {
 	for _, t := range s.state.acct().teams {
 		body := s.state.teamBody(t)
 		body["memberCount"] = len(t.Members)
+		if r.URL.Query().Get("settings") == "true" {
+			body["settings"] = t.settings()
+		}
 		all = append(all, body)
 	}
 	s.mu.Unlock()
@@ -531,4 +538,54 @@ func (s *Server) createAccessRequest(w http.ResponseWriter, r *http.Request) {
 		results = append(results, res)
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"result": results})
+}
+
+func settingState(on bool) string {
+	if on {
+		return "enabled"
+	}
+	return "disabled"
+}
+
+func (t *Team) settings() map[string]any {
+	return map[string]any{"rfa_for_add_member": settingState(t.ApproveNewMembers), "rfa_for_add_collaborator": settingState(t.ApproveCollaborators)}
+}
+
+func (s *Server) getTeamSettings(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if t := s.teamOf(w, r); t != nil {
+		writeJSON(w, http.StatusOK, map[string]any{"settings": t.settings()})
+	}
+}
+
+// updateTeamSettings changes the settings the body names; "enabled" and
+// "disabled" are the only values.
+func (s *Server) updateTeamSettings(w http.ResponseWriter, r *http.Request) {
+	var body struct {
+		Settings map[string]string `json:"settings"`
+	}
+	if !decodeBody(w, r, &body) {
+		return
+	}
+	for name, v := range body.Settings {
+		if (name != "rfa_for_add_member" && name != "rfa_for_add_collaborator") || (v != "enabled" && v != "disabled") {
+			teamProblem(w, r, http.StatusBadRequest, map[string]any{"error": map[string]any{"name": "InvalidParams",
+				"message": "Invalid setting " + name + ": " + strconv.Quote(v)}})
+			return
+		}
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	t := s.teamOf(w, r)
+	if t == nil {
+		return
+	}
+	if v, ok := body.Settings["rfa_for_add_member"]; ok {
+		t.ApproveNewMembers = v == "enabled"
+	}
+	if v, ok := body.Settings["rfa_for_add_collaborator"]; ok {
+		t.ApproveCollaborators = v == "enabled"
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"settings": t.settings()})
 }

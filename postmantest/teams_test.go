@@ -164,3 +164,26 @@ func TestTeamCreateGetAndRemoveMembers(t *testing.T) {
 	_, _, err = c.Teams.Get(t.Context(), "999", nil)
 	require.ErrorIs(t, err, postman.ErrNotFound)
 }
+
+func TestTeamSettings(t *testing.T) {
+	srv := postmantest.NewServer()
+	t.Cleanup(srv.Close)
+	c := newClient(t, srv, "any-key")
+
+	settings, _, err := c.Teams.GetSettings(t.Context(), "123")
+	require.NoError(t, err)
+	assert.Equal(t, postman.TeamSettings{ApproveNewMembers: postman.TeamSettingDisabled, ApproveCollaborators: postman.TeamSettingDisabled}, *settings)
+
+	settings, _, err = c.Teams.UpdateSettings(t.Context(), "123", postman.TeamSettings{ApproveNewMembers: postman.TeamSettingEnabled})
+	require.NoError(t, err)
+	assert.Equal(t, postman.TeamSettingEnabled, settings.ApproveNewMembers)
+	assert.Equal(t, postman.TeamSettingDisabled, settings.ApproveCollaborators)
+	assert.True(t, srv.Teams()[0].ApproveNewMembers)
+
+	teams, _, err := c.Teams.List(t.Context(), &postman.TeamListOptions{Settings: true})
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"rfa_for_add_member":"enabled","rfa_for_add_collaborator":"disabled"}`, string(teams[0].Settings))
+
+	_, _, err = c.Teams.GetSettings(t.Context(), "999")
+	require.ErrorIs(t, err, postman.ErrNotFound)
+}
