@@ -158,10 +158,11 @@ func (s *Server) getWorkspaceRoles(w http.ResponseWriter, r *http.Request) {
 }
 
 // updateWorkspaceRoles applies a JSON Patch of role operations with
-// Postman's rules: at most 50 operations, one action per holder, users
-// and partners never in the same request, existing roles, SCIM IDs only
-// for provisioned SCIM users and groups, no roles in personal workspaces.
-// It answers the roles it changed.
+// Postman's rules: at most 50 operations; one action per holder (a
+// partner's role changes with an add and a remove); users and partners
+// never in the same request; existing roles; SCIM IDs only for
+// provisioned SCIM users and groups; no roles in personal workspaces. It
+// answers the roles it changed.
 func (s *Server) updateWorkspaceRoles(w http.ResponseWriter, r *http.Request) {
 	var body struct {
 		Roles []struct {
@@ -217,11 +218,16 @@ func (s *Server) updateWorkspaceRoles(w http.ResponseWriter, r *http.Request) {
 		subjects[subject] = true
 		for _, v := range op.Value {
 			partnerRole := v.Role >= "4" && v.Role <= "7"
+			// A partner's role changes with one add and one remove of it.
+			key := subject + "/" + v.ID
+			if subject == "partner" {
+				key += "/" + op.Op
+			}
 			switch {
-			case roleNames[v.Role] == "" || partnerRole != (subject == "partner") || len(v.Role) != 1:
+			case roleNames[v.Role] == "" || partnerRole != (subject == "partner"):
 				rolesProblem(w, http.StatusBadRequest, "Role "+strconv.Quote(v.Role)+" is invalid for "+subject+".")
 				return
-			case seen[subject+"/"+v.ID]:
+			case seen[key]:
 				rolesProblem(w, http.StatusBadRequest, "Only one action is allowed per "+subject+".")
 				return
 			case scim && subject == "partner":
@@ -231,7 +237,7 @@ func (s *Server) updateWorkspaceRoles(w http.ResponseWriter, r *http.Request) {
 				rolesProblem(w, http.StatusNotFound, "The requested resource was not found.")
 				return
 			}
-			seen[subject+"/"+v.ID] = true
+			seen[key] = true
 		}
 	}
 	if subjects["partner"] && (subjects["user"] || subjects["usergroup"]) {

@@ -146,3 +146,21 @@ func TestCollectionRoles(t *testing.T) {
 	require.ErrorIs(t, err, postman.ErrNotFound)
 	assert.Nil(t, srv.CollectionRoles("nope"))
 }
+
+func TestWorkspaceRolesPartnerChange(t *testing.T) {
+	srv := postmantest.NewServer()
+	t.Cleanup(srv.Close)
+	c := newClient(t, srv, "any-key")
+	ws := teamWorkspace(t, srv)
+	srv.SetWorkspaceRoles(ws, postmantest.WorkspaceRole{ID: "3", Users: []string{"12345678"}}, postmantest.WorkspaceRole{ID: "4", Partners: []string{"43215678"}})
+
+	changed, _, err := c.Roles.UpdateWorkspace(t.Context(), ws, postman.WorkspaceRolesUpdateRequest{Operations: []postman.RolePatchOperation{
+		{Op: postman.RoleAdd, Path: postman.RoleSubjectPartner, Value: []postman.RoleAssignment{{ID: "43215678", Role: postman.RolePartnerEditor}}},
+		{Op: postman.RoleRemove, Path: postman.RoleSubjectPartner, Value: []postman.RoleAssignment{{ID: "43215678", Role: postman.RolePartnerViewer}}},
+	}})
+	require.NoError(t, err)
+	require.Len(t, changed, 1)
+	assert.Equal(t, postman.RolePartnerEditor, changed[0].ID)
+	assert.Equal(t, []string{"43215678"}, changed[0].Partners)
+	assert.Equal(t, []postmantest.WorkspaceRole{{ID: "3", Users: []string{"12345678"}}, {ID: "5", Partners: []string{"43215678"}}}, srv.WorkspaceRoles(ws))
+}
