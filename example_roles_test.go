@@ -4,32 +4,43 @@ import (
 	"context"
 	"fmt"
 	"log"
-	"os"
 
 	"github.com/postman-go/postman"
+	"github.com/postman-go/postman/postmantest"
 )
 
 // Onboarding gives a new engineer, known by the SCIM ID of the identity
 // provider, the Editor role in the team's workspace; offboarding takes it
 // back.
 func ExampleRolesService_GrantWorkspace() {
+	srv := postmantest.NewServer()
+	defer srv.Close()
+	scimUserID := srv.AddSCIMUser(postmantest.SCIMUser{UserName: "sam.doe@example.com", GivenName: "Sam", FamilyName: "Doe", Active: true})
+	workspaceID := srv.AddWorkspace(postmantest.Workspace{Name: "Payments", Type: "team", Visibility: "team"})
+	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL))
+	defer client.CloseIdleConnections()
 	ctx := context.Background()
-	client, err := postman.NewClient(os.Getenv("POSTMAN_API_KEY"))
-	if err != nil {
-		log.Fatal(err)
-	}
-	workspaceID := os.Getenv("POSTMAN_WORKSPACE_ID")
-	grant := postman.RoleGrant{Role: postman.RoleEditor, Users: []string{os.Getenv("SCIM_USER_ID")}, SCIM: true}
+	grant := postman.RoleGrant{Role: postman.RoleEditor, Users: []string{scimUserID}, SCIM: true}
 
 	roles, _, err := client.Roles.GrantWorkspace(ctx, workspaceID, grant)
 	if err != nil {
 		log.Fatal(err)
 	}
 	for _, r := range roles {
-		fmt.Println(r.DisplayName, r.Users)
+		fmt.Println(r.DisplayName, len(r.Users), "user(s)")
 	}
 
 	if _, _, err := client.Roles.RevokeWorkspace(ctx, workspaceID, grant); err != nil {
 		log.Fatal(err)
 	}
+	roles, _, err = client.Roles.GetWorkspace(ctx, workspaceID, nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, r := range roles {
+		fmt.Println(r.DisplayName, r.Users)
+	}
+	// Output:
+	// Editor 1 user(s)
+	// Admin [12345678]
 }

@@ -4,19 +4,23 @@ import (
 	"context"
 	"fmt"
 	"log"
-	"os"
 
 	"github.com/postman-go/postman"
+	"github.com/postman-go/postman/postmantest"
 )
 
 // Organization admins list their teams, then grant a role and approve
 // what people asked for.
 func ExampleTeamsService() {
+	srv := postmantest.NewServer() // the user's team, 123 "Test Team", has the user as its manager
+	defer srv.Close()
+	srv.AddTeam(postmantest.Team{ID: 231, Name: "Billing Team", Handle: "billing-team"})
+	srv.AddTeamAccessRequest(123, postmantest.TeamAccessRequest{ID: 1, Role: "TEAM_GUEST_VIEWER", EntityType: "user", EntityID: "56781234", Reason: "Reads the API docs."})
+	srv.AddTeamAccessRequest(123, postmantest.TeamAccessRequest{ID: 2, Role: "TEAM_DEVELOPER", EntityType: "user", EntityID: "43215678"})
+	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL))
+	defer client.CloseIdleConnections()
 	ctx := context.Background()
-	client, err := postman.NewClient(os.Getenv("POSTMAN_API_KEY"))
-	if err != nil {
-		log.Fatal(err)
-	}
+
 	for team, err := range client.Teams.ListIter(ctx, nil) {
 		if err != nil {
 			log.Fatal(err) // errors.Is(err, postman.ErrFeatureUnavailable) outside Enterprise
@@ -25,13 +29,13 @@ func ExampleTeamsService() {
 	}
 
 	results, _, err := client.Teams.UpdateMemberRoles(ctx, "123", postman.TeamMemberRolesRequest{
-		Add: &postman.TeamRoleAssignments{Users: map[string][]postman.TeamRole{"12345678": {postman.TeamRoleManager}}},
+		Add: &postman.TeamRoleAssignments{Users: map[string][]postman.TeamRole{"87654321": {postman.TeamRoleManager}}},
 	})
 	if err != nil {
 		log.Fatal(err)
 	}
 	for _, r := range results {
-		fmt.Println(r.EntityType, r.EntityID, r.Status)
+		fmt.Println(r.EntityType, r.EntityID, *r.Role, r.Status)
 	}
 
 	// Collect first: approved requests leave the list being paged.
@@ -45,8 +49,15 @@ func ExampleTeamsService() {
 		}
 	}
 	for _, id := range guests {
-		if _, _, err := client.Teams.ApproveAccessRequest(ctx, "123", id); err != nil {
+		res, _, err := client.Teams.ApproveAccessRequest(ctx, "123", id)
+		if err != nil {
 			log.Fatal(err)
 		}
+		fmt.Println("request", id, res.AccessRequest.Status, res.EntityID, *res.Role)
 	}
+	// Output:
+	// 123 Test Team 1
+	// 231 Billing Team 0
+	// user 87654321 TEAM_MANAGER Accepted
+	// request 1 Accepted 56781234 TEAM_GUEST_VIEWER
 }

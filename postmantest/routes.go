@@ -105,6 +105,7 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("/", notServed)
 	s.routesGovernance()
 	s.routesTokens()
+	s.routesAccount()
 }
 
 func notServed(w http.ResponseWriter, r *http.Request) {

@@ -30,8 +30,9 @@ type state struct {
 	tagOrder   []taggedEntity // entities in the order they were first tagged
 	specs      []*storedSpec
 	apis       []*storedAPI
-	governance *governance  // Network, Packages, Components: see routes_governance.go
-	tokens     *tokensState // SDKs, OAuth, service accounts, webhooks, Postbot: see routes_tokens.go
+	governance *governance   // Network, Packages, Components: see routes_governance.go
+	tokens     *tokensState  // SDKs, OAuth, service accounts, webhooks, Postbot: see routes_tokens.go
+	account    *accountState // roles, teams, groups, billing, analytics: see routes_account.go
 }
 
 func newState(u User) *state {
