@@ -19,7 +19,12 @@
 // specifications, their files, and the generation of collections and
 // their synchronisation after a spec changes; API Builder APIs (AddAPI:
 // v10, or v9 which the endpoints refuse); SCIM users and groups; audit
-// logs; OpenAPI imports. Asynchronous tasks (collection updates and
+// logs; OpenAPI imports; workspace and collection roles; teams with their
+// settings, members and access requests; user groups; the billing account
+// and invoices; analytics tables; the Private API Network and its add
+// requests; the Package and Component libraries; SDK generation; OAuth and
+// service account tokens (which then work as API keys); webhooks; Postbot
+// tool generation. Asynchronous tasks (collection updates and
 // duplicates, merges, generations and synchronisations, async monitor
 // runs) finish after WithTaskDelay; FailTasks makes them fail. Faults
 // (5xx, rate limits, quota, plan gating) are injected on demand.
