@@ -8,6 +8,8 @@ func (s *Server) routesScanning() {
 	s.mux.HandleFunc("PUT /detected-secrets/{secretId}", s.resolveDetectedSecret)
 	s.mux.HandleFunc("GET /detected-secrets/{secretId}/locations", s.detectedSecretLocations)
 	s.mux.HandleFunc("GET /secret-types", s.listSecretTypes)
+
+	s.mux.HandleFunc("POST /security/api-validation", s.validateDefinition)
 }
 
 // scanState is what the Secret Scanner stores; it lives in
