@@ -106,6 +106,7 @@ func (s *Server) routes() {
 	s.routesGovernance()
 	s.routesTokens()
 	s.routesAccount()
+	s.routesScanning()
 }
 
 func notServed(w http.ResponseWriter, r *http.Request) {

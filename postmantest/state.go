@@ -33,6 +33,7 @@ type state struct {
 	governance *governance   // Network, Packages, Components: see routes_governance.go
 	tokens     *tokensState  // SDKs, OAuth, service accounts, webhooks, Postbot: see routes_tokens.go
 	account    *accountState // roles, teams, groups, billing, analytics: see routes_account.go
+	scanning   *scanState    // Secret Scanner: see routes_scanning.go
 }
 
 func newState(u User) *state {
