@@ -24,7 +24,8 @@
 // and invoices; analytics tables; the Private API Network and its add
 // requests; the Package and Component libraries; SDK generation; OAuth and
 // service account tokens (which then work as API keys); webhooks; Postbot
-// tool generation. Asynchronous tasks (collection updates and
+// tool generation; the Secret Scanner's detected secrets; API definition
+// security validation (a small rule engine). Asynchronous tasks (collection updates and
 // duplicates, merges, generations and synchronisations, async monitor
 // runs) finish after WithTaskDelay; FailTasks makes them fail. Faults
 // (5xx, rate limits, quota, plan gating) are injected on demand.
