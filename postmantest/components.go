@@ -151,16 +151,12 @@ func (st *state) componentBody(c *storedComponent, r *http.Request) map[string]a
 	return body
 }
 
-func componentProblem(w http.ResponseWriter, status int, typ, title, detail string) {
-	writeProblem(w, status, map[string]any{"type": "https://api.postman.com/problems/" + typ, "title": title, "status": status, "detail": detail})
-}
-
 func componentNotFound(w http.ResponseWriter) {
-	componentProblem(w, http.StatusNotFound, "not-found", "Not found", "Entity that you are trying to access does not exist.")
+	problem(w, http.StatusNotFound, "not-found", "Not found", "Entity that you are trying to access does not exist.")
 }
 
 func componentBadRequest(w http.ResponseWriter, detail string) {
-	componentProblem(w, http.StatusBadRequest, "bad-request", "Bad Request", detail)
+	problem(w, http.StatusBadRequest, "bad-request", "Bad Request", detail)
 }
 
 // component finds the component of the request's path, answering 404 when
@@ -219,7 +215,7 @@ func (s *Server) createComponent(w http.ResponseWriter, r *http.Request) {
 	defer s.mu.Unlock()
 	for _, c := range s.state.gov().components {
 		if c.Name == body.Name {
-			componentProblem(w, http.StatusConflict, "conflict", "Duplicate component name", "Component with the same name already exists in the team.")
+			problem(w, http.StatusConflict, "conflict", "Duplicate component name", "Component with the same name already exists in the team.")
 			return
 		}
 	}
@@ -244,7 +240,7 @@ func (s *Server) updateComponent(w http.ResponseWriter, r *http.Request) {
 	}
 	if body.Name != nil {
 		if c.Status == "archived" {
-			componentProblem(w, http.StatusConflict, "conflict", "Cannot rename component", "This component is archived. Unarchive it before renaming.")
+			problem(w, http.StatusConflict, "conflict", "Cannot rename component", "This component is archived. Unarchive it before renaming.")
 			return
 		}
 		c.Name = *body.Name
@@ -279,7 +275,7 @@ func (s *Server) updateComponentDraft(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if c.Status == "archived" {
-		componentProblem(w, http.StatusConflict, "conflict", "Cannot update draft", "This component is archived. Unarchive it before editing the draft.")
+		problem(w, http.StatusConflict, "conflict", "Cannot update draft", "This component is archived. Unarchive it before editing the draft.")
 		return
 	}
 	if body.Content != nil {
@@ -324,12 +320,12 @@ func (s *Server) publishComponentVersion(w http.ResponseWriter, r *http.Request)
 		return
 	}
 	if c.Status == "archived" {
-		componentProblem(w, http.StatusConflict, "conflict", "Cannot publish version", "This component is archived. Unarchive it before publishing a new version.")
+		problem(w, http.StatusConflict, "conflict", "Cannot publish version", "This component is archived. Unarchive it before publishing a new version.")
 		return
 	}
 	for _, v := range c.Versions {
 		if v.Label == body.Label {
-			componentProblem(w, http.StatusConflict, "conflict", "Duplicate component version label", "Component version with the same label already exists.")
+			problem(w, http.StatusConflict, "conflict", "Duplicate component version label", "Component version with the same label already exists.")
 			return
 		}
 	}
@@ -351,5 +347,5 @@ func (s *Server) getComponentVersion(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	componentProblem(w, http.StatusNotFound, "not-found", "Component version not found", "Entity that you are trying to access does not exist.")
+	problem(w, http.StatusNotFound, "not-found", "Component version not found", "Entity that you are trying to access does not exist.")
 }

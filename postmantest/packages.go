@@ -74,12 +74,12 @@ func (st *state) packageBody(p *storedPackage, withScript bool) map[string]any {
 }
 
 func packageNotFound(w http.ResponseWriter, r *http.Request) {
-	govProblem(w, r, http.StatusNotFound, "not-found", "The resource you are trying to access does not exist.",
+	problemFor(w, r, http.StatusNotFound, "not-found", "The resource you are trying to access does not exist.",
 		"The package "+r.PathValue("packageId")+" does not exist.")
 }
 
 func packageBadRequest(w http.ResponseWriter, r *http.Request, detail string) {
-	govProblem(w, r, http.StatusBadRequest, "bad-request", "The request is invalid or improperly formatted.", detail)
+	problemFor(w, r, http.StatusBadRequest, "bad-request", "The request is invalid or improperly formatted.", detail)
 }
 
 // listPackages answers a page of the packages (100 unless limit says
@@ -134,7 +134,7 @@ func (s *Server) createPackage(w http.ResponseWriter, r *http.Request) {
 	}
 	for _, p := range s.state.gov().packages {
 		if p.Name == strings.ToLower(body.Name) {
-			govProblem(w, r, http.StatusConflict, "conflict", "The resource conflicts with an existing resource.", "A package with this name already exists.")
+			problemFor(w, r, http.StatusConflict, "conflict", "The resource conflicts with an existing resource.", "A package with this name already exists.")
 			return
 		}
 	}

@@ -1,9 +1,7 @@
 package postmantest
 
-import "net/http"
-
-// governance is the state of the Package Library, the Component Library,
-// the Private API Network, the Secret Scanner and Search; Server.mu
+// governance is the state of the Package Library, the Component Library
+// and the Private API Network; Server.mu
 // guards it. state.governance holds it once an endpoint or seeding helper
 // needs it (see state.gov).
 type governance struct {
@@ -47,11 +45,4 @@ func (s *Server) routesGovernance() {
 	s.mux.HandleFunc("DELETE /network/private/workspace/{workspaceId}", s.removeFromNetwork)
 	s.mux.HandleFunc("GET /network/private/network-entity/request/all", s.listNetworkRequests)
 	s.mux.HandleFunc("PUT /network/private/network-entity/request/{requestId}", s.respondToNetworkRequest)
-}
-
-// govProblem answers an application/problem+json error body with Postman's
-// type, title, detail, status and instance members.
-func govProblem(w http.ResponseWriter, r *http.Request, status int, typ, title, detail string) {
-	writeProblem(w, status, map[string]any{"type": "https://api.postman.com/problems/" + typ,
-		"title": title, "detail": detail, "status": status, "instance": r.URL.Path})
 }

@@ -125,14 +125,8 @@ func (sd *storedSDK) body() map[string]any {
 	return body
 }
 
-// sdkProblem answers Postman's problem body of the SDK endpoints.
-func sdkProblem(w http.ResponseWriter, r *http.Request, status int, typ, title, detail string) {
-	writeProblem(w, status, map[string]any{"type": "https://api.postman.com/problems/" + typ, "title": title,
-		"status": status, "detail": detail, "instance": r.URL.Path})
-}
-
 func sdkNotFound(w http.ResponseWriter, r *http.Request) {
-	sdkProblem(w, r, http.StatusNotFound, "not-found", "Not Found", "The requested resource was not found.")
+	problemFor(w, r, http.StatusNotFound, "not-found", "Not Found", "The requested resource was not found.")
 }
 
 func (s *Server) lockedSDK(w http.ResponseWriter, r *http.Request) *storedSDK {
@@ -158,7 +152,7 @@ func (s *Server) createSDK(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	invalid := func(detail string) {
-		sdkProblem(w, r, http.StatusBadRequest, "sdks/invalid-create-request", "Invalid SDK creation request", detail)
+		problemFor(w, r, http.StatusBadRequest, "sdks/invalid-create-request", "Invalid SDK creation request", detail)
 	}
 	if !slices.Contains(sdkLanguages, body.Language) {
 		invalid("`language` must be one of: " + strings.Join(sdkLanguages, ", ") + ".")
@@ -221,7 +215,7 @@ func (s *Server) deleteSDK(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if b := sd.now().BuildStatus; b == "in_progress" || b == "queued" {
-		sdkProblem(w, r, http.StatusConflict, "conflict", "Conflict", "The SDK is still being generated.")
+		problemFor(w, r, http.StatusConflict, "conflict", "Conflict", "The SDK is still being generated.")
 		return
 	}
 	st := s.state.tok()
@@ -242,7 +236,7 @@ func (s *Server) sdkDownload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if sd.now().BuildStatus != "succeeded" {
-		sdkProblem(w, r, http.StatusConflict, "conflict", "Conflict", "The SDK has no archive: its build did not succeed.")
+		problemFor(w, r, http.StatusConflict, "conflict", "Conflict", "The SDK has no archive: its build did not succeed.")
 		return
 	}
 	expires := time.Now().Add(sdkDownloadLifetime).UTC()
@@ -257,7 +251,7 @@ func (s *Server) listSDKs(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	page, bad := readPage(q, 25, 25)
 	if bad != "" {
-		sdkProblem(w, r, http.StatusBadRequest, "sdks/invalid-list-query", "Invalid list query", bad)
+		problemFor(w, r, http.StatusBadRequest, "sdks/invalid-list-query", "Invalid list query", bad)
 		return
 	}
 	s.mu.Lock()

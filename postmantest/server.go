@@ -201,6 +201,19 @@ func writeProblem(w http.ResponseWriter, status int, v any) {
 	writeBody(w, status, "application/problem+json", v)
 }
 
+// problem answers with an RFC 7807 problem of Postman's
+// https://api.postman.com/problems/<slug> family, as most newer endpoints
+// do; problemFor adds the request path as the problem's instance.
+func problem(w http.ResponseWriter, status int, slug, title, detail string) {
+	writeProblem(w, status, map[string]any{"type": "https://api.postman.com/problems/" + slug,
+		"title": title, "status": status, "detail": detail})
+}
+
+func problemFor(w http.ResponseWriter, r *http.Request, status int, slug, title, detail string) {
+	writeProblem(w, status, map[string]any{"type": "https://api.postman.com/problems/" + slug,
+		"title": title, "status": status, "detail": detail, "instance": r.URL.Path})
+}
+
 func writeBody(w http.ResponseWriter, status int, contentType string, v any) {
 	w.Header().Set("Content-Type", contentType)
 	w.WriteHeader(status)
