@@ -98,6 +98,15 @@ func pathf(format string, ids ...string) (string, error) {
 	return fmt.Sprintf(format, args...), nil
 }
 
+// requireArg refuses, before any I/O, an empty value that the call named
+// method needs in its body or query (path segments are checked by pathf).
+func requireArg(method, field, value string) error {
+	if value == "" {
+		return fmt.Errorf("postman: %s: %w: %s is empty", method, ErrInvalidArgument, field)
+	}
+	return nil
+}
+
 // do runs r and decodes the answer into out.
 func (c *Client) do(ctx context.Context, r *request, out any) (*Response, error) {
 	if ctx == nil {

@@ -45,7 +45,7 @@ func (s *CollectionsService) Duplicate(ctx context.Context, collectionUID string
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := collectionRequire("Duplicate", "WorkspaceID", req.WorkspaceID); err != nil {
+	if err := requireArg("Duplicate", "WorkspaceID", req.WorkspaceID); err != nil {
 		return nil, nil, err
 	}
 	var root struct {

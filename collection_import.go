@@ -111,7 +111,7 @@ type importJSONBody struct {
 //
 //postman:operation POST /import/openapi
 func (s *CollectionsService) ImportOpenAPI(ctx context.Context, workspaceID string, req ImportOpenAPIRequest) ([]*CollectionRef, *Response, error) {
-	if err := collectionRequire("ImportOpenAPI", "workspaceID", workspaceID); err != nil {
+	if err := requireArg("ImportOpenAPI", "workspaceID", workspaceID); err != nil {
 		return nil, nil, err
 	}
 	if len(req.Definition) == 0 {

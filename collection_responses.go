@@ -81,7 +81,7 @@ func (s *CollectionsService) CreateResponse(ctx context.Context, collectionID, r
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := collectionRequire("CreateResponse", "requestID", requestID); err != nil {
+	if err := requireArg("CreateResponse", "requestID", requestID); err != nil {
 		return nil, nil, err
 	}
 	if saved == nil {

@@ -105,7 +105,7 @@ func (s *CollectionsService) transfer(ctx context.Context, method, path string, 
 	for _, check := range []struct{ field, value string }{
 		{"Mode", string(req.Mode)}, {"Target.Model", string(req.Target.Model)}, {"Target.ID", req.Target.ID},
 	} {
-		if err := collectionRequire(method, check.field, check.value); err != nil {
+		if err := requireArg(method, check.field, check.value); err != nil {
 			return nil, nil, err
 		}
 	}

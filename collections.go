@@ -120,7 +120,7 @@ func (s *CollectionsService) ListIter(ctx context.Context, opts *CollectionListO
 //
 //postman:operation POST /collections
 func (s *CollectionsService) Create(ctx context.Context, workspaceID string, c *collection.Collection) (*CollectionRef, *Response, error) {
-	if err := collectionRequire("Create", "workspaceID", workspaceID); err != nil {
+	if err := requireArg("Create", "workspaceID", workspaceID); err != nil {
 		return nil, nil, err
 	}
 	body, err := collectionEnvelope("Create", c)
@@ -176,14 +176,4 @@ func collectionEnvelope(method string, c *collection.Collection) ([]byte, error)
 	body = append(body, open...)
 	body = append(body, doc...)
 	return append(body, end...), nil
-}
-
-// collectionRequire refuses, before any I/O, an empty value that Postman
-// needs in a body or query: the call could only fail, or address
-// something else.
-func collectionRequire(method, field, value string) error {
-	if value == "" {
-		return fmt.Errorf("postman: %s: %w: %s is empty", method, ErrInvalidArgument, field)
-	}
-	return nil
 }

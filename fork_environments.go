@@ -42,7 +42,7 @@ func (s *ForksService) ForkEnvironment(ctx context.Context, environmentUID strin
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := forkRequire("ForkEnvironment", "WorkspaceID", req.WorkspaceID); err != nil {
+	if err := requireArg("ForkEnvironment", "WorkspaceID", req.WorkspaceID); err != nil {
 		return nil, nil, err
 	}
 	var root struct {
@@ -120,7 +120,7 @@ func (s *ForksService) MergeEnvironment(ctx context.Context, environmentUID stri
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := forkRequire("MergeEnvironment", "Source", req.Source); err != nil {
+	if err := requireArg("MergeEnvironment", "Source", req.Source); err != nil {
 		return nil, nil, err
 	}
 	return s.environmentMerge(ctx, path, req)
@@ -141,7 +141,7 @@ func (s *ForksService) PullEnvironment(ctx context.Context, environmentUID strin
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := forkRequire("PullEnvironment", "Source", req.Source); err != nil {
+	if err := requireArg("PullEnvironment", "Source", req.Source); err != nil {
 		return nil, nil, err
 	}
 	return s.environmentMerge(ctx, path, req)

@@ -84,10 +84,10 @@ func (t *MergeTask) ErrorMessage() string {
 //
 //postman:operation PUT /collection-merges
 func (s *ForksService) MergeCollection(ctx context.Context, req MergeCollectionRequest) (*MergeTask, *Response, error) {
-	if err := forkRequire("MergeCollection", "Source", req.Source); err != nil {
+	if err := requireArg("MergeCollection", "Source", req.Source); err != nil {
 		return nil, nil, err
 	}
-	if err := forkRequire("MergeCollection", "Destination", req.Destination); err != nil {
+	if err := requireArg("MergeCollection", "Destination", req.Destination); err != nil {
 		return nil, nil, err
 	}
 	if req.Strategy == "" {
@@ -177,10 +177,10 @@ type MergedCollection struct {
 //
 //postman:operation POST /collections/merge
 func (s *ForksService) MergeCollectionFork(ctx context.Context, req MergeCollectionForkRequest) (*MergedCollection, *Response, error) {
-	if err := forkRequire("MergeCollectionFork", "Source", req.Source); err != nil {
+	if err := requireArg("MergeCollectionFork", "Source", req.Source); err != nil {
 		return nil, nil, err
 	}
-	if err := forkRequire("MergeCollectionFork", "Destination", req.Destination); err != nil {
+	if err := requireArg("MergeCollectionFork", "Destination", req.Destination); err != nil {
 		return nil, nil, err
 	}
 	var root struct {
@@ -191,13 +191,4 @@ func (s *ForksService) MergeCollectionFork(ctx context.Context, req MergeCollect
 		return nil, resp, err
 	}
 	return root.Collection, resp, nil
-}
-
-// forkRequire refuses, before any I/O, an empty ID that Postman needs in a
-// body or query: the call could only fail, or address something else.
-func forkRequire(method, field, value string) error {
-	if value == "" {
-		return fmt.Errorf("postman: %s: %w: %s is empty", method, ErrInvalidArgument, field)
-	}
-	return nil
 }

@@ -104,7 +104,7 @@ func (s *ForksService) ForkCollection(ctx context.Context, collectionID string, 
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := forkRequire("ForkCollection", "WorkspaceID", req.WorkspaceID); err != nil {
+	if err := requireArg("ForkCollection", "WorkspaceID", req.WorkspaceID); err != nil {
 		return nil, nil, err
 	}
 	var root struct {

@@ -3,7 +3,6 @@ package postman
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"net/http"
 )
 
@@ -163,7 +162,7 @@ func (s *MocksService) Get(ctx context.Context, mockID string) (*Mock, *Response
 //
 //postman:operation POST /mocks
 func (s *MocksService) Create(ctx context.Context, workspaceID string, req MockCreateRequest) (*Mock, *Response, error) {
-	if err := mockRequireQueryID("Mocks.Create", "workspace", workspaceID); err != nil {
+	if err := requireArg("Mocks.Create", "workspace", workspaceID); err != nil {
 		return nil, nil, err
 	}
 	var root mockRoot
@@ -238,15 +237,4 @@ func (s *MocksService) mockCall(ctx context.Context, method, mockID string, body
 		return nil, resp, err
 	}
 	return root.Mock, resp, nil
-}
-
-// mockRequireQueryID refuses an empty ID that an operation requires in its
-// query (the workspace of a new mock, monitor or webhook, the workspace of
-// SDK lists) before any I/O: Postman would otherwise pick a workspace of
-// its own choosing or fail with a less helpful 400.
-func mockRequireQueryID(method, name, id string) error {
-	if id == "" {
-		return fmt.Errorf("postman: %s: %w: %s is empty", method, ErrInvalidArgument, name)
-	}
-	return nil
 }

@@ -204,7 +204,7 @@ func (s *MonitorsService) Get(ctx context.Context, monitorID string) (*Monitor, 
 //
 //postman:operation POST /monitors
 func (s *MonitorsService) Create(ctx context.Context, workspaceID string, req MonitorCreateRequest) (*Monitor, *Response, error) {
-	if err := mockRequireQueryID("Monitors.Create", "workspace", workspaceID); err != nil {
+	if err := requireArg("Monitors.Create", "workspace", workspaceID); err != nil {
 		return nil, nil, err
 	}
 	var root monitorRoot

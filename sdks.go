@@ -367,7 +367,7 @@ func sdkIDFromLocation(loc string) string {
 // sdkPathWithWorkspace adds the required workspaceId query to path, so
 // that the options struct cannot drop it.
 func sdkPathWithWorkspace(method, path, workspaceID string) (string, error) {
-	if err := mockRequireQueryID(method, "workspaceID", workspaceID); err != nil {
+	if err := requireArg(method, "workspaceID", workspaceID); err != nil {
 		return "", err
 	}
 	return path + "?" + url.Values{"workspaceId": {workspaceID}}.Encode(), nil

@@ -36,7 +36,7 @@ type WebhookCreateRequest struct {
 //
 //postman:operation POST /webhooks
 func (s *WebhooksService) Create(ctx context.Context, workspaceID string, req WebhookCreateRequest) (*Webhook, *Response, error) {
-	if err := mockRequireQueryID("Webhooks.Create", "workspace", workspaceID); err != nil {
+	if err := requireArg("Webhooks.Create", "workspace", workspaceID); err != nil {
 		return nil, nil, err
 	}
 	var root struct {
