@@ -198,7 +198,9 @@ func WithUserAgent(product string) Option {
 }
 
 // WithLimiter replaces the default client-side rate limiter, e.g. with
-// one shared by a fleet of CI runners.
+// one shared by a fleet of CI runners (the module
+// github.com/postman-go/postman/redislimit keeps Postman's budgets in
+// Redis). A KeyedLimiter is first bound to the client's keys with ForKeys.
 func WithLimiter(l Limiter) Option {
 	return func(c *config) error {
 		if l == nil {

@@ -165,6 +165,12 @@ func NewClient(apiKey string, opts ...Option) (*Client, error) {
 	if c.limiter == nil && !cfg.noLimit {
 		c.limiter = sharedLimiter(c.apiKey, c.scimKey)
 	}
+	if keyed, ok := c.limiter.(KeyedLimiter); ok {
+		c.limiter = keyed.ForKeys(Fingerprint(apiKey), Fingerprint(c.scimKey.Reveal()))
+		if c.limiter == nil {
+			return nil, fmt.Errorf("postman: NewClient: %w: the KeyedLimiter's ForKeys returned nil", ErrInvalidArgument)
+		}
+	}
 	c.http, c.policy, c.base = buildHTTP(c, cfg)
 	c.common.client = c
 	c.Users = (*UsersService)(&c.common)

@@ -94,16 +94,22 @@ const (
 // vary by less than the slack, and otherwise goes as fast as that allows
 // (see burstDiv).
 func newRateLimiter(b bucket, scale float64) *rate.Limiter {
-	n := b.n * scale
-	burst := max(1, int(n/burstDiv))
-	span := (b.window + b.window/slackDiv).Seconds()
-	perSecond := (n - float64(burst)) / span
+	burst, perSecond := bucketShape(b.n*scale, b.window)
+	return rate.NewLimiter(rate.Limit(perSecond), burst)
+}
+
+// bucketShape is the burst and steady rate (per second) of the token
+// bucket for n requests per window (see burstDiv).
+func bucketShape(n float64, window time.Duration) (burst int, perSecond float64) {
+	burst = max(1, int(n/burstDiv))
+	span := (window + window/slackDiv).Seconds()
+	perSecond = (n - float64(burst)) / span
 	if perSecond <= 0 {
 		// At most one request per window: the burst's one request fills
 		// it, so tokens come at half the allowed rate, two windows or more apart.
 		perSecond = n / span / 2
 	}
-	return rate.NewLimiter(rate.Limit(perSecond), burst)
+	return burst, perSecond
 }
 
 // postmanLimiter is the default Limiter: Postman's general and
