@@ -29,6 +29,9 @@ type fleet struct {
 // processes make 600 calls against 300 allowed per 2 s, two windows.
 var postmanFleet = fleet{processes: 4, calls: 600, scale: 1, speedup: 30}
 
+// fleetKey is the API key every process of a fleet uses.
+const fleetKey = "PMAK-fleet0123456789abcdef01-0123456789abcdef0123456789abcdef01"
+
 // fleetRun is the outcome of one fleet run.
 type fleetRun struct {
 	limit    int
@@ -54,7 +57,7 @@ func (f fleet) run(tb testing.TB, newLimiter func(tb testing.TB) postman.Limiter
 	defer srv.Close()
 	clients := make([]*postman.Client, f.processes)
 	for i := range clients {
-		c, err := postman.NewClient("PMAK-fleet-shared-key", postman.WithBaseURL(srv.URL), postman.WithLimiter(newLimiter(tb)))
+		c, err := postman.NewClient(fleetKey, postman.WithBaseURL(srv.URL), postman.WithLimiter(newLimiter(tb)))
 		require.NoError(tb, err)
 		defer c.CloseIdleConnections()
 		clients[i] = c
@@ -106,12 +109,16 @@ func TestFleetSharesOneBudget(t *testing.T) {
 	requireRedis(t)
 	t.Parallel()
 	f := postmanFleet
-	r := f.run(t, f.redisLimiters(testPrefix(t)))
+	prefix := testPrefix(t)
+	r := f.run(t, f.redisLimiters(prefix))
 	t.Logf("%d processes, %d calls, %d per %v: %d 429s, steady rate %.3f of allowed, %v",
 		f.processes, f.calls, r.limit, r.window, r.rejected, r.steady, r.wall)
 	assert.Zero(t, r.rejected, "429s")
 	assert.GreaterOrEqual(t, r.steady, 0.90, "fraction of the allowed rate")
 	assert.LessOrEqual(t, r.steady, 1.0, "no faster than allowed")
+	assertNoKeyInRedis(t, newRedis(t), fleetKey)
+	assert.Equal(t, []string{"rate:" + prefix + "{" + string(postman.Fingerprint(fleetKey)) + "}:general"},
+		keysWith(t, newRedis(t), prefix), "one bucket, under the key's fingerprint")
 }
 
 // TestFleetWithoutSharingOvershoots is the problem the package solves:
@@ -128,7 +135,7 @@ func TestFleetWithoutSharingOvershoots(t *testing.T) {
 	defer srv.Close()
 	var wg sync.WaitGroup
 	for range f.processes {
-		c, err := postman.NewClient("PMAK-fleet-shared-key", postman.WithBaseURL(srv.URL),
+		c, err := postman.NewClient(fleetKey, postman.WithBaseURL(srv.URL),
 			postman.WithLimiter(f.redisLimiters(testPrefix(t))(t)), postman.WithMaxRetries(0))
 		require.NoError(t, err)
 		defer c.CloseIdleConnections()
