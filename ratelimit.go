@@ -18,7 +18,9 @@ import (
 // method and its path relative to the base URL (no query), and PauseUntil
 // when the server answers 429 with a wait, so that every goroutine sharing
 // the limiter holds back, not only the one that was refused. Implement it
-// to share a budget beyond one process, e.g. across CI runners.
+// to share a budget beyond one process, e.g. across CI runners (the module
+// github.com/postman-go/postman/redislimit does, through Redis; see also
+// KeyedLimiter and RateLimitsFor).
 //
 // A Limiter whose budgets differ by endpoint may also have a method
 // PausePathUntil(method, path string, t time.Time); the client then calls
