@@ -98,6 +98,7 @@ func refusedThen(serveAfter bool) func(*testing.T, *faultEnv) (string, []Option)
 					}))
 					_ = srv.Listener.Close()
 					srv.Listener = l
+					env.track(srv)
 					srv.Start()
 					t.Cleanup(srv.Close)
 				})
@@ -325,6 +326,7 @@ func retryFaults() []fault {
 					env.hits.Add(1)
 				}
 			}
+			env.track(srv)
 			srv.StartTLS()
 			t.Cleanup(srv.Close)
 			return srv.URL, nil
