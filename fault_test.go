@@ -432,7 +432,7 @@ func isIdempotent(method string) bool { return transport.IsIdempotent(method) }
 // faultSuite is every scenario of the suite.
 func faultSuite() []fault {
 	var all []fault
-	for _, part := range [][]fault{retryFaults(), statusFaults(), cancelFaults(), bodyFaults(), redirectFaults(), scimFaults()} {
+	for _, part := range [][]fault{retryFaults(), statusFaults(), cancelFaults(), bodyFaults(), gzipFaults(), redirectFaults(), scimFaults()} {
 		all = append(all, part...)
 	}
 	return all
