@@ -7,6 +7,7 @@ import (
 	"context"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"hash/crc32"
 	"io"
 	"net/http"
@@ -22,9 +23,13 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-const proxyPage = `<!DOCTYPE html>
-<html><head><title>502 Bad Gateway</title></head>
-<body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>`
+// proxyPage is the page nginx answers with status when its upstream fails.
+func proxyPage(status int) string {
+	title := fmt.Sprint(status, " ", http.StatusText(status))
+	return `<!DOCTYPE html>
+<html><head><title>` + title + `</title></head>
+<body><center><h1>` + title + `</h1></center><hr><center>nginx</center></body></html>`
+}
 
 // stream writes chunk until the client goes away or limit bytes are out;
 // with contentLength it first announces limit bytes.
@@ -163,28 +168,31 @@ func bodyFaults() []fault {
 		assert.Less(t, r.env.written.Load(), int64(64<<20), "the client stopped reading; the server could not write it all")
 	}
 	bigError := strings.Repeat("x", 3<<20)
-	fs := forMethods([]string{"GET", "POST"}, func(method string) fault {
-		return fault{name: "HTML 502 from a proxy", start: func(t *testing.T, env *faultEnv) (string, []Option) {
-			return scripted(func(_ int, w http.ResponseWriter, _ *http.Request) {
+	// A proxy's error page, for the two statuses a gateway sends when
+	// Postman is down or slow: retried for GET, not for POST.
+	var fs []fault
+	for _, status := range []int{502, 504} {
+		fs = append(fs, forMethods([]string{"GET", "POST"}, func(method string) fault {
+			return fault{name: fmt.Sprintf("HTML %d from a proxy", status), start: scripted(func(_ int, w http.ResponseWriter, _ *http.Request) {
 				w.Header().Set("Content-Type", "text/html")
-				w.WriteHeader(502)
-				_, _ = w.Write([]byte(proxyPage))
-			})(t, env)
-		}, check: func(t *testing.T, r *faultRun) {
-			attempts := 1
-			if isIdempotent(method) {
-				attempts = DefaultMaxRetries + 1
-			}
-			failedWithStatus(502, attempts)(t, r)
-			var apiErr *APIError
-			require.ErrorAs(t, r.err, &apiErr)
-			assert.Equal(t, "text/html", apiErr.ContentType)
-			assert.True(t, bytes.HasPrefix(apiErr.Body, []byte("<!DOCTYPE html>")), "the excerpt: %q", apiErr.Body)
-			assert.LessOrEqual(t, len(apiErr.Body), 512)
-			assert.Contains(t, r.err.Error(), "502 Bad Gateway")
-			assert.NotContains(t, r.err.Error(), "invalid character")
-		}}
-	})
+				w.WriteHeader(status)
+				_, _ = w.Write([]byte(proxyPage(status)))
+			}), check: func(t *testing.T, r *faultRun) {
+				attempts := 1
+				if isIdempotent(method) {
+					attempts = DefaultMaxRetries + 1
+				}
+				failedWithStatus(status, attempts)(t, r)
+				var apiErr *APIError
+				require.ErrorAs(t, r.err, &apiErr)
+				assert.Equal(t, "text/html", apiErr.ContentType)
+				assert.True(t, bytes.HasPrefix(apiErr.Body, []byte("<!DOCTYPE html>")), "the excerpt: %q", apiErr.Body)
+				assert.LessOrEqual(t, len(apiErr.Body), 512)
+				assert.Contains(t, r.err.Error(), "HTML page: "+fmt.Sprint(status, " ", http.StatusText(status)), "the page's title")
+				assert.NotContains(t, r.err.Error(), "invalid character")
+			}}
+		})...)
+	}
 	fs = append(fs, forMethods([]string{"GET", "POST"}, func(string) fault {
 		return fault{name: "truncated JSON on a 200", start: always(200, nil, `{"collections":[{"id":"1"`),
 			check: func(t *testing.T, r *faultRun) {
