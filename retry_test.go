@@ -399,6 +399,20 @@ func cancelFaults() []fault {
 		case <-time.After(10 * time.Second):
 		}
 	})
+	// stallInBody answers the first request with its headers and the start
+	// of its body, then sends nothing more until the client goes away;
+	// later requests get okBody.
+	stallInBody := scripted(func(n int, w http.ResponseWriter, r *http.Request) {
+		if n == 1 {
+			w.Header().Set("Content-Length", "100")
+			w.WriteHeader(200)
+			_, _ = w.Write([]byte(`{"ok":`))
+			w.(http.Flusher).Flush()
+			<-r.Context().Done()
+			return
+		}
+		writeJSON(w, 200, okBody)
+	})
 	canceled := func(hits int) func(*testing.T, *faultRun) {
 		return func(t *testing.T, r *faultRun) {
 			assert.ErrorIs(t, r.err, context.Canceled)
@@ -453,6 +467,17 @@ func cancelFaults() []fault {
 			}, check: func(t *testing.T, r *faultRun) {
 				canceled(1)(t, r)
 				assert.Empty(t, r.events)
+			}},
+		// The headers and part of the body came before the cancel: a GET,
+		// yet not retried, since the caller gave up.
+		{name: "cancelled during the body read", start: stallInBody,
+			call: func(ctx context.Context, c *Client, env *faultEnv) (*Response, error) {
+				cancelSoon(env)
+				return c.Do(ctx, "GET", "/me", nil, nil)
+			}, check: func(t *testing.T, r *faultRun) {
+				canceled(1)(t, r)
+				assert.Empty(t, r.events)
+				assert.Nil(t, r.resp, "no answer without its body")
 			}},
 		{name: "deadline during the backoff wait", realSleep: true, start: always(503, http.Header{"Retry-After": {"30"}}, ``),
 			call: func(ctx context.Context, c *Client, _ *faultEnv) (*Response, error) {
@@ -514,17 +539,7 @@ func cancelFaults() []fault {
 				assert.Equal(t, 1, r.hits(), "a write that may have been acted on is not sent again")
 			}},
 		{name: "attempt timeout while reading the body", opts: []Option{WithAttemptTimeout(200 * time.Millisecond)},
-			start: scripted(func(n int, w http.ResponseWriter, r *http.Request) {
-				if n == 1 {
-					w.Header().Set("Content-Length", "100")
-					w.WriteHeader(200)
-					_, _ = w.Write([]byte(`{"ok":`))
-					w.(http.Flusher).Flush()
-					<-r.Context().Done()
-					return
-				}
-				writeJSON(w, 200, okBody)
-			}), check: func(t *testing.T, r *faultRun) {
+			start: stallInBody, check: func(t *testing.T, r *faultRun) {
 				succeeded(2)(t, r)
 				var timeout *transport.AttemptTimeoutError
 				assert.ErrorAs(t, r.events[0].Err, &timeout, "the body read is bounded too: %v", r.events[0].Err)
