@@ -39,6 +39,9 @@ type fault struct {
 	opts   []Option
 	// realSleep keeps the retry waits real instead of recorded only.
 	realSleep bool
+	// setup adjusts the client before the call, for the settings no
+	// option reaches.
+	setup func(c *Client)
 	// start starts the server(s) and returns the client's base URL, and
 	// options the client needs to reach it (a TLS client).
 	start func(t *testing.T, env *faultEnv) (string, []Option)
@@ -186,6 +189,9 @@ func runFault(t *testing.T, f fault, canary bool) {
 	env.client = c
 	if f.realSleep {
 		c.policy.Sleep = nil
+	}
+	if f.setup != nil {
+		f.setup(c)
 	}
 	run := &faultRun{env: env, c: c}
 	logRetry := c.policy.OnRetry

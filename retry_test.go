@@ -435,7 +435,7 @@ func cancelFaults() []fault {
 			return l
 		}
 	}
-	return []fault{
+	fs := []fault{
 		{name: "cancelled before the call", start: always(200, nil, okBody),
 			call: func(ctx context.Context, c *Client, env *faultEnv) (*Response, error) {
 				env.cancel()
@@ -545,6 +545,43 @@ func cancelFaults() []fault {
 				assert.ErrorAs(t, r.events[0].Err, &timeout, "the body read is bounded too: %v", r.events[0].Err)
 			}},
 	}
+	// The first answer's headers would come after a second, past the
+	// header timeout and long before the attempt timeout (2 minutes).
+	slowHeaders := scripted(func(n int, w http.ResponseWriter, r *http.Request) {
+		if n == 1 {
+			select {
+			case <-r.Context().Done():
+				return
+			case <-time.After(time.Second):
+			}
+		}
+		writeJSON(w, 200, okBody)
+	})
+	return append(fs, forMethods([]string{"GET", "POST"}, func(method string) fault {
+		return fault{name: "slow headers", setup: headerTimeout(200 * time.Millisecond), start: slowHeaders,
+			check: func(t *testing.T, r *faultRun) {
+				if isIdempotent(method) {
+					succeeded(2)(t, r)
+					var late *transport.AttemptTimeoutError
+					require.ErrorAs(t, r.events[0].Err, &late)
+					assert.Equal(t, 200*time.Millisecond, late.After)
+					assert.ErrorContains(t, late, "no response headers in time")
+					return
+				}
+				assert.ErrorIs(t, r.err, context.DeadlineExceeded)
+				assert.ErrorContains(t, r.err, "attempt timed out after 200ms: no response headers in time")
+				assert.Equal(t, 1, r.hits(), "a write that may have been acted on is not sent again")
+				assert.Empty(t, r.events)
+			}}
+	})...)
+}
+
+// headerTimeout makes a client wait d for an answer's headers. No option
+// sets that wait (defaultHeaderTimeout, 30 s, shorter than the attempt
+// timeout), so it is set on the credentials round tripper, as
+// TestHeaderTimeoutAndLongCalls does.
+func headerTimeout(d time.Duration) func(*Client) {
+	return func(c *Client) { c.http.HTTPClient.Transport.(*transport.Credentials).HeaderTimeout = d }
 }
 
 // TestRetryWaitsFollowFullJitter shows the computed waits of a 503 storm:
