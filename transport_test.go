@@ -220,6 +220,17 @@ func bodyFaults() []fault {
 		}},
 		fault{name: "Content-Length over the cap", opts: small, start: stream(true, 200<<20), check: tooLarge},
 		fault{name: "endless chunked body", opts: small, start: stream(false, 200<<20), check: tooLarge},
+		// Over the default 64 MiB cap, refused from its Content-Length
+		// before any of it is read: the server cannot even write the cap.
+		fault{name: "100 MB body with Content-Length under the default cap", start: stream(true, 100<<20),
+			check: func(t *testing.T, r *faultRun) {
+				assert.ErrorIs(t, r.err, ErrResponseTooLarge)
+				assert.Nil(t, r.resp)
+				assert.Equal(t, 1, r.hits(), "a GET, yet not retried: the same answer would come again")
+				assert.Empty(t, r.events)
+				// Reading up to the cap and refusing then would have taken more.
+				assert.Less(t, r.env.written.Load(), int64(DefaultMaxBodySize), "the server wrote less than the cap")
+			}},
 		fault{name: "body of exactly the cap", opts: []Option{WithMaxResponseSize(1000, 1000)},
 			start: always(200, nil, `{"ok":true,"pad":"`+strings.Repeat("x", 1000-len(`{"ok":true,"pad":""}`))+`"}`), check: succeeded(1)},
 		fault{name: "body one byte over the cap", opts: []Option{WithMaxResponseSize(1000, 1000)},
