@@ -311,7 +311,7 @@ func TestErrorMessages(t *testing.T) {
 	t.Parallel()
 	e := &APIError{StatusCode: 404, Name: "instanceNotFoundError", Message: "We could not find the collection", Method: "GET", Path: "/collections/1"}
 	assert.Equal(t, "postman: GET /collections/1: 404 Not Found: instanceNotFoundError: We could not find the collection", e.Error())
-	e = &APIError{StatusCode: 502, Body: []byte(proxyPage), ContentType: "text/html"}
+	e = &APIError{StatusCode: 502, Body: []byte(proxyPage(502)), ContentType: "text/html"}
 	assert.Equal(t, "postman: 502 Bad Gateway: HTML page: 502 Bad Gateway", e.Error())
 	e = &APIError{StatusCode: 500, Body: []byte("upstream\nconnect   error")}
 	assert.Equal(t, "postman: 500 Internal Server Error: upstream connect error", e.Error())

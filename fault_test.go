@@ -39,6 +39,9 @@ type fault struct {
 	opts   []Option
 	// realSleep keeps the retry waits real instead of recorded only.
 	realSleep bool
+	// setup adjusts the client before the call, for the settings no
+	// option reaches.
+	setup func(c *Client)
 	// start starts the server(s) and returns the client's base URL, and
 	// options the client needs to reach it (a TLS client).
 	start func(t *testing.T, env *faultEnv) (string, []Option)
@@ -60,6 +63,9 @@ type faultEnv struct {
 	mu      sync.Mutex
 	onRetry func(ev transport.RetryEvent)
 	paths   []string
+	// conns is the last state of each connection the scenario's httptest
+	// servers hold open (see track).
+	conns map[net.Conn]http.ConnState
 }
 
 // hit counts a request of the main server and returns its number, from 1.
@@ -76,6 +82,55 @@ func (e *faultEnv) otherHit(r *http.Request) {
 	if r.Header.Get("X-Api-Key") != "" || r.Header.Get("Authorization") != "" {
 		e.keySeen.Store(true)
 	}
+}
+
+// track makes e follow the connections of srv, which is not started yet,
+// until they close, so that runFault can tell whether the client left one
+// open. A hijacked connection counts as closed: the handler that took it
+// over closes (or resets) it itself. A ConnState hook already set still runs.
+func (e *faultEnv) track(srv *httptest.Server) {
+	next := srv.Config.ConnState
+	srv.Config.ConnState = func(c net.Conn, s http.ConnState) {
+		e.mu.Lock()
+		if e.conns == nil {
+			e.conns = map[net.Conn]http.ConnState{}
+		}
+		if s == http.StateClosed || s == http.StateHijacked {
+			delete(e.conns, c)
+		} else {
+			e.conns[c] = s
+		}
+		e.mu.Unlock()
+		if next != nil {
+			next(c, s)
+		}
+	}
+}
+
+// openConns returns the states of the tracked connections still open.
+func (e *faultEnv) openConns() []string {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	var open []string
+	for _, s := range e.conns {
+		open = append(open, s.String())
+	}
+	return open
+}
+
+// connCloseWait bounds the wait for a server to close a connection the
+// client dropped: the server notices at its next read (EOF) or write
+// (reset), at once unless the machine is very busy.
+const connCloseWait = 5 * time.Second
+
+// assertConnsClosed fails unless every connection of the scenario's
+// servers ends soon: a body the client neither read to the end nor closed
+// would keep its connection, and its server handler, alive.
+func (e *faultEnv) assertConnsClosed(t *testing.T) {
+	t.Helper()
+	assert.EventuallyWithT(t, func(ct *assert.CollectT) {
+		assert.Empty(ct, e.openConns(), "server-side connections still open")
+	}, connCloseWait, 5*time.Millisecond)
 }
 
 // faultRun is the outcome of one scenario.
@@ -118,8 +173,9 @@ func (b *lockedBuffer) String() string {
 	return b.buf.String()
 }
 
-// runFault runs one scenario; with canary, it also logs every record into
-// a buffer and asserts that neither key ever shows up.
+// runFault runs one scenario, then checks that no server connection
+// outlives it; with canary, it also logs every record into a buffer and
+// asserts that neither key ever shows up.
 func runFault(t *testing.T, f fault, canary bool) {
 	t.Helper()
 	env := &faultEnv{}
@@ -133,6 +189,9 @@ func runFault(t *testing.T, f fault, canary bool) {
 	env.client = c
 	if f.realSleep {
 		c.policy.Sleep = nil
+	}
+	if f.setup != nil {
+		f.setup(c)
 	}
 	run := &faultRun{env: env, c: c}
 	logRetry := c.policy.OnRetry
@@ -185,6 +244,10 @@ func runFault(t *testing.T, f fault, canary bool) {
 		assert.Empty(t, run.resp.Request.Header.Get("Authorization"), "Response.Request carries no credential")
 	}
 	f.check(t, run)
+	// Idle keep-alive connections are the pool's to keep; once they are
+	// closed, no connection may be left.
+	c.CloseIdleConnections()
+	env.assertConnsClosed(t)
 }
 
 // assertNoSecrets fails when either canary key appears in the error (its
@@ -252,15 +315,23 @@ func writeJSON(w http.ResponseWriter, status int, body string) {
 	_, _ = io.WriteString(w, body)
 }
 
+// newServer starts an httptest server for h whose connections env tracks.
+func newServer(t *testing.T, env *faultEnv, h http.Handler) *httptest.Server {
+	srv := httptest.NewUnstartedServer(h)
+	env.track(srv)
+	srv.Start()
+	t.Cleanup(srv.Close)
+	return srv
+}
+
 // scripted starts an httptest server that answers the main server's
 // request n (from 1) with script.
 func scripted(script func(n int, w http.ResponseWriter, r *http.Request)) func(*testing.T, *faultEnv) (string, []Option) {
 	return func(t *testing.T, env *faultEnv) (string, []Option) {
-		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		srv := newServer(t, env, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			_, _ = io.Copy(io.Discard, r.Body)
 			script(env.hit(r), w, r)
 		}))
-		t.Cleanup(srv.Close)
 		return srv.URL, nil
 	}
 }
@@ -287,7 +358,8 @@ func always(status int, header http.Header, body string) func(*testing.T, *fault
 
 // rawServer starts a raw TCP server: each connection carries one request,
 // which serve answers (or not) by writing to the connection; n counts
-// connections from 1.
+// connections from 1. It closes every connection itself, so runFault's
+// connection check has nothing to follow there.
 func rawServer(serve func(n int, conn *net.TCPConn, req *http.Request)) func(*testing.T, *faultEnv) (string, []Option) {
 	return func(t *testing.T, env *faultEnv) (string, []Option) {
 		ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -333,10 +405,12 @@ func reset(conn *net.TCPConn) {
 // quietLog discards a test server's own log (TLS handshake errors).
 func quietLog() *log.Logger { return log.New(io.Discard, "", 0) }
 
-// quietTLS starts a TLS httptest server whose handshake errors are not logged.
-func quietTLS(t *testing.T, h http.Handler) *httptest.Server {
+// quietTLS starts a TLS httptest server whose handshake errors are not
+// logged and whose connections env tracks.
+func quietTLS(t *testing.T, env *faultEnv, h http.Handler) *httptest.Server {
 	srv := httptest.NewUnstartedServer(h)
 	srv.Config.ErrorLog = quietLog()
+	env.track(srv)
 	srv.StartTLS()
 	t.Cleanup(srv.Close)
 	return srv
@@ -364,10 +438,28 @@ func isIdempotent(method string) bool { return transport.IsIdempotent(method) }
 // faultSuite is every scenario of the suite.
 func faultSuite() []fault {
 	var all []fault
-	for _, part := range [][]fault{retryFaults(), statusFaults(), cancelFaults(), bodyFaults(), redirectFaults(), scimFaults()} {
+	for _, part := range [][]fault{retryFaults(), statusFaults(), cancelFaults(), bodyFaults(), gzipFaults(), redirectFaults(), scimFaults()} {
 		all = append(all, part...)
 	}
 	return all
+}
+
+// TestConnTrackingSeesALeak makes sure the suite's connection check is
+// not vacuous: a response body left open keeps its connection through
+// CloseIdleConnections, and the tracker reports it until the body is closed.
+func TestConnTrackingSeesALeak(t *testing.T) {
+	t.Parallel()
+	env := &faultEnv{}
+	base, _ := always(200, nil, okBody)(t, env)
+	tr := &http.Transport{}
+	t.Cleanup(tr.CloseIdleConnections)
+	resp, err := (&http.Client{Transport: tr}).Get(base + "/me")
+	require.NoError(t, err)
+	tr.CloseIdleConnections()
+	assert.Never(t, func() bool { return len(env.openConns()) == 0 }, 100*time.Millisecond, 5*time.Millisecond,
+		"a body left open keeps its connection")
+	require.NoError(t, resp.Body.Close())
+	env.assertConnsClosed(t)
 }
 
 func TestFaults(t *testing.T) {

@@ -15,12 +15,10 @@ import (
 // otherServer starts the server a redirect points to: it counts what
 // reaches it and whether a credential came along.
 func otherServer(t *testing.T, env *faultEnv) *httptest.Server {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	return newServer(t, env, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		env.otherHit(r)
 		writeJSON(w, 200, `{"ok":true,"stolen":true}`)
 	}))
-	t.Cleanup(srv.Close)
-	return srv
 }
 
 // redirecting returns a main server that answers every request with
@@ -37,12 +35,11 @@ func redirecting(status int, tlsMain bool, target func(main, other *url.URL) str
 			w.WriteHeader(status)
 		})
 		if tlsMain {
-			srv := quietTLS(t, h)
+			srv := quietTLS(t, env, h)
 			mainURL, _ = url.Parse(srv.URL)
 			return srv.URL, []Option{WithHTTPClient(srv.Client())}
 		}
-		srv := httptest.NewServer(h)
-		t.Cleanup(srv.Close)
+		srv := newServer(t, env, h)
 		mainURL, _ = url.Parse(srv.URL)
 		return srv.URL, nil
 	}

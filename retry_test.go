@@ -98,6 +98,7 @@ func refusedThen(serveAfter bool) func(*testing.T, *faultEnv) (string, []Option)
 					}))
 					_ = srv.Listener.Close()
 					srv.Listener = l
+					env.track(srv)
 					srv.Start()
 					t.Cleanup(srv.Close)
 				})
@@ -325,6 +326,7 @@ func retryFaults() []fault {
 					env.hits.Add(1)
 				}
 			}
+			env.track(srv)
 			srv.StartTLS()
 			t.Cleanup(srv.Close)
 			return srv.URL, nil
@@ -397,6 +399,20 @@ func cancelFaults() []fault {
 		case <-time.After(10 * time.Second):
 		}
 	})
+	// stallInBody answers the first request with its headers and the start
+	// of its body, then sends nothing more until the client goes away;
+	// later requests get okBody.
+	stallInBody := scripted(func(n int, w http.ResponseWriter, r *http.Request) {
+		if n == 1 {
+			w.Header().Set("Content-Length", "100")
+			w.WriteHeader(200)
+			_, _ = w.Write([]byte(`{"ok":`))
+			w.(http.Flusher).Flush()
+			<-r.Context().Done()
+			return
+		}
+		writeJSON(w, 200, okBody)
+	})
 	canceled := func(hits int) func(*testing.T, *faultRun) {
 		return func(t *testing.T, r *faultRun) {
 			assert.ErrorIs(t, r.err, context.Canceled)
@@ -419,7 +435,7 @@ func cancelFaults() []fault {
 			return l
 		}
 	}
-	return []fault{
+	fs := []fault{
 		{name: "cancelled before the call", start: always(200, nil, okBody),
 			call: func(ctx context.Context, c *Client, env *faultEnv) (*Response, error) {
 				env.cancel()
@@ -451,6 +467,17 @@ func cancelFaults() []fault {
 			}, check: func(t *testing.T, r *faultRun) {
 				canceled(1)(t, r)
 				assert.Empty(t, r.events)
+			}},
+		// The headers and part of the body came before the cancel: a GET,
+		// yet not retried, since the caller gave up.
+		{name: "cancelled during the body read", start: stallInBody,
+			call: func(ctx context.Context, c *Client, env *faultEnv) (*Response, error) {
+				cancelSoon(env)
+				return c.Do(ctx, "GET", "/me", nil, nil)
+			}, check: func(t *testing.T, r *faultRun) {
+				canceled(1)(t, r)
+				assert.Empty(t, r.events)
+				assert.Nil(t, r.resp, "no answer without its body")
 			}},
 		{name: "deadline during the backoff wait", realSleep: true, start: always(503, http.Header{"Retry-After": {"30"}}, ``),
 			call: func(ctx context.Context, c *Client, _ *faultEnv) (*Response, error) {
@@ -512,22 +539,49 @@ func cancelFaults() []fault {
 				assert.Equal(t, 1, r.hits(), "a write that may have been acted on is not sent again")
 			}},
 		{name: "attempt timeout while reading the body", opts: []Option{WithAttemptTimeout(200 * time.Millisecond)},
-			start: scripted(func(n int, w http.ResponseWriter, r *http.Request) {
-				if n == 1 {
-					w.Header().Set("Content-Length", "100")
-					w.WriteHeader(200)
-					_, _ = w.Write([]byte(`{"ok":`))
-					w.(http.Flusher).Flush()
-					<-r.Context().Done()
-					return
-				}
-				writeJSON(w, 200, okBody)
-			}), check: func(t *testing.T, r *faultRun) {
+			start: stallInBody, check: func(t *testing.T, r *faultRun) {
 				succeeded(2)(t, r)
 				var timeout *transport.AttemptTimeoutError
 				assert.ErrorAs(t, r.events[0].Err, &timeout, "the body read is bounded too: %v", r.events[0].Err)
 			}},
 	}
+	// The first answer's headers would come after a second, past the
+	// header timeout and long before the attempt timeout (2 minutes).
+	slowHeaders := scripted(func(n int, w http.ResponseWriter, r *http.Request) {
+		if n == 1 {
+			select {
+			case <-r.Context().Done():
+				return
+			case <-time.After(time.Second):
+			}
+		}
+		writeJSON(w, 200, okBody)
+	})
+	return append(fs, forMethods([]string{"GET", "POST"}, func(method string) fault {
+		return fault{name: "slow headers", setup: headerTimeout(200 * time.Millisecond), start: slowHeaders,
+			check: func(t *testing.T, r *faultRun) {
+				if isIdempotent(method) {
+					succeeded(2)(t, r)
+					var late *transport.AttemptTimeoutError
+					require.ErrorAs(t, r.events[0].Err, &late)
+					assert.Equal(t, 200*time.Millisecond, late.After)
+					assert.ErrorContains(t, late, "no response headers in time")
+					return
+				}
+				assert.ErrorIs(t, r.err, context.DeadlineExceeded)
+				assert.ErrorContains(t, r.err, "attempt timed out after 200ms: no response headers in time")
+				assert.Equal(t, 1, r.hits(), "a write that may have been acted on is not sent again")
+				assert.Empty(t, r.events)
+			}}
+	})...)
+}
+
+// headerTimeout makes a client wait d for an answer's headers. No option
+// sets that wait (defaultHeaderTimeout, 30 s, shorter than the attempt
+// timeout), so it is set on the credentials round tripper, as
+// TestHeaderTimeoutAndLongCalls does.
+func headerTimeout(d time.Duration) func(*Client) {
+	return func(c *Client) { c.http.HTTPClient.Transport.(*transport.Credentials).HeaderTimeout = d }
 }
 
 // TestRetryWaitsFollowFullJitter shows the computed waits of a 503 storm:

@@ -9,7 +9,6 @@ import (
 	"net/url"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 )
 
@@ -97,13 +96,11 @@ func (t *Credentials) RoundTrip(req *http.Request) (*http.Response, error) {
 		ctx, cancel = context.WithTimeout(parent, timeout)
 	}
 	var headerTimer *time.Timer
-	var headersLate atomic.Bool
 	if headerTimeout > 0 && headerTimeout < timeout {
 		if cancel == nil {
 			ctx, cancel = context.WithCancel(parent)
 		}
-		stop := cancel
-		headerTimer = time.AfterFunc(headerTimeout, func() { headersLate.Store(true); stop() })
+		headerTimer = time.AfterFunc(headerTimeout, cancel)
 	}
 	// A shallow copy with its own header map: the request handed in is
 	// never modified (it is what Response.Request shows the caller), and
@@ -123,11 +120,17 @@ func (t *Credentials) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 	out.Header = h
 	resp, err := t.Next.RoundTrip(out)
-	if headerTimer != nil {
-		headerTimer.Stop()
+	// A timer that can no longer be stopped has fired: the attempt's
+	// context is cancelled, even when the headers came just in time, and
+	// reading such an answer's body would fail with context.Canceled, an
+	// error the caller never caused and the policy never retries.
+	late := headerTimer != nil && !headerTimer.Stop()
+	if err == nil && late {
+		_ = resp.Body.Close()
+		err = errNoHeaders
 	}
 	if err != nil {
-		if headersLate.Load() && parent.Err() == nil {
+		if late && parent.Err() == nil {
 			// The transport reports the cancellation that stopped it; what
 			// happened is a timeout, which is retried like one.
 			err = &AttemptTimeoutError{After: headerTimeout, Err: errNoHeaders}

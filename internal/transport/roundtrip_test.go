@@ -3,6 +3,7 @@ package transport
 import (
 	"context"
 	"errors"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -177,4 +178,41 @@ func TestRoundTripThroughARealServer(t *testing.T) {
 	assert.Equal(t, 204, resp.StatusCode)
 	assert.Equal(t, "PMAK-k", gotKey)
 	assert.Empty(t, resp.Request.Header.Get("X-Api-Key"))
+}
+
+// lateHeaders answers just as the header timeout fires: it waits for the
+// attempt's context to end, then answers all the same, with a body that
+// fails once that context has ended, as net/http's bodies do.
+type lateHeaders struct{}
+
+func (lateHeaders) RoundTrip(req *http.Request) (*http.Response, error) {
+	<-req.Context().Done()
+	return &http.Response{StatusCode: 200, Header: http.Header{}, Body: io.NopCloser(ctxReader{req.Context()}), Request: req}, nil
+}
+
+// ctxReader fails with its context's error.
+type ctxReader struct{ ctx context.Context }
+
+func (r ctxReader) Read([]byte) (int, error) { return 0, r.ctx.Err() }
+
+// TestHeadersAtTheHeaderTimeout: headers that come as the header timeout
+// fires are a header timeout, which the policy retries like one, not an
+// answer whose body then fails with context.Canceled, an error the caller
+// never caused and the policy never retries.
+func TestHeadersAtTheHeaderTimeout(t *testing.T) {
+	t.Parallel()
+	origin, _ := url.Parse("https://api.postman.com")
+	rt := &Credentials{Next: lateHeaders{}, Origin: origin, APIKey: NewSecret("PMAK-k"), Timeout: time.Minute, HeaderTimeout: 10 * time.Millisecond}
+	req, _ := http.NewRequestWithContext(t.Context(), "GET", "https://api.postman.com/me", nil)
+	resp, err := rt.RoundTrip(req)
+	if resp != nil {
+		_, readErr := resp.Body.Read(make([]byte, 1))
+		t.Fatalf("an answer whose body fails with %v", readErr)
+	}
+	var late *AttemptTimeoutError
+	require.ErrorAs(t, err, &late)
+	assert.Equal(t, 10*time.Millisecond, late.After)
+	assert.ErrorIs(t, err, errNoHeaders)
+	assert.NotErrorIs(t, err, context.Canceled)
+	assert.True(t, retryableTransportError(err))
 }
