@@ -25,7 +25,10 @@
 // requests; the Package and Component libraries; SDK generation; OAuth and
 // service account tokens (which then work as API keys); webhooks; Postbot
 // tool generation; the Secret Scanner's detected secrets; API definition
-// security validation (a small rule engine). Asynchronous tasks (collection updates and
+// security validation (a small rule engine); search (POST /search) over
+// the workspaces, collections, requests, environments and specs it
+// stores, which also finds the public and partner workspaces of other
+// teams seeded with Workspace.Publisher. Asynchronous tasks (collection updates and
 // duplicates, merges, generations and synchronisations, async monitor
 // runs) finish after WithTaskDelay; FailTasks makes them fail. Faults
 // (5xx, rate limits, quota, plan gating) are injected on demand.

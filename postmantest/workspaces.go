@@ -20,6 +20,13 @@ type Workspace struct {
 	CreatedBy   string
 	CreatedAt   time.Time
 	UpdatedAt   time.Time
+	// Publisher is the team that owns the workspace when it is not the
+	// user's: a public or partner workspace of another team, which POST
+	// /search finds with ownership external or all. The user's lists (GET
+	// /workspaces, and GET /collections and /environments without a
+	// workspace) leave such workspaces and their elements out, as Postman
+	// lists only the user's own.
+	Publisher Publisher
 }
 
 // postmanTime is the layout of the description's date-time fields.
@@ -83,6 +90,9 @@ func (s *Server) listWorkspaces(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	var matched []map[string]any
 	for _, ws := range s.state.workspaces {
+		if !s.state.own(ws) {
+			continue
+		}
 		if t := q.Get("type"); t != "" && ws.Type != t {
 			continue
 		}
@@ -260,4 +270,14 @@ func (st *state) elements(workspaceID, kind string) []any {
 		}
 	}
 	return out
+}
+
+// listed reports whether GET /collections or /environments lists an
+// element of workspace workspaceID when asked for the elements of
+// workspace filter ("": the user's, so not those of other teams).
+func (st *state) listed(workspaceID, filter string) bool {
+	if filter != "" {
+		return workspaceID == filter
+	}
+	return st.own(st.workspace(workspaceID))
 }
