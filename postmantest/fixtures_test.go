@@ -51,6 +51,18 @@ func newPollingClient(t *testing.T, srv *postmantest.Server) *postman.Client {
 	return newClient(t, srv, "any-key", postman.WithTaskPolling(5*time.Millisecond, 20*time.Millisecond))
 }
 
+// newPlainClient is newClient without the validation against the
+// description, for endpoints it lacks and requests it forbids; it polls
+// tasks every few milliseconds.
+func newPlainClient(t *testing.T, srv *postmantest.Server) *postman.Client {
+	t.Helper()
+	c, err := postman.NewClient("any-key", postman.WithBaseURL(srv.URL), postman.WithHTTPClient(plainHTTP(t)), postman.WithoutRateLimit(),
+		postman.WithMaxRetries(0), postman.WithTaskPolling(5*time.Millisecond, 20*time.Millisecond))
+	require.NoError(t, err)
+	t.Cleanup(c.CloseIdleConnections)
+	return c
+}
+
 // plainHTTP returns an HTTP client whose connections close when the test
 // ends, for calls outside the SDK (mock URLs, requests the description
 // forbids).

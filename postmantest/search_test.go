@@ -282,9 +282,7 @@ func TestSearchPages(t *testing.T) {
 func TestSearchErrors(t *testing.T) {
 	srv := postmantest.NewServer()
 	t.Cleanup(srv.Close)
-	raw, err := postman.NewClient("any-key", postman.WithBaseURL(srv.URL), postman.WithHTTPClient(plainHTTP(t)), postman.WithoutRateLimit(), postman.WithMaxRetries(0))
-	require.NoError(t, err)
-	t.Cleanup(raw.CloseIdleConnections)
+	raw := newPlainClient(t, srv)
 	for _, tc := range []struct {
 		name, query, body, detail string
 	}{

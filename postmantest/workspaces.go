@@ -37,6 +37,10 @@ const postmanTime = time.RFC3339
 func (s *Server) AddWorkspace(ws Workspace) string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	return s.state.addWorkspace(ws).ID
+}
+
+func (st *state) addWorkspace(ws Workspace) *Workspace {
 	if ws.ID == "" {
 		ws.ID = newID()
 	}
@@ -53,8 +57,8 @@ func (s *Server) AddWorkspace(ws Workspace) string {
 	if ws.UpdatedAt.IsZero() {
 		ws.UpdatedAt = ws.CreatedAt
 	}
-	s.state.workspaces = append(s.state.workspaces, &ws)
-	return ws.ID
+	st.workspaces = append(st.workspaces, &ws)
+	return &ws
 }
 
 // Workspaces returns a copy of the stored workspaces.
