@@ -1,7 +1,6 @@
 package postmantest_test
 
 import (
-	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -149,19 +148,11 @@ func TestAPIMigrationInProgress(t *testing.T) {
 // the v10 Accept header.
 func migrate(t *testing.T, srv *postmantest.Server, apiID, body string, v10 bool) (int, string) {
 	t.Helper()
-	req, err := http.NewRequestWithContext(t.Context(), http.MethodPost, srv.URL+"/apis/"+apiID+"/spec-migrations", strings.NewReader(body))
-	require.NoError(t, err)
-	req.Header.Set("X-Api-Key", "any-key")
-	req.Header.Set("Content-Type", "application/json")
+	header := map[string]string{"Content-Type": "application/json"}
 	if v10 {
-		req.Header.Set("Accept", "application/vnd.api.v10+json")
+		header["Accept"] = "application/vnd.api.v10+json"
 	}
-	resp, err := plainHTTP(t).Do(req)
-	require.NoError(t, err)
-	defer resp.Body.Close()
-	data, err := io.ReadAll(resp.Body)
-	require.NoError(t, err)
-	return resp.StatusCode, string(data)
+	return callWith(t, plainHTTP(t), http.MethodPost, srv.URL+"/apis/"+apiID+"/spec-migrations", "any-key", header, strings.NewReader(body))
 }
 
 func TestAPIMigrationErrors(t *testing.T) {

@@ -38,14 +38,7 @@ func (s *Server) AddAPI(name string, version int) string {
 	return a.id
 }
 
-func (st *state) api(id string) *storedAPI {
-	for _, a := range st.apis {
-		if a.id == id {
-			return a
-		}
-	}
-	return nil
-}
+func (st *state) api(id string) *storedAPI { return byID(st.apis, id) }
 
 // serveAPI answers the /apis/{apiId}… requests: the v9 refusal, the
 // missing v10 Accept header, a v10 API for GET /apis/{apiId}, or its

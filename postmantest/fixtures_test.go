@@ -76,7 +76,13 @@ func plainHTTP(t *testing.T) *http.Client {
 // and body.
 func call(t *testing.T, hc *http.Client, method, url, key string, header map[string]string) (int, string) {
 	t.Helper()
-	req, err := http.NewRequestWithContext(t.Context(), method, url, nil)
+	return callWith(t, hc, method, url, key, header, nil)
+}
+
+// callWith is call with a request body.
+func callWith(t *testing.T, hc *http.Client, method, url, key string, header map[string]string, body io.Reader) (int, string) {
+	t.Helper()
+	req, err := http.NewRequestWithContext(t.Context(), method, url, body)
 	require.NoError(t, err)
 	if key != "" {
 		req.Header.Set("X-Api-Key", key)
@@ -87,9 +93,9 @@ func call(t *testing.T, hc *http.Client, method, url, key string, header map[str
 	resp, err := hc.Do(req)
 	require.NoError(t, err)
 	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
+	answer, err := io.ReadAll(resp.Body)
 	require.NoError(t, err)
-	return resp.StatusCode, string(body)
+	return resp.StatusCode, string(answer)
 }
 
 // document decodes a stored collection document.

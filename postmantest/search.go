@@ -260,17 +260,17 @@ func searchVisibility(ws *Workspace) string {
 	return "internal"
 }
 
-// searchBase is a hit of an element of workspace ws (nil when it has
-// none) with what it takes from there: its owner, publisher, visibility
-// and Private API Network membership. It returns nil for the workspaces
-// of other teams that are neither public nor partner, which the user
-// cannot see.
-func (st *state) searchBase(ws *Workspace, name string) *searchHit {
+// searchBase is the hit of an element, of ID id (a UID for collections
+// and requests), in workspace ws (nil when it has none) with what it
+// takes from there: its owner, publisher, visibility and Private API
+// Network membership. It returns nil for the workspaces of other teams
+// that are neither public nor partner, which the user cannot see.
+func (st *state) searchBase(ws *Workspace, id, name string) *searchHit {
 	own, visibility := st.own(ws), searchVisibility(ws)
 	if !own && visibility == "internal" {
 		return nil
 	}
-	h := &searchHit{own: own, texts: []string{name}, data: map[string]any{"name": name, "team": nil, "organization": nil},
+	h := &searchHit{own: own, texts: []string{name}, data: map[string]any{"id": id, "name": name, "team": nil, "organization": nil},
 		values: map[string][]string{"visibility": {visibility}}, flags: map[string]bool{"isGitConnected": false}}
 	creator := strconv.FormatInt(st.user.ID, 10)
 	team, org := st.user.TeamID, st.ownOrganization()
@@ -366,7 +366,7 @@ func (st *state) searchHits(elementType string) []*searchHit {
 }
 
 func (st *state) workspaceHit(ws *Workspace) *searchHit {
-	h := st.searchBase(ws, ws.Name)
+	h := st.searchBase(ws, ws.ID, ws.Name)
 	if h == nil {
 		return nil
 	}
@@ -375,7 +375,6 @@ func (st *state) workspaceHit(ws *Workspace) *searchHit {
 		h.values["createdBy"] = []string{ws.CreatedBy}
 		h.data["createdBy"] = ws.CreatedBy
 	}
-	h.data["id"] = ws.ID
 	h.data["isGitConnected"] = false
 	h.describe("summary", ws.About)
 	h.describe("description", ws.Description)
@@ -393,12 +392,11 @@ func (h *searchHit) tag(slugs []string) {
 }
 
 func (st *state) collectionHit(c *storedCollection) *searchHit {
-	h := st.searchBase(st.workspace(c.workspaceID), c.name())
+	uid := st.uid(c.id)
+	h := st.searchBase(st.workspace(c.workspaceID), uid, c.name())
 	if h == nil {
 		return nil
 	}
-	uid := st.uid(c.id)
-	h.data["id"] = uid
 	h.data["isGitConnected"] = false
 	h.values["collectionId"] = []string{c.id}
 	if d, ok := description(c.info()["description"]); ok {
@@ -413,14 +411,13 @@ func (st *state) collectionHit(c *storedCollection) *searchHit {
 // requestModel.
 func (st *state) requestHit(c *storedCollection, item map[string]any) *searchHit {
 	req := requestModel(item)
-	h := st.searchBase(st.workspace(c.workspaceID), jsonText(req["name"]))
+	id, colUID := jsonText(item["id"]), st.uid(c.id)
+	uid := st.uid(id)
+	h := st.searchBase(st.workspace(c.workspaceID), uid, jsonText(req["name"]))
 	if h == nil {
 		return nil
 	}
-	id, colUID := jsonText(item["id"]), st.uid(c.id)
-	uid := st.uid(id)
 	method := strings.ToUpper(jsonText(req["method"]))
-	h.data["id"] = uid
 	h.data["method"] = method
 	h.data["type"] = "http" // a Collection v2.1 document holds HTTP requests only
 	if u := jsonText(req["url"]); u != "" {
@@ -440,22 +437,20 @@ func (st *state) requestHit(c *storedCollection, item map[string]any) *searchHit
 }
 
 func (st *state) environmentHit(e *storedEnvironment) *searchHit {
-	h := st.searchBase(st.workspace(e.workspaceID), e.name)
+	h := st.searchBase(st.workspace(e.workspaceID), e.id, e.name)
 	if h == nil {
 		return nil
 	}
-	h.data["id"] = e.id
 	h.values["environmentId"] = []string{e.id}
 	h.data["links"] = searchLinks("environment/"+st.uid(e.id), "environments/"+e.id)
 	return h
 }
 
 func (st *state) specHit(sp *storedSpec) *searchHit {
-	h := st.searchBase(st.workspace(sp.WorkspaceID), sp.Name)
+	h := st.searchBase(st.workspace(sp.WorkspaceID), sp.ID, sp.Name)
 	if h == nil {
 		return nil
 	}
-	h.data["id"] = sp.ID
 	h.data["specificationId"] = sp.ID
 	h.data["specificationName"] = sp.Name
 	h.data["specificationType"] = sp.Type
@@ -525,11 +520,10 @@ func readSearch(r *http.Request) (searchRequest, string) {
 // them; meta.total counts every match.
 func (s *Server) search(w http.ResponseWriter, r *http.Request) {
 	page, bad := readPage(r.URL.Query(), 10, 25)
-	if bad != "" {
-		problem(w, http.StatusBadRequest, "bad-request", "Bad Request", bad)
-		return
+	var req searchRequest
+	if bad == "" {
+		req, bad = readSearch(r)
 	}
-	req, bad := readSearch(r)
 	if bad != "" {
 		problem(w, http.StatusBadRequest, "bad-request", "Bad Request", bad)
 		return

@@ -22,10 +22,11 @@ type Workspace struct {
 	UpdatedAt   time.Time
 	// Publisher is the team that owns the workspace when it is not the
 	// user's: a public or partner workspace of another team, which POST
-	// /search finds with ownership external or all. The user's lists (GET
-	// /workspaces, and GET /collections and /environments without a
-	// workspace) leave such workspaces and their elements out, as Postman
-	// lists only the user's own.
+	// /search finds with ownership external or all, reporting CreatedBy
+	// as the creator of its elements. The user's lists (GET /workspaces,
+	// and GET /collections and /environments without a workspace) leave
+	// such workspaces and their elements out, as Postman lists only the
+	// user's own.
 	Publisher Publisher
 }
 
