@@ -37,11 +37,46 @@ func ExampleAPIsService() {
 	// a v9 API: upgrade it to v10 in the Postman app, or migrate it to Spec Hub
 }
 
+// The way off the deprecated API Builder: an API moves to a Spec Hub
+// specification in a workspace of the team, which SpecsService manages
+// from then on. Postman migrates asynchronously; WaitSpecMigration
+// follows the migration to its end.
+func ExampleAPIsService_MigrateToSpecHub() {
+	srv := postmantest.NewServer()
+	defer srv.Close()
+	workspaceID := srv.Workspaces()[1].ID
+	// An API Builder API with an OpenAPI 3.0 schema.
+	apiID := srv.AddAPI("Payments", 10)
+	srv.SetAPISchema(apiID, "openapi:3", postmantest.SpecFile{Path: "index.yaml",
+		Content: "openapi: 3.0.3\ninfo: {title: Payments, version: '1'}\npaths: {}\n"})
+	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL))
+	defer client.CloseIdleConnections()
+	ctx := context.Background()
+
+	if _, _, err := client.APIs.MigrateToSpecHub(ctx, apiID, postman.APISpecMigrationRequest{WorkspaceID: workspaceID}); err != nil {
+		log.Fatal(err)
+	}
+	migration, err := client.APIs.WaitSpecMigration(ctx, apiID)
+	if err != nil {
+		log.Fatal(err) // a *postman.TaskFailedError says why
+	}
+	fmt.Println("migration", migration.Status)
+	for spec, err := range client.Specs.ListIter(ctx, migration.Details.WorkspaceID, nil) {
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println(spec.Name, spec.Type)
+	}
+	// Output:
+	// migration COMPLETED
+	// Payments OPENAPI:3.0
+}
+
 // The main flow of the API Builder, for teams that still maintain v10
 // APIs: a schema, a collection generated from it and kept in sync, a
-// published version; then the way off the API Builder, to Spec Hub. It
-// only compiles: postmantest serves no API Builder flow beyond Get.
-func ExampleAPIsService_MigrateToSpecHub() {
+// published version. It only compiles: postmantest serves no API Builder
+// endpoint beyond Get and the migration to Spec Hub.
+func ExampleAPIsService_CreateSchema() {
 	ctx := context.Background()
 	client, err := postman.NewClient(os.Getenv("POSTMAN_API_KEY"))
 	if err != nil {
@@ -109,14 +144,4 @@ func ExampleAPIsService_MigrateToSpecHub() {
 		log.Fatal(err)
 	}
 	fmt.Println("published", version.Name)
-
-	// Leave the API Builder: move the API to Spec Hub.
-	if _, _, err := client.APIs.MigrateToSpecHub(ctx, api.ID, postman.APISpecMigrationRequest{WorkspaceID: workspaceID}); err != nil {
-		log.Fatal(err)
-	}
-	migration, err := client.APIs.WaitSpecMigration(ctx, api.ID)
-	if err != nil {
-		log.Fatal(err)
-	}
-	fmt.Println("migrated to workspace", migration.Details.WorkspaceID)
 }

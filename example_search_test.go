@@ -4,18 +4,25 @@ import (
 	"context"
 	"fmt"
 	"log"
-	"os"
 
 	"github.com/postman-go/postman"
+	"github.com/postman-go/postman/postmantest"
 )
 
 // Public requests of verified publishers are searched, page after page.
 func ExampleSearchService() {
-	ctx := context.Background()
-	client, err := postman.NewClient(os.Getenv("POSTMAN_API_KEY"))
-	if err != nil {
-		log.Fatal(err)
-	}
+	srv := postmantest.NewServer()
+	defer srv.Close()
+	// Another team's public workspace, whose organization Postman verified.
+	weather := srv.AddWorkspace(postmantest.Workspace{Name: "Weather APIs", Type: "public",
+		Publisher: postmantest.Publisher{TeamID: 4411, TeamName: "Open Weather", Verified: true}})
+	srv.AddCollection(weather, []byte(`{"info": {"name": "Forecast API"}, "item": [
+		{"name": "Daily weather forecast", "request": {"method": "GET", "url": "https://api.weather.example/daily"}},
+		{"name": "Hourly weather forecast", "request": {"method": "GET", "url": "https://api.weather.example/hourly"}},
+		{"name": "Correct a weather forecast", "request": {"method": "POST", "url": "https://api.weather.example/corrections"}}]}`))
+	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL))
+	defer client.CloseIdleConnections()
+
 	req := postman.SearchRequest{
 		Query:       "weather forecast",
 		ElementType: postman.SearchRequests,
@@ -26,10 +33,13 @@ func ExampleSearchService() {
 			postman.SearchIn(postman.SearchFieldMethod, "GET"),
 		},
 	}
-	for r, err := range client.Search.QueryIter(ctx, req, nil) {
+	for r, err := range client.Search.QueryIter(context.Background(), req, nil) {
 		if err != nil {
 			log.Fatal(err)
 		}
-		fmt.Println(r.Method, r.URL, r.Links.Web.Href)
+		fmt.Println(r.Method, r.URL, "by", r.Organization.Name)
 	}
+	// Output:
+	// GET https://api.weather.example/daily by Open Weather
+	// GET https://api.weather.example/hourly by Open Weather
 }

@@ -36,8 +36,9 @@ const (
 	SearchFieldCreatedBy      SearchField = "createdBy"
 	SearchFieldOrganizationID SearchField = "organizationId"
 	SearchFieldTeamID         SearchField = "teamId"
-	// SearchFieldIsGitConnected (bool) is the Git connection of every type
-	// but environments.
+	// SearchFieldIsGitConnected (bool) is the Git connection; every
+	// element type takes it, though results report it for workspaces,
+	// collections, requests, specs and flows only.
 	SearchFieldIsGitConnected SearchField = "isGitConnected"
 	// SearchFieldType is the protocol of requests ("http", "grpc").
 	SearchFieldType SearchField = "type"

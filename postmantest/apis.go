@@ -13,6 +13,8 @@ type storedAPI struct {
 	version     int
 	workspaceID string
 	createdAt   time.Time
+	schema      *apiSchema    // nil until SetAPISchema
+	migration   *apiMigration // the last migration to Spec Hub
 }
 
 // v10Accept is the media type the v10 API Builder endpoints require.
@@ -20,9 +22,11 @@ const v10Accept = "application/vnd.api.v10+json"
 
 // AddAPI stores an API Builder API of the given version (9 or 10) in the
 // personal workspace and returns its ID. GET /apis/{apiId} serves a v10
-// API to requests that send the Accept: application/vnd.api.v10+json
-// header and answers 400 to others; every /apis/{apiId}… request about a
-// v9 API answers 422 "This endpoint does not support v9 APIs.".
+// API, and /apis/{apiId}/spec-migrations moves it to Spec Hub (see
+// SetAPISchema), to requests that send the Accept:
+// application/vnd.api.v10+json header and answers 400 to others; every
+// /apis/{apiId}… request about a v9 API answers 422 "This endpoint does
+// not support v9 APIs.".
 func (s *Server) AddAPI(name string, version int) string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -34,16 +38,14 @@ func (s *Server) AddAPI(name string, version int) string {
 	return a.id
 }
 
+func (st *state) api(id string) *storedAPI { return byID(st.apis, id) }
+
 // serveAPI answers the /apis/{apiId}… requests: the v9 refusal, the
-// missing v10 Accept header, or a v10 API for GET /apis/{apiId}.
+// missing v10 Accept header, a v10 API for GET /apis/{apiId}, or its
+// migration to Spec Hub.
 func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
-	var api *storedAPI
-	for _, a := range s.state.apis {
-		if a.id == r.PathValue("apiId") {
-			api = a
-		}
-	}
+	api := s.state.api(r.PathValue("apiId"))
 	s.mu.Unlock()
 	switch {
 	case api == nil:
@@ -68,8 +70,12 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 		writeJSON(w, http.StatusOK, body)
+	case r.Method == http.MethodPost && r.PathValue("rest") == "spec-migrations":
+		s.migrateAPI(w, r, api)
+	case r.Method == http.MethodGet && r.PathValue("rest") == "spec-migrations":
+		s.apiMigrationStatus(w, api)
 	default:
-		notFound(w, "notFound", "The requested resource "+r.Method+" "+r.URL.Path+" is not served by postmantest.")
+		notServed(w, r)
 	}
 }
 

@@ -145,7 +145,7 @@ func (s *Server) listCollections(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	var all []map[string]any
 	for _, c := range s.state.collections {
-		if ws := q.Get("workspace"); ws != "" && c.workspaceID != ws {
+		if !s.state.listed(c.workspaceID, q.Get("workspace")) {
 			continue
 		}
 		if name := q.Get("name"); name != "" && !strings.Contains(strings.ToLower(c.name()), strings.ToLower(name)) {

@@ -87,7 +87,7 @@ func (s *Server) listEnvironments(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	list := []map[string]any{}
 	for _, e := range s.state.environments {
-		if ws != "" && e.workspaceID != ws {
+		if !s.state.listed(e.workspaceID, ws) {
 			continue
 		}
 		list = append(list, map[string]any{"id": e.id, "name": e.name, "createdAt": e.createdAt.Format(postmanTime),

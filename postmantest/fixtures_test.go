@@ -51,6 +51,18 @@ func newPollingClient(t *testing.T, srv *postmantest.Server) *postman.Client {
 	return newClient(t, srv, "any-key", postman.WithTaskPolling(5*time.Millisecond, 20*time.Millisecond))
 }
 
+// newPlainClient is newClient without the validation against the
+// description, for endpoints it lacks and requests it forbids; it polls
+// tasks every few milliseconds.
+func newPlainClient(t *testing.T, srv *postmantest.Server) *postman.Client {
+	t.Helper()
+	c, err := postman.NewClient("any-key", postman.WithBaseURL(srv.URL), postman.WithHTTPClient(plainHTTP(t)), postman.WithoutRateLimit(),
+		postman.WithMaxRetries(0), postman.WithTaskPolling(5*time.Millisecond, 20*time.Millisecond))
+	require.NoError(t, err)
+	t.Cleanup(c.CloseIdleConnections)
+	return c
+}
+
 // plainHTTP returns an HTTP client whose connections close when the test
 // ends, for calls outside the SDK (mock URLs, requests the description
 // forbids).
@@ -64,7 +76,13 @@ func plainHTTP(t *testing.T) *http.Client {
 // and body.
 func call(t *testing.T, hc *http.Client, method, url, key string, header map[string]string) (int, string) {
 	t.Helper()
-	req, err := http.NewRequestWithContext(t.Context(), method, url, nil)
+	return callWith(t, hc, method, url, key, header, nil)
+}
+
+// callWith is call with a request body.
+func callWith(t *testing.T, hc *http.Client, method, url, key string, header map[string]string, body io.Reader) (int, string) {
+	t.Helper()
+	req, err := http.NewRequestWithContext(t.Context(), method, url, body)
 	require.NoError(t, err)
 	if key != "" {
 		req.Header.Set("X-Api-Key", key)
@@ -75,9 +93,9 @@ func call(t *testing.T, hc *http.Client, method, url, key string, header map[str
 	resp, err := hc.Do(req)
 	require.NoError(t, err)
 	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
+	answer, err := io.ReadAll(resp.Body)
 	require.NoError(t, err)
-	return resp.StatusCode, string(body)
+	return resp.StatusCode, string(answer)
 }
 
 // document decodes a stored collection document.

@@ -3,7 +3,7 @@ package postmantest
 import "net/http"
 
 // element is a stored element that has an ID: a workspace, collection,
-// environment, mock or monitor.
+// environment, mock, monitor or API Builder API.
 type element interface {
 	comparable
 	elementID() string
@@ -14,6 +14,7 @@ func (c *storedCollection) elementID() string  { return c.id }
 func (e *storedEnvironment) elementID() string { return e.id }
 func (m *storedMock) elementID() string        { return m.ID }
 func (m *storedMonitor) elementID() string     { return m.ID }
+func (a *storedAPI) elementID() string         { return a.id }
 
 // byID returns the element of list whose ID is idOrUID, or the ID inside
 // that UID (see localID), as Postman accepts either; the zero T (nil) if

@@ -20,8 +20,8 @@ func (st *state) gov() *governance {
 }
 
 // routesGovernance registers the endpoints of the Package Library, the
-// Component Library, the Private API Network, the Secret Scanner, API
-// validation and Search.
+// Component Library and the Private API Network (the Secret Scanner, API
+// validation and search are routesScanning's).
 func (s *Server) routesGovernance() {
 	s.mux.HandleFunc("GET /packages", s.listPackages)
 	s.mux.HandleFunc("POST /packages", s.createPackage)

@@ -10,6 +10,8 @@ func (s *Server) routesScanning() {
 	s.mux.HandleFunc("GET /secret-types", s.listSecretTypes)
 
 	s.mux.HandleFunc("POST /security/api-validation", s.validateDefinition)
+
+	s.mux.HandleFunc("POST /search", s.search)
 }
 
 // scanState is what the Secret Scanner stores; it lives in

@@ -18,17 +18,35 @@
 // with server responses and call logs; monitors and their runs; Spec Hub
 // specifications, their files, and the generation of collections and
 // their synchronisation after a spec changes; API Builder APIs (AddAPI:
-// v10, or v9 which the endpoints refuse); SCIM users and groups; audit
+// v10, or v9 which the endpoints refuse) and their migration to Spec Hub
+// (SetAPISchema gives them what to migrate); SCIM users and groups; audit
 // logs; OpenAPI imports; workspace and collection roles; teams with their
 // settings, members and access requests; user groups; the billing account
 // and invoices; analytics tables; the Private API Network and its add
 // requests; the Package and Component libraries; SDK generation; OAuth and
 // service account tokens (which then work as API keys); webhooks; Postbot
 // tool generation; the Secret Scanner's detected secrets; API definition
-// security validation (a small rule engine). Asynchronous tasks (collection updates and
-// duplicates, merges, generations and synchronisations, async monitor
-// runs) finish after WithTaskDelay; FailTasks makes them fail. Faults
-// (5xx, rate limits, quota, plan gating) are injected on demand.
+// security validation (a small rule engine); search (POST /search) over
+// the workspaces, collections, requests, environments and specs it
+// stores, which also finds the public and partner workspaces of other
+// teams seeded with Workspace.Publisher. Asynchronous tasks (collection
+// updates and duplicates, merges, generations and synchronisations, API
+// migrations to Spec Hub, async monitor runs) finish after WithTaskDelay;
+// FailTasks makes them fail. Faults (5xx, rate limits, quota, plan
+// gating) are injected on demand.
+//
+// It does not serve, and answers with a 404 naming postmantest: the API
+// Builder beyond GET /apis/{apiId} and the migration (listing and
+// creating APIs, schemas, versions, their collections and tasks); pull
+// requests; collection access keys, public documentation and
+// transformations; specs generated from collections; transfers of items
+// and workspace elements; workspace updates and activities; Spec Hub's
+// spec property and sync-option updates, definitions, file creation and
+// deletion, spec-side synchronisation and version tags; SDK Git
+// connections; the user directory and invitations; runner instances and
+// metrics; audit actions; SCIM's discovery endpoints and user deletion;
+// the generic /{elementType}/{elementId}/tasks/{taskId}. Search finds no
+// workspace documents or flows, which it does not store.
 //
 // Each mock server also answers calls at its URL (Mock.URL, under
 // <URL>/mock/<id>/) with its collection's saved examples, like a Postman

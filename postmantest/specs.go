@@ -171,6 +171,13 @@ func specProblem(w http.ResponseWriter, status int, typ, title, detail string) {
 	writeJSON(w, status, map[string]any{"type": typ, "title": title, "detail": detail, "status": status})
 }
 
+// workspaceInstanceNotFound answers the 404 of the endpoints that write
+// into a workspace (specs, migrations to Spec Hub) when it does not exist.
+func workspaceInstanceNotFound(w http.ResponseWriter) {
+	writeProblem(w, http.StatusNotFound, map[string]any{"type": "instanceNotFoundError",
+		"title": "We could not find the workspace you are looking for", "detail": "We could not find the workspace you are looking for."})
+}
+
 func specBadRequest(w http.ResponseWriter, detail string) {
 	specProblem(w, http.StatusBadRequest, "https://api.postman.com/problems/bad-request", "Malformed request", detail)
 }
@@ -238,10 +245,8 @@ func (s *Server) createSpec(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	ws := s.state.workspace(r.URL.Query().Get("workspaceId"))
+	ws := lookup(w, s.state.workspace, r.URL.Query().Get("workspaceId"), workspaceInstanceNotFound)
 	if ws == nil {
-		writeProblem(w, http.StatusNotFound, map[string]any{"type": "instanceNotFoundError",
-			"title": "We could not find the workspace you are looking for", "detail": "We could not find the workspace you are looking for."})
 		return
 	}
 	sp := s.state.addSpec(Spec{Name: body.Name, Type: body.Type, WorkspaceID: ws.ID, Files: files})

@@ -3,8 +3,8 @@ package postmantest
 import "time"
 
 // WithTaskDelay makes asynchronous tasks (collection updates and
-// duplicates, merges, generations …) report "in progress" for d before
-// they complete (default: complete at once).
+// duplicates, merges, generations, API migrations to Spec Hub …) report
+// "in progress" for d before they complete (default: complete at once).
 func WithTaskDelay(d time.Duration) Option {
 	return func(c *config) { c.taskDelay = d }
 }
@@ -31,8 +31,9 @@ func (st *state) addTask(id string, delay time.Duration) *task {
 func (t *task) done() bool { return !time.Now().Before(t.doneAt) }
 
 // FailTasks makes every collection duplication, collection merge,
-// collection generation and collection synchronisation task created from
-// now on end in failure with reason, without its effect.
+// collection generation, collection synchronisation and API migration to
+// Spec Hub started from now on end in failure with reason, without its
+// effect; an empty reason lets them succeed again.
 func (s *Server) FailTasks(reason string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -20,6 +20,14 @@ type Workspace struct {
 	CreatedBy   string
 	CreatedAt   time.Time
 	UpdatedAt   time.Time
+	// Publisher is the team that owns the workspace when it is not the
+	// user's: a public or partner workspace of another team, which POST
+	// /search finds with ownership external or all, reporting CreatedBy
+	// as the creator of its elements. The user's lists (GET /workspaces,
+	// and GET /collections and /environments without a workspace) leave
+	// such workspaces and their elements out, as Postman lists only the
+	// user's own.
+	Publisher Publisher
 }
 
 // postmanTime is the layout of the description's date-time fields.
@@ -30,6 +38,10 @@ const postmanTime = time.RFC3339
 func (s *Server) AddWorkspace(ws Workspace) string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	return s.state.addWorkspace(ws).ID
+}
+
+func (st *state) addWorkspace(ws Workspace) *Workspace {
 	if ws.ID == "" {
 		ws.ID = newID()
 	}
@@ -46,8 +58,8 @@ func (s *Server) AddWorkspace(ws Workspace) string {
 	if ws.UpdatedAt.IsZero() {
 		ws.UpdatedAt = ws.CreatedAt
 	}
-	s.state.workspaces = append(s.state.workspaces, &ws)
-	return ws.ID
+	st.workspaces = append(st.workspaces, &ws)
+	return &ws
 }
 
 // Workspaces returns a copy of the stored workspaces.
@@ -83,6 +95,9 @@ func (s *Server) listWorkspaces(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	var matched []map[string]any
 	for _, ws := range s.state.workspaces {
+		if !s.state.own(ws) {
+			continue
+		}
 		if t := q.Get("type"); t != "" && ws.Type != t {
 			continue
 		}
@@ -260,4 +275,14 @@ func (st *state) elements(workspaceID, kind string) []any {
 		}
 	}
 	return out
+}
+
+// listed reports whether GET /collections or /environments lists an
+// element of workspace workspaceID when asked for the elements of
+// workspace filter ("": the user's, so not those of other teams).
+func (st *state) listed(workspaceID, filter string) bool {
+	if filter != "" {
+		return workspaceID == filter
+	}
+	return st.own(st.workspace(workspaceID))
 }
