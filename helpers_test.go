@@ -16,11 +16,14 @@ import (
 // shows up in an error, a log record or a formatted value.
 const canaryKey = "PMAK-CANARY-0123456789abcdef-SECRET"
 
+// conformanceSCIMKey is the SCIM key of the conformance scenarios' clients.
+const conformanceSCIMKey = "SCIM-CONFORMANCE-CANARY-2468ace"
+
 // newTestClient returns a client of baseURL with no client-side rate
 // limit, and retry waits recorded but not slept, so that tests run fast.
 func newTestClient(t testing.TB, baseURL string, opts ...Option) *Client {
 	t.Helper()
-	all := append([]Option{WithBaseURL(baseURL), WithoutRateLimit(), WithTaskPolling(time.Millisecond, time.Millisecond)}, opts...)
+	all := append([]Option{WithBaseURL(baseURL), WithoutRateLimit(), WithTaskPolling(time.Millisecond, time.Millisecond), WithLogger(suiteLogger)}, opts...)
 	c, err := NewClient(canaryKey, all...)
 	require.NoError(t, err)
 	c.policy.Sleep = func(time.Duration) time.Duration { return 0 }
@@ -69,11 +72,11 @@ func runConformance(t *testing.T, scenarios []scenario) {
 			// must fail, not hang the CI job.
 			ctx, cancel := context.WithTimeout(t.Context(), scenarioTimeout)
 			defer cancel()
-			c := newTestClient(t, h.URL, WithSCIMKey("scim-canary-key"))
+			c := newTestClient(t, h.URL, WithSCIMKey(conformanceSCIMKey))
 			require.NoError(t, sc.call(ctx, c))
 			require.NotEmpty(t, h.Ran(), "the call reached no operation")
 			if prism != "" && sc.setup == nil {
-				pc := newTestClient(t, prism, WithSCIMKey("scim-canary-key"))
+				pc := newTestClient(t, prism, WithSCIMKey(conformanceSCIMKey))
 				require.NoError(t, sc.call(ctx, pc), "against Prism")
 			}
 		})

@@ -10,9 +10,10 @@ import (
 	"github.com/postman-go/postman/internal/conformance"
 )
 
-// TestMain runs the tests, then two whole-suite checks: no goroutine
-// outlives the tests, and every operation a //postman:operation marker
-// claims was exercised through the conformance harness.
+// TestMain runs the tests, then three whole-suite checks: no goroutine
+// outlives the tests, every operation a //postman:operation marker claims
+// was exercised through the conformance harness, and no key reached the
+// log of any test client (suiteLog).
 func TestMain(m *testing.M) {
 	code := m.Run()
 	if code == 0 {
@@ -23,6 +24,10 @@ func TestMain(m *testing.M) {
 	}
 	if code == 0 && conformance.WholeSuite() {
 		if err := conformance.CheckCoverage("."); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			code = 1
+		}
+		if err := suiteLog.check(); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			code = 1
 		}
