@@ -119,26 +119,24 @@ func BenchmarkConcurrentCallsUnderPostmanLimits(b *testing.B) {
 	b.ReportMetric(wall/float64(runs), "wall-s/op")
 }
 
-// TestConcurrentCallsStayUnderPostmanLimits is the benchmark's run in
-// small: 16 concurrent calls against 10 allowed per 1.5 s (Postman's 300
-// per minute at scale 1/30, 40 times faster), so the limit binds and the
-// run takes about 2.5 s. Zero 429s is strict; the rate bounds are loose,
-// for loaded machines: the limiter's steady rate is 0.88 of the allowed
-// one at this size (its burst of 1 is a tenth of the budget).
+// TestConcurrentCallsStayUnderPostmanLimits is the benchmark's run in the
+// suite: 300 concurrent calls against 150 allowed per 2 s (Postman's 300
+// per minute at scale 1/2, 30 times faster), so the limit binds over two
+// windows and the run takes about 4 s. Zero 429s is strict; the rate
+// bound leaves room for loaded machines (0.974 measured on a quiet one).
 func TestConcurrentCallsStayUnderPostmanLimits(t *testing.T) {
 	t.Parallel() // paced by the limiter's clock, not by the CPU
-	const calls, scale, speedup = 16, 1.0 / 30, 40.0
-	r := runUnderLimit(t, calls, scale, speedup)
-	if r.limit >= calls {
-		t.Fatalf("the fake allows %d per window: %d calls cannot exceed it", r.limit, calls)
+	r := runUnderLimit(t, benchCalls, benchScale, benchSpeedup)
+	if r.limit >= benchCalls {
+		t.Fatalf("the fake allows %d per window: %d calls cannot exceed it", r.limit, benchCalls)
 	}
 	if r.rejected != 0 {
 		t.Errorf("the server answered %d 429s; want 0", r.rejected)
 	}
-	if r.steady < 0.6 || r.steady > 1.1 {
-		t.Errorf("steady rate is %.3f of the allowed rate; want within [0.6, 1.1]", r.steady)
+	if r.steady < 0.85 || r.steady > 1.0 {
+		t.Errorf("steady rate is %.3f of the allowed rate; want within [0.85, 1]", r.steady)
 	}
-	t.Logf("%d calls, %d per %v: %d 429s, steady rate %.3f of allowed, %v", calls, r.limit, r.window, r.rejected, r.steady, r.wall)
+	t.Logf("%d calls, %d per %v: %d 429s, steady rate %.3f of allowed, %v", benchCalls, r.limit, r.window, r.rejected, r.steady, r.wall)
 }
 
 // BenchmarkLimiterWait measures one Wait of the default limiter when no
