@@ -17,18 +17,7 @@ type waitConfig struct {
 }
 
 func defaultWaits() waitConfig {
-	return waitConfig{initial: time.Second, max: 15 * time.Second, sleep: sleepContext}
-}
-
-func sleepContext(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
+	return waitConfig{initial: time.Second, max: 15 * time.Second, sleep: transport.Sleep}
 }
 
 // WithTaskPolling sets how often Wait… helpers poll an asynchronous task:

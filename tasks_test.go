@@ -35,14 +35,14 @@ func TestPollBacksOffUntilDone(t *testing.T) {
 	assert.Equal(t, `postman: task t ended with status "x"`, (&TaskFailedError{Task: "t", Status: "x"}).Error())
 
 	// The real sleep ends with the context.
-	c.waits.sleep = sleepContext
+	c.waits.sleep = defaultWaits().sleep
 	ctx, cancel := context.WithCancel(t.Context())
 	time.AfterFunc(10*time.Millisecond, cancel)
 	start := time.Now()
 	err = c.poll(ctx, func(context.Context) (bool, error) { return false, nil })
 	assert.True(t, errors.Is(err, context.Canceled))
 	assert.Less(t, time.Since(start), 900*time.Millisecond)
-	assert.NoError(t, sleepContext(t.Context(), time.Millisecond))
+	assert.NoError(t, defaultWaits().sleep(t.Context(), time.Millisecond))
 
 	_, err = NewClient(canaryKey, WithTaskPolling(0, time.Second))
 	assert.ErrorIs(t, err, ErrInvalidArgument)
