@@ -58,12 +58,27 @@ type limitRun struct {
 // burst go at once (any real client does too, but the allowed rate is a
 // long-run figure); over the k answers left, the rate is (k-1)/(last-first).
 func runUnderLimit(tb testing.TB, calls int, scale, speedup float64) limitRun {
+	return runUnderLimits(tb, calls, scale, speedup, false)
+}
+
+// runUnderLimits is runUnderLimit; with collections, the calls are GET
+// /collections against the fake enforcing Postman's endpoint limits too
+// (10 per 10 s there, not scaled), and the rate is measured against that
+// limit.
+func runUnderLimits(tb testing.TB, calls int, scale, speedup float64, collections bool) limitRun {
 	tb.Helper()
 	run := limitRun{
 		limit:  int(math.Round(postmantest.PostmanRateLimit * scale)),
 		window: time.Duration(float64(postmantest.PostmanRateWindow) / speedup),
 	}
-	srv := postmantest.NewServer(postmantest.WithRateLimit(run.limit, run.window))
+	serverOpts := []postmantest.Option{postmantest.WithRateLimit(run.limit, run.window)}
+	call := func(ctx context.Context, c *postman.Client) error { _, _, err := c.Users.Me(ctx); return err }
+	if collections {
+		serverOpts = append(serverOpts, postmantest.WithPostmanLimits(speedup))
+		run.limit, run.window = 10, time.Duration(float64(10*time.Second)/speedup)
+		call = func(ctx context.Context, c *postman.Client) error { _, _, err := c.Collections.List(ctx, nil); return err }
+	}
+	srv := postmantest.NewServer(serverOpts...)
 	defer srv.Close()
 	client, err := postman.NewClient("PMAK-ratebench", postman.WithBaseURL(srv.URL),
 		postman.WithLimiter(postman.NewLimiterSpeedup(scale, speedup)))
@@ -80,7 +95,7 @@ func runUnderLimit(tb testing.TB, calls int, scale, speedup float64) limitRun {
 	start := time.Now()
 	for i := range calls {
 		wg.Go(func() {
-			if _, _, err := client.Users.Me(ctx); err != nil {
+			if err := call(ctx, client); err != nil {
 				failed.CompareAndSwap(nil, &err)
 			}
 			answered[i] = time.Now()
@@ -88,7 +103,7 @@ func runUnderLimit(tb testing.TB, calls int, scale, speedup float64) limitRun {
 	}
 	wg.Wait()
 	if err := failed.Load(); err != nil {
-		tb.Fatalf("Users.Me: %v", *err)
+		tb.Fatalf("call: %v", *err)
 	}
 	slices.SortFunc(answered, func(a, b time.Time) int { return a.Compare(b) })
 	run.wall = answered[calls-1].Sub(start)
@@ -137,6 +152,22 @@ func TestConcurrentCallsStayUnderPostmanLimits(t *testing.T) {
 		t.Errorf("steady rate is %.3f of the allowed rate; want within [0.85, 1]", r.steady)
 	}
 	t.Logf("%d calls, %d per %v: %d 429s, steady rate %.3f of allowed, %v", benchCalls, r.limit, r.window, r.rejected, r.steady, r.wall)
+}
+
+// TestConcurrentCallsStayUnderEndpointLimits: 60 concurrent GET
+// /collections calls against the fake enforcing Postman's 10 per 10 s
+// there (30 times faster) besides the general limit: zero 429s. The
+// bucket arithmetic gives 0.882 of this limit (its burst of 1 is a tenth).
+func TestConcurrentCallsStayUnderEndpointLimits(t *testing.T) {
+	t.Parallel()
+	r := runUnderLimits(t, 60, 1, 30, true)
+	if r.rejected != 0 {
+		t.Errorf("the server answered %d 429s; want 0", r.rejected)
+	}
+	if r.steady < 0.75 || r.steady > 0.9 {
+		t.Errorf("steady rate is %.3f of the endpoint's allowed rate; want within [0.75, 0.9]", r.steady)
+	}
+	t.Logf("60 calls, %d per %v: %d 429s, steady rate %.3f of allowed, %v", r.limit, r.window, r.rejected, r.steady, r.wall)
 }
 
 // BenchmarkLimiterWait measures one Wait of the default limiter when no

@@ -2,7 +2,6 @@ package postmantest
 
 import (
 	"net/http"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -19,10 +18,12 @@ type faults struct {
 	mu sync.Mutex
 	// failNext answers the next len(failNext) requests with these statuses.
 	failNext []int
-	// rate limiting: at most limit requests per window, per API key.
-	limit  int
-	window time.Duration
-	used   map[string][]time.Time
+	// rate limiting: at most limit requests per window per key, and the
+	// endpoint limits (WithPostmanLimits); used holds the windows.
+	limit          int
+	window         time.Duration
+	endpointLimits []endpointLimit
+	used           map[string]*window
 	// quotaExhausted answers every request with 429 serviceLimitExhausted.
 	quotaExhausted bool
 	// gated path prefixes answer 403 "feature isn't available".
@@ -99,34 +100,7 @@ func (s *Server) inject(w http.ResponseWriter, r *http.Request) bool {
 			return true
 		}
 	}
-	if f.limit > 0 {
-		now := f.now()
-		key := r.Header.Get("X-Api-Key") + r.Header.Get("Authorization")
-		recent := f.used[key][:0]
-		for _, t := range f.used[key] {
-			if now.Sub(t) < f.window {
-				recent = append(recent, t)
-			}
-		}
-		f.used[key] = recent
-		remaining := f.limit - len(recent)
-		w.Header().Set("RateLimit-Limit", strconv.Itoa(f.limit))
-		w.Header().Set("X-RateLimit-Limit", strconv.Itoa(f.limit))
-		if remaining <= 0 {
-			wait := f.window - now.Sub(recent[0])
-			secs := strconv.Itoa(int(wait.Seconds() + 0.999))
-			w.Header().Set("Retry-After", secs)
-			w.Header().Set("X-RateLimit-RetryAfter", secs)
-			w.Header().Set("RateLimit-Remaining", "0")
-			w.Header().Set("X-RateLimit-Remaining", "0")
-			writeProblem(w, http.StatusTooManyRequests, errorEnvelope("rateLimited", "Rate limit exceeded. Please retry after "+secs+" seconds."))
-			return true
-		}
-		f.used[key] = append(f.used[key], now)
-		w.Header().Set("RateLimit-Remaining", strconv.Itoa(remaining-1))
-		w.Header().Set("X-RateLimit-Remaining", strconv.Itoa(remaining-1))
-	}
-	return false
+	return f.limitRate(w, r)
 }
 
 // RateLimited returns how many requests the server refused with 429

@@ -98,12 +98,13 @@ type Request struct {
 type Option func(*config)
 
 type config struct {
-	apiKey     string
-	scimKey    string
-	user       User
-	rateLimit  int
-	rateWindow time.Duration
-	taskDelay  time.Duration
+	apiKey         string
+	scimKey        string
+	user           User
+	rateLimit      int
+	rateWindow     time.Duration
+	endpointLimits []endpointLimit
+	taskDelay      time.Duration
 }
 
 // WithAPIKey makes the server accept only key (default: any non-empty key).
@@ -126,7 +127,8 @@ func NewServer(opts ...Option) *Server {
 		opt(&cfg)
 	}
 	s := &Server{cfg: cfg, mux: http.NewServeMux(), state: newState(cfg.user)}
-	s.faults = faults{limit: cfg.rateLimit, window: cfg.rateWindow, used: map[string][]time.Time{}, now: time.Now}
+	s.faults = faults{limit: cfg.rateLimit, window: cfg.rateWindow, endpointLimits: cfg.endpointLimits,
+		used: map[string]*window{}, now: time.Now}
 	s.routes()
 	s.srv = httptest.NewServer(http.HandlerFunc(s.serve))
 	s.URL = s.srv.URL

@@ -170,6 +170,30 @@ func TestFaults(t *testing.T) {
 		assert.Equal(t, 0, resp.Rate.Remaining)
 		assert.Equal(t, 1, srv.RateLimited())
 	})
+	t.Run("Postman's endpoint limits", func(t *testing.T) {
+		srv := postmantest.NewServer(postmantest.WithRateLimit(postmantest.PostmanRateLimit, time.Minute), postmantest.WithPostmanLimits(1))
+		t.Cleanup(srv.Close)
+		c := newClient(t, srv, "any-key")
+		for range 10 {
+			_, _, err := c.Collections.List(t.Context(), nil)
+			require.NoError(t, err)
+		}
+		_, _, err := c.Collections.List(t.Context(), nil)
+		var rl *postman.RateLimitError
+		require.ErrorAs(t, err, &rl, "the 11th GET /collections within 10 s")
+		assert.Greater(t, rl.RetryAfter, 8*time.Second)
+		assert.LessOrEqual(t, rl.RetryAfter, 10*time.Second)
+
+		_, _, err = c.Users.Me(t.Context())
+		assert.NoError(t, err, "other endpoints draw only from the general limit")
+		_, _, err = newClient(t, srv, "another-key").Collections.List(t.Context(), nil)
+		assert.NoError(t, err, "each key has its own window")
+		for range 9 {
+			_, _, err = c.Workspaces.Get(t.Context(), "no-such-workspace", nil)
+			require.NotErrorIs(t, err, postman.ErrRateLimited)
+		}
+		assert.Equal(t, 1, srv.RateLimited(), "refused requests count against no window")
+	})
 	t.Run("quota exhaustion", func(t *testing.T) {
 		srv := postmantest.NewServer()
 		t.Cleanup(srv.Close)

@@ -85,8 +85,13 @@ func BenchmarkFleet(b *testing.B) {
 		{processes: 4, calls: 600, scale: 1, speedup: 10},
 		{processes: 4, calls: 300, scale: 0.5, speedup: 30},
 		{processes: 4, calls: 300, scale: 0.5, speedup: 5},
+		{processes: 4, calls: 80, scale: 1, speedup: 30, collections: true},
 	} {
-		b.Run(fmt.Sprintf("scale=%v/speedup=%v", f.scale, f.speedup), func(b *testing.B) {
+		name := fmt.Sprintf("scale=%v/speedup=%v", f.scale, f.speedup)
+		if f.collections {
+			name = "GET_collections/" + name
+		}
+		b.Run(name, func(b *testing.B) {
 			var rejected int
 			var steady, wall float64
 			runs := 0

@@ -23,6 +23,10 @@ import (
 type fleet struct {
 	processes, calls int
 	scale, speedup   float64
+	// collections makes the calls GET /collections, against the fake
+	// enforcing Postman's endpoint limits too (10 per 10 s there), and
+	// measures the rate against that limit.
+	collections bool
 }
 
 // postmanFleet is Postman's own limit, with time 30 times faster: four
@@ -43,7 +47,7 @@ type fleetRun struct {
 	wall   time.Duration
 }
 
-// run makes f.calls concurrent Users.Me calls spread over f.processes
+// run makes f.calls concurrent Users.Me (or Collections.List) calls spread over f.processes
 // "processes" — clients with separate Redis clients and separate limiters
 // from newLimiter, all with one API key — against a fake enforcing
 // Postman's general limit at f's scale and speedup.
@@ -53,7 +57,14 @@ func (f fleet) run(tb testing.TB, newLimiter func(tb testing.TB) postman.Limiter
 		limit:  int(math.Round(postmantest.PostmanRateLimit * f.scale)),
 		window: time.Duration(float64(postmantest.PostmanRateWindow) / f.speedup),
 	}
-	srv := postmantest.NewServer(postmantest.WithRateLimit(run.limit, run.window))
+	serverOpts := []postmantest.Option{postmantest.WithRateLimit(run.limit, run.window)}
+	call := func(ctx context.Context, c *postman.Client) error { _, _, err := c.Users.Me(ctx); return err }
+	if f.collections {
+		serverOpts = append(serverOpts, postmantest.WithPostmanLimits(f.speedup))
+		run.limit, run.window = 10, time.Duration(float64(10*time.Second)/f.speedup)
+		call = func(ctx context.Context, c *postman.Client) error { _, _, err := c.Collections.List(ctx, nil); return err }
+	}
+	srv := postmantest.NewServer(serverOpts...)
 	defer srv.Close()
 	clients := make([]*postman.Client, f.processes)
 	for i := range clients {
@@ -71,7 +82,7 @@ func (f fleet) run(tb testing.TB, newLimiter func(tb testing.TB) postman.Limiter
 	start := time.Now()
 	for i := range calls {
 		wg.Go(func() {
-			if _, _, err := clients[i%f.processes].Users.Me(ctx); err != nil {
+			if err := call(ctx, clients[i%f.processes]); err != nil {
 				failed.CompareAndSwap(nil, &err)
 			}
 			answered[i] = time.Now()
@@ -79,7 +90,7 @@ func (f fleet) run(tb testing.TB, newLimiter func(tb testing.TB) postman.Limiter
 	}
 	wg.Wait()
 	if err := failed.Load(); err != nil {
-		tb.Fatalf("Users.Me: %v", *err)
+		tb.Fatalf("call: %v", *err)
 	}
 	slices.SortFunc(answered, func(a, b time.Time) int { return a.Compare(b) })
 	run.wall = answered[calls-1].Sub(start)
@@ -119,6 +130,23 @@ func TestFleetSharesOneBudget(t *testing.T) {
 	assertNoKeyInRedis(t, newRedis(t), fleetKey)
 	assert.Equal(t, []string{"rate:" + prefix + "{" + string(postman.Fingerprint(fleetKey)) + "}:general"},
 		keysWith(t, newRedis(t), prefix), "one bucket, under the key's fingerprint")
+}
+
+// TestFleetSharesEndpointBudgets: the same fleet calling GET
+// /collections, which Postman limits to 10 per 10 s besides the general
+// limit, against the fake enforcing both: not one 429. The bucket
+// arithmetic gives at most 0.882 of this limit (its burst of 1 is a
+// tenth of it), and a token claimed late is lost with a burst of 1.
+func TestFleetSharesEndpointBudgets(t *testing.T) {
+	requireRedis(t)
+	t.Parallel()
+	f := fleet{processes: 4, calls: 80, scale: 1, speedup: 30, collections: true}
+	r := f.run(t, f.redisLimiters(testPrefix(t)))
+	t.Logf("%d processes, %d calls of GET /collections, %d per %v: %d 429s, steady rate %.3f of allowed, %v",
+		f.processes, f.calls, r.limit, r.window, r.rejected, r.steady, r.wall)
+	assert.Zero(t, r.rejected, "429s")
+	assert.GreaterOrEqual(t, r.steady, 0.75, "fraction of the allowed rate")
+	assert.LessOrEqual(t, r.steady, 0.9, "within the bucket arithmetic's 0.882")
 }
 
 // TestFleetWithoutSharingOvershoots is the problem the package solves:
