@@ -76,7 +76,10 @@ func runUnderLimits(tb testing.TB, calls int, scale, speedup float64, collection
 	if collections {
 		serverOpts = append(serverOpts, postmantest.WithPostmanLimits(speedup))
 		run.limit, run.window = 10, time.Duration(float64(10*time.Second)/speedup)
-		call = func(ctx context.Context, c *postman.Client) error { _, _, err := c.Collections.List(ctx, nil); return err }
+		call = func(ctx context.Context, c *postman.Client) error {
+			_, _, err := c.Collections.List(ctx, nil)
+			return err
+		}
 	}
 	srv := postmantest.NewServer(serverOpts...)
 	defer srv.Close()

@@ -62,7 +62,10 @@ func (f fleet) run(tb testing.TB, newLimiter func(tb testing.TB) postman.Limiter
 	if f.collections {
 		serverOpts = append(serverOpts, postmantest.WithPostmanLimits(f.speedup))
 		run.limit, run.window = 10, time.Duration(float64(10*time.Second)/f.speedup)
-		call = func(ctx context.Context, c *postman.Client) error { _, _, err := c.Collections.List(ctx, nil); return err }
+		call = func(ctx context.Context, c *postman.Client) error {
+			_, _, err := c.Collections.List(ctx, nil)
+			return err
+		}
 	}
 	srv := postmantest.NewServer(serverOpts...)
 	defer srv.Close()
