@@ -100,6 +100,7 @@ type Option func(*config)
 type config struct {
 	apiKey         string
 	scimKey        string
+	scimDelete     bool // see WithSCIMUserDeletion
 	user           User
 	rateLimit      int
 	rateWindow     time.Duration
@@ -190,6 +191,9 @@ func (s *Server) authorized(r *http.Request) bool {
 		return ok && token != "" && r.Header.Get("X-Api-Key") == "" && (s.cfg.scimKey == "" || token == s.cfg.scimKey)
 	}
 	if ok, decided := s.tokenAuthorized(r); decided {
+		return ok
+	}
+	if ok, decided := s.accessKeyAuthorized(r); decided {
 		return ok
 	}
 	key := r.Header.Get("X-Api-Key")

@@ -34,12 +34,14 @@ type state struct {
 	tokens     *tokensState  // SDKs, OAuth, service accounts, webhooks, Postbot: see routes_tokens.go
 	account    *accountState // roles, teams, groups, billing, analytics: see routes_account.go
 	scanning   *scanState    // Secret Scanner: see routes_scanning.go
+	misc       *miscState    // access keys, docs, users, runners …: see routes_misc.go
 }
 
 func newState(u User) *state {
 	st := &state{user: u, globals: map[string][]any{}, tasks: map[string]*task{}, monitorRuns: map[string]int{},
 		tags: map[taggedEntity][]string{}, commentSeq: 46800}
 	st.tokens = newTokensState()
+	st.misc = newMiscState(u)
 	now := time.Now().UTC()
 	st.workspaces = []*Workspace{
 		{ID: newID(), Name: "My Workspace", Type: "personal", Visibility: "personal", About: "Personal workspace", CreatedBy: strconv.FormatInt(u.ID, 10), CreatedAt: now, UpdatedAt: now},
