@@ -98,7 +98,7 @@ func yamlValueText(v any) string {
 }
 
 // plainYAML matches strings YAML reads back as the same string unquoted.
-var plainYAML = regexp.MustCompile(`^[A-Za-z_/][A-Za-z0-9_ ./()-]*[A-Za-z0-9_./)-]$|^[A-Za-z_]$`)
+var plainYAML = regexp.MustCompile(`^[A-Za-z_/][A-Za-z0-9_ ./()-]*[A-Za-z0-9_./)-]$|^[A-Za-z_]$|^\d+(\.\d+){2,}$`)
 
 // yamlReserved are the plain scalars YAML reads as something else.
 var yamlReserved = map[string]bool{"true": true, "false": true, "null": true, "yes": true, "no": true,
