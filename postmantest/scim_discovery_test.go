@@ -62,6 +62,7 @@ func TestSCIMUserDeletion(t *testing.T) {
 	alex := srv.AddSCIMUser(postmantest.SCIMUser{UserName: "alex.cruz@example.com", Active: true})
 	c := newClient(t, srv, "any-key", postman.WithSCIMKey("scim-key"))
 
+	//lint:ignore SA1019 the fake serves the deprecated endpoint
 	_, err := c.SCIM.DeleteUser(t.Context(), alex)
 	assert.ErrorIs(t, err, postman.ErrDeprecated, "Postman no longer deletes SCIM users")
 	require.Len(t, srv.SCIMUsers(), 1)
@@ -73,6 +74,7 @@ func TestSCIMUserDeletion(t *testing.T) {
 	group := legacy.AddSCIMGroup(postmantest.SCIMGroup{DisplayName: "API Team", Members: []string{alex, sam}})
 	c = newClient(t, legacy, "any-key", postman.WithSCIMKey("scim-key"))
 
+	//lint:ignore SA1019 the fake serves the deprecated endpoint
 	_, err = c.SCIM.DeleteUser(t.Context(), alex)
 	require.NoError(t, err)
 	_, _, err = c.SCIM.GetUser(t.Context(), alex)
@@ -81,6 +83,7 @@ func TestSCIMUserDeletion(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, g.Members, 1, "the user left their groups")
 	assert.Equal(t, sam, g.Members[0].Value)
+	//lint:ignore SA1019 the fake serves the deprecated endpoint
 	_, err = c.SCIM.DeleteUser(t.Context(), alex)
 	assert.ErrorIs(t, err, postman.ErrNotFound)
 }
