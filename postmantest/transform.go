@@ -68,6 +68,7 @@ func (s *Server) transformCollection(w http.ResponseWriter, r *http.Request) {
 	c := s.state.collection(r.PathValue("collectionId"))
 	var def omap
 	if c != nil {
+		// A copy, as the definition is written out after the lock is released.
 		def = openAPIOf(cloneJSON(c.doc).(map[string]any))
 	}
 	s.mu.Unlock()
@@ -115,9 +116,7 @@ func openAPIOf(doc map[string]any) omap {
 		def.set("servers", []any{omap{{"url", b.server}}})
 	}
 	def.set("paths", b.paths)
-	if scheme := securityScheme(doc["auth"]); scheme != nil {
-		name := scheme.get("x-name").(string)
-		scheme = scheme[:len(scheme)-1]
+	if name, scheme := securityScheme(doc["auth"]); scheme != nil {
 		def.set("components", omap{{"securitySchemes", omap{{name, scheme}}}})
 		def.set("security", []any{omap{{name, []any{}}}})
 	}
@@ -131,11 +130,14 @@ func openAPIOf(doc map[string]any) omap {
 	return def
 }
 
+// asList reads a list member of a collection document (nil otherwise).
 func asList(v any) []any {
 	l, _ := v.([]any)
 	return l
 }
 
+// openAPIBuilder collects the paths, tags and server of a definition as
+// it walks a collection's items.
 type openAPIBuilder struct {
 	vars   map[string]string
 	server string
@@ -416,9 +418,9 @@ func responsesOf(saved []any) omap {
 	return out
 }
 
-// securityScheme is the security scheme of a collection's auth, with its
-// name last (x-name), or nil.
-func securityScheme(v any) omap {
+// securityScheme is the name and security scheme of a collection's auth,
+// or nil.
+func securityScheme(v any) (string, omap) {
 	auth, _ := v.(map[string]any)
 	param := func(key string) string {
 		for _, p := range asList(auth[jsonText(auth["type"])]) {
@@ -434,11 +436,11 @@ func securityScheme(v any) omap {
 		if in == "" {
 			in = "header"
 		}
-		return omap{{"type", "apiKey"}, {"name", param("key")}, {"in", in}, {"x-name", "apiKey"}}
+		return "apiKey", omap{{"type", "apiKey"}, {"name", param("key")}, {"in", in}}
 	case "bearer":
-		return omap{{"type", "http"}, {"scheme", "bearer"}, {"x-name", "bearerAuth"}}
+		return "bearerAuth", omap{{"type", "http"}, {"scheme", "bearer"}}
 	case "basic":
-		return omap{{"type", "http"}, {"scheme", "basic"}, {"x-name", "basicAuth"}}
+		return "basicAuth", omap{{"type", "http"}, {"scheme", "basic"}}
 	}
-	return nil
+	return "", nil
 }
