@@ -168,19 +168,16 @@ func (st *state) accessKeyBody(k *accessKey) map[string]any {
 		"deletedAt": deleted}
 }
 
-func accessKeyBadRequest(w http.ResponseWriter, detail string) {
-	problem(w, http.StatusBadRequest, "bad-request", "Malformed request", detail)
-}
-
 // listAccessKeys answers a page of 10 keys, revoked ones included (their
 // deletedAt says when), with the cursors of the next and previous pages.
 func (s *Server) listAccessKeys(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	page, bad := readPage(q, accessKeyPage, 0)
-	if bad != "" || q.Has("limit") {
-		accessKeyBadRequest(w, "Invalid cursor")
+	if bad != "" {
+		problem(w, http.StatusBadRequest, "bad-request", "Malformed request", bad)
 		return
 	}
+	page.limit = accessKeyPage // the endpoint takes no limit
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	m := s.state.mis()

@@ -8,7 +8,9 @@ import (
 )
 
 // TeamUser is a user of the team in the fake's user directory (GET
-// /users). The server's user is in it from the start, as an admin.
+// /users). The server's user is in it from the start, as an admin. Users
+// provisioned over SCIM are not added: the fake does not link SCIM users
+// to Postman users (see WorkspaceRole).
 type TeamUser struct {
 	// ID is given out by AddTeamUser when zero.
 	ID       int64
