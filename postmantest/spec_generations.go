@@ -92,6 +92,10 @@ func (s *Server) specTask(w http.ResponseWriter, r *http.Request) {
 		specInstanceNotFound(w)
 		return
 	}
+	if _, ok := sp.specSyncs[t.id]; ok {
+		writeTaskState(w, t, "spec", "update", map[string]any{"id": sp.ID, "url": "/specs/" + sp.ID})
+		return
+	}
 	s.state.writeSpecTask(w, t, "generation", sp.generations[t.id])
 }
 
@@ -99,7 +103,14 @@ func (s *Server) specTask(w http.ResponseWriter, r *http.Request) {
 // generation or synchronisation (action), whose result is the collection
 // of ID collectionID.
 func (st *state) writeSpecTask(w http.ResponseWriter, t *task, action, collectionID string) {
-	meta := map[string]any{"model": "collection", "action": action}
+	writeTaskState(w, t, "collection", action, map[string]any{"id": st.uid(collectionID), "url": "/collections/" + collectionID})
+}
+
+// writeTaskState answers the state of a Spec Hub task that makes or
+// changes an element of kind model (collection or spec); resource is
+// that element as the completed task lists it.
+func writeTaskState(w http.ResponseWriter, t *task, model, action string, resource map[string]any) {
+	meta := map[string]any{"model": model, "action": action}
 	switch {
 	case !t.done():
 		writeJSON(w, http.StatusOK, map[string]any{"status": "pending", "meta": meta})
@@ -107,6 +118,6 @@ func (st *state) writeSpecTask(w http.ResponseWriter, t *task, action, collectio
 		writeJSON(w, http.StatusOK, map[string]any{"status": "failed", "meta": meta, "details": t.failed})
 	default:
 		writeJSON(w, http.StatusOK, map[string]any{"status": "completed", "meta": meta, "details": map[string]any{
-			"resources": []any{map[string]any{"id": st.uid(collectionID), "url": "/collections/" + collectionID}}}})
+			"resources": []any{resource}}})
 	}
 }

@@ -42,6 +42,16 @@ type storedSpec struct {
 	generating  *task             // the last generation task
 	stale       map[string]bool   // generated collection IDs behind the spec
 	syncs       map[string]string // sync task ID → collection ID
+	specSyncs   map[string]string // sync task ID → collection the spec was updated from
+	syncOptions map[string]specSyncOptions
+	// rev counts the changes to the files; a version tag remembers the
+	// revision it captured.
+	rev         int
+	versionTags []*specVersionTag // oldest first
+	// source is the collection the specification was generated from, if
+	// any, and sourceRev the revision of it the specification matches.
+	source    string
+	sourceRev int64
 }
 
 // specTypes are the specification types Spec Hub accepts.
