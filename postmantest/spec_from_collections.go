@@ -100,32 +100,25 @@ func (s *Server) listCollectionSpecs(w http.ResponseWriter, r *http.Request) {
 		notServed(w, r)
 		return
 	}
-	page, bad := readPage(r.URL.Query(), 10, 0)
-	if bad != "" {
-		specBadRequest(w, bad)
-		return
-	}
-	s.mu.Lock()
-	c := lookup(w, s.state.collection, r.PathValue("collectionUid"), specInstanceNotFound)
-	if c == nil {
-		s.mu.Unlock()
-		return
-	}
-	var list []any
-	for _, sp := range slices.Backward(s.state.specs) {
-		if sp.source != c.id {
-			continue
+	s.specListPage(w, r, "specs", func() ([]any, bool) {
+		c := lookup(w, s.state.collection, r.PathValue("collectionUid"), specInstanceNotFound)
+		if c == nil {
+			return nil, false
 		}
-		state := "in-sync"
-		if sp.sourceRev != c.rev {
-			state = "out-of-sync"
+		var list []any
+		for _, sp := range slices.Backward(s.state.specs) {
+			if sp.source != c.id {
+				continue
+			}
+			state := "in-sync"
+			if sp.sourceRev != c.rev {
+				state = "out-of-sync"
+			}
+			list = append(list, map[string]any{"id": sp.ID, "name": sp.Name, "state": state, "createdBy": s.state.user.ID,
+				"updatedBy": s.state.user.ID, "createdAt": sp.CreatedAt.Format(postmanTime), "updatedAt": sp.UpdatedAt.Format(postmanTime)})
 		}
-		list = append(list, map[string]any{"id": sp.ID, "name": sp.Name, "state": state, "createdBy": s.state.user.ID,
-			"updatedBy": s.state.user.ID, "createdAt": sp.CreatedAt.Format(postmanTime), "updatedAt": sp.UpdatedAt.Format(postmanTime)})
-	}
-	s.mu.Unlock()
-	out, next := pageOf(page, list)
-	writeJSON(w, http.StatusOK, map[string]any{"specs": out, "meta": map[string]any{"nextCursor": nextCursor(next)}})
+		return list, true
+	})
 }
 
 // syncSpec starts updating an OpenAPI specification from a collection

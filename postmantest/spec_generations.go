@@ -58,28 +58,20 @@ func (s *Server) generateCollection(w http.ResponseWriter, r *http.Request) {
 // listSpecCollections answers the collections generated from a
 // specification that still exist.
 func (s *Server) listSpecCollections(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
-	page, bad := readPage(q, 10, 0)
-	if bad != "" {
-		specBadRequest(w, bad)
-		return
-	}
-	s.mu.Lock()
-	sp := lookup(w, s.state.spec, r.PathValue("specId"), specNotFound)
-	if sp == nil {
-		s.mu.Unlock()
-		return
-	}
-	var list []any
-	for _, id := range slices.Backward(sp.collections) {
-		if c := s.state.collection(id); c != nil {
-			list = append(list, map[string]any{"id": c.id, "name": c.name(), "state": sp.syncState(c.id), "createdBy": s.state.user.ID,
-				"createdAt": c.createdAt.Format(postmanTime), "updatedAt": c.updatedAt.Format(postmanTime)})
+	s.specListPage(w, r, "collections", func() ([]any, bool) {
+		sp := lookup(w, s.state.spec, r.PathValue("specId"), specNotFound)
+		if sp == nil {
+			return nil, false
 		}
-	}
-	s.mu.Unlock()
-	out, next := pageOf(page, list)
-	writeJSON(w, http.StatusOK, map[string]any{"collections": out, "meta": map[string]any{"nextCursor": nextCursor(next)}})
+		var list []any
+		for _, id := range slices.Backward(sp.collections) {
+			if c := s.state.collection(id); c != nil {
+				list = append(list, map[string]any{"id": c.id, "name": c.name(), "state": sp.syncState(c.id), "createdBy": s.state.user.ID,
+					"createdAt": c.createdAt.Format(postmanTime), "updatedAt": c.updatedAt.Format(postmanTime)})
+			}
+		}
+		return list, true
+	})
 }
 
 // specTask answers the state of a generation task of a specification.

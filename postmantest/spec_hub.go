@@ -66,26 +66,34 @@ func notGeneratedFrom(w http.ResponseWriter) {
 // updateSpec renames a specification. Only its name can change; its type
 // and files have their own endpoints.
 func (s *Server) updateSpec(w http.ResponseWriter, r *http.Request) {
-	var body struct {
-		Name string `json:"name"`
-	}
-	if !decodeBody(w, r, &body) {
-		return
-	}
-	if strings.TrimSpace(body.Name) == "" {
-		specBadRequest(w, "Required property `name` is missing from the request.")
-		return
-	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	sp := lookup(w, s.state.spec, r.PathValue("specId"), specNotFound)
+	sp, name := s.namedSpec(w, r)
 	if sp == nil {
 		return
 	}
 	// A new name changes no file: generated collections stay in sync and
 	// the changelog group (version tags) is unchanged.
-	sp.Name, sp.UpdatedAt = body.Name, time.Now().UTC()
+	sp.Name, sp.UpdatedAt = name, time.Now().UTC()
 	writeJSON(w, http.StatusOK, s.state.specBody(sp))
+}
+
+// namedSpec reads the {"name"} body of a call on a specification (a
+// rename, a version tag) and finds the specification, answering the
+// error and returning nil when the name is missing or the specification
+// does not exist. The caller holds s.mu.
+func (s *Server) namedSpec(w http.ResponseWriter, r *http.Request) (*storedSpec, string) {
+	var body struct {
+		Name string `json:"name"`
+	}
+	if !decodeBody(w, r, &body) {
+		return nil, ""
+	}
+	if strings.TrimSpace(body.Name) == "" {
+		specBadRequest(w, "Required property `name` is missing from the request.")
+		return nil, ""
+	}
+	return lookup(w, s.state.spec, r.PathValue("specId"), specNotFound), body.Name
 }
 
 // multiFileExtensions returns the file extensions a specification of type

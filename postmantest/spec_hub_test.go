@@ -23,6 +23,22 @@ func statusOf(t *testing.T, err error) int {
 	return apiErr.StatusCode
 }
 
+// petsSpec starts a server and a client, and creates the Pets spec in
+// the personal workspace from files (by default the single file
+// index.json holding petsOpenAPI).
+func petsSpec(t *testing.T, files ...postman.SpecSourceFile) (*postmantest.Server, *postman.Client, *postman.Spec) {
+	t.Helper()
+	srv := postmantest.NewServer()
+	t.Cleanup(srv.Close)
+	c := newClient(t, srv, "any-key")
+	if len(files) == 0 {
+		files = []postman.SpecSourceFile{{Path: "index.json", Content: petsOpenAPI}}
+	}
+	spec, _, err := c.Specs.Create(t.Context(), srv.Workspaces()[0].ID, postman.SpecCreateRequest{Name: "Pets", Type: postman.SpecTypeOpenAPI30, Files: files})
+	require.NoError(t, err)
+	return srv, c, spec
+}
+
 // generateFrom generates a collection from a spec and returns its UID.
 func generateFrom(t *testing.T, c *postman.Client, specID, name string) string {
 	t.Helper()
@@ -35,13 +51,8 @@ func generateFrom(t *testing.T, c *postman.Client, specID, name string) string {
 }
 
 func TestSpecRenameKeepsFilesAndCollectionsInSync(t *testing.T) {
-	srv := postmantest.NewServer()
-	t.Cleanup(srv.Close)
-	c := newClient(t, srv, "any-key")
+	_, c, spec := petsSpec(t)
 	ctx := t.Context()
-	spec, _, err := c.Specs.Create(ctx, srv.Workspaces()[0].ID, postman.SpecCreateRequest{Name: "Pets", Type: postman.SpecTypeOpenAPI30,
-		Files: []postman.SpecSourceFile{{Path: "index.json", Content: petsOpenAPI}}})
-	require.NoError(t, err)
 	generateFrom(t, c, spec.ID, "Pets")
 
 	renamed, _, err := c.Specs.Update(ctx, spec.ID, postman.SpecUpdateRequest{Name: "Pets v2"})
@@ -63,13 +74,8 @@ func TestSpecRenameKeepsFilesAndCollectionsInSync(t *testing.T) {
 }
 
 func TestSpecFilesCreateAndDelete(t *testing.T) {
-	srv := postmantest.NewServer()
-	t.Cleanup(srv.Close)
-	c := newClient(t, srv, "any-key")
+	srv, c, spec := petsSpec(t)
 	ctx := t.Context()
-	spec, _, err := c.Specs.Create(ctx, srv.Workspaces()[0].ID, postman.SpecCreateRequest{Name: "Pets", Type: postman.SpecTypeOpenAPI30,
-		Files: []postman.SpecSourceFile{{Path: "index.json", Content: petsOpenAPI}}})
-	require.NoError(t, err)
 	generateFrom(t, c, spec.ID, "Pets")
 
 	created, _, err := c.Specs.CreateFile(ctx, spec.ID, postman.SpecFileCreateRequest{Path: "components/schemas/pet.json", Content: `{"type":"object"}`})
@@ -178,16 +184,10 @@ func TestSpecDefinitionResolvesOtherFiles(t *testing.T) {
 }
 
 func TestSpecVersionTagsSnapshotFiles(t *testing.T) {
-	srv := postmantest.NewServer()
-	t.Cleanup(srv.Close)
-	c := newClient(t, srv, "any-key")
+	_, c, spec := petsSpec(t,
+		postman.SpecSourceFile{Path: "index.json", Content: petsOpenAPI, Type: postman.SpecFileRoot},
+		postman.SpecSourceFile{Path: "components/schemas/pet.json", Content: `{"type":"object"}`, Type: postman.SpecFileDefault})
 	ctx := t.Context()
-	spec, _, err := c.Specs.Create(ctx, srv.Workspaces()[0].ID, postman.SpecCreateRequest{Name: "Pets", Type: postman.SpecTypeOpenAPI30,
-		Files: []postman.SpecSourceFile{
-			{Path: "index.json", Content: petsOpenAPI, Type: postman.SpecFileRoot},
-			{Path: "components/schemas/pet.json", Content: `{"type":"object"}`, Type: postman.SpecFileDefault},
-		}})
-	require.NoError(t, err)
 
 	v1, _, err := c.Specs.CreateVersionTag(ctx, spec.ID, postman.SpecVersionTagCreateRequest{Name: "1.0.0"})
 	require.NoError(t, err)
@@ -248,13 +248,8 @@ func TestSpecVersionTagsSnapshotFiles(t *testing.T) {
 }
 
 func TestSpecSyncOptionsKeepOrphanedRequests(t *testing.T) {
-	srv := postmantest.NewServer()
-	t.Cleanup(srv.Close)
-	c := newClient(t, srv, "any-key")
+	srv, c, spec := petsSpec(t)
 	ctx := t.Context()
-	spec, _, err := c.Specs.Create(ctx, srv.Workspaces()[0].ID, postman.SpecCreateRequest{Name: "Pets", Type: postman.SpecTypeOpenAPI30,
-		Files: []postman.SpecSourceFile{{Path: "index.json", Content: petsOpenAPI}}})
-	require.NoError(t, err)
 	colUID := generateFrom(t, c, spec.ID, "Pets")
 	colID := colUID[strings.IndexByte(colUID, '-')+1:]
 

@@ -23,19 +23,9 @@ type specVersionTag struct {
 // keeps one tag per changelog group: a second tag with no file changed
 // since the last one is a conflict.
 func (s *Server) createSpecVersionTag(w http.ResponseWriter, r *http.Request) {
-	var body struct {
-		Name string `json:"name"`
-	}
-	if !decodeBody(w, r, &body) {
-		return
-	}
-	if strings.TrimSpace(body.Name) == "" {
-		specBadRequest(w, "Required property `name` is missing from the request.")
-		return
-	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	sp := lookup(w, s.state.spec, r.PathValue("specId"), specNotFound)
+	sp, name := s.namedSpec(w, r)
 	if sp == nil {
 		return
 	}
@@ -44,7 +34,7 @@ func (s *Server) createSpecVersionTag(w http.ResponseWriter, r *http.Request) {
 			"detail": "A version tag already exists for the current changelog group. Make new changes to the spec to create a version tag."})
 		return
 	}
-	tag := &specVersionTag{id: newID(), name: body.Name, rev: sp.rev, entries: s.state.versionTagEntries(sp)}
+	tag := &specVersionTag{id: newID(), name: name, rev: sp.rev, entries: s.state.versionTagEntries(sp)}
 	sp.versionTags = append(sp.versionTags, tag)
 	writeJSON(w, http.StatusCreated, map[string]any{"data": map[string]any{"id": tag.id, "name": tag.name}})
 }
@@ -126,24 +116,17 @@ func maxTime(a, b time.Time) time.Time {
 // listSpecVersionTags answers a page of the version tags of a
 // specification, newest first, as Postman's example lists them.
 func (s *Server) listSpecVersionTags(w http.ResponseWriter, r *http.Request) {
-	page, bad := readPage(r.URL.Query(), 10, maxLimit)
-	if bad != "" {
-		specBadRequest(w, bad)
-		return
-	}
-	s.mu.Lock()
-	sp := lookup(w, s.state.spec, r.PathValue("specId"), specNotFound)
-	if sp == nil {
-		s.mu.Unlock()
-		return
-	}
-	var list []any
-	for _, tag := range slices.Backward(sp.versionTags) {
-		list = append(list, map[string]any{"id": tag.id, "name": tag.name})
-	}
-	s.mu.Unlock()
-	tags, next := pageOf(page, list)
-	writeJSON(w, http.StatusOK, map[string]any{"data": tags, "meta": map[string]any{"nextCursor": nextCursor(next)}})
+	s.specListPage(w, r, "data", func() ([]any, bool) {
+		sp := lookup(w, s.state.spec, r.PathValue("specId"), specNotFound)
+		if sp == nil {
+			return nil, false
+		}
+		var list []any
+		for _, tag := range slices.Backward(sp.versionTags) {
+			list = append(list, map[string]any{"id": tag.id, "name": tag.name})
+		}
+		return list, true
+	})
 }
 
 // getSpecVersionTagFiles answers the files and folders a version tag
