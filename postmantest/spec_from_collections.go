@@ -389,6 +389,9 @@ func writeYAMLValue(b *strings.Builder, v any, indent int) {
 var plainYAMLKey = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 
 func yamlText(v any) string {
-	data, _ := json.Marshal(v)
-	return string(data)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(v)
+	return strings.TrimSuffix(buf.String(), "\n")
 }

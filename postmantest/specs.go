@@ -346,15 +346,14 @@ func (s *Server) getSpecFile(w http.ResponseWriter, r *http.Request) {
 	if sp == nil {
 		return
 	}
-	for _, f := range sp.Files {
-		if f.Path == r.PathValue("filePath") {
-			body := s.state.specFileBody(f)
-			body["content"] = f.Content
-			writeJSON(w, http.StatusOK, body)
-			return
-		}
+	f := sp.file(r.PathValue("filePath"))
+	if f == nil {
+		specInstanceNotFound(w)
+		return
 	}
-	specInstanceNotFound(w)
+	body := s.state.specFileBody(*f)
+	body["content"] = f.Content
+	writeJSON(w, http.StatusOK, body)
 }
 
 // workspaceSpecs lists the specifications of a workspace the way GET
