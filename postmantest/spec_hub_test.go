@@ -484,4 +484,27 @@ func TestSpecGenerationFromCollectionTasks(t *testing.T) {
 	generated, _, err := c.Specs.ListGeneratedSpecs(ctx, uid(colID), nil)
 	require.NoError(t, err)
 	assert.Len(t, generated, 1, "a failed generation makes no spec")
+
+	_, _, err = c.Collections.CreateRequest(ctx, colID, &postman.CollectionRequest{Name: "Refund an order", Method: "POST",
+		URL: "{{baseUrl}}/orders/:orderId/refunds"}, nil)
+	require.NoError(t, err)
+	sync, _, err := c.Specs.SyncSpecFromCollection(ctx, specID, uid(colID))
+	require.NoError(t, err)
+	_, err = c.Specs.WaitTask(ctx, sync)
+	require.ErrorAs(t, err, &failed)
+	file, _, err := c.Specs.GetFile(ctx, specID, "index.yaml")
+	require.NoError(t, err)
+	assert.NotContains(t, file.Content, "Refund an order", "a failed sync changes nothing")
+	generated, _, err = c.Specs.ListGeneratedSpecs(ctx, uid(colID), nil)
+	require.NoError(t, err)
+	assert.Equal(t, postman.SpecOutOfSync, generated[0].State)
+
+	srv.FailTasks("")
+	sync, _, err = c.Specs.SyncSpecFromCollection(ctx, specID, uid(colID))
+	require.NoError(t, err)
+	_, err = c.Specs.WaitTask(ctx, sync)
+	require.NoError(t, err)
+	file, _, err = c.Specs.GetFile(ctx, specID, "index.yaml")
+	require.NoError(t, err)
+	assert.Contains(t, file.Content, "summary: \"Refund an order\"\n", "the root keeps its YAML format")
 }
