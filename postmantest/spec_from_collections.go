@@ -41,7 +41,8 @@ func (s *Server) generateSpec(w http.ResponseWriter, r *http.Request) {
 	if !decodeBody(w, r, &body) {
 		return
 	}
-	// Postman's defaults, as the SDK documents them: OpenAPI 3.0 in JSON.
+	// The description makes only the name required and gives no defaults:
+	// its example, OpenAPI 3.0 in JSON, stands in for them.
 	body.Type = cmp.Or(body.Type, "OPENAPI:3.0")
 	body.Format = cmp.Or(body.Format, "JSON")
 	switch {
@@ -88,7 +89,9 @@ func (s *Server) generateSpec(w http.ResponseWriter, r *http.Request) {
 	}
 	s.state.specGenerations[t.id] = g
 	// The description documents a 200 here, not the 202 of the other
-	// generations.
+	// generations. The task is the collection's: the spec does not exist
+	// until it is done, so its status is under the collection (the
+	// description's examples give both forms).
 	writeJSON(w, http.StatusOK, map[string]any{"taskId": t.id, "url": "/collections/" + s.state.uid(c.id) + "/tasks/" + t.id})
 }
 
