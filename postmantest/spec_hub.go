@@ -50,6 +50,21 @@ func (sp *storedSpec) file(filePath string) *SpecFile {
 	return nil
 }
 
+// specFile finds the specification and the file a request's path names,
+// answering the 404 and returning a nil file when either does not exist.
+// The caller holds s.mu.
+func (s *Server) specFile(w http.ResponseWriter, r *http.Request) (*storedSpec, *SpecFile) {
+	sp := lookup(w, s.state.spec, r.PathValue("specId"), specNotFound)
+	if sp == nil {
+		return nil, nil
+	}
+	f := sp.file(r.PathValue("filePath"))
+	if f == nil {
+		specInstanceNotFound(w)
+	}
+	return sp, f
+}
+
 // generated reports whether the collection of ID collectionID was
 // generated from the specification.
 func (sp *storedSpec) generated(collectionID string) bool {
@@ -176,16 +191,11 @@ func (s *Server) createSpecFile(w http.ResponseWriter, r *http.Request) {
 func (s *Server) deleteSpecFile(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	sp := lookup(w, s.state.spec, r.PathValue("specId"), specNotFound)
-	if sp == nil {
+	sp, f := s.specFile(w, r)
+	if f == nil {
 		return
 	}
-	f := sp.file(r.PathValue("filePath"))
-	switch {
-	case f == nil:
-		specInstanceNotFound(w)
-		return
-	case f.Root:
+	if f.Root {
 		specBadRequest(w, "The root file of a specification cannot be deleted: make another file the root first.")
 		return
 	}

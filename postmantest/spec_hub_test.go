@@ -23,14 +23,21 @@ func statusOf(t *testing.T, err error) int {
 	return apiErr.StatusCode
 }
 
+// specServer starts a server and a client validated against the
+// description.
+func specServer(t *testing.T) (*postmantest.Server, *postman.Client) {
+	t.Helper()
+	srv := postmantest.NewServer()
+	t.Cleanup(srv.Close)
+	return srv, newClient(t, srv, "any-key")
+}
+
 // petsSpec starts a server and a client, and creates the Pets spec in
 // the personal workspace from files (by default the single file
 // index.json holding petsOpenAPI).
 func petsSpec(t *testing.T, files ...postman.SpecSourceFile) (*postmantest.Server, *postman.Client, *postman.Spec) {
 	t.Helper()
-	srv := postmantest.NewServer()
-	t.Cleanup(srv.Close)
-	c := newClient(t, srv, "any-key")
+	srv, c := specServer(t)
 	if len(files) == 0 {
 		files = []postman.SpecSourceFile{{Path: "index.json", Content: petsOpenAPI}}
 	}
@@ -122,9 +129,7 @@ func TestSpecFilesCreateAndDelete(t *testing.T) {
 }
 
 func TestSpecDefinitionResolvesOtherFiles(t *testing.T) {
-	srv := postmantest.NewServer()
-	t.Cleanup(srv.Close)
-	c := newClient(t, srv, "any-key")
+	srv, c := specServer(t)
 	ctx := t.Context()
 	ws := srv.Workspaces()[0].ID
 	root := `{"openapi":"3.0.0","info":{"title":"Pets","version":"1"},"paths":{"/pets":{"get":{"responses":{"200":{"description":"ok",
@@ -321,9 +326,7 @@ const shopCollection = `{"info":{"name":"Shop"},"variable":[{"key":"baseUrl","va
      "response":[{"name":"Found","code":200},{"name":"Missing","code":404}]}]}]}`
 
 func TestSpecGeneratedFromCollectionAndSynced(t *testing.T) {
-	srv := postmantest.NewServer()
-	t.Cleanup(srv.Close)
-	c := newClient(t, srv, "any-key")
+	srv, c := specServer(t)
 	ctx := t.Context()
 	ws := srv.Workspaces()[1].ID
 	colID := srv.AddCollection(ws, []byte(shopCollection))
@@ -408,9 +411,7 @@ func TestSpecGeneratedFromCollectionAndSynced(t *testing.T) {
 }
 
 func TestSpecSyncFromGeneratedCollection(t *testing.T) {
-	srv := postmantest.NewServer()
-	t.Cleanup(srv.Close)
-	c := newClient(t, srv, "any-key")
+	srv, c := specServer(t)
 	ctx := t.Context()
 	ws := srv.Workspaces()[0].ID
 	spec, _, err := c.Specs.Create(ctx, ws, postman.SpecCreateRequest{Name: "Pets", Type: postman.SpecTypeOpenAPI30,

@@ -42,21 +42,10 @@ func (s *Server) updateSpecFile(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	sp := lookup(w, s.state.spec, r.PathValue("specId"), specNotFound)
-	if sp == nil {
+	sp, f := s.specFile(w, r)
+	if f == nil {
 		return
 	}
-	i := -1
-	for j := range sp.Files {
-		if sp.Files[j].Path == r.PathValue("filePath") {
-			i = j
-		}
-	}
-	if i < 0 {
-		specInstanceNotFound(w)
-		return
-	}
-	f := &sp.Files[i]
 	changed := false
 	switch {
 	case content != nil:
@@ -69,7 +58,7 @@ func (s *Server) updateSpecFile(w http.ResponseWriter, r *http.Request) {
 		f.Path = path.Join(path.Dir(f.Path), *name)
 	case *typ == "ROOT":
 		for j := range sp.Files {
-			sp.Files[j].Root = j == i
+			sp.Files[j].Root = &sp.Files[j] == f
 		}
 		changed = true
 	case *typ == "DEFAULT":

@@ -342,13 +342,8 @@ func (s *Server) listSpecFiles(w http.ResponseWriter, r *http.Request) {
 func (s *Server) getSpecFile(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	sp := lookup(w, s.state.spec, r.PathValue("specId"), specNotFound)
-	if sp == nil {
-		return
-	}
-	f := sp.file(r.PathValue("filePath"))
+	_, f := s.specFile(w, r)
 	if f == nil {
-		specInstanceNotFound(w)
 		return
 	}
 	body := s.state.specFileBody(*f)
