@@ -2,6 +2,8 @@ package postman_test
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"log"
 	"strings"
@@ -78,4 +80,62 @@ func printGenerated(ctx context.Context, client *postman.Client, specID string) 
 		}
 		fmt.Println(c.Name, c.State)
 	}
+}
+
+// A release is tagged: the version tag keeps the spec's files as they
+// were, so that a later change can be compared with (or rolled back to)
+// what shipped. A second tag needs a change first.
+func ExampleSpecsService_CreateVersionTag() {
+	srv := postmantest.NewServer()
+	defer srv.Close()
+	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL))
+	defer client.CloseIdleConnections()
+	ctx := context.Background()
+
+	spec, _, err := client.Specs.Create(ctx, srv.Workspaces()[0].ID, postman.SpecCreateRequest{
+		Name: "Payments API",
+		Type: postman.SpecTypeOpenAPI30,
+		Files: []postman.SpecSourceFile{{Path: "openapi.json",
+			Content: `{"openapi": "3.0.3", "info": {"title": "Payments API", "version": "1.0.0"}, "paths": {}}`}},
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	tag, _, err := client.Specs.CreateVersionTag(ctx, spec.ID, postman.SpecVersionTagCreateRequest{Name: "1.0.0"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	_, _, err = client.Specs.CreateVersionTag(ctx, spec.ID, postman.SpecVersionTagCreateRequest{Name: "1.0.1"})
+	fmt.Println("tag again without a change:", errors.Is(err, postman.ErrConflict))
+
+	next := `{"openapi": "3.0.3", "info": {"title": "Payments API", "version": "1.1.0"}, "paths": {}}`
+	if _, _, err := client.Specs.UpdateFile(ctx, spec.ID, "openapi.json", postman.SpecFileUpdateRequest{Content: &next}); err != nil {
+		log.Fatal(err)
+	}
+	entries, _, err := client.Specs.GetVersionTagFiles(ctx, spec.ID, tag.ID)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, e := range entries {
+		var doc struct {
+			Info struct{ Version string }
+		}
+		raw, err := e.File().JSON()
+		if err != nil {
+			log.Fatal(err)
+		}
+		if err := json.Unmarshal(raw, &doc); err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println(tag.Name, e.Path, e.FileType, doc.Info.Version)
+	}
+	def, _, err := client.Specs.GetDefinition(ctx, spec.ID)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("now", def.DetectedType(), strings.Contains(def.Content, `"1.1.0"`))
+	// Output:
+	// tag again without a change: true
+	// 1.0.0 openapi.json ROOT 1.0.0
+	// now OPENAPI:3.0 true
 }

@@ -85,6 +85,7 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("GET /specs/{specId}/tasks/{taskId}", s.specTask)
 	s.mux.HandleFunc("PUT /collections/{collectionUid}/synchronizations", s.syncCollection)
 	s.mux.HandleFunc("GET /collections/{collectionUid}/tasks/{taskId}", s.collectionTask)
+	s.specHubRoutes()
 
 	s.mux.HandleFunc("/apis/{apiId}", s.serveAPI)
 	s.mux.HandleFunc("/apis/{apiId}/{rest...}", s.serveAPI)

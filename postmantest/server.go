@@ -16,8 +16,9 @@
 // folders, requests and responses (the item endpoints), comments, tags,
 // forks, pulls and merges; environments with their forks; mock servers
 // with server responses and call logs; monitors and their runs; Spec Hub
-// specifications, their files, and the generation of collections and
-// their synchronisation after a spec changes; API Builder APIs (AddAPI:
+// specifications, their files, definitions, version tags and sync
+// options, the generation of collections from them and of them from
+// collections, and synchronisation both ways; API Builder APIs (AddAPI:
 // v10, or v9 which the endpoints refuse) and their migration to Spec Hub
 // (SetAPISchema gives them what to migrate); SCIM users and groups; audit
 // logs; OpenAPI imports; workspace and collection roles; teams with their
@@ -38,11 +39,8 @@
 // It does not serve, and answers with a 404 naming postmantest: the API
 // Builder beyond GET /apis/{apiId} and the migration (listing and
 // creating APIs, schemas, versions, their collections and tasks); pull
-// requests; specs generated from collections; transfers of items
-// and workspace elements; workspace updates and activities; Spec Hub's
-// spec property and sync-option updates, definitions, file creation and
-// deletion, spec-side synchronisation and version tags; SDK Git
-// connections. Search finds no
+// requests; transfers of items and workspace elements; workspace
+// updates and activities; SDK Git connections. Search finds no
 // workspace documents or flows, which it does not store.
 //
 // Each mock server also answers calls at its URL (Mock.URL, under

@@ -58,28 +58,20 @@ func (s *Server) generateCollection(w http.ResponseWriter, r *http.Request) {
 // listSpecCollections answers the collections generated from a
 // specification that still exist.
 func (s *Server) listSpecCollections(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
-	page, bad := readPage(q, 10, 0)
-	if bad != "" {
-		specBadRequest(w, bad)
-		return
-	}
-	s.mu.Lock()
-	sp := lookup(w, s.state.spec, r.PathValue("specId"), specNotFound)
-	if sp == nil {
-		s.mu.Unlock()
-		return
-	}
-	var list []any
-	for _, id := range slices.Backward(sp.collections) {
-		if c := s.state.collection(id); c != nil {
-			list = append(list, map[string]any{"id": c.id, "name": c.name(), "state": sp.syncState(c.id), "createdBy": s.state.user.ID,
-				"createdAt": c.createdAt.Format(postmanTime), "updatedAt": c.updatedAt.Format(postmanTime)})
+	s.specListPage(w, r, "collections", func() ([]any, bool) {
+		sp := lookup(w, s.state.spec, r.PathValue("specId"), specNotFound)
+		if sp == nil {
+			return nil, false
 		}
-	}
-	s.mu.Unlock()
-	out, next := pageOf(page, list)
-	writeJSON(w, http.StatusOK, map[string]any{"collections": out, "meta": map[string]any{"nextCursor": nextCursor(next)}})
+		var list []any
+		for _, id := range slices.Backward(sp.collections) {
+			if c := s.state.collection(id); c != nil {
+				list = append(list, map[string]any{"id": c.id, "name": c.name(), "state": sp.syncState(c.id), "createdBy": s.state.user.ID,
+					"createdAt": c.createdAt.Format(postmanTime), "updatedAt": c.updatedAt.Format(postmanTime)})
+			}
+		}
+		return list, true
+	})
 }
 
 // specTask answers the state of a generation task of a specification.
@@ -92,6 +84,10 @@ func (s *Server) specTask(w http.ResponseWriter, r *http.Request) {
 		specInstanceNotFound(w)
 		return
 	}
+	if _, ok := sp.specSyncs[t.id]; ok {
+		writeTaskState(w, t, "spec", "update", map[string]any{"id": sp.ID, "url": "/specs/" + sp.ID})
+		return
+	}
 	s.state.writeSpecTask(w, t, "generation", sp.generations[t.id])
 }
 
@@ -99,7 +95,14 @@ func (s *Server) specTask(w http.ResponseWriter, r *http.Request) {
 // generation or synchronisation (action), whose result is the collection
 // of ID collectionID.
 func (st *state) writeSpecTask(w http.ResponseWriter, t *task, action, collectionID string) {
-	meta := map[string]any{"model": "collection", "action": action}
+	writeTaskState(w, t, "collection", action, map[string]any{"id": st.uid(collectionID), "url": "/collections/" + collectionID})
+}
+
+// writeTaskState answers the state of a Spec Hub task that makes or
+// changes an element of kind model (collection or spec); resource is
+// that element as the completed task lists it.
+func writeTaskState(w http.ResponseWriter, t *task, model, action string, resource map[string]any) {
+	meta := map[string]any{"model": model, "action": action}
 	switch {
 	case !t.done():
 		writeJSON(w, http.StatusOK, map[string]any{"status": "pending", "meta": meta})
@@ -107,6 +110,6 @@ func (st *state) writeSpecTask(w http.ResponseWriter, t *task, action, collectio
 		writeJSON(w, http.StatusOK, map[string]any{"status": "failed", "meta": meta, "details": t.failed})
 	default:
 		writeJSON(w, http.StatusOK, map[string]any{"status": "completed", "meta": meta, "details": map[string]any{
-			"resources": []any{map[string]any{"id": st.uid(collectionID), "url": "/collections/" + collectionID}}}})
+			"resources": []any{resource}}})
 	}
 }

@@ -42,21 +42,10 @@ func (s *Server) updateSpecFile(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	sp := lookup(w, s.state.spec, r.PathValue("specId"), specNotFound)
-	if sp == nil {
+	sp, f := s.specFile(w, r)
+	if f == nil {
 		return
 	}
-	i := -1
-	for j := range sp.Files {
-		if sp.Files[j].Path == r.PathValue("filePath") {
-			i = j
-		}
-	}
-	if i < 0 {
-		specInstanceNotFound(w)
-		return
-	}
-	f := &sp.Files[i]
 	changed := false
 	switch {
 	case content != nil:
@@ -69,7 +58,7 @@ func (s *Server) updateSpecFile(w http.ResponseWriter, r *http.Request) {
 		f.Path = path.Join(path.Dir(f.Path), *name)
 	case *typ == "ROOT":
 		for j := range sp.Files {
-			sp.Files[j].Root = j == i
+			sp.Files[j].Root = &sp.Files[j] == f
 		}
 		changed = true
 	case *typ == "DEFAULT":
@@ -83,6 +72,7 @@ func (s *Server) updateSpecFile(w http.ResponseWriter, r *http.Request) {
 	}
 	now := time.Now().UTC()
 	f.UpdatedAt, sp.UpdatedAt = now, now
+	sp.rev++
 	if changed {
 		for _, id := range sp.collections {
 			sp.markStale(id, true)
@@ -110,7 +100,8 @@ func (sp *storedSpec) syncState(collectionID string) string {
 
 // syncCollection starts synchronising a collection generated from a
 // specification with it: the collection's requests are generated again
-// from the specification's root file, its ID and name kept. The change is
+// from the specification's root file, its ID and name kept, and what its
+// sync options keep of the previous requests (see keepOnSync). The change is
 // applied at once unless FailTasks makes the task fail; the task reports
 // done after the configured task delay.
 func (s *Server) syncCollection(w http.ResponseWriter, r *http.Request) {
@@ -143,6 +134,7 @@ func (s *Server) syncCollection(w http.ResponseWriter, r *http.Request) {
 		info["name"] = c.name()
 		info["schema"] = "https://schema.postman.com/json/collection/v2.1.0/collection.json"
 		info["_postman_id"] = c.id
+		keepOnSync(sp.syncOptionsOf(c.id), c.doc, doc)
 		assignItemIDs(doc["item"])
 		c.doc = doc
 		c.touch()
@@ -156,16 +148,25 @@ func (s *Server) syncCollection(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusAccepted, map[string]any{"taskId": t.id, "url": "/collections/" + uid + "/tasks/" + t.id})
 }
 
-// collectionTask answers the state of a synchronisation task of a
-// collection.
+// collectionTask answers the state of a task of a collection: its
+// synchronisation with a specification, or the generation of a
+// specification from it.
 func (s *Server) collectionTask(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	c := s.state.collection(r.PathValue("collectionUid"))
 	t := s.state.tasks[r.PathValue("taskId")]
+	if c == nil || t == nil {
+		specInstanceNotFound(w)
+		return
+	}
+	if g, ok := s.state.specGenerations[t.id]; ok && g.collectionID == c.id {
+		writeTaskState(w, t, "spec", "generation", map[string]any{"id": g.specID, "url": "/specs/" + g.specID})
+		return
+	}
 	var synced bool
 	for _, sp := range s.state.specs {
-		synced = synced || (c != nil && t != nil && sp.syncs[t.id] == c.id)
+		synced = synced || sp.syncs[t.id] == c.id
 	}
 	if !synced {
 		specInstanceNotFound(w)

@@ -42,6 +42,16 @@ type storedSpec struct {
 	generating  *task             // the last generation task
 	stale       map[string]bool   // generated collection IDs behind the spec
 	syncs       map[string]string // sync task ID → collection ID
+	specSyncs   map[string]string // sync task ID → collection the spec was updated from
+	syncOptions map[string]specSyncOptions
+	// rev counts the changes to the files; a version tag remembers the
+	// revision it captured.
+	rev         int
+	versionTags []*specVersionTag // oldest first
+	// source is the collection the specification was generated from, if
+	// any, and sourceRev the revision of it the specification matches.
+	source    string
+	sourceRev int64
 }
 
 // specTypes are the specification types Spec Hub accepts.
@@ -256,28 +266,40 @@ func (s *Server) createSpec(w http.ResponseWriter, r *http.Request) {
 // listSpecs answers a page of the specifications of a workspace, newest
 // first.
 func (s *Server) listSpecs(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
-	page, bad := readPage(q, 10, 0)
+	s.specListPage(w, r, "specs", func() ([]any, bool) {
+		ws := s.state.workspace(r.URL.Query().Get("workspaceId"))
+		if ws == nil {
+			specBadRequest(w, "We could not find the workspace you are looking for.")
+			return nil, false
+		}
+		var list []any
+		for _, sp := range slices.Backward(s.state.specs) {
+			if sp.WorkspaceID == ws.ID {
+				list = append(list, s.state.specBody(sp))
+			}
+		}
+		return list, true
+	})
+}
+
+// specListPage answers a page (10 items unless limit says otherwise) of
+// one of Spec Hub's cursor-paginated lists, under key with its
+// meta.nextCursor. list runs with s.mu held and returns the whole list,
+// or false once it has answered an error.
+func (s *Server) specListPage(w http.ResponseWriter, r *http.Request, key string, list func() ([]any, bool)) {
+	page, bad := readPage(r.URL.Query(), 10, 0)
 	if bad != "" {
 		specBadRequest(w, bad)
 		return
 	}
 	s.mu.Lock()
-	ws := s.state.workspace(q.Get("workspaceId"))
-	if ws == nil {
-		s.mu.Unlock()
-		specBadRequest(w, "We could not find the workspace you are looking for.")
+	items, ok := list()
+	s.mu.Unlock()
+	if !ok {
 		return
 	}
-	var list []any
-	for _, sp := range slices.Backward(s.state.specs) {
-		if sp.WorkspaceID == ws.ID {
-			list = append(list, s.state.specBody(sp))
-		}
-	}
-	s.mu.Unlock()
-	specs, next := pageOf(page, list)
-	writeJSON(w, http.StatusOK, map[string]any{"specs": specs, "meta": map[string]any{"nextCursor": nextCursor(next)}})
+	out, next := pageOf(page, items)
+	writeJSON(w, http.StatusOK, map[string]any{key: out, "meta": map[string]any{"nextCursor": nextCursor(next)}})
 }
 
 func (s *Server) getSpec(w http.ResponseWriter, r *http.Request) {
@@ -320,19 +342,13 @@ func (s *Server) listSpecFiles(w http.ResponseWriter, r *http.Request) {
 func (s *Server) getSpecFile(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	sp := lookup(w, s.state.spec, r.PathValue("specId"), specNotFound)
-	if sp == nil {
+	_, f := s.specFile(w, r)
+	if f == nil {
 		return
 	}
-	for _, f := range sp.Files {
-		if f.Path == r.PathValue("filePath") {
-			body := s.state.specFileBody(f)
-			body["content"] = f.Content
-			writeJSON(w, http.StatusOK, body)
-			return
-		}
-	}
-	specInstanceNotFound(w)
+	body := s.state.specFileBody(*f)
+	body["content"] = f.Content
+	writeJSON(w, http.StatusOK, body)
 }
 
 // workspaceSpecs lists the specifications of a workspace the way GET

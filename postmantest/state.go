@@ -35,6 +35,10 @@ type state struct {
 	account    *accountState // roles, teams, groups, billing, analytics: see routes_account.go
 	scanning   *scanState    // Secret Scanner: see routes_scanning.go
 	misc       *miscState    // access keys, docs, users, runners …: see routes_misc.go
+
+	// specGenerations are the generations of specs from collections, by
+	// task ID.
+	specGenerations map[string]specGeneration
 }
 
 func newState(u User) *state {

@@ -31,9 +31,10 @@ func (st *state) addTask(id string, delay time.Duration) *task {
 func (t *task) done() bool { return !time.Now().Before(t.doneAt) }
 
 // FailTasks makes every collection duplication, collection merge,
-// collection generation, collection synchronisation and API migration to
-// Spec Hub started from now on end in failure with reason, without its
-// effect; an empty reason lets them succeed again.
+// collection or spec generation, synchronisation between a spec and a
+// collection, and API migration to Spec Hub started from now on end in
+// failure with reason, without its effect; an empty reason lets them
+// succeed again.
 func (s *Server) FailTasks(reason string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()

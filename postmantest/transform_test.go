@@ -87,7 +87,7 @@ func TestTransformCollectionToOpenAPI(t *testing.T) {
 	yaml, _, err := c.Collections.TransformToOpenAPI(t.Context(), uid(col), &postman.CollectionTransformOptions{Format: postman.CollectionOpenAPIYAML})
 	require.NoError(t, err)
 	assert.Equal(t, postman.CollectionOpenAPIYAML, yaml.Format)
-	assert.Contains(t, string(yaml.Definition), "openapi: 3.0.3\n")
+	assert.Contains(t, string(yaml.Definition), "openapi: \"3.0.3\"\n")
 	fromYAML, err := openapi3.NewLoader().LoadFromData(yaml.Definition)
 	require.NoError(t, err, string(yaml.Definition))
 	require.NoError(t, fromYAML.Validate(t.Context()))
