@@ -107,6 +107,7 @@ func (s *Server) routes() {
 	s.routesTokens()
 	s.routesAccount()
 	s.routesScanning()
+	s.routesCollab()
 }
 
 func notServed(w http.ResponseWriter, r *http.Request) {
