@@ -128,6 +128,8 @@ func (s *Server) postCollectionChild(w http.ResponseWriter, r *http.Request) {
 		s.createRequest(w, r)
 	case "responses":
 		s.createResponse(w, r)
+	case "pull-requests":
+		s.createPullRequest(w, r)
 	default:
 		notServed(w, r)
 	}

@@ -3,7 +3,13 @@ package postmantest
 // routesCollab registers the collaboration endpoints: pull requests,
 // workspace updates and activities, and the transfers of collection items
 // and workspace elements.
+// Creating a pull request (POST /collections/{collectionId}/pull-requests)
+// is dispatched by postCollectionChild.
 func (s *Server) routesCollab() {
+	s.mux.HandleFunc("GET /collections/{collectionId}/pull-requests", s.listPullRequests)
+	s.mux.HandleFunc("GET /pull-requests/{pullRequestId}", s.getPullRequest)
+	s.mux.HandleFunc("PUT /pull-requests/{pullRequestId}", s.updatePullRequest)
+	s.mux.HandleFunc("POST /pull-requests/{pullRequestId}/tasks", s.reviewPullRequest)
 
 	s.mux.HandleFunc("GET /workspaces/{workspaceId}/activities", s.listWorkspaceActivities)
 
@@ -13,6 +19,7 @@ func (s *Server) routesCollab() {
 // state.collab, created on first use by (*state).collabs. Server.mu guards
 // it.
 type collabState struct {
+	pullRequests []*pullRequest
 	// activities is every workspace's activity feed, oldest first;
 	// activitySeq is the last activity ID given out.
 	activities  []*activity
