@@ -3,6 +3,7 @@ package postmantest
 // routesCollab registers the collaboration endpoints: pull requests,
 // workspace updates and activities, and the transfers of collection items
 // and workspace elements.
+//
 // Creating a pull request (POST /collections/{collectionId}/pull-requests)
 // is dispatched by postCollectionChild.
 func (s *Server) routesCollab() {
@@ -11,6 +12,11 @@ func (s *Server) routesCollab() {
 	s.mux.HandleFunc("PUT /pull-requests/{pullRequestId}", s.updatePullRequest)
 	s.mux.HandleFunc("POST /pull-requests/{pullRequestId}/tasks", s.reviewPullRequest)
 
+	s.mux.HandleFunc("GET /workspaces/{workspaceId}/updates", s.listWorkspaceUpdates)
+	s.mux.HandleFunc("POST /workspaces/{workspaceId}/updates", s.createWorkspaceUpdate)
+	s.mux.HandleFunc("GET /workspaces/{workspaceId}/updates/{updateId}", s.getWorkspaceUpdate)
+	s.mux.HandleFunc("PATCH /workspaces/{workspaceId}/updates/{updateId}", s.patchWorkspaceUpdate)
+	s.mux.HandleFunc("DELETE /workspaces/{workspaceId}/updates/{updateId}", s.deleteWorkspaceUpdate)
 	s.mux.HandleFunc("GET /workspaces/{workspaceId}/activities", s.listWorkspaceActivities)
 
 }
@@ -20,6 +26,10 @@ func (s *Server) routesCollab() {
 // it.
 type collabState struct {
 	pullRequests []*pullRequest
+	// updates are the workspace updates, oldest first; updateSeq is the
+	// last update ID given out (Postman numbers them).
+	updates   []*workspaceUpdate
+	updateSeq int64
 	// activities is every workspace's activity feed, oldest first;
 	// activitySeq is the last activity ID given out.
 	activities  []*activity
