@@ -19,6 +19,10 @@ func (s *Server) routesCollab() {
 	s.mux.HandleFunc("DELETE /workspaces/{workspaceId}/updates/{updateId}", s.deleteWorkspaceUpdate)
 	s.mux.HandleFunc("GET /workspaces/{workspaceId}/activities", s.listWorkspaceActivities)
 
+	s.mux.HandleFunc("POST /collection-folders-transfers", s.transferItems(kindFolder))
+	s.mux.HandleFunc("POST /collection-requests-transfers", s.transferItems(kindRequest))
+	s.mux.HandleFunc("POST /collection-responses-transfers", s.transferItems(kindResponse))
+	s.mux.HandleFunc("POST /workspaces/{workspaceId}/element-transfers", s.transferElement)
 }
 
 // collabState is what the collaboration endpoints store; it lives in
