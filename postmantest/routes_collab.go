@@ -2,7 +2,7 @@ package postmantest
 
 // routesCollab registers the collaboration endpoints: pull requests,
 // workspace updates and activities, and the transfers of collection items
-// and workspace elements.
+// and workspace elements, and of workspaces between teams.
 //
 // Creating a pull request (POST /collections/{collectionId}/pull-requests)
 // is dispatched by postCollectionChild.
@@ -23,6 +23,7 @@ func (s *Server) routesCollab() {
 	s.mux.HandleFunc("POST /collection-requests-transfers", s.transferItems(kindRequest))
 	s.mux.HandleFunc("POST /collection-responses-transfers", s.transferItems(kindResponse))
 	s.mux.HandleFunc("POST /workspaces/{workspaceId}/element-transfers", s.transferElement)
+	s.mux.HandleFunc("PATCH /workspaces/{workspaceId}/transfers", s.transferToTeam)
 }
 
 // collabState is what the collaboration endpoints store; it lives in

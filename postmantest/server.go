@@ -37,10 +37,9 @@
 //
 // It does not serve, and answers with a 404 naming postmantest: the API
 // Builder beyond GET /apis/{apiId} and the migration (listing and
-// creating APIs, schemas, versions, their collections and tasks); pull
-// requests; collection access keys, public documentation and
-// transformations; specs generated from collections; transfers of items
-// and workspace elements; workspace updates and activities; Spec Hub's
+// creating APIs, schemas, versions, their collections and tasks);
+// collection access keys, public documentation and transformations; specs
+// generated from collections; Spec Hub's
 // spec property and sync-option updates, definitions, file creation and
 // deletion, spec-side synchronisation and version tags; SDK Git
 // connections; the user directory and invitations; runner instances and

@@ -1,6 +1,10 @@
 package postmantest
 
-import "net/http"
+import (
+	"net/http"
+	"slices"
+	"time"
+)
 
 // elementWorkspace returns a pointer to the workspace field of the stored
 // element of this type and ID, and its name; nil when there is none.
@@ -82,4 +86,66 @@ func (s *Server) transferElement(w http.ResponseWriter, r *http.Request) {
 	s.state.logTriggered(to.ID, "create", "transfer", b.Type, b.ID, name)
 	writeJSON(w, http.StatusOK, map[string]any{"workspace": map[string]any{"element-transfers": map[string]any{
 		"id": b.ID, "type": b.Type, "from": from.ID, "to": to.ID}}})
+}
+
+// teamProblemJSON answers a problem as application/json, the content type
+// the description gives the workspace transfer's errors.
+func teamProblemJSON(w http.ResponseWriter, status int, slug, detail string) {
+	writeJSON(w, status, map[string]any{"type": "https://api.postman.com/problems/" + slug, "status": status, "detail": detail})
+}
+
+// transferToTeam moves a workspace from its team to another team of the
+// same organization. The workspace then belongs to that team
+// (Workspace.Publisher; none when it is the user's own team), so that the
+// user's lists, which show their own team's workspaces, follow the move.
+// As Postman documents, a workspace Admin who is not an admin
+// (TEAM_MANAGER) of the destination team loses that role in the workspace.
+func (s *Server) transferToTeam(w http.ResponseWriter, r *http.Request) {
+	var b struct {
+		Source      string `json:"source"`
+		Destination string `json:"destination"`
+	}
+	if !decodeBody(w, r, &b) {
+		return
+	}
+	for _, f := range []struct{ name, value string }{{"source", b.Source}, {"destination", b.Destination}} {
+		if f.value == "" {
+			teamProblemJSON(w, http.StatusBadRequest, "bad-request", "The '"+f.name+"' property is required")
+			return
+		}
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ws := s.state.workspace(r.PathValue("workspaceId"))
+	a := s.state.acct()
+	src, dst := a.team(b.Source), a.team(b.Destination)
+	if ws == nil || src == nil || dst == nil {
+		teamProblemJSON(w, http.StatusNotFound, "not-found", "The requested resource was not found.")
+		return
+	}
+	owner := ws.Publisher.TeamID
+	if owner == 0 {
+		owner = s.state.user.TeamID
+	}
+	switch {
+	case owner != src.ID:
+		teamProblemJSON(w, http.StatusForbidden, "forbidden", "You do not have access to this workspace.")
+		return
+	case src.OrganizationID != dst.OrganizationID:
+		teamProblemJSON(w, http.StatusBadRequest, "bad-request", "The source and destination teams are not in the same organization.")
+		return
+	}
+	ws.Publisher = Publisher{}
+	if dst.ID != s.state.user.TeamID {
+		ws.Publisher = Publisher{TeamID: dst.ID, TeamName: dst.Name, OrganizationID: dst.OrganizationID}
+	}
+	grants := s.state.roleGrants(ws.ID)
+	a.roles[ws.ID] = slices.DeleteFunc(slices.Clone(grants), func(g roleGrant) bool {
+		role, _ := dst.role("user", g.id)
+		return g.role == "3" && g.subject == "user" && role != "TEAM_MANAGER"
+	})
+	ws.UpdatedAt = time.Now().UTC()
+	s.state.logTriggered(ws.ID, "update", "transfer", "workspace", ws.ID, ws.Name)
+	writeJSON(w, http.StatusOK, map[string]any{"workspace": map[string]any{"transfer": map[string]any{
+		"id": ws.ID, "source": b.Source, "destination": b.Destination}}})
 }

@@ -1,6 +1,7 @@
 package postmantest_test
 
 import (
+	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -56,4 +57,46 @@ func TestTransferElementMovesBetweenWorkspaces(t *testing.T) {
 	assert.ErrorIs(t, err, postman.ErrNotFound)
 	_, _, err = c.Workspaces.TransferElement(ctx, team, postman.TransferWorkspaceElementRequest{ID: "68640e3433ea760031f7b16c", Type: postman.WorkspaceElementFlow, To: platform})
 	assert.ErrorIs(t, err, postman.ErrNotFound, "the fake stores no flows")
+}
+
+func TestTransferWorkspaceToTeam(t *testing.T) {
+	srv := postmantest.NewServer()
+	t.Cleanup(srv.Close)
+	team := srv.Workspaces()[1].ID
+	srv.SetWorkspaceRoles(team, postmantest.WorkspaceRole{ID: "3", Users: []string{fakeUserIDStr, "87654321"}})
+	platform := srv.AddTeam(postmantest.Team{Name: "Platform", Members: []postmantest.TeamMember{
+		{EntityType: "user", EntityID: "87654321", Role: "TEAM_MANAGER"}, {EntityType: "user", EntityID: fakeUserIDStr, Role: "TEAM_DEVELOPER"}}})
+	elsewhere := srv.AddTeam(postmantest.Team{Name: "Acquired", OrganizationID: 2})
+	c := newClient(t, srv, "any-key")
+	ctx := t.Context()
+	own, dest := "123", strconv.FormatInt(platform, 10)
+
+	moved, _, err := c.Workspaces.TransferToTeam(ctx, team, postman.TransferWorkspaceRequest{Source: own, Destination: dest})
+	require.NoError(t, err)
+	assert.Equal(t, postman.WorkspaceTransfer{ID: team, Source: own, Destination: dest}, *moved)
+	list, _, err := c.Workspaces.List(ctx, nil)
+	require.NoError(t, err)
+	for _, ws := range list {
+		assert.NotEqual(t, team, ws.ID, "the workspace left the user's team")
+	}
+	assert.Equal(t, []postmantest.WorkspaceRole{{ID: "3", Users: []string{"87654321"}}}, srv.WorkspaceRoles(team),
+		"an Admin who is no admin of the destination team loses the role")
+
+	// It belongs to Platform now: only Platform can give it away.
+	_, _, err = c.Workspaces.TransferToTeam(ctx, team, postman.TransferWorkspaceRequest{Source: own, Destination: dest})
+	assert.ErrorIs(t, err, postman.ErrForbidden)
+	_, _, err = c.Workspaces.TransferToTeam(ctx, team, postman.TransferWorkspaceRequest{Source: dest, Destination: strconv.FormatInt(elsewhere, 10)})
+	var apiErr *postman.APIError
+	require.ErrorAs(t, err, &apiErr)
+	assert.Equal(t, 400, apiErr.StatusCode, "teams of another organization cannot take it")
+	_, _, err = c.Workspaces.TransferToTeam(ctx, team, postman.TransferWorkspaceRequest{Source: dest, Destination: "999999"})
+	assert.ErrorIs(t, err, postman.ErrNotFound)
+
+	_, _, err = c.Workspaces.TransferToTeam(ctx, team, postman.TransferWorkspaceRequest{Source: dest, Destination: own})
+	require.NoError(t, err)
+	_, _, err = c.Workspaces.Get(ctx, team, nil)
+	require.NoError(t, err)
+	list, _, err = c.Workspaces.List(ctx, nil)
+	require.NoError(t, err)
+	assert.Len(t, list, 2, "back in the user's team")
 }
