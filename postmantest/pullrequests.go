@@ -28,10 +28,9 @@ type pullRequest struct {
 type prReviewer struct{ id, status string }
 
 // prProblem answers a problem as application/json, the content type the
-// description gives the pull request endpoints' errors.
+// description gives the pull request endpoints' errors, like Spec Hub's.
 func prProblem(w http.ResponseWriter, status int, slug, title, detail string) {
-	writeJSON(w, status, map[string]any{"type": "https://api.postman.com/problems/" + slug,
-		"title": title, "status": status, "detail": detail})
+	specProblem(w, status, "https://api.postman.com/problems/"+slug, title, detail)
 }
 
 // prNotFound answers for a pull request or collection that does not exist.

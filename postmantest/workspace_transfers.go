@@ -88,18 +88,13 @@ func (s *Server) transferElement(w http.ResponseWriter, r *http.Request) {
 		"id": b.ID, "type": b.Type, "from": from.ID, "to": to.ID}}})
 }
 
-// teamProblemJSON answers a problem as application/json, the content type
-// the description gives the workspace transfer's errors.
-func teamProblemJSON(w http.ResponseWriter, status int, slug, detail string) {
-	writeJSON(w, status, map[string]any{"type": "https://api.postman.com/problems/" + slug, "status": status, "detail": detail})
-}
-
 // transferToTeam moves a workspace from its team to another team of the
 // same organization. The workspace then belongs to that team
 // (Workspace.Publisher; none when it is the user's own team), so that the
 // user's lists, which show their own team's workspaces, follow the move.
 // As Postman documents, a workspace Admin who is not an admin
 // (TEAM_MANAGER) of the destination team loses that role in the workspace.
+// Its errors are application/json, as the pull requests' are.
 func (s *Server) transferToTeam(w http.ResponseWriter, r *http.Request) {
 	var b struct {
 		Source      string `json:"source"`
@@ -110,7 +105,7 @@ func (s *Server) transferToTeam(w http.ResponseWriter, r *http.Request) {
 	}
 	for _, f := range []struct{ name, value string }{{"source", b.Source}, {"destination", b.Destination}} {
 		if f.value == "" {
-			teamProblemJSON(w, http.StatusBadRequest, "bad-request", "The '"+f.name+"' property is required")
+			prProblem(w, http.StatusBadRequest, "bad-request", "Bad Request", "The '"+f.name+"' property is required")
 			return
 		}
 	}
@@ -120,7 +115,7 @@ func (s *Server) transferToTeam(w http.ResponseWriter, r *http.Request) {
 	a := s.state.acct()
 	src, dst := a.team(b.Source), a.team(b.Destination)
 	if ws == nil || src == nil || dst == nil {
-		teamProblemJSON(w, http.StatusNotFound, "not-found", "The requested resource was not found.")
+		prProblem(w, http.StatusNotFound, "not-found", "Not Found", "The requested resource was not found.")
 		return
 	}
 	owner := ws.Publisher.TeamID
@@ -129,10 +124,10 @@ func (s *Server) transferToTeam(w http.ResponseWriter, r *http.Request) {
 	}
 	switch {
 	case owner != src.ID:
-		teamProblemJSON(w, http.StatusForbidden, "forbidden", "You do not have access to this workspace.")
+		prProblem(w, http.StatusForbidden, "forbidden", "Forbidden", "You do not have access to this workspace.")
 		return
 	case src.OrganizationID != dst.OrganizationID:
-		teamProblemJSON(w, http.StatusBadRequest, "bad-request", "The source and destination teams are not in the same organization.")
+		prProblem(w, http.StatusBadRequest, "bad-request", "Bad Request", "The source and destination teams are not in the same organization.")
 		return
 	}
 	ws.Publisher = Publisher{}

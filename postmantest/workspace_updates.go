@@ -37,12 +37,8 @@ var (
 // does not say; the SDK pages by cursor whatever it is.
 const updatesPageSize = 10
 
-func updateProblem(w http.ResponseWriter, status int, slug, detail string) {
-	writeProblem(w, status, map[string]any{"type": "https://api.postman.com/problems/" + slug, "status": status, "detail": detail})
-}
-
 func invalidCategory(w http.ResponseWriter) {
-	updateProblem(w, http.StatusBadRequest, "invalidWorkspaceUpdateCategory",
+	problem(w, http.StatusBadRequest, "invalidWorkspaceUpdateCategory", "Bad Request",
 		"Invalid 'category' — must be one of: "+strings.Join(updateCategories, ", "))
 }
 
@@ -52,11 +48,11 @@ func invalidCategory(w http.ResponseWriter) {
 func (s *Server) updatesWorkspace(w http.ResponseWriter, r *http.Request, forbidden string) *Workspace {
 	ws := s.state.workspace(r.PathValue("workspaceId"))
 	if ws == nil {
-		updateProblem(w, http.StatusNotFound, "notFound", "Workspace does not exist")
+		problem(w, http.StatusNotFound, "notFound", "Not Found", "Workspace does not exist")
 		return nil
 	}
 	if forbidden != "" && !s.state.own(ws) {
-		updateProblem(w, http.StatusForbidden, "forbidden", forbidden)
+		problem(w, http.StatusForbidden, "forbidden", "Forbidden", forbidden)
 		return nil
 	}
 	return ws
@@ -75,7 +71,7 @@ func (s *Server) findUpdate(w http.ResponseWriter, r *http.Request, forbidden st
 			return u
 		}
 	}
-	updateProblem(w, http.StatusNotFound, "notFound", "Workspace Update does not exist")
+	problem(w, http.StatusNotFound, "notFound", "Not Found", "Workspace Update does not exist")
 	return nil
 }
 
@@ -109,7 +105,7 @@ type updateWrite struct {
 func decodeUpdate(w http.ResponseWriter, r *http.Request) (updateWrite, bool) {
 	var b updateWrite
 	if err := json.NewDecoder(r.Body).Decode(&b); err != nil {
-		updateProblem(w, http.StatusBadRequest, "badRequest", "Invalid request body")
+		problem(w, http.StatusBadRequest, "badRequest", "Bad Request", "Invalid request body")
 		return b, false
 	}
 	var bad string
@@ -135,7 +131,7 @@ func decodeUpdate(w http.ResponseWriter, r *http.Request) (updateWrite, bool) {
 		}
 	}
 	if bad != "" {
-		updateProblem(w, http.StatusBadRequest, "badRequest", `Invalid request body. ["`+bad+`"]`)
+		problem(w, http.StatusBadRequest, "badRequest", "Bad Request", `Invalid request body. ["`+bad+`"]`)
 		return b, false
 	}
 	if !slices.Contains(updateCategories, b.Category) {
@@ -161,7 +157,7 @@ func (s *Server) listWorkspaceUpdates(w http.ResponseWriter, r *http.Request) {
 	}
 	page, bad := readPage(q, updatesPageSize, 0)
 	if bad != "" {
-		updateProblem(w, http.StatusBadRequest, "badRequest", bad)
+		problem(w, http.StatusBadRequest, "badRequest", "Bad Request", bad)
 		return
 	}
 	s.mu.Lock()
