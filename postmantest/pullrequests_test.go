@@ -90,6 +90,7 @@ func TestPullRequestLifecycleMergesTheFork(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, postman.PullRequestMerged, review.Status)
 	assert.Equal(t, []string{"pets", "cats"}, itemNames(document(t, w.srv, w.parentID)), "the merge brought the fork's folder into the parent")
+	assert.Equal(t, "update collection Pets API", feed(t, w.c, w.srv.Workspaces()[1].ID, nil)[0], "the parent's feed records the merge")
 	status, _, err := w.c.Forks.GetCollectionSourceStatus(ctx, w.forkID)
 	require.NoError(t, err)
 	assert.False(t, status.IsSourceAhead)

@@ -67,6 +67,14 @@ func TestWorkspaceActivitiesRecordChanges(t *testing.T) {
 	assert.Len(t, feed(t, c, team, &postman.WorkspaceActivityOptions{UserID: fakeUserID}), 6)
 	assert.Empty(t, feed(t, c, team, &postman.WorkspaceActivityOptions{UserID: 87654321}))
 
+	// Changes to a collection's items are changes to the collection.
+	other := srv.AddCollection(team, []byte(petsCollection))
+	_, _, err = c.Collections.CreateFolder(ctx, other, &postman.CollectionFolder{Name: "cats"})
+	require.NoError(t, err)
+	_, err = c.Collections.DeleteRequest(ctx, other, addPetID)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"update collection Pets API", "update collection Pets API", "create collection Pets API"}, feed(t, c, team, nil)[:3])
+
 	_, _, err = c.Workspaces.Activities(ctx, "00000000-0000-4000-8000-000000000000", nil)
 	assert.ErrorIs(t, err, postman.ErrNotFound)
 }

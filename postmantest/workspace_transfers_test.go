@@ -50,6 +50,13 @@ func TestTransferElementMovesBetweenWorkspaces(t *testing.T) {
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, "Cannot move elements from team level workspace to personal", apiErr.Detail)
 
+	// Monitors (and mocks and APIs) move the same way.
+	monitor := srv.AddMonitor(postmantest.Monitor{Name: "Nightly", WorkspaceID: team})
+	_, _, err = c.Workspaces.TransferElement(ctx, team, postman.TransferWorkspaceElementRequest{ID: monitor, Type: postman.WorkspaceElementMonitor, To: platform})
+	require.NoError(t, err)
+	assert.Equal(t, platform, srv.Monitors()[0].WorkspaceID)
+	assert.Equal(t, "create monitor Nightly", feed(t, c, platform, nil)[0])
+
 	// The element must be in the workspace of the path.
 	_, _, err = c.Workspaces.TransferElement(ctx, personal, postman.TransferWorkspaceElementRequest{ID: env, Type: postman.WorkspaceElementEnvironment, To: platform})
 	assert.ErrorIs(t, err, postman.ErrNotFound)
