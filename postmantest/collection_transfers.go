@@ -153,33 +153,15 @@ func (s *Server) transferItems(kind string) http.HandlerFunc {
 			transferBadRequest(w, bad)
 			return
 		}
-		type moved struct {
-			c   *storedCollection
-			ref *itemRef
+		sources, bad := s.state.transferSources(kind, b.IDs, b.Mode, container)
+		if bad == "" {
+			bad = checkLocation(asList(container[listKey(kind)]), b.IDs, b.Mode, b.Location.Position, b.Location.ID)
 		}
-		var sources []moved
-		for _, id := range b.IDs {
-			c, ref := s.state.findAnywhere(id, kind)
-			if ref == nil {
-				transferBadRequest(w, "The "+kind+" "+id+" was not found.")
-				return
-			}
-			into := jsonText(container["id"])
-			if kind == kindFolder && into != "" && (sameID(ref.item["id"], into) ||
-				slices.ContainsFunc(itemsUnder(ref.item), func(m map[string]any) bool { return sameID(m["id"], into) })) {
-				transferBadRequest(w, "A folder cannot be transferred into itself.")
-				return
-			}
-			sources = append(sources, moved{c, ref})
-		}
-		key := "item"
-		if kind == kindResponse {
-			key = "response"
-		}
-		if bad := checkLocation(asList(container[key]), b.IDs, b.Mode, b.Location.Position, b.Location.ID); bad != "" {
+		if bad != "" {
 			transferBadRequest(w, bad)
 			return
 		}
+		touched := []*storedCollection{dst}
 		var items, ids []any
 		for _, m := range sources {
 			item := m.ref.item
@@ -188,18 +170,63 @@ func (s *Server) transferItems(kind string) http.HandlerFunc {
 				freshIDs(item)
 			} else {
 				m.ref.remove()
-				s.state.changed(m.c)
+				if !slices.Contains(touched, m.c) {
+					touched = append(touched, m.c)
+				}
 			}
 			items = append(items, item)
 			ids = append(ids, s.state.uid(jsonText(item["id"])))
 		}
-		insertAt(container, key, items, b.Location.Position, b.Location.ID)
-		for _, it := range items {
-			dst.stampItem(jsonText(it.(map[string]any)["id"]), b.Mode == "copy")
+		insertAt(container, listKey(kind), items, b.Location.Position, b.Location.ID)
+		for i, it := range items {
+			id := jsonText(it.(map[string]any)["id"])
+			dst.stampItem(id, b.Mode == "copy")
+			if b.Mode == "move" {
+				// A moved element keeps when it was created.
+				dst.stamps[id].createdAt = sources[i].c.stamp(id).createdAt
+			}
 		}
-		s.state.changed(dst)
+		for _, c := range touched {
+			s.state.changed(c)
+		}
 		writeJSON(w, http.StatusOK, map[string]any{"ids": ids})
 	}
+}
+
+// transferSource is an element to transfer and its collection.
+type transferSource struct {
+	c   *storedCollection
+	ref *itemRef
+}
+
+// transferSources finds the elements of kind to transfer into container,
+// answering what is wrong with them. A move names each element once: the
+// repeats are left out.
+func (st *state) transferSources(kind string, ids []string, mode string, container map[string]any) ([]transferSource, string) {
+	var out []transferSource
+	into := jsonText(container["id"])
+	for _, id := range ids {
+		c, ref := st.findAnywhere(id, kind)
+		switch {
+		case ref == nil:
+			return nil, "The " + kind + " " + id + " was not found."
+		case kind == kindFolder && into != "" && (sameID(ref.item["id"], into) ||
+			slices.ContainsFunc(itemsUnder(ref.item), func(m map[string]any) bool { return sameID(m["id"], into) })):
+			return nil, "A folder cannot be transferred into itself."
+		case mode == "move" && slices.ContainsFunc(out, func(s transferSource) bool { return sameID(s.ref.item["id"], jsonText(ref.item["id"])) }):
+			continue
+		}
+		out = append(out, transferSource{c, ref})
+	}
+	return out, ""
+}
+
+// listKey is the list of its container an element of kind is in.
+func listKey(kind string) string {
+	if kind == kindResponse {
+		return "response"
+	}
+	return "item"
 }
 
 // changed records a change to a collection's items in it and in its

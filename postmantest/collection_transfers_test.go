@@ -101,6 +101,13 @@ func TestTransferRequestsAndResponsesMove(t *testing.T) {
 	assert.Equal(t, []string{"Created", "No pet"}, names(item(doc, 0)))
 	assert.Equal(t, []string{"A pet"}, names(item(doc, 1, 0)))
 
+	// A move names each element once.
+	ids, _, err = c.Collections.TransferRequests(ctx, postman.CollectionTransferRequest{IDs: []string{uid(addPetID), addPetID}, Mode: postman.CollectionTransferMove,
+		Target: postman.CollectionTransferTarget{Model: postman.CollectionModelFolder, ID: uid(petsFolderID)}})
+	require.NoError(t, err)
+	assert.Equal(t, []string{uid(addPetID)}, ids)
+	assert.Equal(t, []string{"Get a pet", "Add a pet"}, itemNames(document(t, srv, id), "pets"))
+
 	// Nothing moves when one element is missing or the location is wrong.
 	_, _, err = c.Collections.TransferRequests(ctx, postman.CollectionTransferRequest{IDs: []string{uid(getPetID), uid("00000000-0000-4000-8000-000000000000")},
 		Mode: postman.CollectionTransferMove, Target: postman.CollectionTransferTarget{Model: postman.CollectionModelCollection, ID: uid(id)}})
@@ -112,5 +119,5 @@ func TestTransferRequestsAndResponsesMove(t *testing.T) {
 		Location: postman.CollectionTransferLocation{Position: postman.CollectionTransferAfter, Model: postman.CollectionModelRequest, ID: uid(getPetID)}})
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, 400, apiErr.StatusCode)
-	assert.Equal(t, []string{"Get a pet"}, itemNames(document(t, srv, id), "pets"))
+	assert.Equal(t, []string{"Get a pet", "Add a pet"}, itemNames(document(t, srv, id), "pets"))
 }
