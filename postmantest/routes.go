@@ -108,6 +108,7 @@ func (s *Server) routes() {
 	s.routesTokens()
 	s.routesAccount()
 	s.routesScanning()
+	s.routesCollab()
 }
 
 func notServed(w http.ResponseWriter, r *http.Request) {
@@ -128,6 +129,8 @@ func (s *Server) postCollectionChild(w http.ResponseWriter, r *http.Request) {
 		s.createRequest(w, r)
 	case "responses":
 		s.createResponse(w, r)
+	case "pull-requests":
+		s.createPullRequest(w, r)
 	default:
 		notServed(w, r)
 	}

@@ -38,13 +38,11 @@
 //
 // It does not serve, and answers with a 404 naming postmantest: the API
 // Builder beyond GET /apis/{apiId} and the migration (listing and
-// creating APIs, schemas, versions, their collections and tasks); pull
-// requests; collection access keys, public documentation and
-// transformations; transfers of items and workspace elements; workspace
-// updates and activities; SDK Git connections; the user directory and
-// invitations; runner instances and metrics; audit actions; SCIM's
-// discovery endpoints and user deletion; the generic
-// /{elementType}/{elementId}/tasks/{taskId}. Search finds no
+// creating APIs, schemas, versions, their collections and tasks);
+// collection access keys, public documentation and transformations; SDK
+// Git connections; the user directory and invitations; runner instances
+// and metrics; audit actions; SCIM's discovery endpoints and user
+// deletion; the generic /{elementType}/{elementId}/tasks/{taskId}. Search finds no
 // workspace documents or flows, which it does not store.
 //
 // Each mock server also answers calls at its URL (Mock.URL, under

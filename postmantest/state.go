@@ -34,6 +34,7 @@ type state struct {
 	tokens     *tokensState  // SDKs, OAuth, service accounts, webhooks, Postbot: see routes_tokens.go
 	account    *accountState // roles, teams, groups, billing, analytics: see routes_account.go
 	scanning   *scanState    // Secret Scanner: see routes_scanning.go
+	collab     *collabState  // pull requests, workspace updates and activities: see routes_collab.go
 
 	// specGenerations are the generations of specs from collections, by
 	// task ID.
