@@ -4,35 +4,51 @@ import (
 	"context"
 	"fmt"
 	"log"
-	"os"
 
 	"github.com/postman-go/postman"
+	"github.com/postman-go/postman/postmantest"
 )
 
 // Open a pull request from a fork to its parent, then merge it once
 // approved.
 func ExamplePullRequestsService() {
-	client, err := postman.NewClient(os.Getenv("POSTMAN_API_KEY"))
+	srv := postmantest.NewServer()
+	defer srv.Close()
+	team := srv.Workspaces()[1].ID
+	parentID := srv.AddCollection(team, []byte(`{"info": {"name": "Billing API",
+		"schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"}, "item": []}`))
+	forkID := srv.ForkCollection(parentID, team, "feature/new-auth")
+	client, err := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL))
 	if err != nil {
 		log.Fatal(err)
 	}
+	defer client.CloseIdleConnections()
 	ctx := context.Background()
-	const (
-		forkUID   = "87654321-3b79068c-dbe5-41d5-a826-51be4bf646ef"
-		parentUID = "12345678-12ece9e1-2abf-4edc-8e34-de66e74114d2"
-	)
+	me, _, err := client.Users.Me(ctx)
+	if err != nil {
+		log.Fatal(err)
+	}
+	// Collections are given by UID (ownerId-collectionId).
+	forkUID := fmt.Sprintf("%d-%s", me.User.ID, forkID)
+	parentUID := fmt.Sprintf("%d-%s", me.User.ID, parentID)
 
 	pr, _, err := client.PullRequests.Create(ctx, forkUID, postman.PullRequestCreateRequest{
 		Title:         "New auth flow",
 		Description:   "Adds the OAuth 2.0 requests.",
-		Reviewers:     []string{"12345678"},
+		Reviewers:     []string{fmt.Sprint(me.User.ID)},
 		DestinationID: parentUID,
 	})
 	if err != nil {
 		log.Fatal(err)
 	}
+	fmt.Println(pr.Title, pr.Status)
 
-	// Later: merge it if the reviewers approved it.
+	// A reviewer approves it…
+	if _, _, err := client.PullRequests.Review(ctx, pr.ID, postman.PullRequestReviewRequest{Action: postman.PullRequestActionApprove}); err != nil {
+		log.Fatal(err)
+	}
+
+	// … later: merge it if the reviewers approved it.
 	pr, _, err = client.PullRequests.Get(ctx, pr.ID)
 	if err != nil {
 		log.Fatal(err)
@@ -44,4 +60,7 @@ func ExamplePullRequestsService() {
 		}
 		fmt.Println(review.Status, "by", review.ReviewedBy.Username)
 	}
+	// Output:
+	// New auth flow open
+	// merged by taylor-lee
 }

@@ -114,6 +114,7 @@ func (st *state) addCollection(workspaceID string, doc map[string]any) *storedCo
 	c.info()["_postman_id"] = c.id
 	assignItemIDs(doc["item"])
 	st.collections = append(st.collections, c)
+	st.logActivity(workspaceID, "create", "collection", c.id, c.name())
 	return c
 }
 
@@ -271,7 +272,7 @@ func (s *Server) putCollection(w http.ResponseWriter, r *http.Request) {
 	c.doc = body.Collection
 	c.info()["_postman_id"] = c.id
 	assignItemIDs(c.doc["item"])
-	c.touch()
+	s.state.changed(c)
 	if r.Header.Get("Prefer") == "respond-async" {
 		t := s.state.newTask(s.cfg.taskDelay)
 		writeJSON(w, http.StatusAccepted, map[string]any{"task": map[string]any{"id": t.id, "status": "in-progress"}})
@@ -322,7 +323,7 @@ func (s *Server) patchCollection(w http.ResponseWriter, r *http.Request) {
 		}
 		c.doc[k] = v
 	}
-	c.touch()
+	s.state.changed(c)
 	desc, _ := c.info()["description"].(string)
 	writeJSON(w, http.StatusOK, map[string]any{"collection": map[string]any{"id": c.id, "name": c.name(), "description": desc}})
 }

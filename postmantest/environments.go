@@ -65,6 +65,7 @@ func (st *state) addEnvironment(workspaceID, name string, values []any) *storedE
 	now := time.Now().UTC()
 	e := &storedEnvironment{id: newID(), workspaceID: workspaceID, name: name, values: values, createdAt: now, updatedAt: now, rev: 1}
 	st.environments = append(st.environments, e)
+	st.logActivity(workspaceID, "create", "environment", e.id, name)
 	return e
 }
 
@@ -196,6 +197,7 @@ func (s *Server) deleteEnvironment(w http.ResponseWriter, r *http.Request) {
 	for i, other := range s.state.environments {
 		if other == e {
 			s.state.environments = append(s.state.environments[:i], s.state.environments[i+1:]...)
+			s.state.logActivity(e.workspaceID, "destroy", "environment", e.id, e.name)
 			break
 		}
 	}

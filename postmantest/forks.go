@@ -122,6 +122,7 @@ func copyDocument(dst, src *storedCollection) {
 
 func (st *state) removeCollection(c *storedCollection) {
 	st.collections = slices.DeleteFunc(st.collections, func(o *storedCollection) bool { return o == c })
+	st.logActivity(c.workspaceID, "destroy", "collection", c.id, c.name())
 }
 
 func forkItemNotFound(w http.ResponseWriter, item, id string) {

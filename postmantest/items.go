@@ -121,7 +121,7 @@ func (s *Server) parentFolder(w http.ResponseWriter, c *storedCollection, folder
 func (s *Server) addItem(w http.ResponseWriter, c *storedCollection, ref *itemRef, key, action string) {
 	appendTo(ref.container, key, ref.item)
 	id := jsonText(ref.item["id"])
-	c.touch()
+	s.state.changed(c)
 	c.stampItem(id, true)
 	h := itemHandlers{s: s, kind: ref.kind}
 	writeJSON(w, http.StatusOK, itemAnswer(c, ref.kind, action, id, h.data(c, ref)))
@@ -253,7 +253,7 @@ func (h itemHandlers) update(w http.ResponseWriter, r *http.Request) {
 		applyResponseModel(ref.item, m)
 	}
 	id := jsonText(ref.item["id"])
-	c.touch()
+	h.s.state.changed(c)
 	c.stampItem(id, false)
 	writeJSON(w, http.StatusOK, itemAnswer(c, h.kind, "update", id, h.data(c, ref)))
 }
@@ -266,7 +266,7 @@ func (h itemHandlers) delete(w http.ResponseWriter, r *http.Request) {
 	defer h.s.mu.Unlock()
 	ref.remove()
 	id := jsonText(ref.item["id"])
-	c.touch()
+	h.s.state.changed(c)
 	writeJSON(w, http.StatusOK, itemAnswer(c, h.kind, "destroy", id,
 		map[string]any{"id": id, "owner": strconv.FormatInt(h.s.state.user.ID, 10)}))
 }

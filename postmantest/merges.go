@@ -38,6 +38,7 @@ func (st *state) mergePair(w http.ResponseWriter, b mergeBody) (src, dst *stored
 // fork of the other, then applies the strategy to the source.
 func (st *state) merge(src, dst *storedCollection, strategy string) {
 	copyDocument(dst, src)
+	st.logActivity(dst.workspaceID, "update", "collection", dst.id, dst.name())
 	if strategy == "updateSourceWithDestination" {
 		copyDocument(src, dst)
 	}

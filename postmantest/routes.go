@@ -109,6 +109,7 @@ func (s *Server) routes() {
 	s.routesAccount()
 	s.routesScanning()
 	s.routesMisc()
+	s.routesCollab()
 }
 
 func notServed(w http.ResponseWriter, r *http.Request) {
@@ -129,6 +130,8 @@ func (s *Server) postCollectionChild(w http.ResponseWriter, r *http.Request) {
 		s.createRequest(w, r)
 	case "responses":
 		s.createResponse(w, r)
+	case "pull-requests":
+		s.createPullRequest(w, r)
 	default:
 		notServed(w, r)
 	}

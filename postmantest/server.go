@@ -38,9 +38,8 @@
 //
 // It does not serve, and answers with a 404 naming postmantest: the API
 // Builder beyond GET /apis/{apiId} and the migration (listing and
-// creating APIs, schemas, versions, their collections and tasks); pull
-// requests; transfers of items and workspace elements; workspace
-// updates and activities; SDK Git connections. Search finds no
+// creating APIs, schemas, versions, their collections and tasks); SDK
+// Git connections. Search finds no
 // workspace documents or flows, which it does not store.
 //
 // Each mock server also answers calls at its URL (Mock.URL, under

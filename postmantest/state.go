@@ -35,6 +35,7 @@ type state struct {
 	account    *accountState // roles, teams, groups, billing, analytics: see routes_account.go
 	scanning   *scanState    // Secret Scanner: see routes_scanning.go
 	misc       *miscState    // access keys, docs, users, runners …: see routes_misc.go
+	collab     *collabState  // pull requests, workspace updates and activities: see routes_collab.go
 
 	// specGenerations are the generations of specs from collections, by
 	// task ID.

@@ -62,12 +62,6 @@ func openAPITransformation(c *storedCollection) map[string]any {
 	return def
 }
 
-// asList reads a list member of a collection document (nil otherwise).
-func asList(v any) []any {
-	l, _ := v.([]any)
-	return l
-}
-
 // transformation adds to the operations of a generated definition as it
 // walks a collection's items, folders giving the tags.
 type transformation struct {

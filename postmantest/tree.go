@@ -92,10 +92,7 @@ func findKind(doc map[string]any, idOrUID, kind string) *itemRef {
 
 // remove takes the element out of its container.
 func (ref *itemRef) remove() {
-	key := "item"
-	if ref.kind == kindResponse {
-		key = "response"
-	}
+	key := listKey(ref.kind)
 	list, _ := ref.container[key].([]any)
 	ref.container[key] = slices.DeleteFunc(slices.Clone(list), func(v any) bool {
 		m, ok := v.(map[string]any)

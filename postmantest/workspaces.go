@@ -196,6 +196,7 @@ func (s *Server) updateWorkspace(w http.ResponseWriter, r *http.Request) {
 		ws.Visibility = b.Type
 	}
 	ws.UpdatedAt = time.Now().UTC()
+	s.state.logActivity(ws.ID, "update", "workspace", ws.ID, ws.Name)
 	writeJSON(w, http.StatusOK, map[string]any{"workspace": map[string]any{"id": ws.ID, "name": ws.Name}})
 }
 
