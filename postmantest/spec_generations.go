@@ -88,7 +88,12 @@ func (s *Server) specTask(w http.ResponseWriter, r *http.Request) {
 		writeTaskState(w, t, "spec", "update", map[string]any{"id": sp.ID, "url": "/specs/" + sp.ID})
 		return
 	}
-	s.state.writeSpecTask(w, t, "generation", sp.generations[t.id])
+	collectionID, ok := sp.generations[t.id]
+	if !ok { // another element's task
+		specInstanceNotFound(w)
+		return
+	}
+	s.state.writeSpecTask(w, t, "generation", collectionID)
 }
 
 // writeSpecTask answers the state of a Spec Hub task, a collection

@@ -12,7 +12,7 @@ import (
 // GET /{elementType}/{elementId}/tasks/{taskId} finds a task only under
 // the element it belongs to.
 func TestSpecTasksOnlyUnderTheirElement(t *testing.T) {
-	_, c, spec := petsSpec(t)
+	srv, c, spec := petsSpec(t)
 	ctx := t.Context()
 	gen, _, err := c.Specs.GenerateCollection(ctx, spec.ID, postman.SpecCollectionGenerateRequest{Name: "Pets"})
 	require.NoError(t, err)
@@ -27,4 +27,9 @@ func TestSpecTasksOnlyUnderTheirElement(t *testing.T) {
 	assert.ErrorIs(t, err, postman.ErrNotFound)
 	_, _, err = c.Specs.GetTask(ctx, postman.SpecTaskOnSpec, "00000000-0000-4000-8000-000000000000", gen.TaskID)
 	assert.ErrorIs(t, err, postman.ErrNotFound)
+	other, _, err := c.Specs.Create(ctx, srv.Workspaces()[0].ID, postman.SpecCreateRequest{Name: "Other", Type: postman.SpecTypeOpenAPI30,
+		Files: []postman.SpecSourceFile{{Path: "index.json", Content: petsOpenAPI}}})
+	require.NoError(t, err)
+	_, _, err = c.Specs.GetTask(ctx, postman.SpecTaskOnSpec, other.ID, gen.TaskID)
+	assert.ErrorIs(t, err, postman.ErrNotFound, "another spec's task")
 }
