@@ -40,6 +40,7 @@ func (s *Server) generateCollection(w http.ResponseWriter, r *http.Request) {
 	t := s.state.newTask(s.cfg.taskDelay)
 	t.failed = s.state.failTasks
 	sp.generating = t
+	sp.generations[t.id] = "" // a failed generation makes no collection, but is the spec's task
 	if t.failed == "" {
 		content := ""
 		if root := sp.root(); root != nil {

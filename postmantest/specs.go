@@ -38,7 +38,7 @@ type SpecFile struct {
 type storedSpec struct {
 	Spec
 	collections []string          // IDs of the generated collections
-	generations map[string]string // task ID → generated collection ID
+	generations map[string]string // task ID → generated collection ID ("" if the task failed)
 	generating  *task             // the last generation task
 	stale       map[string]bool   // generated collection IDs behind the spec
 	syncs       map[string]string // sync task ID → collection ID
