@@ -1,29 +1,41 @@
 package postman_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"log"
-	"os"
 	"time"
 
 	"github.com/postman-go/postman"
 	"github.com/postman-go/postman/collection"
+	"github.com/postman-go/postman/postmantest"
 )
 
 // Back up a workspace's collections, add a request to one of them and
 // write it back without losing anything, then change its variables.
 func ExampleCollectionsService() {
-	client, err := postman.NewClient(os.Getenv("POSTMAN_API_KEY"))
+	// The fake stands in for api.postman.com; in real use, NewClient
+	// takes your key and nothing else.
+	fake := postmantest.NewServer()
+	defer fake.Close()
+	workspaceID := fake.Workspaces()[0].ID
+	collectionID := fake.AddCollection(workspaceID, []byte(`{
+		"info": {"name": "Billing", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+		"item": [{"name": "Invoices", "item": [{"name": "List invoices", "request": {"method": "GET", "url": "{{baseUrl}}/invoices"}}]}],
+		"variable": [{"key": "baseUrl", "value": "https://api.example.com/v1"}],
+		"x-team-notes": "kept as it is"}`))
+	client, err := postman.NewClient("PMAK-your-key", postman.WithBaseURL(fake.URL))
 	if err != nil {
 		log.Fatal(err)
 	}
+	defer client.CloseIdleConnections()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 	defer cancel()
-	const workspaceID = "1f0df51a-8658-4ee8-a2a1-d2567dfa09a9"
 
-	// Every collection of the workspace, one page in memory at a time.
+	// Every collection of the workspace, one page in memory at a time,
+	// saved exactly as Postman serves it (to files, in real use).
 	opts := &postman.CollectionListOptions{WorkspaceID: workspaceID}
 	for summary, err := range client.Collections.ListIter(ctx, opts) {
 		if err != nil {
@@ -33,26 +45,21 @@ func ExampleCollectionsService() {
 		if err != nil {
 			log.Fatal(err)
 		}
-		f, err := os.Create(summary.Name + ".postman_collection.json")
-		if err != nil {
+		var backup bytes.Buffer
+		if err := col.Write(&backup); err != nil {
 			log.Fatal(err)
 		}
-		if err := col.Write(f); err != nil { // the document exactly as Postman serves it
-			log.Fatal(err)
-		}
-		if err := f.Close(); err != nil {
-			log.Fatal(err)
-		}
+		fmt.Println("backed up", summary.Name, "with its notes:", bytes.Contains(backup.Bytes(), []byte("kept as it is")))
 	}
 
 	// Edit one collection and replace it: unknown keys, IDs and forms are
 	// kept, so Postman sees only the new request.
-	col, _, err := client.Collections.Get(ctx, "12ece9e1-2abf-4edc-8e34-de66e74114d2", nil)
+	col, _, err := client.Collections.Get(ctx, collectionID, nil)
 	if err != nil {
 		log.Fatal(err)
 	}
 	col.AddRequest("Health check", collection.NewRequest("GET", "{{baseUrl}}/health"))
-	task, _, err := client.Collections.ReplaceAsync(ctx, "12ece9e1-2abf-4edc-8e34-de66e74114d2", col)
+	task, _, err := client.Collections.ReplaceAsync(ctx, collectionID, col)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -65,17 +72,29 @@ func ExampleCollectionsService() {
 	}
 
 	// Collection variables: read them cheaply, add or change some.
-	vars, _, err := client.Collections.GetVariables(ctx, "12ece9e1-2abf-4edc-8e34-de66e74114d2", nil)
+	_, _, err = client.Collections.SetVariables(ctx, collectionID, []collection.Variable{
+		collection.NewVariable("baseUrl", "https://api.example.com/v2"),
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	vars, _, err := client.Collections.GetVariables(ctx, collectionID, nil)
 	if err != nil {
 		log.Fatal(err)
 	}
 	for _, v := range vars {
 		fmt.Println(v.Key, "=", v.Value.String())
 	}
-	_, _, err = client.Collections.SetVariables(ctx, "12ece9e1-2abf-4edc-8e34-de66e74114d2", []collection.Variable{
-		collection.NewVariable("baseUrl", "https://api.example.com/v2"),
-	})
+	col, _, err = client.Collections.Get(ctx, collectionID, nil)
 	if err != nil {
 		log.Fatal(err)
 	}
+	for _, item := range col.Items {
+		fmt.Println("item:", item.Name)
+	}
+	// Output:
+	// backed up Billing with its notes: true
+	// baseUrl = https://api.example.com/v2
+	// item: Invoices
+	// item: Health check
 }
