@@ -138,10 +138,12 @@ func proxyToRedis(t testing.TB) *redisProxy {
 func (p *redisProxy) addr() string { return p.ln.Addr().String() }
 
 // client returns a Redis client that goes through the proxy, with short
-// timeouts so that commands stalled by the proxy end within the test.
+// timeouts so that commands stalled by the proxy end within the test. It
+// retries a command once, as go-redis does by default (three times): a
+// connection the proxy closed while switching modes may still be pooled.
 func (p *redisProxy) client(t testing.TB) *redis.Client {
 	return clientFor(t, &redis.Options{Addr: p.addr(), ReadTimeout: 300 * time.Millisecond,
-		WriteTimeout: 300 * time.Millisecond, DialTimeout: 300 * time.Millisecond, MaxRetries: -1})
+		WriteTimeout: 300 * time.Millisecond, DialTimeout: 300 * time.Millisecond, MaxRetries: 1})
 }
 
 // setMode switches the mode and closes the connections of the old one.

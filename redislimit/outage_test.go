@@ -33,25 +33,28 @@ func (c *fakeClock) advance(d time.Duration) {
 }
 
 // outageLimiter is a limiter bound to apiKey that reaches Redis through
-// proxy, logs into logs, and keeps outage time by clock.
-func outageLimiter(t *testing.T, proxy *redisProxy, logs *logRecords, clock *fakeClock) postman.Limiter {
+// proxy with a command timeout, logs into logs, and keeps outage time by
+// clock; it returns the limiter's key prefix too.
+func outageLimiter(t *testing.T, proxy *redisProxy, timeout time.Duration, logs *logRecords, clock *fakeClock) (postman.Limiter, string) {
 	t.Helper()
-	l := newLimiter(t, proxy.client(t), redislimit.WithPrefix(testPrefix(t)), redislimit.WithLogger(logs.logger()),
-		redislimit.WithTimeout(100*time.Millisecond), redislimit.WithRecheck(10*time.Second), redislimit.WithClock(clock.Now))
-	return l.ForKeys(postman.Fingerprint(apiKey), "")
+	prefix := testPrefix(t)
+	l := newLimiter(t, proxy.client(t), redislimit.WithPrefix(prefix), redislimit.WithLogger(logs.logger()),
+		redislimit.WithTimeout(timeout), redislimit.WithRecheck(10*time.Second), redislimit.WithClock(clock.Now))
+	return l.ForKeys(postman.Fingerprint(apiKey), ""), prefix
 }
 
 // assertLocalPacing shows that l paces with the in-process limiter: GET
 // /collections lets one call go at once, and the next one is a second
-// away, past a 200 ms deadline.
-func assertLocalPacing(t *testing.T, l postman.Limiter) {
+// away, past a 200 ms deadline; both return before timeout, the command
+// timeout a call that asked a stalled Redis would have waited.
+func assertLocalPacing(t *testing.T, l postman.Limiter, timeout time.Duration) {
 	t.Helper()
 	start := time.Now()
 	require.NoError(t, l.Wait(t.Context(), "GET", "/collections"))
 	ctx, cancel := context.WithTimeout(t.Context(), 200*time.Millisecond)
 	defer cancel()
 	assert.ErrorIs(t, l.Wait(ctx, "GET", "/collections"), context.DeadlineExceeded, "the local bucket is empty")
-	assert.Less(t, time.Since(start), 50*time.Millisecond, "without asking Redis: no command timeout")
+	assert.Less(t, time.Since(start), timeout, "without asking Redis: no command timeout")
 }
 
 // TestRedisDownFallsBackAndLogsOnce: with Redis refusing connections,
@@ -61,7 +64,7 @@ func TestRedisDownFallsBackAndLogsOnce(t *testing.T) {
 	t.Parallel()
 	logs := &logRecords{}
 	proxy := newProxy(t, "") // nothing behind it
-	l := outageLimiter(t, proxy, logs, &fakeClock{now: time.Now()})
+	l, _ := outageLimiter(t, proxy, time.Second, logs, &fakeClock{now: time.Now()})
 
 	start := time.Now()
 	// Two calls, then assertLocalPacing's first: the local limiter's
@@ -69,8 +72,8 @@ func TestRedisDownFallsBackAndLogsOnce(t *testing.T) {
 	for range 2 {
 		require.NoError(t, l.Wait(t.Context(), "GET", "/me"))
 	}
-	assert.Less(t, time.Since(start), 100*time.Millisecond, "a refused connection fails fast")
-	assertLocalPacing(t, l)
+	assert.Less(t, time.Since(start), 500*time.Millisecond, "a refused connection fails well before the 1 s timeout")
+	assertLocalPacing(t, l, 500*time.Millisecond)
 	l.PauseUntil(time.Now().Add(time.Hour)) // during an outage: kept locally, not sent
 
 	require.Len(t, logs.lines(), 1, "logged once: %q", logs.lines())
@@ -91,14 +94,14 @@ func TestSlowRedisCostsOneTimeout(t *testing.T) {
 	logs := &logRecords{}
 	proxy := proxyToRedis(t)
 	proxy.setMode(stall)
-	l := outageLimiter(t, proxy, logs, &fakeClock{now: time.Now()})
+	l, _ := outageLimiter(t, proxy, 100*time.Millisecond, logs, &fakeClock{now: time.Now()})
 
 	start := time.Now()
 	require.NoError(t, l.Wait(t.Context(), "GET", "/me"))
 	first := time.Since(start)
 	assert.GreaterOrEqual(t, first, 100*time.Millisecond, "waited for the command's timeout")
-	assert.Less(t, first, 300*time.Millisecond, "and no longer")
-	assertLocalPacing(t, l)
+	assert.Less(t, first, 500*time.Millisecond, "and not the client's own read timeout and retry (600 ms)")
+	assertLocalPacing(t, l, 90*time.Millisecond)
 	require.Len(t, logs.lines(), 1, "%q", logs.lines())
 	assert.Contains(t, logs.lines()[0], "no answer within 100ms")
 }
@@ -112,10 +115,11 @@ func TestRedisComesBack(t *testing.T) {
 	clock := &fakeClock{now: time.Now()}
 	proxy := proxyToRedis(t)
 	rdb := newRedis(t)
-	l := outageLimiter(t, proxy, logs, clock)
+	// A long command timeout: a loaded machine must not look like an outage.
+	l, prefix := outageLimiter(t, proxy, 2*time.Second, logs, clock)
 
 	require.NoError(t, l.Wait(t.Context(), "GET", "/me"))
-	general := keysWith(t, rdb, "{"+string(postman.Fingerprint(apiKey))+"}:general")
+	general := keysWith(t, rdb, prefix+"{"+string(postman.Fingerprint(apiKey))+"}:general")
 	require.NotEmpty(t, general, "the budget is in Redis")
 	require.Empty(t, logs.lines())
 
