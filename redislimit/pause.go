@@ -28,11 +28,7 @@ func (k *keyLimiter) PausePathUntil(method, path string, t time.Time) {
 	} else {
 		k.local.PauseUntil(t)
 	}
-	sc := k.api
-	if postman.RateLimitsFor(method, path)[0].SCIM {
-		sc = k.scim
-	}
-	k.pause(sc, t)
+	k.pause(k.scopeOf(postman.RateLimitsFor(method, path)), t)
 }
 
 // pauseScript lengthens a pause, never shortens it: the key expires when

@@ -45,10 +45,7 @@ func (k *keyLimiter) Wait(ctx context.Context, method, path string) error {
 
 func (k *keyLimiter) waitShared(ctx context.Context, method, path string) error {
 	limits := postman.RateLimitsFor(method, path)
-	sc := k.api
-	if limits[0].SCIM {
-		sc = k.scim
-	}
+	sc := k.scopeOf(limits)
 	if err := k.waitPause(ctx, sc); err != nil {
 		return err
 	}
@@ -58,6 +55,15 @@ func (k *keyLimiter) waitShared(ctx context.Context, method, path string) error 
 		}
 	}
 	return nil
+}
+
+// scopeOf is the key whose budget limits draw from: the SCIM key's for
+// SCIM requests, the API key's otherwise.
+func (k *keyLimiter) scopeOf(limits []postman.RateLimit) *scope {
+	if limits[0].SCIM {
+		return k.scim
+	}
+	return k.api
 }
 
 // waitPause waits until no pause is set for sc. It asks again after
