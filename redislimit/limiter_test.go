@@ -23,9 +23,11 @@ const (
 	scimKey = "SCIM-fedcba9876543210fedcba9876543210"
 )
 
+// newLimiter is a Limiter on rdb whose Redis commands may take as long as
+// a busy machine makes them (fleetTimeout) unless opts set a timeout.
 func newLimiter(t testing.TB, rdb redis.UniversalClient, opts ...redislimit.Option) *redislimit.Limiter {
 	t.Helper()
-	l, err := redislimit.New(rdb, opts...)
+	l, err := redislimit.New(rdb, append([]redislimit.Option{redislimit.WithTimeout(fleetTimeout)}, opts...)...)
 	require.NoError(t, err)
 	return l
 }

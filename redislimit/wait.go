@@ -43,14 +43,16 @@ func (k *keyLimiter) Wait(ctx context.Context, method, path string) error {
 	return err
 }
 
+// waitShared asks Redis for the pause and the tokens. The pause is asked
+// in the turn of the request's first limit, with its token: a process
+// with many calls waiting sends one command per limit at a time, so that
+// its calls never queue for the Redis client's connections and a busy
+// pool is never mistaken for a Redis that does not answer.
 func (k *keyLimiter) waitShared(ctx context.Context, method, path string) error {
 	limits := postman.RateLimitsFor(method, path)
 	sc := k.scopeOf(limits)
-	if err := k.waitPause(ctx, sc); err != nil {
-		return err
-	}
-	for _, limit := range limits {
-		if err := k.take(ctx, sc, limit); err != nil {
+	for i, limit := range limits {
+		if err := k.take(ctx, sc, limit, i == 0); err != nil {
 			return err
 		}
 	}
@@ -89,8 +91,9 @@ func (k *keyLimiter) waitPause(ctx context.Context, sc *scope) error {
 }
 
 // take waits for a token of limit in sc, asking Redis again when the
-// GCRA says the next one is due.
-func (k *keyLimiter) take(ctx context.Context, sc *scope, limit postman.RateLimit) error {
+// GCRA says the next one is due; with pauseFirst, it first waits out the
+// pause of sc.
+func (k *keyLimiter) take(ctx context.Context, sc *scope, limit postman.RateLimit, pauseFirst bool) error {
 	turn := sc.turn(limit.Name)
 	select {
 	case turn <- struct{}{}:
@@ -98,6 +101,11 @@ func (k *keyLimiter) take(ctx context.Context, sc *scope, limit postman.RateLimi
 		return ctx.Err()
 	}
 	defer func() { <-turn }()
+	if pauseFirst {
+		if err := k.waitPause(ctx, sc); err != nil {
+			return err
+		}
+	}
 
 	key := sc.bucketKey(limit.Name)
 	gcra := k.l.gcraLimit(limit)
