@@ -1,13 +1,9 @@
 package postman
 
 import (
-	"encoding/json"
 	"net/http"
-	"strconv"
-	"sync"
 	"testing"
 
-	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/stretchr/testify/require"
 
 	"github.com/postman-go/postman/internal/conformance"
@@ -16,40 +12,18 @@ import (
 // The harness answers with an operation's first example by name; these
 // helpers serve another documented example, to test what it decodes to.
 
-var (
-	collSpecOnce sync.Once
-	collSpec     *openapi3.T
-	collSpecErr  error
-)
-
 // collExample returns the JSON of the named example of an operation's
 // response of the given status, as the description documents it, and
 // its media type.
 func collExample(t testing.TB, operationID string, status int, name string) (body []byte, contentType string) {
 	t.Helper()
-	collSpecOnce.Do(func() {
-		collSpec, collSpecErr = openapi3.NewLoader().LoadFromFile("testdata/openapi.yaml")
-	})
-	require.NoError(t, collSpecErr)
-	for _, item := range collSpec.Paths.Map() {
-		for _, op := range item.Operations() {
-			if op.OperationID != operationID {
-				continue
-			}
-			ref := op.Responses.Value(strconv.Itoa(status))
-			require.NotNil(t, ref, "%s has no %d response", operationID, status)
-			for ctype, media := range ref.Value.Content {
-				if ex := media.Examples[name]; ex != nil && ex.Value != nil {
-					data, err := json.Marshal(ex.Value.Value)
-					require.NoError(t, err)
-					return data, ctype
-				}
-			}
-			t.Fatalf("%s %d has no example %q", operationID, status, name)
-		}
-	}
-	t.Fatalf("no operation %q", operationID)
-	return nil, ""
+	op, err := conformance.Lookup(operationID)
+	require.NoError(t, err)
+	_, ok := op.Answer(status)
+	require.True(t, ok, "%s has no %d response", operationID, status)
+	ex, ok := op.Example(status, name)
+	require.True(t, ok, "%s %d has no example %q", operationID, status, name)
+	return []byte(ex.Body), ex.ContentType
 }
 
 // collServe answers operationID with a JSON body and status, still

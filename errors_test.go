@@ -7,15 +7,15 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
-	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/postman-go/postman/internal/conformance"
 
 	"github.com/postman-go/postman/internal/transport"
 )
@@ -34,51 +34,35 @@ var (
 	errorExamplesErr  error
 )
 
-// loadErrorExamples walks every operation of testdata/openapi.yaml, every
+// loadErrorExamples walks every operation of the description, every
 // 3xx, 4xx and 5xx response, every media type, and every example
-// (example and examples).
+// (example and examples), as the conformance table holds them.
 func loadErrorExamples() ([]errorExample, error) {
 	errorExamplesOnce.Do(func() {
-		doc, err := openapi3.NewLoader().LoadFromFile("testdata/openapi.yaml")
+		ops, err := conformance.All()
 		if err != nil {
 			errorExamplesErr = err
 			return
 		}
-		for path, item := range doc.Paths.Map() {
-			for method, op := range item.Operations() {
-				if op.Responses == nil {
+		for _, op := range ops {
+			for _, a := range op.Answers {
+				if a.Status < 300 {
 					continue
 				}
-				for code, ref := range op.Responses.Map() {
-					status, err := strconv.Atoi(code)
-					if err != nil || status < 300 || ref == nil || ref.Value == nil {
-						continue
+				for _, ex := range a.Examples {
+					var v any
+					if err := json.Unmarshal([]byte(ex.Body), &v); err != nil {
+						v = ex.Body // a text example (HTML, plain text)
 					}
-					for ctype, media := range ref.Value.Content {
-						var values []any
-						names := []string{}
-						if media.Example != nil {
-							values = append(values, media.Example)
-							names = append(names, "example")
-						}
-						for name, ex := range media.Examples {
-							if ex != nil && ex.Value != nil && ex.Value.Value != nil {
-								values = append(values, ex.Value.Value)
-								names = append(names, name)
-							}
-						}
-						for i, v := range values {
-							body, err := json.Marshal(v)
-							if err != nil {
-								errorExamplesErr = fmt.Errorf("%s %s %s: %w", method, path, code, err)
-								return
-							}
-							m, _ := v.(map[string]any)
-							errorExamples = append(errorExamples, errorExample{
-								where: fmt.Sprintf("%s %s %s %s %s", method, path, code, ctype, names[i]), status: status, body: body, value: m,
-							})
-						}
+					body, err := json.Marshal(v)
+					if err != nil {
+						errorExamplesErr = fmt.Errorf("%s %s %d: %w", op.Method, op.Path, a.Status, err)
+						return
 					}
+					m, _ := v.(map[string]any)
+					errorExamples = append(errorExamples, errorExample{
+						where: fmt.Sprintf("%s %s %d %s %s", op.Method, op.Path, a.Status, ex.ContentType, ex.Name), status: a.Status, body: body, value: m,
+					})
 				}
 			}
 		}

@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/http"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/stretchr/testify/require"
@@ -45,6 +46,18 @@ const (
 
 // uid is the UID the fake gives an element of its user.
 func uid(id string) string { return fakeUserIDStr + "-" + id }
+
+// inVirtualTime runs fn in a testing/synctest bubble with a client of srv
+// (newClient's, with opts) that reaches it in memory: the server's task
+// delays and the client's polling then run on the bubble's clock, which
+// moves only when every goroutine waits, so that a test observing a task
+// before and after its delay holds however busy the machine is.
+func inVirtualTime(t *testing.T, srv *postmantest.Server, fn func(t *testing.T, c *postman.Client), opts ...postman.Option) {
+	t.Helper()
+	synctest.Test(t, func(t *testing.T) {
+		fn(t, newClientVia(t, srv, srv.Transport(), "any-key", opts...))
+	})
+}
 
 // newPollingClient is newClient polling tasks every few milliseconds.
 func newPollingClient(t *testing.T, srv *postmantest.Server) *postman.Client {

@@ -26,91 +26,92 @@ func TestCollectionForkPullAndMerge(t *testing.T) {
 	t.Cleanup(srv.Close)
 	personal, team := srv.Workspaces()[0].ID, srv.Workspaces()[1].ID
 	parentID := srv.AddCollection(team, []byte(petsCollection))
-	c := newPollingClient(t, srv)
-	ctx := t.Context()
+	inVirtualTime(t, srv, func(t *testing.T, c *postman.Client) {
+		ctx := t.Context()
 
-	_, _, err := c.Forks.ListCollectionForks(ctx, parentID, nil)
-	var apiErr *postman.APIError
-	require.ErrorAs(t, err, &apiErr, "Postman answers 400 for a collection without forks")
-	assert.Equal(t, "This collection id has no forks.", apiErr.Message)
+		_, _, err := c.Forks.ListCollectionForks(ctx, parentID, nil)
+		var apiErr *postman.APIError
+		require.ErrorAs(t, err, &apiErr, "Postman answers 400 for a collection without forks")
+		assert.Equal(t, "This collection id has no forks.", apiErr.Message)
 
-	fork, _, err := c.Forks.ForkCollection(ctx, parentID, postman.ForkCollectionRequest{WorkspaceID: personal, Label: "feature/auth"})
-	require.NoError(t, err)
-	assert.Equal(t, "Pets API", fork.Name)
-	assert.Equal(t, uid(parentID), fork.Fork.From)
-	assert.Equal(t, "feature/auth", fork.Fork.Label)
-	seeded := srv.ForkCollection(parentID, team, "seeded")
-	require.NotEmpty(t, seeded)
-
-	// The fork shows its origin in the collection list and document.
-	var list struct {
-		Collections []struct {
-			ID   string
-			Fork *struct{ Label, From string }
-		}
-	}
-	_, err = c.Do(ctx, http.MethodGet, "/collections?workspace="+personal, nil, &list)
-	require.NoError(t, err)
-	require.Len(t, list.Collections, 1)
-	require.NotNil(t, list.Collections[0].Fork)
-	assert.Equal(t, "feature/auth", list.Collections[0].Fork.Label)
-	var got struct {
-		Collection struct {
-			Info struct{ Fork *struct{ From string } }
-		}
-	}
-	_, err = c.Do(ctx, http.MethodGet, "/collections/"+fork.UID, nil, &got)
-	require.NoError(t, err)
-	require.NotNil(t, got.Collection.Info.Fork)
-	assert.Equal(t, uid(parentID), got.Collection.Info.Fork.From)
-
-	var labels []string
-	for f, err := range c.Forks.ListCollectionForksIter(ctx, parentID, &postman.ForkListOptions{Direction: postman.ForkDirectionAsc,
-		CursorOptions: postman.CursorOptions{Limit: 1}}) {
+		fork, _, err := c.Forks.ForkCollection(ctx, parentID, postman.ForkCollectionRequest{WorkspaceID: personal, Label: "feature/auth"})
 		require.NoError(t, err)
-		labels = append(labels, f.Name)
-	}
-	assert.Equal(t, []string{"feature/auth", "seeded"}, labels)
-	mine, _, err := c.Forks.ListForkedCollections(ctx, nil)
-	require.NoError(t, err)
-	assert.Equal(t, 2, mine.Total)
-	assert.Equal(t, uid(parentID), mine.Forks[0].SourceID)
-	require.Len(t, srv.CollectionForks(parentID), 2)
+		assert.Equal(t, "Pets API", fork.Name)
+		assert.Equal(t, uid(parentID), fork.Fork.From)
+		assert.Equal(t, "feature/auth", fork.Fork.Label)
+		seeded := srv.ForkCollection(parentID, team, "seeded")
+		require.NotEmpty(t, seeded)
 
-	// The parent moves on: the fork is behind until it pulls.
-	status, _, err := c.Forks.GetCollectionSourceStatus(ctx, fork.UID)
-	require.NoError(t, err)
-	assert.False(t, status.IsSourceAhead)
-	rename(t, c, parentID, "Pets API v2")
-	status, _, err = c.Forks.GetCollectionSourceStatus(ctx, fork.ID)
-	require.NoError(t, err)
-	assert.True(t, status.IsSourceAhead)
-	assert.Equal(t, fork.UID, status.CollectionUID)
-	pulled, _, err := c.Forks.PullCollection(ctx, fork.ID)
-	require.NoError(t, err)
-	assert.Equal(t, fork.UID, pulled.DestinationID)
-	assert.Equal(t, "Pets API v2", document(t, srv, fork.ID)["info"].(map[string]any)["name"])
-	status, _, err = c.Forks.GetCollectionSourceStatus(ctx, fork.ID)
-	require.NoError(t, err)
-	assert.False(t, status.IsSourceAhead)
+		// The fork shows its origin in the collection list and document.
+		var list struct {
+			Collections []struct {
+				ID   string
+				Fork *struct{ Label, From string }
+			}
+		}
+		_, err = c.Do(ctx, http.MethodGet, "/collections?workspace="+personal, nil, &list)
+		require.NoError(t, err)
+		require.Len(t, list.Collections, 1)
+		require.NotNil(t, list.Collections[0].Fork)
+		assert.Equal(t, "feature/auth", list.Collections[0].Fork.Label)
+		var got struct {
+			Collection struct {
+				Info struct{ Fork *struct{ From string } }
+			}
+		}
+		_, err = c.Do(ctx, http.MethodGet, "/collections/"+fork.UID, nil, &got)
+		require.NoError(t, err)
+		require.NotNil(t, got.Collection.Info.Fork)
+		assert.Equal(t, uid(parentID), got.Collection.Info.Fork.From)
 
-	// The fork changes, then merges back and goes away.
-	_, err = c.Do(ctx, http.MethodPost, "/collections/"+fork.ID+"/requests?folderId="+petsFolderID,
-		map[string]any{"name": "Delete a pet", "method": "DELETE", "url": "https://pets.example.com/pets/:petId"}, nil)
-	require.NoError(t, err)
-	task, _, err := c.Forks.MergeCollection(ctx, postman.MergeCollectionRequest{Source: fork.UID, Destination: fork.Fork.From,
-		Strategy: postman.MergeDeleteSource})
-	require.NoError(t, err)
-	assert.Equal(t, postman.MergeTaskInProgress, task.Status)
-	running, _, err := c.Forks.GetMergeTask(ctx, task.ID)
-	require.NoError(t, err)
-	assert.Equal(t, postman.MergeTaskInProgress, running.Status, "the task runs for the configured delay")
-	done, err := c.Forks.WaitMerge(ctx, task)
-	require.NoError(t, err)
-	assert.Equal(t, postman.MergeTaskSuccessful, done.Status)
-	assert.Equal(t, []string{"Get a pet", "Add a pet", "Delete a pet"}, itemNames(document(t, srv, parentID), "pets"))
-	assert.Nil(t, srv.CollectionDocument(fork.ID), "deleteSource deletes the fork")
-	assert.Equal(t, parentID, document(t, srv, parentID)["info"].(map[string]any)["_postman_id"], "the parent keeps its ID")
+		var labels []string
+		for f, err := range c.Forks.ListCollectionForksIter(ctx, parentID, &postman.ForkListOptions{Direction: postman.ForkDirectionAsc,
+			CursorOptions: postman.CursorOptions{Limit: 1}}) {
+			require.NoError(t, err)
+			labels = append(labels, f.Name)
+		}
+		assert.Equal(t, []string{"feature/auth", "seeded"}, labels)
+		mine, _, err := c.Forks.ListForkedCollections(ctx, nil)
+		require.NoError(t, err)
+		assert.Equal(t, 2, mine.Total)
+		assert.Equal(t, uid(parentID), mine.Forks[0].SourceID)
+		require.Len(t, srv.CollectionForks(parentID), 2)
+
+		// The parent moves on: the fork is behind until it pulls.
+		status, _, err := c.Forks.GetCollectionSourceStatus(ctx, fork.UID)
+		require.NoError(t, err)
+		assert.False(t, status.IsSourceAhead)
+		rename(t, c, parentID, "Pets API v2")
+		status, _, err = c.Forks.GetCollectionSourceStatus(ctx, fork.ID)
+		require.NoError(t, err)
+		assert.True(t, status.IsSourceAhead)
+		assert.Equal(t, fork.UID, status.CollectionUID)
+		pulled, _, err := c.Forks.PullCollection(ctx, fork.ID)
+		require.NoError(t, err)
+		assert.Equal(t, fork.UID, pulled.DestinationID)
+		assert.Equal(t, "Pets API v2", document(t, srv, fork.ID)["info"].(map[string]any)["name"])
+		status, _, err = c.Forks.GetCollectionSourceStatus(ctx, fork.ID)
+		require.NoError(t, err)
+		assert.False(t, status.IsSourceAhead)
+
+		// The fork changes, then merges back and goes away.
+		_, err = c.Do(ctx, http.MethodPost, "/collections/"+fork.ID+"/requests?folderId="+petsFolderID,
+			map[string]any{"name": "Delete a pet", "method": "DELETE", "url": "https://pets.example.com/pets/:petId"}, nil)
+		require.NoError(t, err)
+		task, _, err := c.Forks.MergeCollection(ctx, postman.MergeCollectionRequest{Source: fork.UID, Destination: fork.Fork.From,
+			Strategy: postman.MergeDeleteSource})
+		require.NoError(t, err)
+		assert.Equal(t, postman.MergeTaskInProgress, task.Status)
+		running, _, err := c.Forks.GetMergeTask(ctx, task.ID)
+		require.NoError(t, err)
+		assert.Equal(t, postman.MergeTaskInProgress, running.Status, "the task runs for the configured delay")
+		done, err := c.Forks.WaitMerge(ctx, task)
+		require.NoError(t, err)
+		assert.Equal(t, postman.MergeTaskSuccessful, done.Status)
+		assert.Equal(t, []string{"Get a pet", "Add a pet", "Delete a pet"}, itemNames(document(t, srv, parentID), "pets"))
+		assert.Nil(t, srv.CollectionDocument(fork.ID), "deleteSource deletes the fork")
+		assert.Equal(t, parentID, document(t, srv, parentID)["info"].(map[string]any)["_postman_id"], "the parent keeps its ID")
+	}, postman.WithTaskPolling(5*time.Millisecond, 20*time.Millisecond))
 }
 
 func TestCollectionMergeFailures(t *testing.T) {

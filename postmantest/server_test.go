@@ -16,7 +16,7 @@ import (
 )
 
 func TestMain(m *testing.M) {
-	conformance.SetSpecPath("../testdata/openapi.yaml")
+	conformance.SetTablePath("../testdata/conformance/operations.json")
 	goleak.VerifyTestMain(m)
 	_ = os.Stdout
 }
@@ -25,7 +25,13 @@ func TestMain(m *testing.M) {
 // against the Postman OpenAPI description; opts add client options.
 func newClient(t *testing.T, srv *postmantest.Server, key string, opts ...postman.Option) *postman.Client {
 	t.Helper()
-	hc := &http.Client{Transport: &conformance.Transport{T: t}}
+	return newClientVia(t, srv, nil, key, opts...)
+}
+
+// newClientVia is newClient reaching srv through next (nil: over loopback).
+func newClientVia(t *testing.T, srv *postmantest.Server, next http.RoundTripper, key string, opts ...postman.Option) *postman.Client {
+	t.Helper()
+	hc := &http.Client{Transport: &conformance.Transport{T: t, Next: next}}
 	opts = append([]postman.Option{postman.WithBaseURL(srv.URL), postman.WithHTTPClient(hc), postman.WithoutRateLimit(), postman.WithMaxRetries(0)}, opts...)
 	c, err := postman.NewClient(key, opts...)
 	require.NoError(t, err)

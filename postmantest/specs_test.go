@@ -95,69 +95,70 @@ func TestSpecCollectionGenerationTask(t *testing.T) {
 	ws := srv.Workspaces()[0].ID
 	specID := srv.AddSpec(postmantest.Spec{Name: "Pets", Type: "OPENAPI:3.0", WorkspaceID: ws,
 		Files: []postmantest.SpecFile{{Path: "index.json", Content: petsOpenAPI}}})
-	c := newClient(t, srv, "any-key")
-	ctx := t.Context()
+	inVirtualTime(t, srv, func(t *testing.T, c *postman.Client) {
+		ctx := t.Context()
 
-	var task struct{ TaskID, URL string }
-	resp, err := c.Do(ctx, http.MethodPost, "/specs/"+specID+"/generations/collection",
-		map[string]any{"name": "Pets collection", "options": map[string]any{"folderStrategy": "Paths"}}, &task)
-	require.NoError(t, err)
-	assert.Equal(t, http.StatusAccepted, resp.StatusCode)
-	assert.Equal(t, "/specs/"+specID+"/tasks/"+task.TaskID, task.URL)
-	_, err = c.Do(ctx, http.MethodPost, "/specs/"+specID+"/generations/collection",
-		map[string]any{"name": "Again", "options": map[string]any{}}, nil)
-	var apiErr *postman.APIError
-	require.ErrorAs(t, err, &apiErr)
-	assert.Equal(t, http.StatusLocked, apiErr.StatusCode, "one generation at a time")
+		var task struct{ TaskID, URL string }
+		resp, err := c.Do(ctx, http.MethodPost, "/specs/"+specID+"/generations/collection",
+			map[string]any{"name": "Pets collection", "options": map[string]any{"folderStrategy": "Paths"}}, &task)
+		require.NoError(t, err)
+		assert.Equal(t, http.StatusAccepted, resp.StatusCode)
+		assert.Equal(t, "/specs/"+specID+"/tasks/"+task.TaskID, task.URL)
+		_, err = c.Do(ctx, http.MethodPost, "/specs/"+specID+"/generations/collection",
+			map[string]any{"name": "Again", "options": map[string]any{}}, nil)
+		var apiErr *postman.APIError
+		require.ErrorAs(t, err, &apiErr)
+		assert.Equal(t, http.StatusLocked, apiErr.StatusCode, "one generation at a time")
 
-	var status struct {
-		Status  string
-		Details json.RawMessage
-	}
-	_, err = c.Do(ctx, http.MethodGet, task.URL, nil, &status)
-	require.NoError(t, err)
-	assert.Equal(t, "pending", status.Status)
-	require.Eventually(t, func() bool {
-		_, err := c.Do(ctx, http.MethodGet, task.URL, nil, &status)
-		return err == nil && status.Status == "completed"
-	}, 5*time.Second, 10*time.Millisecond)
-	var details struct {
-		Resources []struct{ ID, URL string }
-	}
-	require.NoError(t, json.Unmarshal(status.Details, &details))
-	require.Len(t, details.Resources, 1)
-	generated := srv.SpecCollections(specID)
-	require.Len(t, generated, 1)
-	assert.Equal(t, uid(generated[0]), details.Resources[0].ID)
-
-	var col struct {
-		Collection struct {
-			Info struct{ Name string }
-			Item []struct{ Name string }
+		var status struct {
+			Status  string
+			Details json.RawMessage
 		}
-	}
-	_, err = c.Do(ctx, http.MethodGet, details.Resources[0].URL, nil, &col)
-	require.NoError(t, err)
-	assert.Equal(t, "Pets collection", col.Collection.Info.Name)
-	require.Len(t, col.Collection.Item, 1)
-	assert.Equal(t, "pets", col.Collection.Item[0].Name)
+		_, err = c.Do(ctx, http.MethodGet, task.URL, nil, &status)
+		require.NoError(t, err)
+		assert.Equal(t, "pending", status.Status)
+		require.Eventually(t, func() bool {
+			_, err := c.Do(ctx, http.MethodGet, task.URL, nil, &status)
+			return err == nil && status.Status == "completed"
+		}, 5*time.Second, 10*time.Millisecond)
+		var details struct {
+			Resources []struct{ ID, URL string }
+		}
+		require.NoError(t, json.Unmarshal(status.Details, &details))
+		require.Len(t, details.Resources, 1)
+		generated := srv.SpecCollections(specID)
+		require.Len(t, generated, 1)
+		assert.Equal(t, uid(generated[0]), details.Resources[0].ID)
 
-	var list struct {
-		Collections []struct{ ID, Name, State string }
-	}
-	_, err = c.Do(ctx, http.MethodGet, "/specs/"+specID+"/generations/collection", nil, &list)
-	require.NoError(t, err)
-	require.Len(t, list.Collections, 1)
-	assert.Equal(t, "in-sync", list.Collections[0].State)
+		var col struct {
+			Collection struct {
+				Info struct{ Name string }
+				Item []struct{ Name string }
+			}
+		}
+		_, err = c.Do(ctx, http.MethodGet, details.Resources[0].URL, nil, &col)
+		require.NoError(t, err)
+		assert.Equal(t, "Pets collection", col.Collection.Info.Name)
+		require.Len(t, col.Collection.Item, 1)
+		assert.Equal(t, "pets", col.Collection.Item[0].Name)
 
-	srv.FailTasks("Failed to generate the collection")
-	_, err = c.Do(ctx, http.MethodPost, "/specs/"+specID+"/generations/collection",
-		map[string]any{"name": "Broken", "options": map[string]any{}}, &task)
-	require.NoError(t, err)
-	require.Eventually(t, func() bool {
-		_, err := c.Do(ctx, http.MethodGet, task.URL, nil, &status)
-		return err == nil && status.Status == "failed"
-	}, 5*time.Second, 10*time.Millisecond)
-	assert.JSONEq(t, `"Failed to generate the collection"`, string(status.Details))
-	assert.Len(t, srv.SpecCollections(specID), 1, "a failed generation makes no collection")
+		var list struct {
+			Collections []struct{ ID, Name, State string }
+		}
+		_, err = c.Do(ctx, http.MethodGet, "/specs/"+specID+"/generations/collection", nil, &list)
+		require.NoError(t, err)
+		require.Len(t, list.Collections, 1)
+		assert.Equal(t, "in-sync", list.Collections[0].State)
+
+		srv.FailTasks("Failed to generate the collection")
+		_, err = c.Do(ctx, http.MethodPost, "/specs/"+specID+"/generations/collection",
+			map[string]any{"name": "Broken", "options": map[string]any{}}, &task)
+		require.NoError(t, err)
+		require.Eventually(t, func() bool {
+			_, err := c.Do(ctx, http.MethodGet, task.URL, nil, &status)
+			return err == nil && status.Status == "failed"
+		}, 5*time.Second, 10*time.Millisecond)
+		assert.JSONEq(t, `"Failed to generate the collection"`, string(status.Details))
+		assert.Len(t, srv.SpecCollections(specID), 1, "a failed generation makes no collection")
+	})
 }

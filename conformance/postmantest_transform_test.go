@@ -1,7 +1,8 @@
-package postmantest_test
+package conformance_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"slices"
 	"testing"
@@ -13,6 +14,32 @@ import (
 	"github.com/postman-go/postman"
 	"github.com/postman-go/postman/postmantest"
 )
+
+// These tests read the OpenAPI documents postmantest generates from
+// collections with an OpenAPI library, which the SDK's module does not
+// carry; they live here for that.
+
+// petsOpenAPI is a small definition to import.
+const petsOpenAPI = `{"openapi":"3.0.0","info":{"title":"Pets","version":"1"},"servers":[{"url":"https://pets.example.com"}],
+  "paths":{"/pets":{"get":{"summary":"List pets","responses":{"200":{"description":"ok"}}}},
+           "/pets/{petId}":{"get":{"summary":"Get a pet","responses":{"200":{"description":"ok"}}}}}}`
+
+// newClient returns a client of srv with no rate limit and no retries.
+func newClient(t *testing.T, srv *postmantest.Server, key string) *postman.Client {
+	t.Helper()
+	c, err := postman.NewClient(key, postman.WithBaseURL(srv.URL), postman.WithoutRateLimit(), postman.WithMaxRetries(0))
+	require.NoError(t, err)
+	t.Cleanup(c.CloseIdleConnections)
+	return c
+}
+
+// uid is the UID the fake gives an element of its default user.
+func uid(t *testing.T, srv *postmantest.Server, id string) string {
+	t.Helper()
+	me, _, err := newClient(t, srv, "any-key").Users.Me(t.Context())
+	require.NoError(t, err)
+	return fmt.Sprintf("%d-%s", me.User.ID, id)
+}
 
 // storeCollection is a collection with the parts a transformation reads:
 // a host variable, path variables, query rows, a header, a JSON body,
@@ -84,7 +111,7 @@ func TestTransformCollectionToOpenAPI(t *testing.T) {
 	assert.True(t, p.Required)
 	assert.Equal(t, "X-Api-Key", doc.Components.SecuritySchemes["apiKey"].Value.Name)
 
-	yaml, _, err := c.Collections.TransformToOpenAPI(t.Context(), uid(col), &postman.CollectionTransformOptions{Format: postman.CollectionOpenAPIYAML})
+	yaml, _, err := c.Collections.TransformToOpenAPI(t.Context(), uid(t, srv, col), &postman.CollectionTransformOptions{Format: postman.CollectionOpenAPIYAML})
 	require.NoError(t, err)
 	assert.Equal(t, postman.CollectionOpenAPIYAML, yaml.Format)
 	assert.Contains(t, string(yaml.Definition), "openapi: \"3.0.3\"\n")
