@@ -192,7 +192,7 @@ func (d *differ) compareNodes(a, b *node) (Fields, []string) {
 		compareMembers(ma, mb, func(k string) { f.add(k, "", responseFieldOf) })
 		return f.done()
 	}
-	skip := uint32(1<<itemItems)
+	skip := uint32(1 << itemItems)
 	if a.kind == KindRequest {
 		skip = 1<<itemRequest | 1<<itemResponse
 	}
