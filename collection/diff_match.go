@@ -108,12 +108,15 @@ func identity(id string, x *extras) [3]string {
 	return ids
 }
 
+// extraString is the text of a raw member, as Extra finds it, without
+// copying the raw JSON.
 func extraString(x *extras, key string) string {
-	raw, ok := x.Extra(key)
-	if !ok {
-		return ""
+	for i := len(x.more.unknown) - 1; i >= 0; i-- {
+		if m := x.more.unknown[i]; m.key == key {
+			return Value{raw: m.raw}.String()
+		}
 	}
-	return Value{raw: string(raw)}.String()
+	return ""
 }
 
 // isIdentity reports whether a member is one of the IDs matching uses.

@@ -3,6 +3,7 @@ package collection
 import (
 	"bytes"
 	"encoding/json"
+	"math/rand/v2"
 	"sort"
 	"strconv"
 	"strings"
@@ -469,5 +470,28 @@ func TestDiffBetweenFixtures(t *testing.T) {
 				checkPlan(t, from, to)
 			})
 		}
+	}
+}
+
+// Diff gives the same changes, in the same order, every time, whatever the
+// order Go's maps iterate in.
+func TestDiffDeterministic(t *testing.T) {
+	g := &propGen{rnd: rand.New(rand.NewPCG(7, 18))}
+	from := g.collection()
+	for range 3 {
+		from.Items = append(from.Items, g.folder(0))
+	}
+	to := reparse(t, from)
+	e := &editor{g: g, c: to, touched: map[*Item]bool{}, added: map[*Item]bool{},
+		allowed: map[string]bool{}, reorderIn: map[string]bool{}}
+	for range 20 {
+		e.edit()
+	}
+	first := Diff(from, to)
+	require.Greater(t, len(first.Changes), 10, first.String())
+	for range 50 {
+		p := Diff(from, to)
+		require.Equal(t, first.Changes, p.Changes)
+		require.Equal(t, first.String(), p.String())
 	}
 }

@@ -10,18 +10,21 @@ import (
 // order, then a summary:
 //
 //	~ collection: name, variables
-//	+ folder   Users / Admin
-//	→ request  Users / Get user (from Accounts, after List users)
 //	→ request  Users / List users (first)
-//	~ request  Users / Get user: name (was "Get usr"), url, headers
-//	~ response Users / Get user / OK: body
+//	→ request  Users / Get a user (from Accounts, after Delete user)
+//	+ folder   Users / Admin
+//	+ request  Users / Admin / Create user
+//	~ response Users / List users / OK: body
+//	~ request  Users / Get a user: name (was "Get user"), url
 //	- request  Legacy / Old report
-//	Plan: 1 to add, 2 to change, 1 to move, 1 to reorder, 1 to remove.
+//	- folder   Legacy
+//	Plan: 2 to add, 3 to change, 1 to move, 1 to reorder, 2 to remove.
 //
 // "+" adds, "-" removes, "~" changes the members named, "→" moves into
-// another folder or reorders within one. Paths join names with " / "; a
-// name that is empty, has a slash, or would not read as itself is quoted.
-// An empty plan is "No changes.".
+// another folder or reorders within one, saying where the item goes. Paths
+// are in to (in from for removals) and join names with " / "; a name that is
+// empty, has a slash, or would not read as itself is quoted. An empty plan
+// is "No changes.".
 func (p *Plan) String() string {
 	var b strings.Builder
 	var counts [OpReorder + 1]int
