@@ -60,22 +60,22 @@ func (m *members) value(key string) []byte {
 	return nil
 }
 
-// compare calls differ with each key whose values differ between a and b,
-// a member on one side only included, in a's order then b's.
-func compareMembers(a, b *members, differ func(key string)) {
+// compareMembers calls report with each key whose values differ between a
+// and b, a member on one side only included, in a's order then b's.
+func compareMembers(a, b *members, report func(key string)) {
 	for i, k := range a.keys {
 		if slices.Contains(a.keys[i+1:], k) {
 			continue // compared at its last occurrence
 		}
 		if !jsonEqual(a.value(k), b.value(k)) {
-			differ(k)
+			report(k)
 		}
 	}
 	for i, k := range b.keys {
 		if slices.Contains(b.keys[i+1:], k) || slices.Contains(a.keys, k) {
 			continue
 		}
-		differ(k)
+		report(k)
 	}
 }
 

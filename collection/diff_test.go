@@ -495,3 +495,27 @@ func TestDiffDeterministic(t *testing.T) {
 		require.Equal(t, first.String(), p.String())
 	}
 }
+
+func TestDiffNames(t *testing.T) {
+	assert.Equal(t, "add remove update move reorder op(9)",
+		strings.Join([]string{OpAdd.String(), OpRemove.String(), OpUpdate.String(), OpMove.String(), OpReorder.String(), Op(9).String()}, " "))
+	assert.Equal(t, "collection folder request response kind(0)",
+		strings.Join([]string{KindCollection.String(), KindFolder.String(), KindRequest.String(), KindResponse.String(), Kind(0).String()}, " "))
+	assert.Equal(t, "name, headers, other", (FieldName | FieldHeaders | FieldOther).String())
+	assert.True(t, (FieldName | FieldURL).Has(FieldURL))
+	assert.False(t, FieldName.Has(FieldName|FieldURL))
+}
+
+// Nil entries, which only code can put in a list, are left out rather than
+// crashing; Index still counts them, as it indexes the slice.
+func TestDiffNilEntries(t *testing.T) {
+	from := New("C")
+	from.Items = []*Item{nil, NewRequestItem("A", NewRequest("GET", "https://a"))}
+	from.Items[1].Responses = []*Response{nil}
+	to := New("C")
+	to.Items = []*Item{NewRequestItem("A", NewRequest("GET", "https://a")), nil, NewFolder("F")}
+	p := Diff(from, to)
+	require.Equal(t, "+ folder   F\nPlan: 1 to add.\n", p.String())
+	assert.Equal(t, 2, p.Changes[0].Index)
+	assert.Same(t, to.Items[0], p.Changes[0].After)
+}
