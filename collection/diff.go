@@ -115,6 +115,8 @@ type Change struct {
 	// express them.
 	Fields Fields
 	Other  []string
+
+	was string // the collection's name in from, for String
 }
 
 // Name returns the name of the item the change is about: its name in to,

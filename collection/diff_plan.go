@@ -5,7 +5,7 @@ import "slices"
 // plan lists the changes in the order Plan documents.
 func (d *differ) plan() {
 	if fields, other := d.compareCollection(); fields != 0 {
-		d.changes = append(d.changes, Change{Op: OpUpdate, Kind: KindCollection, Fields: fields, Other: other})
+		d.changes = append(d.changes, Change{Op: OpUpdate, Kind: KindCollection, Fields: fields, Other: other, was: d.from.Info.Name})
 	}
 
 	var placed []*node

@@ -264,7 +264,7 @@ func TestDiffChanges(t *testing.T) {
 			name: "collection members",
 			from: `{"info":{"_postman_id":"c1","name":"C","description":"d","schema":"` + SchemaURLV21 + `","_exporter_id":"1"},"item":[],"variable":[{"key":"k","value":1.50}],"x-top":1}`,
 			to:   `{"info":{"_postman_id":"c2","name":"D","schema":"` + SchemaURLV21 + `","_exporter_id":"2","version":"1.0"},"item":[],"auth":{"type":"noauth"},"event":[],"variable":[{"key":"k","value":1.5}]}`,
-			want: "~ collection: name, description, auth, scripts, variables, info._exporter_id, info.version, x-top\nPlan: 1 to change.\n",
+			want: "~ collection: name (was \"C\"), description, auth, scripts, variables, info._exporter_id, info.version, x-top\nPlan: 1 to change.\n",
 		},
 		{
 			name: "the collection's id is not content",
@@ -405,7 +405,7 @@ func TestDiffResponseFields(t *testing.T) {
 
 func TestDiffNilCollections(t *testing.T) {
 	c := mustParse(t, doc(f("F", r("A"))))
-	assert.Equal(t, "~ collection: name, info.schema\n+ folder   F\n+ request  F / A\nPlan: 2 to add, 1 to change.\n", Diff(nil, c).String())
+	assert.Equal(t, "~ collection: name (was \"\"), info.schema\n+ folder   F\n+ request  F / A\nPlan: 2 to add, 1 to change.\n", Diff(nil, c).String())
 	assert.True(t, Diff(nil, nil).IsEmpty())
 	rm := Diff(c, nil)
 	assert.Contains(t, rm.String(), "- request  F / A\n- folder   F\n")

@@ -9,7 +9,7 @@ import (
 // String renders the plan for a reviewer, one line per change in plan
 // order, then a summary:
 //
-//	~ collection: name, variables
+//	~ collection: name (was "Users API"), variables
 //	→ request  Users / List users (first)
 //	→ request  Users / Get a user (from Accounts, after Delete user)
 //	+ folder   Users / Admin
@@ -127,6 +127,8 @@ func (c *Change) oldName() (string, bool) {
 		return c.From.Name, true
 	case c.FromResponse != nil:
 		return c.FromResponse.Name, true
+	case c.Kind == KindCollection:
+		return c.was, true
 	}
 	return "", false
 }

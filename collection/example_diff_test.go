@@ -62,7 +62,7 @@ func ExampleDiff() {
 		}
 	}
 	// Output:
-	// ~ collection: name, variables
+	// ~ collection: name (was "Users API"), variables
 	// → request  Users / List users (first)
 	// → request  Users / Get a user (from Accounts, after Delete user)
 	// + folder   Users / Admin
