@@ -47,6 +47,14 @@
 // and FindPath look items up; [Collection.Convert] moves between v2.0 and
 // v2.1.
 //
+// # Comparing
+//
+// [Diff] compares two collections element by element and returns a [Plan]:
+// the folders, requests and saved responses to add, remove, update (naming
+// the members that differ), move and reorder, and the collection's own
+// changes, in an order a client can apply them in with Postman's item
+// endpoints, and as text a reviewer reads.
+//
 // # Speed
 //
 // Decoding does not go through encoding/json's reflection: a single-pass
