@@ -10,7 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// inheritanceWant is, for each request of synthetic/inheritance.json, what
+// inheritanceWant is, for each request of synthetic/inheritance-mistyped.json, what
 // postman-collection 5.3.1 says: Item#getAuth()'s type (with its "token"
 // parameter when it has one, "<none>" when it returns nothing) and the exec
 // text of item.events.listeners("prerequest") and ("test"), in order.
@@ -32,7 +32,7 @@ var inheritanceWant = []string{
 }
 
 func TestEffectiveAuthAndEventsAgreeWithPostmanCollection(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join(testdataDir, "synthetic", "inheritance.json"))
+	data, err := os.ReadFile(filepath.Join(testdataDir, "synthetic", "inheritance-mistyped.json"))
 	require.NoError(t, err)
 	c, err := Parse(data)
 	require.NoError(t, err)
