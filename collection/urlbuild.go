@@ -57,35 +57,38 @@ func (u *URL) build(fillPathVariables bool) string {
 			b.WriteByte('/')
 		}
 	}
-	if len(u.Query) > 0 {
-		enabled, first := false, true
-		var q strings.Builder
-		for i := range u.Query {
-			p := &u.Query[i]
-			if p.Disabled {
-				continue
-			}
-			enabled = true
-			if !first {
-				q.WriteByte('&')
-			}
-			first = false
-			q.WriteString(escapeQueryPart(p.Key, true))
-			if !p.ValueIsNull() {
-				q.WriteByte('=')
-				q.WriteString(escapeQueryPart(p.Value, false))
-			}
-		}
-		if enabled {
-			b.WriteByte('?')
-			b.WriteString(q.String())
-		}
+	if q, ok := u.queryString(); ok {
+		b.WriteByte('?')
+		b.WriteString(q)
 	}
 	if u.has(urlHash) {
 		b.WriteByte('#')
 		b.WriteString(u.Hash)
 	}
 	return b.String()
+}
+
+// queryString returns the enabled query parameters as Url#toString writes
+// them, and false when there are none (all disabled, or no query).
+func (u *URL) queryString() (string, bool) {
+	enabled := false
+	var q strings.Builder
+	for i := range u.Query {
+		p := &u.Query[i]
+		if p.Disabled {
+			continue
+		}
+		if enabled {
+			q.WriteByte('&')
+		}
+		enabled = true
+		q.WriteString(escapeQueryPart(p.Key, true))
+		if !p.ValueIsNull() {
+			q.WriteByte('=')
+			q.WriteString(escapeQueryPart(p.Value, false))
+		}
+	}
+	return q.String(), enabled
 }
 
 // pathSegments returns the path as postman-collection holds it. A path read
