@@ -48,6 +48,17 @@
 // and FindPath look items up; [Collection.Convert] moves between v2.0 and
 // v2.1.
 //
+// # Reading a collection as newman does
+//
+// [ParseURL] splits a URL as postman-collection (the library newman and the
+// Postman app run on) does, and [URL.Concrete] puts it back together with
+// path variables filled. [Collection.EffectiveAuth] and
+// [Collection.EffectiveEvents] follow inheritance through folders. A
+// [Scope] resolves {{variables}}, dynamic ones included, and
+// [Collection.HTTPRequest] and [Collection.Curl] give the request newman
+// would send. Scripts are not run: collections that depend on them need
+// newman.
+//
 // # Speed
 //
 // Decoding does not go through encoding/json's reflection: a single-pass
