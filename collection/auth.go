@@ -22,7 +22,9 @@ const (
 //
 // Where it sits, a nil *Auth means the key is absent: the request inherits
 // its parent's auth. An Auth for which IsNull reports true is JSON null,
-// which Postman reads as "no auth" (like type "noauth").
+// which newman (postman-collection's Item#getAuth) reads the same way: the
+// request inherits. Only type "noauth" means "send no auth"; see
+// [Collection.EffectiveAuth].
 //
 // The parameters of the type are the member named after it: an array of
 // {key, value, type} in v2.1 ("bearer": [{"key": "token", …}]) or an object
@@ -86,7 +88,9 @@ func APIKeyAuth(key, value, in string) *Auth {
 // NoAuth returns auth of type "noauth".
 func NoAuth() *Auth { return &Auth{Type: AuthNoAuth} }
 
-// NullAuth returns an auth written as JSON null.
+// NullAuth returns an auth written as JSON null. Like an absent auth, newman
+// reads it as "inherit the parent's auth", not as "no auth": use [NoAuth]
+// for that.
 func NullAuth() *Auth { return &Auth{null: true} }
 
 // IsNull reports whether the auth is JSON null.

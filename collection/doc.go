@@ -24,10 +24,11 @@
 //   - A defined key whose value has a type the field cannot hold (a number
 //     where a string belongs) is kept as it is rather than failing the whole
 //     file; [Collection.Validate] reports it.
-//   - Null, absent and empty stay apart. A nil *Auth is absent (the request
-//     inherits its parent's auth) while [NullAuth] is JSON null (no auth); a
-//     nil slice is absent while an empty one is written as []; a field that
-//     was present keeps being written even when empty.
+//   - Null, absent and empty stay apart. A nil *Auth is absent while
+//     [NullAuth] is JSON null (both inherit the parent's auth in newman;
+//     [NoAuth] is "no auth"); a nil slice is absent while an empty one is
+//     written as []; a field that was present keeps being written even when
+//     empty.
 //   - Union fields remember their form: a request or URL given as a string,
 //     host and path as a string or an array, headers as a string of lines,
 //     a script as one string or an array of lines, a description or version
@@ -54,6 +55,17 @@
 // the members that differ), move and reorder, and the collection's own
 // changes, in an order a client can apply them in with Postman's item
 // endpoints, and as text a reviewer reads.
+//
+// # Reading a collection as newman does
+//
+// [ParseURL] splits a URL as postman-collection (the library newman and the
+// Postman app run on) does, and [URL.Concrete] puts it back together with
+// path variables filled. [Collection.EffectiveAuth] and
+// [Collection.EffectiveEvents] follow inheritance through folders. A
+// [Scope] resolves {{variables}}, dynamic ones included, and
+// [Collection.HTTPRequest] and [Collection.Curl] give the request newman
+// would send. Scripts are not run: collections that depend on them need
+// newman.
 //
 // # Speed
 //

@@ -28,6 +28,7 @@ func FuzzRoundTrip(f *testing.F) {
 		`{"variable":[{"value":-0},{"value":1e999},{"value":"\ud800\udc00\ud800"}]}`,
 		"{\"info\":{\"name\":\"\xff\xfe\"}}",
 		`{"item":[{"request":{"url":{"host":"a.b","path":"/x/y","query":[{"key":null,"value":null}]}}}]}`,
+		`{"item":[{"request":{"url":{"auth":{"user":"u","password":null,"x":1},"host":["h"]}}},{"request":{"url":{"auth":"u"}}}]}`,
 		`{"item":[{"request":{"body":{"formdata":[{"src":null},{"src":"a"},{"src":["a","b"]}]}}}]}`,
 		`{"info":{"version":{"major":1}},"item":[]}`,
 		// A key whose unescaped form is as long as its escaped one, then a

@@ -1,14 +1,18 @@
 package collection
 
-import "strings"
-
 // URL is the URL of a request, either a plain string or broken down into
 // parts. A URL read as a string keeps it in Raw and is written back as a
 // string while no part is set; ParseURL breaks a string down as Postman does.
+//
+// Where both are set, newman goes by the parts and ignores Raw; so do
+// [URL.Concrete] and [Collection.HTTPRequest].
 type URL struct {
 	// Raw is the whole URL as the user typed it, {{variables}} included.
 	Raw      string
 	Protocol string
+	// UserInfo is the "user:password@" before the host, written under the
+	// key "auth" as postman-collection does; nil when there is none.
+	UserInfo *UserInfo
 	// Host holds the host's labels ("api", "example", "com"). A host read as
 	// a string is split on dots and joined back on write.
 	Host []string
@@ -31,9 +35,10 @@ const (
 	urlQuery
 	urlHash
 	urlVariable
+	urlUserInfo
 )
 
-var urlKeys = []string{"", "raw", "protocol", "host", "port", "path", "query", "hash", "variable"}
+var urlKeys = []string{"", "raw", "protocol", "host", "port", "path", "query", "hash", "variable", "auth"}
 
 // QueryParam is one query parameter. Key and Value may have been null in the
 // input (a parameter without "="); an empty one read as null is written back
@@ -58,121 +63,9 @@ var queryKeys = []string{"", "key", "value", "description", "disabled"}
 // ValueIsNull reports whether the value was null in the input and is still empty.
 func (q *QueryParam) ValueIsNull() bool { return q.Value == "" && q.isNull(qpValue) }
 
-// ParseURL breaks a Postman URL string (which may hold {{variables}} and
-// :path variables, and need not be a valid RFC 3986 URL) into its parts, the
-// way the Postman app stores it.
-func ParseURL(raw string) URL {
-	u := URL{Raw: raw}
-	rest := raw
-	if before, after, ok := strings.Cut(rest, "#"); ok {
-		rest, u.Hash = before, after
-	}
-	if before, after, ok := strings.Cut(rest, "?"); ok {
-		rest = before
-		u.Query = parseQuery(after)
-	}
-	if i := strings.Index(rest, "://"); i >= 0 && !strings.ContainsAny(rest[:i], "/{") {
-		u.Protocol, rest = rest[:i], rest[i+3:]
-	}
-	hostPort, path, hasPath := strings.Cut(rest, "/")
-	if i := strings.LastIndexByte(hostPort, ':'); i >= 0 && !strings.Contains(hostPort[i:], "}}") {
-		hostPort, u.Port = hostPort[:i], hostPort[i+1:]
-	}
-	if hostPort != "" {
-		u.Host = splitOutsideVars(hostPort, '.')
-	}
-	if hasPath {
-		u.Path = strings.Split(path, "/")
-		for _, seg := range u.Path {
-			if len(seg) > 1 && seg[0] == ':' {
-				u.Variables = append(u.Variables, Variable{Key: seg[1:], Value: StringValue("")})
-			}
-		}
-	}
-	return u
-}
-
-// parseQuery splits a query string into parameters; "flag" without "=" gets
-// a null value, as Postman writes it.
-func parseQuery(q string) []QueryParam {
-	params := []QueryParam{}
-	if q == "" {
-		return params
-	}
-	for part := range strings.SplitSeq(q, "&") {
-		k, v, ok := strings.Cut(part, "=")
-		p := QueryParam{Key: k, Value: v}
-		if !ok {
-			p.nulls |= 1 << qpValue
-		}
-		params = append(params, p)
-	}
-	return params
-}
-
-// splitOutsideVars splits s on sep, except inside {{…}}.
-func splitOutsideVars(s string, sep byte) []string {
-	var out []string
-	depth, start := 0, 0
-	for i := 0; i < len(s); i++ {
-		switch {
-		case strings.HasPrefix(s[i:], "{{"):
-			depth++
-			i++
-		case strings.HasPrefix(s[i:], "}}") && depth > 0:
-			depth--
-			i++
-		case s[i] == sep && depth == 0:
-			out = append(out, s[start:i])
-			start = i + 1
-		}
-	}
-	return append(out, s[start:])
-}
-
-// String returns the URL as text: Raw when set, else the parts put together.
-func (u URL) String() string {
-	if u.Raw != "" {
-		return u.Raw
-	}
-	var b strings.Builder
-	if u.Protocol != "" {
-		b.WriteString(u.Protocol)
-		b.WriteString("://")
-	}
-	b.WriteString(strings.Join(u.Host, "."))
-	if u.Port != "" {
-		b.WriteByte(':')
-		b.WriteString(u.Port)
-	}
-	if u.Path != nil {
-		if len(u.Path) == 0 || u.Path[0] != "" {
-			b.WriteByte('/')
-		}
-		b.WriteString(strings.Join(u.Path, "/"))
-	}
-	if len(u.Query) > 0 {
-		sep := byte('?')
-		for i := range u.Query {
-			q := &u.Query[i]
-			if q.Disabled {
-				continue
-			}
-			b.WriteByte(sep)
-			sep = '&'
-			b.WriteString(q.Key)
-			if !q.ValueIsNull() {
-				b.WriteByte('=')
-				b.WriteString(q.Value)
-			}
-		}
-	}
-	if u.Hash != "" {
-		b.WriteByte('#')
-		b.WriteString(u.Hash)
-	}
-	return b.String()
-}
+// KeyIsNull reports whether the key was null in the input and is still empty,
+// as ParseURL gives an empty parameter between two "&".
+func (q *QueryParam) KeyIsNull() bool { return q.Key == "" && q.isNull(qpKey) }
 
 // QueryParams returns the query parameters: the Query field when the URL is
 // broken down, else those parsed from Raw.
@@ -180,12 +73,7 @@ func (u URL) QueryParams() []QueryParam {
 	if u.Query != nil {
 		return u.Query
 	}
-	_, q, ok := strings.Cut(u.Raw, "?")
-	if !ok {
-		return nil
-	}
-	q, _, _ = strings.Cut(q, "#")
-	return parseQuery(q)
+	return ParseURL(u.Raw).Query
 }
 
 // QueryValue returns the value of the first enabled query parameter named key.
@@ -205,7 +93,7 @@ func (u URL) IsZero() bool {
 
 // onlyRaw reports whether nothing but Raw is set, so the string form fits.
 func (u *URL) onlyRaw() bool {
-	return u.Protocol == "" && u.Host == nil && u.Port == "" && u.Path == nil &&
+	return u.Protocol == "" && u.UserInfo == nil && u.Host == nil && u.Port == "" && u.Path == nil &&
 		u.Query == nil && u.Hash == "" && u.Variables == nil && !u.hasUnknown()
 }
 
@@ -232,6 +120,8 @@ func (u *URL) decode(d *decoder) error {
 			return d.strField(&u.extras, urlHash, key, &u.Hash)
 		case "variable":
 			return d.variablesField(&u.extras, urlVariable, key, &u.Variables)
+		case "auth":
+			return objectField(d, &u.extras, urlUserInfo, key, &u.UserInfo)
 		}
 		return d.keep(&u.extras, 0, key)
 	})
@@ -299,6 +189,8 @@ func (u *URL) has(id uint8) bool {
 		return u.isSeen(id) || u.Hash != ""
 	case urlVariable:
 		return u.Variables != nil
+	case urlUserInfo:
+		return u.UserInfo != nil
 	}
 	return false
 }
@@ -321,6 +213,8 @@ func (u *URL) put(e *encoder, id uint8) {
 		e.str(u.Hash)
 	case urlVariable:
 		e.variables(u.Variables)
+	case urlUserInfo:
+		u.UserInfo.encode(e)
 	}
 }
 
