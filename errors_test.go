@@ -5,13 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/jarcoal/httpmock"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -164,8 +164,9 @@ func TestErrorExamplesOfTheDescriptionDecode(t *testing.T) {
 }
 
 // TestErrorExamplesOfTheDescriptionThroughTheClient sends every distinct
-// documented error answer through a real client and socket, and checks
-// the error type and the sentinel each status matches.
+// documented error answer through a client (canned by httpmock: no
+// socket behaviour matters here), and checks the error type and the
+// sentinel each status matches.
 func TestErrorExamplesOfTheDescriptionThroughTheClient(t *testing.T) {
 	t.Parallel()
 	examples, err := loadErrorExamples()
@@ -181,24 +182,13 @@ func TestErrorExamplesOfTheDescriptionThroughTheClient(t *testing.T) {
 			seen[a] = ex.where
 		}
 	}
-	var current answer
-	var mu sync.Mutex
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
-		mu.Lock()
-		a := current
-		mu.Unlock()
-		w.Header().Set("Content-Type", "application/problem+json")
-		w.WriteHeader(a.status)
-		_, _ = w.Write([]byte(a.body))
-	}))
-	t.Cleanup(srv.Close)
-	c := newTestClient(t, srv.URL, WithMaxRetries(0))
+	c, mock := newMockClient(t, WithMaxRetries(0))
 	sentinels := map[int]error{401: ErrUnauthorized, 403: ErrForbidden, 404: ErrNotFound, 409: ErrConflict, 429: ErrRateLimited}
 	featureUnavailable, deprecated := 0, 0
 	for a, where := range seen {
-		mu.Lock()
-		current = a
-		mu.Unlock()
+		answer := httpmock.NewStringResponse(a.status, a.body)
+		answer.Header.Set("Content-Type", "application/problem+json")
+		mock.RegisterResponder("GET", postmanURL+"/x", httpmock.ResponderFromResponse(answer))
 		resp, err := c.Do(t.Context(), "GET", "/x", nil, nil)
 		var apiErr *APIError
 		require.ErrorAs(t, err, &apiErr, where)

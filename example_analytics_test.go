@@ -21,7 +21,7 @@ func ExampleAnalyticsService() {
 		Rows: [][]any{{"2026-10-01", "12345678", 1250}, {"2026-10-01", "87654321", 310}, {"2026-10-01", "56781234", 42}}})
 	srv.AddAnalyticsTable("user", "active_users", "summary", postmantest.AnalyticsTable{
 		Columns: []postmantest.AnalyticsColumn{{Name: "count", Type: "INTEGER"}}, Rows: [][]any{{3}}})
-	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL))
+	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL), postman.WithoutRateLimit())
 	defer client.CloseIdleConnections()
 	ctx := context.Background()
 

@@ -18,7 +18,7 @@ func ExampleAPIsService() {
 	srv := postmantest.NewServer()
 	defer srv.Close()
 	inventory := []string{srv.AddAPI("Payments", 10), srv.AddAPI("Legacy Billing", 9)}
-	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL))
+	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL), postman.WithoutRateLimit())
 	defer client.CloseIdleConnections()
 
 	for _, id := range inventory {
@@ -49,7 +49,7 @@ func ExampleAPIsService_MigrateToSpecHub() {
 	apiID := srv.AddAPI("Payments", 10)
 	srv.SetAPISchema(apiID, "openapi:3", postmantest.SpecFile{Path: "index.yaml",
 		Content: "openapi: 3.0.3\ninfo: {title: Payments, version: '1'}\npaths: {}\n"})
-	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL))
+	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL), postman.WithoutRateLimit())
 	defer client.CloseIdleConnections()
 	ctx := context.Background()
 

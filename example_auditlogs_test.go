@@ -24,7 +24,7 @@ func ExampleAuditLogsService() {
 		postmantest.AuditEvent{Action: "workspace.visibility_changed", Message: "Taylor Lee made the Billing workspace public.",
 			ActorName: "Taylor Lee", ActorID: 12345678, Timestamp: now.Add(-time.Hour)},
 	)
-	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL))
+	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL), postman.WithoutRateLimit())
 	defer client.CloseIdleConnections()
 
 	opts := &postman.AuditLogListOptions{

@@ -18,7 +18,7 @@ func ExampleBillingService() {
 	defer srv.Close()
 	srv.AddInvoice(postmantest.Invoice{ID: "inv_7UDSYBJPGQU93N7M", IssuedAt: time.Date(2026, 9, 12, 0, 0, 0, 0, time.UTC), Amount: 440})
 	srv.AddInvoice(postmantest.Invoice{ID: "inv_8VETZCKQHRV04O8N", IssuedAt: time.Date(2026, 10, 12, 0, 0, 0, 0, time.UTC), Amount: 440})
-	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL))
+	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL), postman.WithoutRateLimit())
 	defer client.CloseIdleConnections()
 	ctx := context.Background()
 

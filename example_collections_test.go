@@ -26,7 +26,7 @@ func ExampleCollectionsService() {
 		"item": [{"name": "Invoices", "item": [{"name": "List invoices", "request": {"method": "GET", "url": "{{baseUrl}}/invoices"}}]}],
 		"variable": [{"key": "baseUrl", "value": "https://api.example.com/v1"}],
 		"x-team-notes": "kept as it is"}`))
-	client, err := postman.NewClient("PMAK-your-key", postman.WithBaseURL(fake.URL))
+	client, err := postman.NewClient("PMAK-your-key", postman.WithBaseURL(fake.URL), postman.WithoutRateLimit())
 	if err != nil {
 		log.Fatal(err)
 	}

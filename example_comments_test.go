@@ -19,7 +19,7 @@ func ExampleCommentsService_ListOnCollection() {
 		"schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"}, "item": []}`))
 	srv.AddComment(collectionID, "", postmantest.Comment{Body: "Does GET /invoices page?", CreatedBy: 87654321})
 	srv.AddComment(collectionID, "", postmantest.Comment{Body: "Typo in the description", Resolved: true})
-	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL))
+	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL), postman.WithoutRateLimit())
 	defer client.CloseIdleConnections()
 	ctx := context.Background()
 

@@ -18,7 +18,7 @@ func ExampleComponentsService() {
 	srv.AddComponent(postmantest.Component{Name: "pagination-params", Type: "OAS3_1",
 		Versions: []postmantest.ComponentVersion{{Label: "2.1.0"}}})
 	srv.AddComponent(postmantest.Component{Name: "legacy-auth", Type: "OAS2", Status: "archived"})
-	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL))
+	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL), postman.WithoutRateLimit())
 	defer client.CloseIdleConnections()
 	ctx := context.Background()
 

@@ -17,7 +17,7 @@ func ExampleEnvironmentsService_SetVariable() {
 	envID := srv.AddEnvironment(srv.Workspaces()[0].ID, "Staging",
 		postmantest.EnvironmentVariable{Key: "baseUrl", Value: "https://staging.example.com", Type: "default", Enabled: true},
 		postmantest.EnvironmentVariable{Key: "apiKey", Value: "old", Type: "secret", Enabled: true})
-	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL))
+	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL), postman.WithoutRateLimit())
 	defer client.CloseIdleConnections()
 
 	env, _, err := client.Environments.SetVariable(context.Background(), envID, postman.NewEnvironmentSecret("apiKey", "n3w-s3cret"))

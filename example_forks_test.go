@@ -21,7 +21,7 @@ func ExampleForksService_MergeCollection() {
 	parentID := srv.AddCollection(team, []byte(`{"info": {"name": "Billing API",
 		"schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
 		"item": [{"name": "List invoices", "request": {"method": "GET", "url": "{{baseUrl}}/invoices"}}]}`))
-	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL))
+	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL), postman.WithoutRateLimit())
 	defer client.CloseIdleConnections()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()

@@ -16,7 +16,7 @@ func ExampleGroupsService() {
 	defer srv.Close()
 	srv.AddGroup(postmantest.Group{Name: "API Test Group", Members: []int64{12345678, 87654321, 56781234}})
 	srv.AddGroup(postmantest.Group{Name: "Team admins", Members: []int64{12345678}, Roles: []string{"admin"}})
-	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL))
+	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL), postman.WithoutRateLimit())
 	defer client.CloseIdleConnections()
 	ctx := context.Background()
 

@@ -22,7 +22,7 @@ func ExampleMocksService_CallLogsIter() {
 		"schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
 		"item": [{"name": "List invoices", "request": {"method": "GET", "url": "{{baseUrl}}/invoices"},
 			"response": [{"name": "Invoices", "code": 200, "body": "[{\"id\": \"inv-1\"}]"}]}]}`))
-	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL))
+	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL), postman.WithoutRateLimit())
 	defer client.CloseIdleConnections()
 	ctx := context.Background()
 

@@ -14,7 +14,7 @@ func ExampleMonitorsService_Run() {
 	srv := postmantest.NewServer()
 	defer srv.Close()
 	monitorID := srv.AddMonitor(postmantest.Monitor{Name: "Payments smoke test", Active: true, FailingTests: []string{"status is 200"}})
-	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL))
+	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL), postman.WithoutRateLimit())
 	defer client.CloseIdleConnections()
 	ctx := context.Background()
 

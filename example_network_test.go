@@ -19,7 +19,7 @@ func ExampleNetworkService() {
 	srv.PublishToNetwork(srv.Workspaces()[1].ID) // Team Workspace
 	srv.AddNetworkRequest(postmantest.NetworkRequest{WorkspaceID: payments, Message: "Ready for other teams"})
 	srv.AddNetworkRequest(postmantest.NetworkRequest{WorkspaceID: scratch})
-	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL))
+	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL), postman.WithoutRateLimit())
 	defer client.CloseIdleConnections()
 	ctx := context.Background()
 

@@ -18,7 +18,7 @@ func ExampleOAuthService_GenerateToken() {
 	srv.AddOAuthClient(postmantest.OAuthClient{ID: "your-client-id", Secret: "your-client-secret", InstallationAuthID: "your-installation"})
 	ctx := context.Background()
 	// The token endpoints send no API key; any non-empty key builds the client.
-	client, err := postman.NewClient("unused", postman.WithBaseURL(srv.URL))
+	client, err := postman.NewClient("unused", postman.WithBaseURL(srv.URL), postman.WithoutRateLimit())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -34,7 +34,7 @@ func ExampleOAuthService_GenerateToken() {
 	}
 	fmt.Println(tok)
 
-	bot, err := postman.NewClient(tok.AccessToken(), postman.WithBaseURL(srv.URL))
+	bot, err := postman.NewClient(tok.AccessToken(), postman.WithBaseURL(srv.URL), postman.WithoutRateLimit())
 	if err != nil {
 		log.Fatal(err)
 	}

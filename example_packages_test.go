@@ -15,7 +15,7 @@ func ExamplePackagesService() {
 	defer srv.Close()
 	srv.AddPackage(postmantest.Package{Name: "date-utils", Description: "Date formatting helpers"})
 	workspaceID := srv.Workspaces()[1].ID
-	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL))
+	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL), postman.WithoutRateLimit())
 	defer client.CloseIdleConnections()
 	ctx := context.Background()
 

@@ -20,7 +20,7 @@ func ExamplePostbotService_GenerateTool() {
 	  "item": [{"id": "c82dd02c-4870-4907-8fcb-593a876cf05b", "name": "Get the forecast",
 	            "request": {"method": "GET", "url": "https://api.example.com/forecast"}}]}`))
 	srv.PublishCollection(collectionID) // Postbot only reads public collections
-	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL))
+	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL), postman.WithoutRateLimit())
 	defer client.CloseIdleConnections()
 	ctx := context.Background()
 

@@ -18,7 +18,7 @@ func ExamplePullRequestsService() {
 	parentID := srv.AddCollection(team, []byte(`{"info": {"name": "Billing API",
 		"schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"}, "item": []}`))
 	forkID := srv.ForkCollection(parentID, team, "feature/new-auth")
-	client, err := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL))
+	client, err := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL), postman.WithoutRateLimit())
 	if err != nil {
 		log.Fatal(err)
 	}

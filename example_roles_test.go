@@ -17,7 +17,7 @@ func ExampleRolesService_GrantWorkspace() {
 	defer srv.Close()
 	scimUserID := srv.AddSCIMUser(postmantest.SCIMUser{UserName: "sam.doe@example.com", GivenName: "Sam", FamilyName: "Doe", Active: true})
 	workspaceID := srv.AddWorkspace(postmantest.Workspace{Name: "Payments", Type: "team", Visibility: "team"})
-	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL))
+	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL), postman.WithoutRateLimit())
 	defer client.CloseIdleConnections()
 	ctx := context.Background()
 	grant := postman.RoleGrant{Role: postman.RoleEditor, Users: []string{scimUserID}, SCIM: true}

@@ -18,7 +18,7 @@ func ExampleSCIMService() {
 	defer srv.Close()
 	alex := srv.AddSCIMUser(postmantest.SCIMUser{UserName: "alex.cruz@example.com", GivenName: "Alex", FamilyName: "Cruz", Active: true})
 	srv.AddSCIMGroup(postmantest.SCIMGroup{DisplayName: "API Team", Members: []string{alex}})
-	client, err := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL), postman.WithSCIMKey("your-scim-key"))
+	client, err := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL), postman.WithSCIMKey("your-scim-key"), postman.WithoutRateLimit())
 	if err != nil {
 		log.Fatal(err)
 	}

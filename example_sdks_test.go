@@ -18,7 +18,7 @@ func ExampleSDKsService_Create() {
 	defer srv.Close()
 	collectionID := srv.AddCollection(srv.Workspaces()[1].ID,
 		[]byte(`{"info": {"name": "Billing API", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"}, "item": []}`))
-	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL))
+	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL), postman.WithoutRateLimit())
 	defer client.CloseIdleConnections()
 	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Minute)
 	defer cancel()

@@ -20,7 +20,7 @@ func ExampleSearchService() {
 		{"name": "Daily weather forecast", "request": {"method": "GET", "url": "https://api.weather.example/daily"}},
 		{"name": "Hourly weather forecast", "request": {"method": "GET", "url": "https://api.weather.example/hourly"}},
 		{"name": "Correct a weather forecast", "request": {"method": "POST", "url": "https://api.weather.example/corrections"}}]}`))
-	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL))
+	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL), postman.WithoutRateLimit())
 	defer client.CloseIdleConnections()
 
 	req := postman.SearchRequest{

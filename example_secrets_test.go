@@ -22,7 +22,7 @@ func ExampleSecretScannerService() {
 		}})
 	srv.AddDetectedSecret(postmantest.DetectedSecret{Type: "Slack Access Token", Value: "xoxp-2551900000-0000000000", WorkspaceID: public})
 	srv.AddDetectedSecret(postmantest.DetectedSecret{Type: "Basic Auth", Value: "Basic dXNlcjpwYXNz", WorkspaceID: srv.Workspaces()[1].ID})
-	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL))
+	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL), postman.WithoutRateLimit())
 	defer client.CloseIdleConnections()
 	ctx := context.Background()
 

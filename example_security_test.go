@@ -27,7 +27,7 @@ paths:
         "200":
           description: OK
 `}}})
-	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL))
+	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL), postman.WithoutRateLimit())
 	defer client.CloseIdleConnections()
 	ctx := context.Background()
 

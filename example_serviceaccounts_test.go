@@ -19,7 +19,7 @@ func ExampleServiceAccountsService_GenerateToken() {
 	srv.AddServiceAccount("PMAK-service-account-key")
 	ctx := context.Background()
 	// With Postman: postman.NewClient(os.Getenv("POSTMAN_SERVICE_ACCOUNT_KEY"))
-	client, err := postman.NewClient("PMAK-service-account-key", postman.WithBaseURL(srv.URL))
+	client, err := postman.NewClient("PMAK-service-account-key", postman.WithBaseURL(srv.URL), postman.WithoutRateLimit())
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -20,7 +20,7 @@ func ExampleSpecsService() {
 	srv := postmantest.NewServer()
 	defer srv.Close()
 	workspaceID := srv.Workspaces()[1].ID
-	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL))
+	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL), postman.WithoutRateLimit())
 	defer client.CloseIdleConnections()
 	ctx := context.Background()
 
@@ -88,7 +88,7 @@ func printGenerated(ctx context.Context, client *postman.Client, specID string) 
 func ExampleSpecsService_CreateVersionTag() {
 	srv := postmantest.NewServer()
 	defer srv.Close()
-	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL))
+	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL), postman.WithoutRateLimit())
 	defer client.CloseIdleConnections()
 	ctx := context.Background()
 

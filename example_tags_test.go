@@ -24,7 +24,7 @@ func ExampleTagsService_EntitiesIter() {
 			srv.SetCollectionTags(id, "needs-review")
 		}
 	}
-	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL))
+	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL), postman.WithoutRateLimit())
 	defer client.CloseIdleConnections()
 	ctx := context.Background()
 

@@ -17,7 +17,7 @@ func ExampleTeamsService() {
 	srv.AddTeam(postmantest.Team{ID: 231, Name: "Billing Team", Handle: "billing-team"})
 	srv.AddTeamAccessRequest(123, postmantest.TeamAccessRequest{ID: 1, Role: "TEAM_GUEST_VIEWER", EntityType: "user", EntityID: "56781234", Reason: "Reads the API docs."})
 	srv.AddTeamAccessRequest(123, postmantest.TeamAccessRequest{ID: 2, Role: "TEAM_DEVELOPER", EntityType: "user", EntityID: "43215678"})
-	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL))
+	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL), postman.WithoutRateLimit())
 	defer client.CloseIdleConnections()
 	ctx := context.Background()
 

@@ -16,7 +16,7 @@ func ExampleWebhooksService_Create() {
 	workspaceID := srv.Workspaces()[1].ID
 	srv.AddCollection(workspaceID,
 		[]byte(`{"info": {"name": "Smoke tests", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"}, "item": []}`))
-	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL))
+	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL), postman.WithoutRateLimit())
 	defer client.CloseIdleConnections()
 	ctx := context.Background()
 

@@ -15,7 +15,7 @@ import (
 func ExampleWorkspacesService_Temporary() {
 	srv := postmantest.NewServer()
 	defer srv.Close()
-	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL))
+	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL), postman.WithoutRateLimit())
 	defer client.CloseIdleConnections()
 	ctx := context.Background()
 

@@ -2,10 +2,12 @@ package postman
 
 import (
 	"context"
+	"net/http"
 	"os"
 	"testing"
 	"time"
 
+	"github.com/jarcoal/httpmock"
 	"github.com/stretchr/testify/require"
 
 	"github.com/postman-go/postman/internal/conformance"
@@ -30,6 +32,21 @@ func newTestClient(t testing.TB, baseURL string, opts ...Option) *Client {
 	c.waits.sleep = func(ctx context.Context, _ time.Duration) error { return ctx.Err() }
 	t.Cleanup(c.CloseIdleConnections)
 	return c
+}
+
+// postmanURL is Postman's API, the base URL of the clients whose answers
+// httpmock cans: the client's own scheme and host checks see production.
+const postmanURL = "https://api.postman.com"
+
+// newMockClient returns newTestClient of postmanURL whose every request is
+// answered by the returned httpmock transport, never the network. Use it
+// where a canned answer is all a test needs (decoding, error shapes,
+// header parsing); real sockets stay for the fault tests.
+func newMockClient(t testing.TB, opts ...Option) (*Client, *httpmock.MockTransport) {
+	t.Helper()
+	mock := httpmock.NewMockTransport()
+	all := append([]Option{WithHTTPClient(&http.Client{Transport: mock})}, opts...)
+	return newTestClient(t, postmanURL, all...), mock
 }
 
 // recordWaits makes c record the retry waits its policy computes.
