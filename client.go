@@ -54,7 +54,7 @@ func (c *Client) Do(ctx context.Context, method, path string, body, out any) (*R
 		return nil, err
 	}
 	r := &request{method: strings.ToUpper(method), path: path, body: body}
-	if isSCIMPath(path) {
+	if p, _, _ := strings.Cut(path, "?"); transport.IsSCIMPath(&url.URL{Path: p}, "") {
 		r.auth = transport.AuthSCIM
 	}
 	return c.do(ctx, r, out)

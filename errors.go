@@ -53,7 +53,7 @@ var (
 	ErrResponseTooLarge = transport.ErrTooLarge
 	// ErrNoSCIMKey is returned, before any I/O, by SCIM calls on a client
 	// created without WithSCIMKey.
-	ErrNoSCIMKey = errors.New("postman: SCIM endpoints need a SCIM API key: create the client with WithSCIMKey")
+	ErrNoSCIMKey = transport.ErrNoSCIMKey
 	// ErrPaginationLoop ends an iterator when the server hands back a
 	// cursor it already gave, which would otherwise loop forever.
 	ErrPaginationLoop = paginate.ErrLoop

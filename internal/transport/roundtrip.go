@@ -112,11 +112,22 @@ func (t *Credentials) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 	t.uaOnce.Do(func() { t.ua = []string{t.UserAgent} })
 	h["User-Agent"] = t.ua
-	switch auth {
-	case AuthAPIKey:
-		h["X-Api-Key"] = []string{t.APIKey.Reveal()}
-	case AuthSCIM:
-		h["Authorization"] = []string{"Bearer " + t.SCIMKey.Reveal()}
+	if auth != AuthNone {
+		// The path of the request actually sent decides, not the call
+		// that built it: a redirect hop or a crafted path must not take
+		// one key where the other belongs.
+		if IsSCIMPath(req.URL, t.Origin.Path) {
+			if t.SCIMKey.IsZero() {
+				closeBody(req)
+				if cancel != nil {
+					cancel()
+				}
+				return nil, ErrNoSCIMKey
+			}
+			h["Authorization"] = []string{"Bearer " + t.SCIMKey.Reveal()}
+		} else {
+			h["X-Api-Key"] = []string{t.APIKey.Reveal()}
+		}
 	}
 	out.Header = h
 	resp, err := t.Next.RoundTrip(out)
@@ -226,7 +237,7 @@ type Limit struct {
 
 // RoundTrip implements http.RoundTripper.
 func (t *Limit) RoundTrip(req *http.Request) (*http.Response, error) {
-	path := strings.TrimPrefix(req.URL.Path, t.BasePath)
+	path := LimiterPath(req.URL, t.BasePath)
 	if err := t.Limiter.Wait(req.Context(), req.Method, path); err != nil {
 		closeBody(req)
 		return nil, &LimitError{Err: WaitError(req.Context(), err)}
@@ -298,15 +309,17 @@ func port(u *url.URL) string {
 const maxRedirects = 5
 
 // CheckRedirect returns the http.Client redirect policy: follow a redirect
-// only when it keeps the scheme, host and port of origin and the request
-// was a GET or HEAD. Go forwards custom headers such as X-Api-Key to other
-// hosts, and turns a redirected POST into a body-less GET, so anything
-// else stops at the 3xx, which the client reports as ErrRedirect; the
-// other host receives nothing.
+// only when it keeps the scheme, host and port of origin, stays on the
+// same side of /scim (the SCIM API and the rest take different keys), and
+// the request was a GET or HEAD. Go forwards custom headers such as
+// X-Api-Key to other hosts, and turns a redirected POST into a body-less
+// GET, so anything else stops at the 3xx, which the client reports as
+// ErrRedirect; the other host or path receives nothing.
 func CheckRedirect(origin *url.URL) func(*http.Request, []*http.Request) error {
 	return func(req *http.Request, via []*http.Request) error {
 		first := via[0]
 		if len(via) >= maxRedirects || !SameOrigin(req.URL, origin) ||
+			IsSCIMPath(req.URL, origin.Path) != IsSCIMPath(first.URL, origin.Path) ||
 			(first.Method != http.MethodGet && first.Method != http.MethodHead) {
 			return http.ErrUseLastResponse
 		}

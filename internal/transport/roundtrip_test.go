@@ -43,12 +43,24 @@ func TestCredentials(t *testing.T) {
 	stub := &stubTransport{status: 200}
 	rt := &Credentials{Next: stub, Origin: origin, APIKey: NewSecret("PMAK-k"), SCIMKey: NewSecret("scim-k"), UserAgent: "ua/1"}
 
+	// The path sent decides which key goes, whatever the call said; a
+	// call that takes none gets none.
 	for _, tt := range []struct {
-		auth           Auth
-		apiKey, bearer string
-	}{{AuthAPIKey, "PMAK-k", ""}, {AuthSCIM, "", "Bearer scim-k"}, {AuthNone, "", ""}} {
+		auth                 Auth
+		path, apiKey, bearer string
+	}{
+		{AuthAPIKey, "/me", "PMAK-k", ""},
+		{AuthSCIM, "/scim/v2/Users", "", "Bearer scim-k"},
+		{AuthAPIKey, "/scim/v2/Users", "", "Bearer scim-k"},
+		{AuthSCIM, "/me", "PMAK-k", ""},
+		{AuthAPIKey, "/%73cim/v2/Users", "", "Bearer scim-k"},
+		{AuthAPIKey, "/SCIM/v2/Users", "", "Bearer scim-k"},
+		{AuthAPIKey, "/scimitar", "PMAK-k", ""},
+		{AuthNone, "/me", "", ""},
+		{AuthNone, "/scim/v2/Users", "", ""},
+	} {
 		c := &Call{Auth: tt.auth}
-		req, _ := http.NewRequestWithContext(WithCall(context.Background(), c), "GET", "https://api.postman.com/me", nil)
+		req, _ := http.NewRequestWithContext(WithCall(context.Background(), c), "GET", "https://api.postman.com"+tt.path, nil)
 		resp, err := rt.RoundTrip(req)
 		require.NoError(t, err)
 		sent := stub.got[len(stub.got)-1]
