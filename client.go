@@ -143,7 +143,8 @@ func (c *Client) do(ctx context.Context, r *request, out any) (*Response, error)
 	}
 	req, err := retryablehttp.NewRequestWithContext(callCtx, r.method, u, rawBody)
 	if err != nil {
-		return nil, fmt.Errorf("postman: %s %s: %w", r.method, pathOnly, err)
+		// Without the URL: a parse error quotes it whole, query included.
+		return nil, fmt.Errorf("postman: %s %s: %w", r.method, pathOnly, transport.StripURL(err))
 	}
 	for k, vs := range r.header {
 		req.Header[k] = vs

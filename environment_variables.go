@@ -233,13 +233,13 @@ func (v EnvironmentVariable) GoString() string {
 }
 
 // Format implements fmt.Formatter, so that no verb prints a secret value:
-// %v and %+v print the fields, %#v is GoString, and %s, %q and the
-// others format String.
+// %+v prints the fields, %#v is GoString, and %v (fmt.Println), %s, %q
+// and the others format String.
 func (v EnvironmentVariable) Format(f fmt.State, verb rune) {
 	switch {
 	case verb == 'v' && f.Flag('#'):
 		_, _ = f.Write([]byte(v.GoString()))
-	case verb == 'v':
+	case verb == 'v' && f.Flag('+'):
 		_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), v.view())
 	default:
 		_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), v.String())

@@ -40,6 +40,7 @@ func TestEnvironmentVariableRedactsSecrets(t *testing.T) {
 		assert.NotContains(t, s, environmentTestSecret, name)
 	}
 	assert.Equal(t, "apiKey=[REDACTED] (secret)", secret.String())
+	assert.Equal(t, "apiKey=[REDACTED] (secret)", fmt.Sprint(secret), "fmt.Println prints what the README says")
 	assert.Equal(t, "{Key:apiKey Value:[REDACTED] Type:secret Enabled:true Description: Secret:false Source:<nil>}", printed["%+v"])
 	assert.Equal(t, `postman.EnvironmentVariable{Key:"apiKey", Value:"[REDACTED]", Type:"secret", Enabled:true, Description:"", Secret:false, Source:(*postman.EnvironmentVariableSource)(nil)}`, printed["%#v"])
 	assert.Contains(t, printed["%v env"], "api.example.com", "values that are not secret print")

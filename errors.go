@@ -18,7 +18,7 @@ import (
 var (
 	// ErrInvalidArgument is wrapped by errors for bad arguments found
 	// before any I/O: an empty ID, a bad option, a nil context.
-	ErrInvalidArgument = errors.New("postman: invalid argument")
+	ErrInvalidArgument = errors.New("invalid argument")
 	// ErrUnauthorized matches 401 answers: a missing, wrong or revoked key.
 	ErrUnauthorized = errors.New("postman: unauthorized")
 	// ErrForbidden matches 403 answers.

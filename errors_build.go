@@ -43,7 +43,7 @@ func (c *Client) excerpt(body []byte) []byte {
 func (c *Client) scrubBytes(b []byte) []byte {
 	out := bytes.Clone(b)
 	for _, s := range []transport.Secret{c.apiKey, c.scimKey} {
-		if s.IsZero() {
+		if !s.Redactable() {
 			continue
 		}
 		key := []byte(s.Reveal())

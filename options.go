@@ -167,8 +167,8 @@ func WithHTTPClient(hc *http.Client) Option {
 // "Authorization: Bearer <key>". The Postman API key is never sent to /scim.
 func WithSCIMKey(key string) Option {
 	return func(c *config) error {
-		if key == "" {
-			return fmt.Errorf("%w: empty SCIM key", ErrInvalidArgument)
+		if err := checkKey("SCIM key", key); err != nil {
+			return err
 		}
 		c.scimKey = transport.NewSecret(key)
 		return nil

@@ -138,8 +138,8 @@ type service struct {
 // X-Api-Key). It performs no I/O and reads no environment variables; an
 // empty key or an invalid option is an error.
 func NewClient(apiKey string, opts ...Option) (*Client, error) {
-	if apiKey == "" {
-		return nil, fmt.Errorf("postman: NewClient: %w: the API key is empty", ErrInvalidArgument)
+	if err := checkKey("API key", apiKey); err != nil {
+		return nil, fmt.Errorf("postman: NewClient: %w", err)
 	}
 	cfg := defaultConfig()
 	for _, opt := range opts {

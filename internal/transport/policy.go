@@ -11,6 +11,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"strings"
 	"syscall"
 	"time"
 )
@@ -403,7 +404,29 @@ func retryableTransportError(err error) bool {
 	case errors.As(err, &dnsErr) && dnsErr.IsNotFound:
 		return false
 	}
-	return true
+	return !unsendable(err)
+}
+
+// unsendableErrors start the messages of net/http's checks of a request
+// before anything is written (it exports no type for them): a request it
+// refused once it refuses again, so a retry only spends time and budget.
+var unsendableErrors = []string{
+	"net/http: invalid header field",
+	"net/http: invalid method",
+	"net/http: invalid trailer",
+	"net/http: nil Request",
+	"unsupported protocol scheme",
+}
+
+// unsendable reports whether err is net/http refusing to write the request.
+func unsendable(err error) bool {
+	msg := StripURL(err).Error()
+	for _, prefix := range unsendableErrors {
+		if strings.HasPrefix(msg, prefix) {
+			return true
+		}
+	}
+	return false
 }
 
 // Settle tells the budget how call c ended: a success refunds the cost of

@@ -63,10 +63,21 @@ func (s Secret) Reveal() string {
 // IsZero reports whether no credential is set.
 func (s Secret) IsZero() bool { return s.p == nil }
 
+// MinRedactedLen is the length from which a credential is blanked out of
+// text. Postman's keys are dozens of characters long; blanking a shorter
+// one (a test's "k") would garble every message where its letters occur
+// and protect nothing.
+const MinRedactedLen = 8
+
+// Redactable reports whether the credential is long enough to be blanked
+// out of text (MinRedactedLen).
+func (s Secret) Redactable() bool { return s.p != nil && len(s.p.masked) >= MinRedactedLen }
+
 // In reports whether the credential occurs in text, without building the
-// credential as a string (it runs on every response's request ID).
+// credential as a string (it runs on every response's request ID). A
+// credential shorter than MinRedactedLen is never reported.
 func (s Secret) In(text string) bool {
-	if s.p == nil {
+	if !s.Redactable() {
 		return false
 	}
 	n := len(s.p.masked)
