@@ -142,9 +142,9 @@ const (
 	AnalyticsSDKSpecification AnalyticsEntityType = "sdk-specification"
 )
 
-// AnalyticsDataOptions filters and pages Data. Most filters only apply to
+// AnalyticsDataListOptions filters and pages Data. Most filters only apply to
 // some metrics; Metadata says which.
-type AnalyticsDataOptions struct {
+type AnalyticsDataListOptions struct {
 	View AnalyticsView `url:"view,omitempty"`
 	// WorkspaceTypes keeps "internal", "public" and/or "partner" workspaces.
 	WorkspaceTypes []string          `url:"workspaceType,omitempty,comma"`
@@ -293,21 +293,21 @@ func (r *AnalyticsRow) Get(column string) (any, bool) {
 	return r.Values[i], true
 }
 
-// Data returns analytics of a resource's metric. The page is described
+// ListData returns analytics of a resource's metric. The page is described
 // by each table's Pagination and, for a single table, by Response.Offset,
 // Limit and Total; DataIter pages for you.
 //
 // Available on Enterprise plans.
 //
 //postman:operation GET /analytics
-func (s *AnalyticsService) Data(ctx context.Context, resource AnalyticsResource, metric AnalyticsMetric, opts *AnalyticsDataOptions) (AnalyticsData, *Response, error) {
+func (s *AnalyticsService) ListData(ctx context.Context, resource AnalyticsResource, metric AnalyticsMetric, opts *AnalyticsDataListOptions) (AnalyticsData, *Response, error) {
 	q := struct {
 		Resource AnalyticsResource `url:"resource"`
 		Metric   AnalyticsMetric   `url:"metrics"`
-		AnalyticsDataOptions
+		AnalyticsDataListOptions
 	}{Resource: resource, Metric: metric}
 	if opts != nil {
-		q.AnalyticsDataOptions = *opts
+		q.AnalyticsDataListOptions = *opts
 	}
 	var root struct {
 		Data AnalyticsData `json:"data"`
@@ -326,7 +326,7 @@ func (s *AnalyticsService) Data(ctx context.Context, resource AnalyticsResource,
 	return root.Data, resp, nil
 }
 
-// DataIter iterates over the rows of a metric's analytics, one page in
+// ListDataIter iterates over the rows of a metric's analytics, one page in
 // memory at a time (1000 rows per page unless opts.Limit says otherwise).
 // For metrics answering several tables (the partner engagement funnel),
 // each page yields the rows of every table, in table-name order, and the
@@ -334,7 +334,7 @@ func (s *AnalyticsService) Data(ctx context.Context, resource AnalyticsResource,
 // 10000; further pages are a 400 error, yielded as the last element.
 //
 // Available on Enterprise plans.
-func (s *AnalyticsService) DataIter(ctx context.Context, resource AnalyticsResource, metric AnalyticsMetric, opts *AnalyticsDataOptions) iter.Seq2[*AnalyticsRow, error] {
+func (s *AnalyticsService) ListDataIter(ctx context.Context, resource AnalyticsResource, metric AnalyticsMetric, opts *AnalyticsDataListOptions) iter.Seq2[*AnalyticsRow, error] {
 	// Hand-written rather than through offsetIter: a page holds several
 	// tables, the offset moves by the page size rather than by the rows
 	// yielded, and the end is no table having more, not Response.Total.
@@ -350,7 +350,7 @@ func (s *AnalyticsService) DataIter(ctx context.Context, resource AnalyticsResou
 		rows := paginate.Offset(ctx, 0, func(ctx context.Context, yielded int) ([]*AnalyticsRow, int, error) {
 			page := o
 			page.Offset = offset
-			data, _, err := s.Data(ctx, resource, metric, &page)
+			data, _, err := s.ListData(ctx, resource, metric, &page)
 			if err != nil {
 				return nil, 0, err
 			}

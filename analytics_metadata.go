@@ -106,21 +106,21 @@ const (
 	AnalyticsIncludeResponse AnalyticsMetadataInclude = "response"
 )
 
-// AnalyticsMetadataOptions filters Metadata and asks it for more.
-type AnalyticsMetadataOptions struct {
+// AnalyticsMetadataGetOptions filters Metadata and asks it for more.
+type AnalyticsMetadataGetOptions struct {
 	Include   []AnalyticsMetadataInclude `url:"include,omitempty,comma"`
 	Resources []AnalyticsResource        `url:"resources,omitempty,comma"`
 	Metrics   []AnalyticsMetric          `url:"metrics,omitempty,comma"`
 }
 
-// Metadata returns the catalogue of analytics resources and their
+// GetMetadata returns the catalogue of analytics resources and their
 // metrics, to use with Data; with Include it also says which views,
 // filters and pagination each metric takes and the columns it answers.
 //
 // Available on Enterprise plans.
 //
 //postman:operation GET /analytics-metadata
-func (s *AnalyticsService) Metadata(ctx context.Context, opts *AnalyticsMetadataOptions) (*AnalyticsMetadata, *Response, error) {
+func (s *AnalyticsService) GetMetadata(ctx context.Context, opts *AnalyticsMetadataGetOptions) (*AnalyticsMetadata, *Response, error) {
 	var root struct {
 		Data *AnalyticsMetadata `json:"data"`
 	}

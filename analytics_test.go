@@ -17,7 +17,7 @@ import (
 func TestAnalyticsConformance(t *testing.T) {
 	runConformance(t, []scenario{
 		{name: "Data", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Analytics.Data(ctx, AnalyticsWorkspace, AnalyticsUserRequests, &AnalyticsDataOptions{
+			_, _, err := c.Analytics.ListData(ctx, AnalyticsWorkspace, AnalyticsUserRequests, &AnalyticsDataListOptions{
 				View: AnalyticsDetailed, WorkspaceTypes: []string{"internal", "partner"}, Duration: AnalyticsLast30Days,
 				UserIDs: []string{"12345678"}, RequestIDs: []string{"12345678-c82dd02c-4870-4907-8fcb-593a876cf05b"},
 				ResponseStatuses: []string{"404", "500"}, UserType: AnalyticsReturningUsers, EntityType: AnalyticsCollection,
@@ -26,13 +26,13 @@ func TestAnalyticsConformance(t *testing.T) {
 			return err
 		}},
 		{name: "DataIter", call: func(ctx context.Context, c *Client) error {
-			for _, err := range c.Analytics.DataIter(ctx, AnalyticsTeam, AnalyticsPartnerEngagementFunnel, nil) {
+			for _, err := range c.Analytics.ListDataIter(ctx, AnalyticsTeam, AnalyticsPartnerEngagementFunnel, nil) {
 				return err // the example's pages would repeat
 			}
 			return nil
 		}},
 		{name: "Metadata", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Analytics.Metadata(ctx, &AnalyticsMetadataOptions{
+			_, _, err := c.Analytics.GetMetadata(ctx, &AnalyticsMetadataGetOptions{
 				Include:   []AnalyticsMetadataInclude{AnalyticsIncludeParameters, AnalyticsIncludeResponse},
 				Resources: []AnalyticsResource{AnalyticsUser, AnalyticsWorkspace}, Metrics: []AnalyticsMetric{AnalyticsActiveUsers},
 			})
@@ -44,7 +44,7 @@ func TestAnalyticsConformance(t *testing.T) {
 func TestAnalyticsDataDecodesTheFunnel(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	data, resp, err := c.Analytics.Data(t.Context(), AnalyticsTeam, AnalyticsPartnerEngagementFunnel, &AnalyticsDataOptions{
+	data, resp, err := c.Analytics.ListData(t.Context(), AnalyticsTeam, AnalyticsPartnerEngagementFunnel, &AnalyticsDataListOptions{
 		Duration: AnalyticsLast180Days, OffsetOptions: OffsetOptions{Limit: 3},
 	})
 	require.NoError(t, err)
@@ -88,7 +88,7 @@ func TestAnalyticsDataDecodesASummary(t *testing.T) {
 		_, _ = w.Write([]byte(analyticsTopUsers))
 	})
 	c := newTestClient(t, h.URL)
-	data, resp, err := c.Analytics.Data(t.Context(), AnalyticsUser, AnalyticsActiveUsers, nil)
+	data, resp, err := c.Analytics.ListData(t.Context(), AnalyticsUser, AnalyticsActiveUsers, nil)
 	require.NoError(t, err)
 	table := data.Table("")
 	require.NotNil(t, table)
@@ -132,9 +132,9 @@ func TestAnalyticsDataIterCrossesPagesAndStopsEarly(t *testing.T) {
 	h.Respond("getAnalyticsData", pagedAnalytics(map[string]int{"summary": 7}, &served))
 	c := newTestClient(t, h.URL)
 
-	opts := &AnalyticsDataOptions{Duration: AnalyticsLastMonth, OffsetOptions: OffsetOptions{Limit: 3}}
+	opts := &AnalyticsDataListOptions{Duration: AnalyticsLastMonth, OffsetOptions: OffsetOptions{Limit: 3}}
 	var ids []any
-	for row, err := range c.Analytics.DataIter(t.Context(), AnalyticsUser, AnalyticsActiveUsers, opts) {
+	for row, err := range c.Analytics.ListDataIter(t.Context(), AnalyticsUser, AnalyticsActiveUsers, opts) {
 		require.NoError(t, err)
 		assert.Equal(t, "summary", row.Table)
 		v, ok := row.Get("user_id")
@@ -153,7 +153,7 @@ func TestAnalyticsDataIterCrossesPagesAndStopsEarly(t *testing.T) {
 
 	served = 0
 	n := 0
-	for _, err := range c.Analytics.DataIter(t.Context(), AnalyticsUser, AnalyticsActiveUsers, opts) {
+	for _, err := range c.Analytics.ListDataIter(t.Context(), AnalyticsUser, AnalyticsActiveUsers, opts) {
 		require.NoError(t, err)
 		if n++; n == 4 {
 			break
@@ -168,7 +168,7 @@ func TestAnalyticsDataIterPagesEveryTableOfAFunnel(t *testing.T) {
 	h.Respond("getAnalyticsData", pagedAnalytics(map[string]int{"all_partners": 5, "request_sent": 2}, &served))
 	c := newTestClient(t, h.URL)
 	perTable := map[string]int{}
-	seq := c.Analytics.DataIter(t.Context(), AnalyticsTeam, AnalyticsPartnerEngagementFunnel, &AnalyticsDataOptions{OffsetOptions: OffsetOptions{Limit: 2}})
+	seq := c.Analytics.ListDataIter(t.Context(), AnalyticsTeam, AnalyticsPartnerEngagementFunnel, &AnalyticsDataListOptions{OffsetOptions: OffsetOptions{Limit: 2}})
 	for row, err := range seq {
 		require.NoError(t, err)
 		perTable[row.Table]++
@@ -188,7 +188,7 @@ func TestAnalyticsDataIterAsksForLargePages(t *testing.T) {
 	served := 0
 	h.Respond("getAnalyticsData", pagedAnalytics(map[string]int{"summary": 2}, &served))
 	c := newTestClient(t, h.URL)
-	for _, err := range c.Analytics.DataIter(t.Context(), AnalyticsUser, AnalyticsActiveUsers, nil) {
+	for _, err := range c.Analytics.ListDataIter(t.Context(), AnalyticsUser, AnalyticsActiveUsers, nil) {
 		require.NoError(t, err)
 	}
 	req, _ := h.LastRequest()
@@ -200,7 +200,7 @@ func TestAnalyticsMetadata(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
 	// The first example asks for parameters and response data.
-	meta, _, err := c.Analytics.Metadata(t.Context(), &AnalyticsMetadataOptions{
+	meta, _, err := c.Analytics.GetMetadata(t.Context(), &AnalyticsMetadataGetOptions{
 		Include: []AnalyticsMetadataInclude{AnalyticsIncludeParameters, AnalyticsIncludeResponse}, Resources: []AnalyticsResource{AnalyticsUser, AnalyticsTeam},
 	})
 	require.NoError(t, err)
@@ -255,10 +255,10 @@ func TestAnalyticsErrors(t *testing.T) {
 	h.Status("getAnalyticsData", http.StatusBadRequest)
 	h.Status("getAnalyticsMetadata", http.StatusForbidden)
 	c := newTestClient(t, h.URL)
-	_, _, err := c.Analytics.Data(t.Context(), AnalyticsWorkspace, AnalyticsActiveUsers, nil)
+	_, _, err := c.Analytics.ListData(t.Context(), AnalyticsWorkspace, AnalyticsActiveUsers, nil)
 	var apiErr *APIError
 	require.ErrorAs(t, err, &apiErr)
 	assert.Contains(t, apiErr.Detail, "is not supported")
-	_, _, err = c.Analytics.Metadata(t.Context(), nil)
+	_, _, err = c.Analytics.GetMetadata(t.Context(), nil)
 	assert.ErrorIs(t, err, ErrForbidden)
 }

@@ -175,17 +175,17 @@ type APIGetOptions struct {
 	Include []APIInclude `url:"include,omitempty"`
 }
 
-// APICreateRequest is the body of Create.
-type APICreateRequest struct {
+// APICreateParams is the body of Create.
+type APICreateParams struct {
 	Name    string `json:"name"`
 	Summary string `json:"summary,omitempty"`
 	// Description supports Markdown.
 	Description string `json:"description,omitempty"`
 }
 
-// APIUpdateRequest is the body of Update. Name is required by Postman;
+// APIUpdateParams is the body of Update. Name is required by Postman;
 // nil Summary or Description leave them as they are.
-type APIUpdateRequest struct {
+type APIUpdateParams struct {
 	Name        string  `json:"name"`
 	Summary     *string `json:"summary,omitempty"`
 	Description *string `json:"description,omitempty"`
@@ -264,7 +264,7 @@ func (s *APIsService) Get(ctx context.Context, apiID string, opts *APIGetOptions
 // Hub. Use SpecsService to create a specification (POST /specs) instead.
 //
 //postman:operation POST /apis
-func (s *APIsService) Create(ctx context.Context, workspaceID string, req APICreateRequest) (*API, *Response, error) {
+func (s *APIsService) Create(ctx context.Context, workspaceID string, req APICreateParams) (*API, *Response, error) {
 	if workspaceID == "" {
 		return nil, nil, fmt.Errorf("postman: APIs.Create: %w: the workspace ID is empty", ErrInvalidArgument)
 	}
@@ -286,7 +286,7 @@ func (s *APIsService) Create(ctx context.Context, workspaceID string, req APICre
 // (PATCH /specs/{specId}) instead.
 //
 //postman:operation PUT /apis/{apiId}
-func (s *APIsService) Update(ctx context.Context, apiID string, req APIUpdateRequest) (*API, *Response, error) {
+func (s *APIsService) Update(ctx context.Context, apiID string, req APIUpdateParams) (*API, *Response, error) {
 	path, err := pathf("/apis/%s", apiID)
 	if err != nil {
 		return nil, nil, err

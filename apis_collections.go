@@ -15,19 +15,19 @@ type APICollectionOperation string
 // Ways of adding a collection to an API.
 const (
 	// APICollectionCopy copies a collection of the workspace
-	// (APICollectionAddRequest.CollectionID).
+	// (APICollectionAddParams.CollectionID).
 	APICollectionCopy APICollectionOperation = "COPY_COLLECTION"
 	// APICollectionCreateNew creates a collection from its content
-	// (APICollectionAddRequest.Collection).
+	// (APICollectionAddParams.Collection).
 	APICollectionCreateNew APICollectionOperation = "CREATE_NEW"
 	// APICollectionGenerateFromSchema generates a collection from the
-	// API's schema (APICollectionAddRequest.Name and Options).
+	// API's schema (APICollectionAddParams.Name and Options).
 	APICollectionGenerateFromSchema APICollectionOperation = "GENERATE_FROM_SCHEMA"
 )
 
-// APICollectionAddRequest is the body of AddCollection. Which fields count
+// APICollectionAddParams is the body of AddCollection. Which fields count
 // depends on OperationType.
-type APICollectionAddRequest struct {
+type APICollectionAddParams struct {
 	OperationType APICollectionOperation
 	// CollectionID is the collection to copy (APICollectionCopy).
 	CollectionID string
@@ -46,7 +46,7 @@ type APICollectionAddRequest struct {
 
 // MarshalJSON writes the wire form of the request's operation: the copied
 // collection's ID or the new collection go in "data".
-func (r APICollectionAddRequest) MarshalJSON() ([]byte, error) {
+func (r APICollectionAddParams) MarshalJSON() ([]byte, error) {
 	wire := struct {
 		OperationType APICollectionOperation `json:"operationType"`
 		Name          string                 `json:"name,omitempty"`
@@ -64,7 +64,7 @@ func (r APICollectionAddRequest) MarshalJSON() ([]byte, error) {
 
 // validate refuses, before any I/O, requests that lack what their
 // operation needs.
-func (r *APICollectionAddRequest) validate() error {
+func (r *APICollectionAddParams) validate() error {
 	switch {
 	case r.OperationType == "":
 		return fmt.Errorf("postman: APIs.AddCollection: %w: OperationType is empty", ErrInvalidArgument)
@@ -192,7 +192,7 @@ func (it *APICollectionItem) IsFolder() bool { return it.Items != nil && it.Requ
 // (POST /specs/{specId}/generations/collection) instead.
 //
 //postman:operation POST /apis/{apiId}/collections
-func (s *APIsService) AddCollection(ctx context.Context, apiID string, req APICollectionAddRequest) (*APICollectionRef, *Response, error) {
+func (s *APIsService) AddCollection(ctx context.Context, apiID string, req APICollectionAddParams) (*APICollectionRef, *Response, error) {
 	path, err := pathf("/apis/%s/collections", apiID)
 	if err != nil {
 		return nil, nil, err

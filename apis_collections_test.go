@@ -15,15 +15,15 @@ func TestAPIsAddCollectionBodies(t *testing.T) {
 	doc := `{"info":{"name":"New","schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},"item":[{"name":"Ping","request":{"method":"GET","url":"https://example.com"}}]}`
 	cases := []struct {
 		name string
-		req  APICollectionAddRequest
+		req  APICollectionAddParams
 		want string
 	}{
-		{"copy", APICollectionAddRequest{OperationType: APICollectionCopy, CollectionID: testAPICollection},
+		{"copy", APICollectionAddParams{OperationType: APICollectionCopy, CollectionID: testAPICollection},
 			`{"operationType":"COPY_COLLECTION","data":{"collectionId":"` + testAPICollection + `"}}`},
-		{"generate", APICollectionAddRequest{OperationType: APICollectionGenerateFromSchema, Name: "Test Collection",
+		{"generate", APICollectionAddParams{OperationType: APICollectionGenerateFromSchema, Name: "Test Collection",
 			Options: map[string]any{"folderStrategy": "Tags", "enableOptionalParameters": true}},
 			`{"operationType":"GENERATE_FROM_SCHEMA","name":"Test Collection","options":{"folderStrategy":"Tags","enableOptionalParameters":true}}`},
-		{"create", APICollectionAddRequest{OperationType: APICollectionCreateNew, Collection: json.RawMessage(doc)},
+		{"create", APICollectionAddParams{OperationType: APICollectionCreateNew, Collection: json.RawMessage(doc)},
 			`{"operationType":"CREATE_NEW","data":` + doc + `}`},
 	}
 	for _, tc := range cases {
@@ -42,7 +42,7 @@ func TestAPIsAddCollectionBodies(t *testing.T) {
 func TestAPIsAddCollectionRefusesIncompleteRequestsBeforeIO(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	for _, req := range []APICollectionAddRequest{
+	for _, req := range []APICollectionAddParams{
 		{},
 		{OperationType: APICollectionCopy},
 		{OperationType: APICollectionCreateNew},

@@ -14,11 +14,11 @@ import (
 	"net/http"
 )
 
-// APISpecMigrationRequest says where MigrateToSpecHub puts the
+// APIMigrateParams says where MigrateToSpecHub puts the
 // specification: an existing workspace (WorkspaceID), or a new one
 // (Workspace). Git-connected APIs can only move to a new workspace, with
 // Git naming the API's folder in the mono-repo.
-type APISpecMigrationRequest struct {
+type APIMigrateParams struct {
 	// WorkspaceID is the existing workspace to migrate into.
 	WorkspaceID string `json:"workspaceId,omitempty"`
 	// Workspace is the new workspace to create and migrate into.
@@ -40,7 +40,7 @@ type APISpecMigrationGit struct {
 	Path string `json:"path"`
 }
 
-func (r *APISpecMigrationRequest) validate() error {
+func (r *APIMigrateParams) validate() error {
 	switch {
 	case r.WorkspaceID == "" && r.Workspace == nil:
 		return fmt.Errorf("postman: APIs.MigrateToSpecHub: %w: set WorkspaceID or Workspace", ErrInvalidArgument)
@@ -95,7 +95,7 @@ type APISpecMigrationDetails struct {
 //
 // This endpoint is not in the OpenAPI description the SDK is tested
 // against; its shape follows Postman's 2026 API reference.
-func (s *APIsService) MigrateToSpecHub(ctx context.Context, apiID string, req APISpecMigrationRequest) (*APISpecMigrationStart, *Response, error) {
+func (s *APIsService) MigrateToSpecHub(ctx context.Context, apiID string, req APIMigrateParams) (*APISpecMigrationStart, *Response, error) {
 	path, err := pathf("/apis/%s/spec-migrations", apiID)
 	if err != nil {
 		return nil, nil, err

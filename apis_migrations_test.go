@@ -76,7 +76,7 @@ func (m *migrationServer) seen() ([]*http.Request, []string, int) {
 func TestAPIsMigrateToSpecHub(t *testing.T) {
 	m := newMigrationServer(t, http.StatusAccepted, "COMPLETED")
 	c := newTestClient(t, m.URL)
-	start, resp, err := c.APIs.MigrateToSpecHub(t.Context(), testAPIID, APISpecMigrationRequest{WorkspaceID: testAPIWorkspace})
+	start, resp, err := c.APIs.MigrateToSpecHub(t.Context(), testAPIID, APIMigrateParams{WorkspaceID: testAPIWorkspace})
 	require.NoError(t, err)
 	assert.Equal(t, http.StatusAccepted, resp.StatusCode)
 	assert.True(t, start.Accepted)
@@ -92,7 +92,7 @@ func TestAPIsMigrateToSpecHub(t *testing.T) {
 func TestAPIsMigrateToSpecHubNewWorkspaceAndNothingToMigrate(t *testing.T) {
 	m := newMigrationServer(t, http.StatusOK, "COMPLETED")
 	c := newTestClient(t, m.URL)
-	start, _, err := c.APIs.MigrateToSpecHub(t.Context(), testAPIID, APISpecMigrationRequest{
+	start, _, err := c.APIs.MigrateToSpecHub(t.Context(), testAPIID, APIMigrateParams{
 		Workspace: &APISpecMigrationWorkspace{Name: "Specs"}, Git: &APISpecMigrationGit{Path: "/apis/payments"}})
 	require.NoError(t, err)
 	assert.False(t, start.Accepted, "200 means the ID is not an API Builder API")
@@ -103,7 +103,7 @@ func TestAPIsMigrateToSpecHubNewWorkspaceAndNothingToMigrate(t *testing.T) {
 func TestAPIsMigrateToSpecHubRefusesBadRequestsBeforeIO(t *testing.T) {
 	m := newMigrationServer(t, http.StatusAccepted, "COMPLETED")
 	c := newTestClient(t, m.URL)
-	for _, req := range []APISpecMigrationRequest{
+	for _, req := range []APIMigrateParams{
 		{},
 		{WorkspaceID: testAPIWorkspace, Workspace: &APISpecMigrationWorkspace{Name: "x"}},
 		{WorkspaceID: testAPIWorkspace, Git: &APISpecMigrationGit{Path: "/x"}},

@@ -104,9 +104,9 @@ type APISchemaFileGetOptions struct {
 	VersionID string `url:"versionId,omitempty"`
 }
 
-// APISchemaFilePutRequest is the body of PutSchemaFile. Nil fields are
+// APISchemaFileReplaceParams is the body of ReplaceSchemaFile. Nil fields are
 // left as they are; Postman only lets Root change on protobuf schemas.
-type APISchemaFilePutRequest struct {
+type APISchemaFileReplaceParams struct {
 	Name    *string            `json:"name,omitempty"`
 	Content *string            `json:"content,omitempty"`
 	Root    *APISchemaFileRoot `json:"root,omitempty"`
@@ -181,7 +181,7 @@ func (s *APIsService) GetSchemaFile(ctx context.Context, apiID, schemaID, filePa
 	return file, resp, nil
 }
 
-// PutSchemaFile creates the schema file at filePath, or updates it if it
+// ReplaceSchemaFile creates the schema file at filePath, or updates it if it
 // exists. A "/" in filePath creates folders.
 //
 // Deprecated: Postman deprecated the API Builder in v12 in favour of Spec
@@ -189,7 +189,7 @@ func (s *APIsService) GetSchemaFile(ctx context.Context, apiID, schemaID, filePa
 // (PATCH /specs/{specId}/files/{filePath}) a specification file instead.
 //
 //postman:operation PUT /apis/{apiId}/schemas/{schemaId}/files/{file-path}
-func (s *APIsService) PutSchemaFile(ctx context.Context, apiID, schemaID, filePath string, req APISchemaFilePutRequest) (*APISchemaFile, *Response, error) {
+func (s *APIsService) ReplaceSchemaFile(ctx context.Context, apiID, schemaID, filePath string, req APISchemaFileReplaceParams) (*APISchemaFile, *Response, error) {
 	p, err := apiSchemaFilePath(apiID, schemaID, filePath)
 	if err != nil {
 		return nil, nil, err

@@ -89,14 +89,14 @@ func TestAPIsGetSchemaFileContent(t *testing.T) {
 func TestAPIsPutAndDeleteSchemaFile(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	file, _, err := c.APIs.PutSchemaFile(t.Context(), testAPIID, testAPISchemaID, "index.json", APISchemaFilePutRequest{Root: &APISchemaFileRoot{Enabled: true}})
+	file, _, err := c.APIs.ReplaceSchemaFile(t.Context(), testAPIID, testAPISchemaID, "index.json", APISchemaFileReplaceParams{Root: &APISchemaFileRoot{Enabled: true}})
 	require.NoError(t, err)
 	assert.Equal(t, "2fdc8ea1-d02e-4e50-989e-6fa28f42b995", file.ID)
 	req, body := h.LastRequest()
 	assert.Equal(t, http.MethodPut, req.Method)
 	assert.JSONEq(t, `{"root":{"enabled":true}}`, string(body), "nil fields are left out")
 
-	_, _, err = c.APIs.PutSchemaFile(t.Context(), testAPIID, testAPISchemaID, "dir/empty.yaml", APISchemaFilePutRequest{Content: Ptr("")})
+	_, _, err = c.APIs.ReplaceSchemaFile(t.Context(), testAPIID, testAPISchemaID, "dir/empty.yaml", APISchemaFileReplaceParams{Content: Ptr("")})
 	require.NoError(t, err)
 	_, body = h.LastRequest()
 	assert.JSONEq(t, `{"content":""}`, string(body), "an empty file can be written")
@@ -139,7 +139,7 @@ func TestAPIsSchemaFileGitLinked(t *testing.T) {
 	h := conformance.New(t)
 	h.Status("createUpdateApiSchemaFile", http.StatusUnprocessableEntity)
 	c := newTestClient(t, h.URL)
-	_, _, err := c.APIs.PutSchemaFile(t.Context(), testAPIID, testAPISchemaID, "index.json", APISchemaFilePutRequest{Content: Ptr("{}")})
+	_, _, err := c.APIs.ReplaceSchemaFile(t.Context(), testAPIID, testAPISchemaID, "index.json", APISchemaFileReplaceParams{Content: Ptr("{}")})
 	var apiErr *APIError
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, "actionNotAllowedError", apiErr.Type)

@@ -106,8 +106,8 @@ func apiCursorOf(nextPath string) string {
 	return u.Query().Get("cursor")
 }
 
-// APISchemaCreateRequest is the body of CreateSchema.
-type APISchemaCreateRequest struct {
+// APISchemaCreateParams is the body of CreateSchema.
+type APISchemaCreateParams struct {
 	Type  APISchemaType         `json:"type"`
 	Files []APISchemaFileSource `json:"files"`
 }
@@ -139,7 +139,7 @@ type APISchemaGetOptions struct {
 // (POST /specs) instead.
 //
 //postman:operation POST /apis/{apiId}/schemas
-func (s *APIsService) CreateSchema(ctx context.Context, apiID string, req APISchemaCreateRequest) (*APISchema, *Response, error) {
+func (s *APIsService) CreateSchema(ctx context.Context, apiID string, req APISchemaCreateParams) (*APISchema, *Response, error) {
 	path, err := pathf("/apis/%s/schemas", apiID)
 	if err != nil {
 		return nil, nil, err

@@ -14,7 +14,7 @@ import (
 func TestAPIsCreateSchemaSendsFilesAndDecodes(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	schema, _, err := c.APIs.CreateSchema(t.Context(), testAPIID, APISchemaCreateRequest{Type: APISchemaProto2,
+	schema, _, err := c.APIs.CreateSchema(t.Context(), testAPIID, APISchemaCreateParams{Type: APISchemaProto2,
 		Files: []APISchemaFileSource{{Path: "index.proto", Content: "syntax = \"proto2\";", Root: &APISchemaFileRoot{Enabled: true}}}})
 	require.NoError(t, err)
 	assert.Equal(t, "b4fc1bdc-6587-4f9b-95c9-f768146089b4", schema.ID)

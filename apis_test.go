@@ -46,11 +46,11 @@ func apiScenarios() []scenario {
 			return err
 		}},
 		{name: "Create", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.APIs.Create(ctx, testAPIWorkspace, APICreateRequest{Name: "Test API", Summary: "Testing API", Description: "This is a test API."})
+			_, _, err := c.APIs.Create(ctx, testAPIWorkspace, APICreateParams{Name: "Test API", Summary: "Testing API", Description: "This is a test API."})
 			return err
 		}},
 		{name: "Update", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.APIs.Update(ctx, testAPIID, APIUpdateRequest{Name: "Test API", Summary: Ptr("Testing API")})
+			_, _, err := c.APIs.Update(ctx, testAPIID, APIUpdateParams{Name: "Test API", Summary: Ptr("Testing API")})
 			return err
 		}},
 		{name: "Delete", call: func(ctx context.Context, c *Client) error {
@@ -66,19 +66,19 @@ func apiScenarios() []scenario {
 			return err
 		}},
 		{name: "CreateVersion", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.APIs.CreateVersion(ctx, testAPIID, APIVersionCreateRequest{Name: "v1", ReleaseNotes: "This is the first release.",
+			_, _, err := c.APIs.CreateVersion(ctx, testAPIID, APIVersionCreateParams{Name: "v1", ReleaseNotes: "This is the first release.",
 				Schemas:     []APIVersionSchemaSource{{ID: testAPISchemaID}},
 				Collections: []APIVersionCollectionSource{{ID: testAPICollection}}})
 			return err
 		}},
 		{name: "CreateVersionGit", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.APIs.CreateVersion(ctx, testAPIID, APIVersionCreateRequest{Name: "v1", Branch: "develop",
+			_, _, err := c.APIs.CreateVersion(ctx, testAPIID, APIVersionCreateParams{Name: "v1", Branch: "develop",
 				Schemas:     []APIVersionSchemaSource{{DirectoryPath: "postman/schemas"}},
 				Collections: []APIVersionCollectionSource{{FilePath: "postman/collections/c1.json"}}})
 			return err
 		}},
 		{name: "UpdateVersion", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.APIs.UpdateVersion(ctx, testAPIID, testAPIVersionID, APIVersionUpdateRequest{Name: "Release 1.5", ReleaseNotes: Ptr("Update.")})
+			_, _, err := c.APIs.UpdateVersion(ctx, testAPIID, testAPIVersionID, APIVersionUpdateParams{Name: "Release 1.5", ReleaseNotes: Ptr("Update.")})
 			return err
 		}},
 		{name: "DeleteVersion", call: func(ctx context.Context, c *Client) error {
@@ -86,7 +86,7 @@ func apiScenarios() []scenario {
 			return err
 		}},
 		{name: "CreateSchema", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.APIs.CreateSchema(ctx, testAPIID, APISchemaCreateRequest{Type: APISchemaOpenAPI3,
+			_, _, err := c.APIs.CreateSchema(ctx, testAPIID, APISchemaCreateParams{Type: APISchemaOpenAPI3,
 				Files: []APISchemaFileSource{{Path: "index.yaml", Content: "openapi: 3.0.0\n"}}})
 			return err
 		}},
@@ -104,7 +104,7 @@ func apiScenarios() []scenario {
 			return err
 		}},
 		{name: "PutSchemaFile", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.APIs.PutSchemaFile(ctx, testAPIID, testAPISchemaID, testAPIFilePath, APISchemaFilePutRequest{Content: Ptr("openapi: 3.0.0\n")})
+			_, _, err := c.APIs.ReplaceSchemaFile(ctx, testAPIID, testAPISchemaID, testAPIFilePath, APISchemaFileReplaceParams{Content: Ptr("openapi: 3.0.0\n")})
 			return err
 		}},
 		{name: "DeleteSchemaFile", call: func(ctx context.Context, c *Client) error {
@@ -112,17 +112,17 @@ func apiScenarios() []scenario {
 			return err
 		}},
 		{name: "AddCollectionCopy", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.APIs.AddCollection(ctx, testAPIID, APICollectionAddRequest{OperationType: APICollectionCopy, CollectionID: testAPICollection})
+			_, _, err := c.APIs.AddCollection(ctx, testAPIID, APICollectionAddParams{OperationType: APICollectionCopy, CollectionID: testAPICollection})
 			return err
 		}},
 		{name: "AddCollectionGenerate", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.APIs.AddCollection(ctx, testAPIID, APICollectionAddRequest{OperationType: APICollectionGenerateFromSchema,
+			_, _, err := c.APIs.AddCollection(ctx, testAPIID, APICollectionAddParams{OperationType: APICollectionGenerateFromSchema,
 				Name: "Generated", Options: map[string]any{"folderStrategy": "Tags", "enableOptionalParameters": true}})
 			return err
 		}},
 		{name: "AddCollectionCreate", call: func(ctx context.Context, c *Client) error {
 			doc := json.RawMessage(`{"info":{"name":"New","schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},"item":[]}`)
-			_, _, err := c.APIs.AddCollection(ctx, testAPIID, APICollectionAddRequest{OperationType: APICollectionCreateNew, Collection: doc})
+			_, _, err := c.APIs.AddCollection(ctx, testAPIID, APICollectionAddParams{OperationType: APICollectionCreateNew, Collection: doc})
 			return err
 		}},
 		{name: "GetCollection", call: func(ctx context.Context, c *Client) error {
@@ -142,7 +142,7 @@ func apiScenarios() []scenario {
 			return err
 		}},
 		{name: "UpdateTags", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.APIs.UpdateTags(ctx, testAPIID, APITagsUpdateRequest{Tags: []APITag{{Slug: "needs-review"}}})
+			_, _, err := c.APIs.UpdateTags(ctx, testAPIID, APITagsUpdateRequest{Tags: []Tag{{Slug: "needs-review"}}})
 			return err
 		}},
 	}
@@ -203,7 +203,7 @@ func TestAPIsRequireWorkspaceBeforeIO(t *testing.T) {
 	c := newTestClient(t, h.URL)
 	_, _, err := c.APIs.List(t.Context(), "", nil)
 	assert.ErrorIs(t, err, ErrInvalidArgument)
-	_, _, err = c.APIs.Create(t.Context(), "", APICreateRequest{Name: "x"})
+	_, _, err = c.APIs.Create(t.Context(), "", APICreateParams{Name: "x"})
 	assert.ErrorIs(t, err, ErrInvalidArgument)
 	_, _, err = c.APIs.Get(t.Context(), "..", nil)
 	assert.ErrorIs(t, err, ErrInvalidArgument)
@@ -303,14 +303,14 @@ func TestAPIsCreateAndUpdateSendBodies(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
 
-	api, _, err := c.APIs.Create(t.Context(), testAPIWorkspace, APICreateRequest{Name: "Test API", Summary: "Testing API"})
+	api, _, err := c.APIs.Create(t.Context(), testAPIWorkspace, APICreateParams{Name: "Test API", Summary: "Testing API"})
 	require.NoError(t, err)
 	assert.Equal(t, "90ca9f5a-c4c4-11ed-afa1-0242ac120002", api.ID)
 	req, body := h.LastRequest()
 	assert.Equal(t, testAPIWorkspace, req.URL.Query().Get("workspaceId"))
 	assert.JSONEq(t, `{"name":"Test API","summary":"Testing API"}`, string(body))
 
-	api, _, err = c.APIs.Update(t.Context(), testAPIID, APIUpdateRequest{Name: "Test API A", Description: Ptr("")})
+	api, _, err = c.APIs.Update(t.Context(), testAPIID, APIUpdateParams{Name: "Test API A", Description: Ptr("")})
 	require.NoError(t, err)
 	assert.Equal(t, "Test API A", api.Name)
 	assert.Equal(t, APIUserID("12345678"), api.UpdatedBy, "a string user ID decodes like a numeric one")
@@ -334,7 +334,7 @@ func TestAPIsErrors(t *testing.T) {
 		h := conformance.New(t)
 		h.Status("updateApi", http.StatusForbidden)
 		c := newTestClient(t, h.URL)
-		_, _, err := c.APIs.Update(t.Context(), testAPIID, APIUpdateRequest{Name: "x"})
+		_, _, err := c.APIs.Update(t.Context(), testAPIID, APIUpdateParams{Name: "x"})
 		assert.ErrorIs(t, err, ErrFeatureUnavailable)
 	})
 	t.Run("plan limit", func(t *testing.T) {
@@ -345,7 +345,7 @@ func TestAPIsErrors(t *testing.T) {
 			_, _ = w.Write([]byte(`{"type":"limitReachedError","title":"You've reached the API limit","message":"You can create up to 3 APIs on your current plan.","detail":{"model":"api","action":"create","message":"You can create up to 3 APIs on your current plan."}}`))
 		})
 		c := newTestClient(t, h.URL)
-		_, _, err := c.APIs.Create(t.Context(), testAPIWorkspace, APICreateRequest{Name: "x"})
+		_, _, err := c.APIs.Create(t.Context(), testAPIWorkspace, APICreateParams{Name: "x"})
 		assert.ErrorIs(t, err, ErrForbidden)
 		var apiErr *APIError
 		require.ErrorAs(t, err, &apiErr)
@@ -465,11 +465,11 @@ func TestAPIsOtherClientErrorsAreNotDeprecated(t *testing.T) {
 			return err
 		}},
 		{"createApiVersion", http.StatusUnprocessableEntity, func(ctx context.Context, c *Client) error {
-			_, _, err := c.APIs.CreateVersion(ctx, testAPIID, APIVersionCreateRequest{Name: "v1"}) // APIStateInconsistent
+			_, _, err := c.APIs.CreateVersion(ctx, testAPIID, APIVersionCreateParams{Name: "v1"}) // APIStateInconsistent
 			return err
 		}},
 		{"createApi", http.StatusBadRequest, func(ctx context.Context, c *Client) error {
-			_, _, err := c.APIs.Create(ctx, testAPIWorkspace, APICreateRequest{Name: "x"}) // paramMissingError
+			_, _, err := c.APIs.Create(ctx, testAPIWorkspace, APICreateParams{Name: "x"}) // paramMissingError
 			return err
 		}},
 	}

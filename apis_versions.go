@@ -24,10 +24,10 @@ type APIVersionListOptions struct {
 	CursorOptions
 }
 
-// APIVersionCreateRequest is the body of CreateVersion. Schemas and
+// APIVersionCreateParams is the body of CreateVersion. Schemas and
 // Collections say what the version publishes: by ID for APIs kept in
 // Postman, by path in the repository (with Branch) for Git-connected ones.
-type APIVersionCreateRequest struct {
+type APIVersionCreateParams struct {
 	Name         string `json:"name"`
 	ReleaseNotes string `json:"releaseNotes,omitempty"`
 	// Branch is the repository branch to publish, for Git-connected APIs.
@@ -52,9 +52,9 @@ type APIVersionCollectionSource struct {
 	FilePath string `json:"filePath,omitempty"`
 }
 
-// APIVersionUpdateRequest is the body of UpdateVersion. Name is required
+// APIVersionUpdateParams is the body of UpdateVersion. Name is required
 // by Postman; nil ReleaseNotes leaves them as they are.
-type APIVersionUpdateRequest struct {
+type APIVersionUpdateParams struct {
 	Name         string  `json:"name"`
 	ReleaseNotes *string `json:"releaseNotes,omitempty"`
 }
@@ -189,7 +189,7 @@ func (s *APIsService) GetVersion(ctx context.Context, apiID, versionID string) (
 // version tag (POST /specs/{specId}/version-tags) instead.
 //
 //postman:operation POST /apis/{apiId}/versions
-func (s *APIsService) CreateVersion(ctx context.Context, apiID string, req APIVersionCreateRequest) (*APIVersionPublication, *Response, error) {
+func (s *APIsService) CreateVersion(ctx context.Context, apiID string, req APIVersionCreateParams) (*APIVersionPublication, *Response, error) {
 	path, err := pathf("/apis/%s/versions", apiID)
 	if err != nil {
 		return nil, nil, err
@@ -251,7 +251,7 @@ func (s *APIsService) WaitVersion(ctx context.Context, apiID, versionID string) 
 // them.
 //
 //postman:operation PUT /apis/{apiId}/versions/{versionId}
-func (s *APIsService) UpdateVersion(ctx context.Context, apiID, versionID string, req APIVersionUpdateRequest) (*APIVersion, *Response, error) {
+func (s *APIsService) UpdateVersion(ctx context.Context, apiID, versionID string, req APIVersionUpdateParams) (*APIVersion, *Response, error) {
 	path, err := pathf("/apis/%s/versions/%s", apiID, versionID)
 	if err != nil {
 		return nil, nil, err

@@ -80,7 +80,7 @@ func TestAPIsCreateVersionSendsBodyAndReadsTask(t *testing.T) {
 		`{"id":"`+testAPIVersionID+`","name":"v1","releaseNotes":"First.","createdAt":"2023-06-09T14:48:45.000Z","updatedAt":"2023-06-09T19:50:49.000Z"}`,
 		"Location", testAPITaskLocation))
 	c := newTestClient(t, h.URL)
-	pub, resp, err := c.APIs.CreateVersion(t.Context(), testAPIID, APIVersionCreateRequest{Name: "v1", ReleaseNotes: "First.",
+	pub, resp, err := c.APIs.CreateVersion(t.Context(), testAPIID, APIVersionCreateParams{Name: "v1", ReleaseNotes: "First.",
 		Schemas: []APIVersionSchemaSource{{ID: testAPISchemaID}}})
 	require.NoError(t, err)
 	assert.Equal(t, http.StatusAccepted, resp.StatusCode)
@@ -96,7 +96,7 @@ func TestAPIsCreateVersionIsNotRetried(t *testing.T) {
 	h := conformance.New(t)
 	h.Status("createApiVersion", http.StatusInternalServerError)
 	c := newTestClient(t, h.URL)
-	_, _, err := c.APIs.CreateVersion(t.Context(), testAPIID, APIVersionCreateRequest{Name: "v1"})
+	_, _, err := c.APIs.CreateVersion(t.Context(), testAPIID, APIVersionCreateParams{Name: "v1"})
 	require.Error(t, err)
 	assert.Len(t, h.Ran(), 1, "a POST that Postman may have acted on is not sent twice")
 }
@@ -185,7 +185,7 @@ func TestAPIsWaitVersion(t *testing.T) {
 func TestAPIsUpdateAndDeleteVersion(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	v, _, err := c.APIs.UpdateVersion(t.Context(), testAPIID, testAPIVersionID, APIVersionUpdateRequest{Name: "Release 1.5"})
+	v, _, err := c.APIs.UpdateVersion(t.Context(), testAPIID, testAPIVersionID, APIVersionUpdateParams{Name: "Release 1.5"})
 	require.NoError(t, err)
 	assert.Equal(t, "Release 1.5", v.Name)
 	assert.Equal(t, "This is the first public release update.", v.ReleaseNotes)

@@ -170,7 +170,7 @@ func BenchmarkOverhead(b *testing.B) {
 			var me Me
 			return raw.do(ctx, "GET", "/me", nil, &me)
 		}, func() error {
-			_, _, err := c.Users.Me(ctx)
+			_, _, err := c.Users.GetMe(ctx)
 			return err
 		}},
 		{"ListPage", func() error {

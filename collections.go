@@ -333,9 +333,9 @@ func CollectionInfoOf(c *collection.Collection) (*CollectionInfo, error) {
 	return info, nil
 }
 
-// CollectionPatchRequest is what Patch changes in a collection; at least
+// CollectionPatchParams is what Patch changes in a collection; at least
 // one field must be set, and the fields left nil are not touched.
-type CollectionPatchRequest struct {
+type CollectionPatchParams struct {
 	// Name and Description change the collection's info block; Ptr("")
 	// empties the description.
 	Name        *string
@@ -375,7 +375,7 @@ type collectionPatchBody struct {
 
 // MarshalJSON writes the patch as Postman's body:
 // {"collection": {"info": {…}, "variable": […], "auth": {…}, "events": […]}}.
-func (r CollectionPatchRequest) MarshalJSON() ([]byte, error) {
+func (r CollectionPatchParams) MarshalJSON() ([]byte, error) {
 	var b collectionPatchBody
 	if r.Name != nil || r.Description != nil {
 		b.Collection.Info = &collectionPatchInfo{Name: r.Name, Description: r.Description}
@@ -395,7 +395,7 @@ func (r CollectionPatchRequest) MarshalJSON() ([]byte, error) {
 	return json.Marshal(b)
 }
 
-func (r *CollectionPatchRequest) empty() bool {
+func (r *CollectionPatchParams) empty() bool {
 	return r.Name == nil && r.Description == nil && r.Variables == nil && r.Auth == nil && r.Events == nil
 }
 
@@ -404,7 +404,7 @@ func (r *CollectionPatchRequest) empty() bool {
 // returns the collection's ID, name and description.
 //
 //postman:operation PATCH /collections/{collectionId}
-func (s *CollectionsService) Patch(ctx context.Context, collectionID string, req CollectionPatchRequest) (*CollectionRef, *Response, error) {
+func (s *CollectionsService) Patch(ctx context.Context, collectionID string, req CollectionPatchParams) (*CollectionRef, *Response, error) {
 	path, err := pathf("/collections/%s", collectionID)
 	if err != nil {
 		return nil, nil, err

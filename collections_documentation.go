@@ -64,8 +64,8 @@ type CollectionDocsCustomization struct {
 	Appearance *CollectionDocsAppearance `json:"appearance,omitempty"`
 }
 
-// CollectionPublishRequest is what PublishDocumentation needs.
-type CollectionPublishRequest struct {
+// CollectionDocumentationPublishParams is what PublishDocumentation needs.
+type CollectionDocumentationPublishParams struct {
 	// EnvironmentUID publishes an environment with the documentation; the
 	// initial values of all its variables become public, so it must hold
 	// no secrets.
@@ -103,7 +103,7 @@ type CollectionDocumentation struct {
 // Security enabled, only Community Managers (ErrForbidden otherwise).
 //
 //postman:operation PUT /collections/{collectionId}/public-documentations
-func (s *CollectionsService) PublishDocumentation(ctx context.Context, collectionUID string, req CollectionPublishRequest) (*CollectionDocumentation, *Response, error) {
+func (s *CollectionsService) PublishDocumentation(ctx context.Context, collectionUID string, req CollectionDocumentationPublishParams) (*CollectionDocumentation, *Response, error) {
 	path, err := pathf("/collections/%s/public-documentations", collectionUID)
 	if err != nil {
 		return nil, nil, err

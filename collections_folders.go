@@ -68,7 +68,7 @@ func (s *CollectionsService) CreateFolder(ctx context.Context, collectionID stri
 // GetFolder returns a folder of a collection.
 //
 //postman:operation GET /collections/{collectionId}/folders/{folderId}
-func (s *CollectionsService) GetFolder(ctx context.Context, collectionID, folderID string, opts *CollectionItemOptions) (*CollectionFolder, *Response, error) {
+func (s *CollectionsService) GetFolder(ctx context.Context, collectionID, folderID string, opts *CollectionItemGetOptions) (*CollectionFolder, *Response, error) {
 	path, err := pathf("/collections/%s/folders/%s", collectionID, folderID)
 	if err != nil {
 		return nil, nil, err

@@ -25,47 +25,47 @@ const (
 	ImportFile ImportType = "file"
 )
 
-// ImportFolderStrategy says how an import groups requests in folders.
-type ImportFolderStrategy string
+// ConverterFolderStrategy says how an import groups requests in folders.
+type ConverterFolderStrategy string
 
 // Folder strategies of an import.
 const (
-	ImportFoldersByPaths ImportFolderStrategy = "Paths"
-	ImportFoldersByTags  ImportFolderStrategy = "Tags"
+	ConverterFoldersByPaths ConverterFolderStrategy = "Paths"
+	ConverterFoldersByTags  ConverterFolderStrategy = "Tags"
 )
 
-// ImportRequestNameSource says how an import names requests.
-type ImportRequestNameSource string
+// ConverterRequestNameSource says how an import names requests.
+type ConverterRequestNameSource string
 
 // Sources of request names.
 const (
-	// ImportNameFallback names requests from the operation's summary,
+	// ConverterRequestNameFallback names requests from the operation's summary,
 	// operationId, description or URL, the first one set.
-	ImportNameFallback ImportRequestNameSource = "Fallback"
-	ImportNameURL      ImportRequestNameSource = "URL"
+	ConverterRequestNameFallback ConverterRequestNameSource = "Fallback"
+	ConverterRequestNameURL      ConverterRequestNameSource = "URL"
 )
 
-// ImportIndentCharacter is the indentation of generated bodies.
-type ImportIndentCharacter string
+// ConverterIndentCharacter is the indentation of generated bodies.
+type ConverterIndentCharacter string
 
 // Indentation characters.
 const (
-	ImportIndentSpace ImportIndentCharacter = "Space"
-	ImportIndentTab   ImportIndentCharacter = "Tab"
+	ConverterIndentSpace ConverterIndentCharacter = "Space"
+	ConverterIndentTab   ConverterIndentCharacter = "Tab"
 )
 
-// ImportOpenAPIOptions are the options of Postman's OpenAPI to collection
+// ConverterOptions are the options of Postman's OpenAPI to collection
 // converter (openapi-to-postman). Nil fields keep Postman's defaults.
-type ImportOpenAPIOptions struct {
-	// RequestNameSource defaults to ImportNameFallback.
-	RequestNameSource ImportRequestNameSource `json:"requestNameSource,omitempty"`
-	// IndentCharacter defaults to ImportIndentSpace.
-	IndentCharacter ImportIndentCharacter `json:"indentCharacter,omitempty"`
+type ConverterOptions struct {
+	// RequestNameSource defaults to ConverterRequestNameFallback.
+	RequestNameSource ConverterRequestNameSource `json:"requestNameSource,omitempty"`
+	// IndentCharacter defaults to ConverterIndentSpace.
+	IndentCharacter ConverterIndentCharacter `json:"indentCharacter,omitempty"`
 	// ParametersResolution ("Schema" or "Example") is deprecated by
 	// Postman: generated collections use examples.
 	ParametersResolution string `json:"parametersResolution,omitempty"`
-	// FolderStrategy defaults to ImportFoldersByPaths.
-	FolderStrategy ImportFolderStrategy `json:"folderStrategy,omitempty"`
+	// FolderStrategy defaults to ConverterFoldersByPaths.
+	FolderStrategy ConverterFolderStrategy `json:"folderStrategy,omitempty"`
 	// IncludeAuthInfoInExample defaults to true.
 	IncludeAuthInfoInExample *bool `json:"includeAuthInfoInExample,omitempty"`
 	// EnableOptionalParameters defaults to true.
@@ -81,8 +81,8 @@ type ImportOpenAPIOptions struct {
 	NestedFolderHierarchy *bool `json:"nestedFolderHierarchy,omitempty"`
 }
 
-// ImportOpenAPIRequest is what ImportOpenAPI needs.
-type ImportOpenAPIRequest struct {
+// OpenAPIImportParams is what ImportOpenAPI needs.
+type OpenAPIImportParams struct {
 	// Definition is the OpenAPI definition (3.0 or 3.1): its JSON or YAML
 	// text, or with ImportFile the file's bytes.
 	Definition []byte
@@ -92,14 +92,14 @@ type ImportOpenAPIRequest struct {
 	// when empty).
 	FileName string
 	// Options tune the conversion; not available with ImportFile.
-	Options *ImportOpenAPIOptions
+	Options *ConverterOptions
 }
 
 // importJSONBody is the JSON body of an import.
 type importJSONBody struct {
-	Type    ImportType            `json:"type"`
-	Input   json.RawMessage       `json:"input"`
-	Options *ImportOpenAPIOptions `json:"options,omitempty"`
+	Type    ImportType        `json:"type"`
+	Input   json.RawMessage   `json:"input"`
+	Options *ConverterOptions `json:"options,omitempty"`
 }
 
 // ImportOpenAPI converts an OpenAPI definition into a new collection in a
@@ -110,7 +110,7 @@ type importJSONBody struct {
 // it.
 //
 //postman:operation POST /import/openapi
-func (s *CollectionsService) ImportOpenAPI(ctx context.Context, workspaceID string, req ImportOpenAPIRequest) ([]*CollectionRef, *Response, error) {
+func (s *CollectionsService) ImportOpenAPI(ctx context.Context, workspaceID string, req OpenAPIImportParams) ([]*CollectionRef, *Response, error) {
 	if err := requireArg("ImportOpenAPI", "workspaceID", workspaceID); err != nil {
 		return nil, nil, err
 	}
@@ -151,7 +151,7 @@ func (s *CollectionsService) ImportOpenAPI(ctx context.Context, workspaceID stri
 
 // importMultipart builds the multipart form of a file import in memory,
 // so that a retry sends it again whole.
-func importMultipart(req ImportOpenAPIRequest) ([]byte, string, error) {
+func importMultipart(req OpenAPIImportParams) ([]byte, string, error) {
 	var buf bytes.Buffer
 	w := multipart.NewWriter(&buf)
 	if err := w.WriteField("type", string(ImportFile)); err != nil {

@@ -25,16 +25,16 @@ const collTestOpenAPIYAML = "openapi: 3.0.0\ninfo:\n  title: Sample API\n  versi
 func TestCollectionImportConformance(t *testing.T) {
 	runConformance(t, []scenario{
 		{name: "ImportOpenAPIString", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Collections.ImportOpenAPI(ctx, collTestWorkspaceID, ImportOpenAPIRequest{Definition: []byte(collTestOpenAPIYAML),
-				Options: &ImportOpenAPIOptions{FolderStrategy: ImportFoldersByTags, RequestNameSource: ImportNameURL, IncludeDeprecated: Ptr(false)}})
+			_, _, err := c.Collections.ImportOpenAPI(ctx, collTestWorkspaceID, OpenAPIImportParams{Definition: []byte(collTestOpenAPIYAML),
+				Options: &ConverterOptions{FolderStrategy: ConverterFoldersByTags, RequestNameSource: ConverterRequestNameURL, IncludeDeprecated: Ptr(false)}})
 			return err
 		}},
 		{name: "ImportOpenAPIJSON", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Collections.ImportOpenAPI(ctx, collTestWorkspaceID, ImportOpenAPIRequest{Type: ImportJSON, Definition: []byte(collTestOpenAPI)})
+			_, _, err := c.Collections.ImportOpenAPI(ctx, collTestWorkspaceID, OpenAPIImportParams{Type: ImportJSON, Definition: []byte(collTestOpenAPI)})
 			return err
 		}},
 		{name: "ImportOpenAPIFile", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Collections.ImportOpenAPI(ctx, collTestWorkspaceID, ImportOpenAPIRequest{Type: ImportFile, Definition: []byte("PK\x03\x04 zip bytes"), FileName: "api.zip"})
+			_, _, err := c.Collections.ImportOpenAPI(ctx, collTestWorkspaceID, OpenAPIImportParams{Type: ImportFile, Definition: []byte("PK\x03\x04 zip bytes"), FileName: "api.zip"})
 			return err
 		}},
 	})
@@ -45,8 +45,8 @@ func TestCollectionsImportOpenAPIBodies(t *testing.T) {
 	c := newTestClient(t, h.URL)
 	ctx := t.Context()
 
-	cols, _, err := c.Collections.ImportOpenAPI(ctx, collTestWorkspaceID, ImportOpenAPIRequest{Definition: []byte(collTestOpenAPIYAML),
-		Options: &ImportOpenAPIOptions{FolderStrategy: ImportFoldersByTags, EnableOptionalParameters: Ptr(false)}})
+	cols, _, err := c.Collections.ImportOpenAPI(ctx, collTestWorkspaceID, OpenAPIImportParams{Definition: []byte(collTestOpenAPIYAML),
+		Options: &ConverterOptions{FolderStrategy: ConverterFoldersByTags, EnableOptionalParameters: Ptr(false)}})
 	require.NoError(t, err)
 	require.Len(t, cols, 1)
 	assert.Equal(t, &CollectionRef{ID: collTestID, Name: "Sample API", UID: collTestUID}, cols[0])
@@ -56,13 +56,13 @@ func TestCollectionsImportOpenAPIBodies(t *testing.T) {
 	assert.JSONEq(t, `{"type":"string","input":"openapi: 3.0.0\ninfo:\n  title: Sample API\n  version: 1.0.0\npaths: {}\n",
 		"options":{"folderStrategy":"Tags","enableOptionalParameters":false}}`, string(body))
 
-	_, _, err = c.Collections.ImportOpenAPI(ctx, collTestWorkspaceID, ImportOpenAPIRequest{Type: ImportJSON, Definition: []byte(collTestOpenAPI)})
+	_, _, err = c.Collections.ImportOpenAPI(ctx, collTestWorkspaceID, OpenAPIImportParams{Type: ImportJSON, Definition: []byte(collTestOpenAPI)})
 	require.NoError(t, err)
 	_, body = h.LastRequest()
 	assert.JSONEq(t, `{"type":"json","input":`+collTestOpenAPI+`}`, string(body), "the definition goes as an object")
 
 	zip := []byte("PK\x03\x04\x00\x01binary\xff")
-	_, _, err = c.Collections.ImportOpenAPI(ctx, collTestWorkspaceID, ImportOpenAPIRequest{Type: ImportFile, Definition: zip})
+	_, _, err = c.Collections.ImportOpenAPI(ctx, collTestWorkspaceID, OpenAPIImportParams{Type: ImportFile, Definition: zip})
 	require.NoError(t, err)
 	req, body = h.LastRequest()
 	mediaType, params, err := mime.ParseMediaType(req.Header.Get("Content-Type"))
@@ -89,17 +89,17 @@ func TestCollectionsImportOpenAPIRefusesBadRequestsBeforeIO(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
 	ctx := t.Context()
-	for name, req := range map[string]ImportOpenAPIRequest{
+	for name, req := range map[string]OpenAPIImportParams{
 		"empty definition":  {},
 		"json not object":   {Type: ImportJSON, Definition: []byte(collTestOpenAPIYAML)},
 		"json array":        {Type: ImportJSON, Definition: []byte(`[1]`)},
-		"file with options": {Type: ImportFile, Definition: []byte("zip"), Options: &ImportOpenAPIOptions{}},
+		"file with options": {Type: ImportFile, Definition: []byte("zip"), Options: &ConverterOptions{}},
 		"unknown type":      {Type: "url", Definition: []byte("https://example.com/openapi.json")},
 	} {
 		_, _, err := c.Collections.ImportOpenAPI(ctx, collTestWorkspaceID, req)
 		assert.ErrorIs(t, err, ErrInvalidArgument, name)
 	}
-	_, _, err := c.Collections.ImportOpenAPI(ctx, "", ImportOpenAPIRequest{Definition: []byte(collTestOpenAPI)})
+	_, _, err := c.Collections.ImportOpenAPI(ctx, "", OpenAPIImportParams{Definition: []byte(collTestOpenAPI)})
 	assert.ErrorIs(t, err, ErrInvalidArgument)
 	assert.Empty(t, h.Ran())
 }
@@ -108,7 +108,7 @@ func TestCollectionsImportOpenAPIMapsErrors(t *testing.T) {
 	h := conformance.New(t)
 	collServeExample(t, h, "importOpenApiDefinition", http.StatusBadRequest, "Unsupported OpenAPI Version")
 	c := newTestClient(t, h.URL)
-	_, resp, err := c.Collections.ImportOpenAPI(t.Context(), collTestWorkspaceID, ImportOpenAPIRequest{Definition: []byte(collTestOpenAPI)})
+	_, resp, err := c.Collections.ImportOpenAPI(t.Context(), collTestWorkspaceID, OpenAPIImportParams{Definition: []byte(collTestOpenAPI)})
 	var apiErr *APIError
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, "invalidParamsError", apiErr.Name)
@@ -139,7 +139,7 @@ func TestCollectionsImportOpenAPIGoesThroughItsLimiterBucket(t *testing.T) {
 	h := conformance.New(t)
 	lim := &collRecordingLimiter{}
 	c := newTestClient(t, h.URL, WithLimiter(lim))
-	_, _, err := c.Collections.ImportOpenAPI(t.Context(), collTestWorkspaceID, ImportOpenAPIRequest{Definition: []byte(collTestOpenAPI)})
+	_, _, err := c.Collections.ImportOpenAPI(t.Context(), collTestWorkspaceID, OpenAPIImportParams{Definition: []byte(collTestOpenAPI)})
 	require.NoError(t, err)
 	assert.Equal(t, []string{"POST /import/openapi"}, lim.waits)
 	assert.True(t, slices.ContainsFunc(postmanLimits, func(b bucket) bool { return b.match("POST", "/import/openapi") }),

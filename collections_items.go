@@ -16,9 +16,9 @@ import (
 // is a string, its headers are headerData, its body is dataMode plus
 // rawModeData …), and the envelope these endpoints answer with.
 
-// CollectionItemOptions are the options of GetFolder, GetRequest and
+// CollectionItemGetOptions are the options of GetFolder, GetRequest and
 // GetResponse.
-type CollectionItemOptions struct {
+type CollectionItemGetOptions struct {
 	// IDs returns only the members that hold IDs.
 	IDs bool `url:"ids,omitempty"`
 	// UID returns every ID in UID form (ownerId-id).

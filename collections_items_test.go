@@ -21,7 +21,7 @@ func TestCollectionItemsConformance(t *testing.T) {
 			return err
 		}},
 		{name: "GetFolder", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Collections.GetFolder(ctx, collTestID, collTestFolderID, &CollectionItemOptions{IDs: true, UID: true, Populate: true})
+			_, _, err := c.Collections.GetFolder(ctx, collTestID, collTestFolderID, &CollectionItemGetOptions{IDs: true, UID: true, Populate: true})
 			return err
 		}},
 		{name: "UpdateFolder", call: func(ctx context.Context, c *Client) error {
@@ -53,7 +53,7 @@ func TestCollectionItemsConformance(t *testing.T) {
 			return err
 		}},
 		{name: "GetResponse", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Collections.GetResponse(ctx, collTestID, collTestResponseID, &CollectionItemOptions{UID: true})
+			_, _, err := c.Collections.GetResponse(ctx, collTestID, collTestResponseID, &CollectionItemGetOptions{UID: true})
 			return err
 		}},
 		{name: "UpdateResponse", call: func(ctx context.Context, c *Client) error {
@@ -124,7 +124,7 @@ func TestCollectionsFolderCRUD(t *testing.T) {
 	_, body = h.LastRequest()
 	assert.JSONEq(t, `{"name":"Sub","folder":"`+collTestFolderID+`"}`, string(body))
 
-	got, _, err := c.Collections.GetFolder(ctx, collTestID, collTestFolderID, &CollectionItemOptions{Populate: true})
+	got, _, err := c.Collections.GetFolder(ctx, collTestID, collTestFolderID, &CollectionItemGetOptions{Populate: true})
 	require.NoError(t, err)
 	req, _ = h.LastRequest()
 	assert.Equal(t, "populate=true", req.URL.RawQuery)
@@ -191,7 +191,7 @@ func TestCollectionsRequestCRUD(t *testing.T) {
 	req, _ = h.LastRequest()
 	assert.Empty(t, req.URL.RawQuery, "without options the request goes to the top level")
 
-	got, _, err := c.Collections.GetRequest(ctx, collTestID, collTestRequestID, &CollectionItemOptions{IDs: true})
+	got, _, err := c.Collections.GetRequest(ctx, collTestID, collTestRequestID, &CollectionItemGetOptions{IDs: true})
 	require.NoError(t, err)
 	req, _ = h.LastRequest()
 	assert.Equal(t, "ids=true", req.URL.RawQuery)

@@ -112,7 +112,7 @@ func (s *CollectionsService) CreateRequest(ctx context.Context, collectionID str
 // GetRequest returns a request of a collection.
 //
 //postman:operation GET /collections/{collectionId}/requests/{requestId}
-func (s *CollectionsService) GetRequest(ctx context.Context, collectionID, requestID string, opts *CollectionItemOptions) (*CollectionRequest, *Response, error) {
+func (s *CollectionsService) GetRequest(ctx context.Context, collectionID, requestID string, opts *CollectionItemGetOptions) (*CollectionRequest, *Response, error) {
 	path, err := pathf("/collections/%s/requests/%s", collectionID, requestID)
 	if err != nil {
 		return nil, nil, err

@@ -95,7 +95,7 @@ func (s *CollectionsService) CreateResponse(ctx context.Context, collectionID, r
 // GetResponse returns a saved response of a collection.
 //
 //postman:operation GET /collections/{collectionId}/responses/{responseId}
-func (s *CollectionsService) GetResponse(ctx context.Context, collectionID, responseID string, opts *CollectionItemOptions) (*CollectionResponse, *Response, error) {
+func (s *CollectionsService) GetResponse(ctx context.Context, collectionID, responseID string, opts *CollectionItemGetOptions) (*CollectionResponse, *Response, error) {
 	path, err := pathf("/collections/%s/responses/%s", collectionID, responseID)
 	if err != nil {
 		return nil, nil, err

@@ -147,8 +147,8 @@ func (s *CollectionsService) WaitUpdate(ctx context.Context, task *CollectionUpd
 	return last, nil
 }
 
-// CollectionDuplicateRequest is what Duplicate needs.
-type CollectionDuplicateRequest struct {
+// CollectionDuplicateParams is what Duplicate needs.
+type CollectionDuplicateParams struct {
 	// WorkspaceID is the workspace that receives the copy (required).
 	WorkspaceID string `json:"workspace"`
 	// Suffix, when set, is appended to the copy's name.
@@ -181,7 +181,7 @@ type CollectionDuplicateTask struct {
 // with List (by workspace and name).
 //
 //postman:operation POST /collections/{collectionId}/duplicates
-func (s *CollectionsService) Duplicate(ctx context.Context, collectionUID string, req CollectionDuplicateRequest) (*CollectionDuplicateTask, *Response, error) {
+func (s *CollectionsService) Duplicate(ctx context.Context, collectionUID string, req CollectionDuplicateParams) (*CollectionDuplicateTask, *Response, error) {
 	path, err := pathf("/collections/%s/duplicates", collectionUID)
 	if err != nil {
 		return nil, nil, err

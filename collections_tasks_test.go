@@ -126,7 +126,7 @@ func TestCollectionsDuplicateThenWaitDuplicate(t *testing.T) {
 	c := newTestClient(t, h.URL)
 	ctx := t.Context()
 
-	task, _, err := c.Collections.Duplicate(ctx, collTestUID, CollectionDuplicateRequest{WorkspaceID: collTestWorkspaceID, Suffix: "Copy"})
+	task, _, err := c.Collections.Duplicate(ctx, collTestUID, CollectionDuplicateParams{WorkspaceID: collTestWorkspaceID, Suffix: "Copy"})
 	require.NoError(t, err)
 	req, body := h.LastRequest()
 	assert.Equal(t, "/collections/"+collTestUID+"/duplicates", req.URL.Path)
@@ -142,7 +142,7 @@ func TestCollectionsDuplicateThenWaitDuplicate(t *testing.T) {
 	req, _ = h.LastRequest()
 	assert.Equal(t, "/collection-duplicate-tasks/"+task.ID, req.URL.Path)
 
-	_, _, err = c.Collections.Duplicate(ctx, collTestUID, CollectionDuplicateRequest{WorkspaceID: collTestWorkspaceID})
+	_, _, err = c.Collections.Duplicate(ctx, collTestUID, CollectionDuplicateParams{WorkspaceID: collTestWorkspaceID})
 	require.NoError(t, err)
 	_, body = h.LastRequest()
 	assert.JSONEq(t, `{"workspace":"`+collTestWorkspaceID+`"}`, string(body), "no suffix unless set")

@@ -102,7 +102,7 @@ func TestCollectionsConformance(t *testing.T) {
 			return err
 		}},
 		{name: "Patch", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Collections.Patch(ctx, collTestID, CollectionPatchRequest{
+			_, _, err := c.Collections.Patch(ctx, collTestID, CollectionPatchParams{
 				Name:        Ptr("Test Collection v2"),
 				Description: Ptr("Updated."),
 				Auth:        collection.APIKeyAuth("X-Api-Key", "{{apiKey}}", "header"),
@@ -119,7 +119,7 @@ func TestCollectionsConformance(t *testing.T) {
 			return err
 		}},
 		{name: "Duplicate", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Collections.Duplicate(ctx, collTestUID, CollectionDuplicateRequest{WorkspaceID: collTestWorkspaceID, Suffix: "Copy"})
+			_, _, err := c.Collections.Duplicate(ctx, collTestUID, CollectionDuplicateParams{WorkspaceID: collTestWorkspaceID, Suffix: "Copy"})
 			return err
 		}},
 		{name: "GetDuplicateTask", call: func(ctx context.Context, c *Client) error {
@@ -149,9 +149,9 @@ func collTestEvent(scriptID, listen string) collection.Event {
 	return ev
 }
 
-func collTestPublishRequest() CollectionPublishRequest {
+func collTestPublishRequest() CollectionDocumentationPublishParams {
 	colors := CollectionDocsColors{Highlight: "EF5B25", RightSidebar: "303030", TopBar: "FFFFFF"}
-	return CollectionPublishRequest{
+	return CollectionDocumentationPublishParams{
 		EnvironmentUID:      "12345678-f84a5105-a495-49db-aa6b-db02c9ed1023",
 		CustomColor:         colors,
 		DocumentationLayout: CollectionDocsSingleColumn,
@@ -310,11 +310,11 @@ func TestCollectionsCreateRefusesBadArgumentsBeforeIO(t *testing.T) {
 	assert.ErrorIs(t, err, ErrInvalidArgument)
 	_, _, err = c.Collections.Replace(t.Context(), "..", doc)
 	assert.ErrorIs(t, err, ErrInvalidArgument)
-	_, _, err = c.Collections.Patch(t.Context(), collTestID, CollectionPatchRequest{})
+	_, _, err = c.Collections.Patch(t.Context(), collTestID, CollectionPatchParams{})
 	assert.ErrorIs(t, err, ErrInvalidArgument)
 	_, _, err = c.Collections.SetVariables(t.Context(), collTestID, nil)
 	assert.ErrorIs(t, err, ErrInvalidArgument)
-	_, _, err = c.Collections.Duplicate(t.Context(), collTestUID, CollectionDuplicateRequest{})
+	_, _, err = c.Collections.Duplicate(t.Context(), collTestUID, CollectionDuplicateParams{})
 	assert.ErrorIs(t, err, ErrInvalidArgument)
 	_, err = c.Collections.Delete(t.Context(), "")
 	assert.ErrorIs(t, err, ErrInvalidArgument)
@@ -490,7 +490,7 @@ func TestCollectionsPatchSendsOnlyWhatIsSet(t *testing.T) {
 	c := newTestClient(t, h.URL)
 	ctx := t.Context()
 
-	ref, _, err := c.Collections.Patch(ctx, collTestID, CollectionPatchRequest{Name: Ptr("Test Collection v2")})
+	ref, _, err := c.Collections.Patch(ctx, collTestID, CollectionPatchParams{Name: Ptr("Test Collection v2")})
 	require.NoError(t, err)
 	req, body := h.LastRequest()
 	assert.Equal(t, http.MethodPatch, req.Method)
@@ -498,12 +498,12 @@ func TestCollectionsPatchSendsOnlyWhatIsSet(t *testing.T) {
 	assert.Equal(t, "Test Collection v2", ref.Name)
 	assert.Contains(t, ref.Description, "Postman Echo service")
 
-	_, _, err = c.Collections.Patch(ctx, collTestID, CollectionPatchRequest{Description: Ptr("")})
+	_, _, err = c.Collections.Patch(ctx, collTestID, CollectionPatchParams{Description: Ptr("")})
 	require.NoError(t, err)
 	_, body = h.LastRequest()
 	assert.JSONEq(t, `{"collection":{"info":{"description":""}}}`, string(body), "an empty description is sent")
 
-	_, _, err = c.Collections.Patch(ctx, collTestID, CollectionPatchRequest{
+	_, _, err = c.Collections.Patch(ctx, collTestID, CollectionPatchParams{
 		Auth:   collection.APIKeyAuth("X-Api-Key", "{{apiKey}}", "header"),
 		Events: []collection.Event{collTestEvent("e74ce0d0-5acd-44b6-a3ae-95f617c1546e", collection.ListenPrerequest)},
 	})
@@ -517,7 +517,7 @@ func TestCollectionsPatchSendsOnlyWhatIsSet(t *testing.T) {
 	assert.JSONEq(t, `{"type":"apikey","apikey":[{"key":"key","value":"X-Api-Key","type":"string"},{"key":"value","value":"{{apiKey}}","type":"string"},{"key":"in","value":"header","type":"string"}]}`, string(sent.Collection["auth"]))
 	assert.JSONEq(t, `[{"listen":"prerequest","script":{"id":"e74ce0d0-5acd-44b6-a3ae-95f617c1546e","type":"text/javascript","exec":["console.log(\"hi\");"]}}]`, string(sent.Collection["events"]))
 
-	_, _, err = c.Collections.Patch(ctx, collTestID, CollectionPatchRequest{Events: []collection.Event{}})
+	_, _, err = c.Collections.Patch(ctx, collTestID, CollectionPatchParams{Events: []collection.Event{}})
 	require.NoError(t, err)
 	_, body = h.LastRequest()
 	assert.JSONEq(t, `{"collection":{"events":[]}}`, string(body), "an empty list removes every script")
@@ -551,7 +551,7 @@ func TestCollectionsSetVariablesPatchesVariables(t *testing.T) {
 		{"key":"debug","value":false,"disabled":true}]}}`, string(body))
 	assert.Contains(t, string(body), "12345678901234567890", "big numbers keep every digit")
 
-	_, _, err = c.Collections.Patch(t.Context(), collTestID, CollectionPatchRequest{Variables: []collection.Variable{}})
+	_, _, err = c.Collections.Patch(t.Context(), collTestID, CollectionPatchParams{Variables: []collection.Variable{}})
 	require.NoError(t, err)
 	_, body = h.LastRequest()
 	assert.JSONEq(t, `{"collection":{"variable":[]}}`, string(body))

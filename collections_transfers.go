@@ -61,8 +61,8 @@ type CollectionTransferLocation struct {
 	ID    string              `json:"id,omitempty"`
 }
 
-// CollectionTransferRequest is what the Transfer… methods need.
-type CollectionTransferRequest struct {
+// CollectionItemTransferParams is what the Transfer… methods need.
+type CollectionItemTransferParams struct {
 	// IDs are the UIDs of the folders, requests or responses to transfer.
 	IDs []string `json:"ids"`
 	// Mode is required: copying and moving differ too much to default.
@@ -76,7 +76,7 @@ type CollectionTransferRequest struct {
 // folders.
 //
 //postman:operation POST /collection-folders-transfers
-func (s *CollectionsService) TransferFolders(ctx context.Context, req CollectionTransferRequest) ([]string, *Response, error) {
+func (s *CollectionsService) TransferFolders(ctx context.Context, req CollectionItemTransferParams) ([]string, *Response, error) {
 	return s.transfer(ctx, "TransferFolders", "/collection-folders-transfers", req)
 }
 
@@ -85,7 +85,7 @@ func (s *CollectionsService) TransferFolders(ctx context.Context, req Collection
 // transferred requests.
 //
 //postman:operation POST /collection-requests-transfers
-func (s *CollectionsService) TransferRequests(ctx context.Context, req CollectionTransferRequest) ([]string, *Response, error) {
+func (s *CollectionsService) TransferRequests(ctx context.Context, req CollectionItemTransferParams) ([]string, *Response, error) {
 	return s.transfer(ctx, "TransferRequests", "/collection-requests-transfers", req)
 }
 
@@ -94,11 +94,11 @@ func (s *CollectionsService) TransferRequests(ctx context.Context, req Collectio
 // transferred responses.
 //
 //postman:operation POST /collection-responses-transfers
-func (s *CollectionsService) TransferResponses(ctx context.Context, req CollectionTransferRequest) ([]string, *Response, error) {
+func (s *CollectionsService) TransferResponses(ctx context.Context, req CollectionItemTransferParams) ([]string, *Response, error) {
 	return s.transfer(ctx, "TransferResponses", "/collection-responses-transfers", req)
 }
 
-func (s *CollectionsService) transfer(ctx context.Context, method, path string, req CollectionTransferRequest) ([]string, *Response, error) {
+func (s *CollectionsService) transfer(ctx context.Context, method, path string, req CollectionItemTransferParams) ([]string, *Response, error) {
 	if len(req.IDs) == 0 {
 		return nil, nil, fmt.Errorf("postman: %s: %w: no IDs to transfer", method, ErrInvalidArgument)
 	}

@@ -12,8 +12,8 @@ import (
 	"github.com/postman-go/postman/internal/conformance"
 )
 
-func collTestTransfer() CollectionTransferRequest {
-	return CollectionTransferRequest{
+func collTestTransfer() CollectionItemTransferParams {
+	return CollectionItemTransferParams{
 		IDs:    []string{"12345678-bcb5648b-eecb-4468-ade7-4efb38431bd1"},
 		Mode:   CollectionTransferCopy,
 		Target: CollectionTransferTarget{Model: CollectionModelCollection, ID: "12345678-2ba6b9c4-5327-4c46-9bf3-4ec84b74b720"},
@@ -91,7 +91,7 @@ func TestCollectionsTransferSendsBody(t *testing.T) {
 	bad.Mode = ""
 	_, _, err = c.Collections.TransferFolders(t.Context(), bad)
 	assert.ErrorIs(t, err, ErrInvalidArgument, "the mode has no default")
-	_, _, err = c.Collections.TransferFolders(t.Context(), CollectionTransferRequest{Mode: CollectionTransferCopy})
+	_, _, err = c.Collections.TransferFolders(t.Context(), CollectionItemTransferParams{Mode: CollectionTransferCopy})
 	assert.ErrorIs(t, err, ErrInvalidArgument)
 	assert.Len(t, h.Ran(), 3)
 }
@@ -178,7 +178,7 @@ func TestCollectionsDeleteAccessKeyMapsErrors(t *testing.T) {
 }
 
 func TestCollectionsTransferRoundTripsThroughJSON(t *testing.T) {
-	var back CollectionTransferRequest
+	var back CollectionItemTransferParams
 	data, err := json.Marshal(collTestTransfer())
 	require.NoError(t, err)
 	require.NoError(t, json.Unmarshal(data, &back))

@@ -32,5 +32,5 @@ func (s *CollectionsService) SetVariables(ctx context.Context, collectionID stri
 	if len(vars) == 0 {
 		return nil, nil, fmt.Errorf("postman: SetVariables: %w: no variables", ErrInvalidArgument)
 	}
-	return s.Patch(ctx, collectionID, CollectionPatchRequest{Variables: vars})
+	return s.Patch(ctx, collectionID, CollectionPatchParams{Variables: vars})
 }

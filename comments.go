@@ -91,8 +91,8 @@ func (t *CommentTag) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// CommentCreateRequest is the comment to create.
-type CommentCreateRequest struct {
+// CommentCreateParams is the comment to create.
+type CommentCreateParams struct {
 	// Body is the comment's text (at most 10,000 characters); mention a
 	// user with "@username" and a matching entry in Tags.
 	Body string `json:"body"`
@@ -102,8 +102,8 @@ type CommentCreateRequest struct {
 	Tags map[string]CommentTag `json:"tags,omitempty"`
 }
 
-// CommentUpdateRequest is the new text of a comment.
-type CommentUpdateRequest struct {
+// CommentUpdateParams is the new text of a comment.
+type CommentUpdateParams struct {
 	// Body replaces the comment's text (at most 10,000 characters).
 	Body string `json:"body"`
 	// Tags map each "@username" of Body to the user it mentions.
@@ -194,11 +194,11 @@ func (s *CommentsService) list(ctx context.Context, t commentTarget) ([]*Comment
 	return root.Data, resp, nil
 }
 
-func (s *CommentsService) create(ctx context.Context, t commentTarget, req CommentCreateRequest) (*Comment, *Response, error) {
+func (s *CommentsService) create(ctx context.Context, t commentTarget, req CommentCreateParams) (*Comment, *Response, error) {
 	return s.write(ctx, http.MethodPost, t.path+"/comments", t.header, req)
 }
 
-func (s *CommentsService) update(ctx context.Context, t commentTarget, id int64, req CommentUpdateRequest) (*Comment, *Response, error) {
+func (s *CommentsService) update(ctx context.Context, t commentTarget, id int64, req CommentUpdateParams) (*Comment, *Response, error) {
 	sid, err := commentID("comment", id)
 	if err != nil {
 		return nil, nil, err

@@ -46,7 +46,7 @@ func (s *CommentsService) ListOnAPI(ctx context.Context, apiID string) ([]*Comme
 // instead.
 //
 //postman:operation POST /apis/{apiId}/comments
-func (s *CommentsService) CreateOnAPI(ctx context.Context, apiID string, req CommentCreateRequest) (*Comment, *Response, error) {
+func (s *CommentsService) CreateOnAPI(ctx context.Context, apiID string, req CommentCreateParams) (*Comment, *Response, error) {
 	t, err := commentAPITargetOf("/apis/%s", apiID)
 	if err != nil {
 		return nil, nil, err
@@ -63,7 +63,7 @@ func (s *CommentsService) CreateOnAPI(ctx context.Context, apiID string, req Com
 // instead.
 //
 //postman:operation PUT /apis/{apiId}/comments/{commentId}
-func (s *CommentsService) UpdateOnAPI(ctx context.Context, apiID string, commentID int64, req CommentUpdateRequest) (*Comment, *Response, error) {
+func (s *CommentsService) UpdateOnAPI(ctx context.Context, apiID string, commentID int64, req CommentUpdateParams) (*Comment, *Response, error) {
 	t, err := commentAPITargetOf("/apis/%s", apiID)
 	if err != nil {
 		return nil, nil, err
@@ -115,7 +115,7 @@ func (s *CommentsService) ListOnAPICollection(ctx context.Context, apiID, collec
 // method with the collection's UID.
 //
 //postman:operation POST /apis/{apiId}/collections/{collectionId}/comments
-func (s *CommentsService) CreateOnAPICollection(ctx context.Context, apiID, collectionID string, req CommentCreateRequest) (*Comment, *Response, error) {
+func (s *CommentsService) CreateOnAPICollection(ctx context.Context, apiID, collectionID string, req CommentCreateParams) (*Comment, *Response, error) {
 	t, err := commentAPITargetOf("/apis/%s/collections/%s", apiID, collectionID)
 	if err != nil {
 		return nil, nil, err
@@ -132,7 +132,7 @@ func (s *CommentsService) CreateOnAPICollection(ctx context.Context, apiID, coll
 // method with the collection's UID.
 //
 //postman:operation PUT /apis/{apiId}/collections/{collectionId}/comments/{commentId}
-func (s *CommentsService) UpdateOnAPICollection(ctx context.Context, apiID, collectionID string, commentID int64, req CommentUpdateRequest) (*Comment, *Response, error) {
+func (s *CommentsService) UpdateOnAPICollection(ctx context.Context, apiID, collectionID string, commentID int64, req CommentUpdateParams) (*Comment, *Response, error) {
 	t, err := commentAPITargetOf("/apis/%s/collections/%s", apiID, collectionID)
 	if err != nil {
 		return nil, nil, err

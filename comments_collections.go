@@ -19,7 +19,7 @@ func (s *CommentsService) ListOnCollection(ctx context.Context, collectionID str
 // req.ThreadID is set.
 //
 //postman:operation POST /collections/{collectionId}/comments
-func (s *CommentsService) CreateOnCollection(ctx context.Context, collectionID string, req CommentCreateRequest) (*Comment, *Response, error) {
+func (s *CommentsService) CreateOnCollection(ctx context.Context, collectionID string, req CommentCreateParams) (*Comment, *Response, error) {
 	t, err := commentTargetOf("/collections/%s", collectionID)
 	if err != nil {
 		return nil, nil, err
@@ -30,7 +30,7 @@ func (s *CommentsService) CreateOnCollection(ctx context.Context, collectionID s
 // UpdateOnCollection replaces the text of a comment on a collection.
 //
 //postman:operation PUT /collections/{collectionId}/comments/{commentId}
-func (s *CommentsService) UpdateOnCollection(ctx context.Context, collectionID string, commentID int64, req CommentUpdateRequest) (*Comment, *Response, error) {
+func (s *CommentsService) UpdateOnCollection(ctx context.Context, collectionID string, commentID int64, req CommentUpdateParams) (*Comment, *Response, error) {
 	t, err := commentTargetOf("/collections/%s", collectionID)
 	if err != nil {
 		return nil, nil, err
@@ -67,7 +67,7 @@ func (s *CommentsService) ListOnFolder(ctx context.Context, collectionID, folder
 // thread when req.ThreadID is set.
 //
 //postman:operation POST /collections/{collectionId}/folders/{folderId}/comments
-func (s *CommentsService) CreateOnFolder(ctx context.Context, collectionID, folderID string, req CommentCreateRequest) (*Comment, *Response, error) {
+func (s *CommentsService) CreateOnFolder(ctx context.Context, collectionID, folderID string, req CommentCreateParams) (*Comment, *Response, error) {
 	t, err := commentTargetOf("/collections/%s/folders/%s", collectionID, folderID)
 	if err != nil {
 		return nil, nil, err
@@ -78,7 +78,7 @@ func (s *CommentsService) CreateOnFolder(ctx context.Context, collectionID, fold
 // UpdateOnFolder replaces the text of a comment on a folder of a collection.
 //
 //postman:operation PUT /collections/{collectionId}/folders/{folderId}/comments/{commentId}
-func (s *CommentsService) UpdateOnFolder(ctx context.Context, collectionID, folderID string, commentID int64, req CommentUpdateRequest) (*Comment, *Response, error) {
+func (s *CommentsService) UpdateOnFolder(ctx context.Context, collectionID, folderID string, commentID int64, req CommentUpdateParams) (*Comment, *Response, error) {
 	t, err := commentTargetOf("/collections/%s/folders/%s", collectionID, folderID)
 	if err != nil {
 		return nil, nil, err
@@ -115,7 +115,7 @@ func (s *CommentsService) ListOnRequest(ctx context.Context, collectionID, reque
 // thread when req.ThreadID is set.
 //
 //postman:operation POST /collections/{collectionId}/requests/{requestId}/comments
-func (s *CommentsService) CreateOnRequest(ctx context.Context, collectionID, requestID string, req CommentCreateRequest) (*Comment, *Response, error) {
+func (s *CommentsService) CreateOnRequest(ctx context.Context, collectionID, requestID string, req CommentCreateParams) (*Comment, *Response, error) {
 	t, err := commentTargetOf("/collections/%s/requests/%s", collectionID, requestID)
 	if err != nil {
 		return nil, nil, err
@@ -127,7 +127,7 @@ func (s *CommentsService) CreateOnRequest(ctx context.Context, collectionID, req
 // collection.
 //
 //postman:operation PUT /collections/{collectionId}/requests/{requestId}/comments/{commentId}
-func (s *CommentsService) UpdateOnRequest(ctx context.Context, collectionID, requestID string, commentID int64, req CommentUpdateRequest) (*Comment, *Response, error) {
+func (s *CommentsService) UpdateOnRequest(ctx context.Context, collectionID, requestID string, commentID int64, req CommentUpdateParams) (*Comment, *Response, error) {
 	t, err := commentTargetOf("/collections/%s/requests/%s", collectionID, requestID)
 	if err != nil {
 		return nil, nil, err
@@ -164,7 +164,7 @@ func (s *CommentsService) ListOnResponse(ctx context.Context, collectionID, resp
 // in a thread when req.ThreadID is set.
 //
 //postman:operation POST /collections/{collectionId}/responses/{responseId}/comments
-func (s *CommentsService) CreateOnResponse(ctx context.Context, collectionID, responseID string, req CommentCreateRequest) (*Comment, *Response, error) {
+func (s *CommentsService) CreateOnResponse(ctx context.Context, collectionID, responseID string, req CommentCreateParams) (*Comment, *Response, error) {
 	t, err := commentTargetOf("/collections/%s/responses/%s", collectionID, responseID)
 	if err != nil {
 		return nil, nil, err
@@ -176,7 +176,7 @@ func (s *CommentsService) CreateOnResponse(ctx context.Context, collectionID, re
 // collection.
 //
 //postman:operation PUT /collections/{collectionId}/responses/{responseId}/comments/{commentId}
-func (s *CommentsService) UpdateOnResponse(ctx context.Context, collectionID, responseID string, commentID int64, req CommentUpdateRequest) (*Comment, *Response, error) {
+func (s *CommentsService) UpdateOnResponse(ctx context.Context, collectionID, responseID string, commentID int64, req CommentUpdateParams) (*Comment, *Response, error) {
 	t, err := commentTargetOf("/collections/%s/responses/%s", collectionID, responseID)
 	if err != nil {
 		return nil, nil, err

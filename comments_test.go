@@ -29,8 +29,8 @@ const (
 type commentTestTarget struct {
 	name   string
 	list   func(ctx context.Context, c *Client) ([]*Comment, *Response, error)
-	create func(ctx context.Context, c *Client, req CommentCreateRequest) (*Comment, *Response, error)
-	update func(ctx context.Context, c *Client, id int64, req CommentUpdateRequest) (*Comment, *Response, error)
+	create func(ctx context.Context, c *Client, req CommentCreateParams) (*Comment, *Response, error)
+	update func(ctx context.Context, c *Client, id int64, req CommentUpdateParams) (*Comment, *Response, error)
 	delete func(ctx context.Context, c *Client, id int64) (*Response, error)
 	// listOp is the operationId of list; path the target's path.
 	listOp string
@@ -45,10 +45,10 @@ func commentTestTargets() []commentTestTarget {
 			list: func(ctx context.Context, c *Client) ([]*Comment, *Response, error) {
 				return c.Comments.ListOnCollection(ctx, commentTestCollectionUID)
 			},
-			create: func(ctx context.Context, c *Client, r CommentCreateRequest) (*Comment, *Response, error) {
+			create: func(ctx context.Context, c *Client, r CommentCreateParams) (*Comment, *Response, error) {
 				return c.Comments.CreateOnCollection(ctx, commentTestCollectionUID, r)
 			},
-			update: func(ctx context.Context, c *Client, id int64, r CommentUpdateRequest) (*Comment, *Response, error) {
+			update: func(ctx context.Context, c *Client, id int64, r CommentUpdateParams) (*Comment, *Response, error) {
 				return c.Comments.UpdateOnCollection(ctx, commentTestCollectionUID, id, r)
 			},
 			delete: func(ctx context.Context, c *Client, id int64) (*Response, error) {
@@ -60,10 +60,10 @@ func commentTestTargets() []commentTestTarget {
 			list: func(ctx context.Context, c *Client) ([]*Comment, *Response, error) {
 				return c.Comments.ListOnFolder(ctx, commentTestCollectionUID, commentTestFolderUID)
 			},
-			create: func(ctx context.Context, c *Client, r CommentCreateRequest) (*Comment, *Response, error) {
+			create: func(ctx context.Context, c *Client, r CommentCreateParams) (*Comment, *Response, error) {
 				return c.Comments.CreateOnFolder(ctx, commentTestCollectionUID, commentTestFolderUID, r)
 			},
-			update: func(ctx context.Context, c *Client, id int64, r CommentUpdateRequest) (*Comment, *Response, error) {
+			update: func(ctx context.Context, c *Client, id int64, r CommentUpdateParams) (*Comment, *Response, error) {
 				return c.Comments.UpdateOnFolder(ctx, commentTestCollectionUID, commentTestFolderUID, id, r)
 			},
 			delete: func(ctx context.Context, c *Client, id int64) (*Response, error) {
@@ -75,10 +75,10 @@ func commentTestTargets() []commentTestTarget {
 			list: func(ctx context.Context, c *Client) ([]*Comment, *Response, error) {
 				return c.Comments.ListOnRequest(ctx, commentTestCollectionUID, commentTestRequestUID)
 			},
-			create: func(ctx context.Context, c *Client, r CommentCreateRequest) (*Comment, *Response, error) {
+			create: func(ctx context.Context, c *Client, r CommentCreateParams) (*Comment, *Response, error) {
 				return c.Comments.CreateOnRequest(ctx, commentTestCollectionUID, commentTestRequestUID, r)
 			},
-			update: func(ctx context.Context, c *Client, id int64, r CommentUpdateRequest) (*Comment, *Response, error) {
+			update: func(ctx context.Context, c *Client, id int64, r CommentUpdateParams) (*Comment, *Response, error) {
 				return c.Comments.UpdateOnRequest(ctx, commentTestCollectionUID, commentTestRequestUID, id, r)
 			},
 			delete: func(ctx context.Context, c *Client, id int64) (*Response, error) {
@@ -90,10 +90,10 @@ func commentTestTargets() []commentTestTarget {
 			list: func(ctx context.Context, c *Client) ([]*Comment, *Response, error) {
 				return c.Comments.ListOnResponse(ctx, commentTestCollectionUID, commentTestResponseUID)
 			},
-			create: func(ctx context.Context, c *Client, r CommentCreateRequest) (*Comment, *Response, error) {
+			create: func(ctx context.Context, c *Client, r CommentCreateParams) (*Comment, *Response, error) {
 				return c.Comments.CreateOnResponse(ctx, commentTestCollectionUID, commentTestResponseUID, r)
 			},
-			update: func(ctx context.Context, c *Client, id int64, r CommentUpdateRequest) (*Comment, *Response, error) {
+			update: func(ctx context.Context, c *Client, id int64, r CommentUpdateParams) (*Comment, *Response, error) {
 				return c.Comments.UpdateOnResponse(ctx, commentTestCollectionUID, commentTestResponseUID, id, r)
 			},
 			delete: func(ctx context.Context, c *Client, id int64) (*Response, error) {
@@ -105,10 +105,10 @@ func commentTestTargets() []commentTestTarget {
 			list: func(ctx context.Context, c *Client) ([]*Comment, *Response, error) {
 				return c.Comments.ListOnAPI(ctx, commentTestAPIID)
 			},
-			create: func(ctx context.Context, c *Client, r CommentCreateRequest) (*Comment, *Response, error) {
+			create: func(ctx context.Context, c *Client, r CommentCreateParams) (*Comment, *Response, error) {
 				return c.Comments.CreateOnAPI(ctx, commentTestAPIID, r)
 			},
-			update: func(ctx context.Context, c *Client, id int64, r CommentUpdateRequest) (*Comment, *Response, error) {
+			update: func(ctx context.Context, c *Client, id int64, r CommentUpdateParams) (*Comment, *Response, error) {
 				return c.Comments.UpdateOnAPI(ctx, commentTestAPIID, id, r)
 			},
 			delete: func(ctx context.Context, c *Client, id int64) (*Response, error) {
@@ -120,10 +120,10 @@ func commentTestTargets() []commentTestTarget {
 			list: func(ctx context.Context, c *Client) ([]*Comment, *Response, error) {
 				return c.Comments.ListOnAPICollection(ctx, commentTestAPIID, commentTestAPICollection)
 			},
-			create: func(ctx context.Context, c *Client, r CommentCreateRequest) (*Comment, *Response, error) {
+			create: func(ctx context.Context, c *Client, r CommentCreateParams) (*Comment, *Response, error) {
 				return c.Comments.CreateOnAPICollection(ctx, commentTestAPIID, commentTestAPICollection, r)
 			},
-			update: func(ctx context.Context, c *Client, id int64, r CommentUpdateRequest) (*Comment, *Response, error) {
+			update: func(ctx context.Context, c *Client, id int64, r CommentUpdateParams) (*Comment, *Response, error) {
 				return c.Comments.UpdateOnAPICollection(ctx, commentTestAPIID, commentTestAPICollection, id, r)
 			},
 			delete: func(ctx context.Context, c *Client, id int64) (*Response, error) {
@@ -142,16 +142,16 @@ func TestCommentsConformance(t *testing.T) {
 				return err
 			}},
 			scenario{name: "CreateOn" + tg.name, call: func(ctx context.Context, c *Client) error {
-				_, _, err := tg.create(ctx, c, CommentCreateRequest{Body: "This is an example."})
+				_, _, err := tg.create(ctx, c, CommentCreateParams{Body: "This is an example."})
 				return err
 			}},
 			scenario{name: "CreateOn" + tg.name + "Reply", call: func(ctx context.Context, c *Client) error {
-				_, _, err := tg.create(ctx, c, CommentCreateRequest{Body: "This is an example. @alex-cruz", ThreadID: commentTestThreadID,
+				_, _, err := tg.create(ctx, c, CommentCreateParams{Body: "This is an example. @alex-cruz", ThreadID: commentTestThreadID,
 					Tags: map[string]CommentTag{"@alex-cruz": {UserID: 87654321}}})
 				return err
 			}},
 			scenario{name: "UpdateOn" + tg.name, call: func(ctx context.Context, c *Client) error {
-				_, _, err := tg.update(ctx, c, commentTestCommentID, CommentUpdateRequest{Body: "This is an example. @alex-cruz",
+				_, _, err := tg.update(ctx, c, commentTestCommentID, CommentUpdateParams{Body: "This is an example. @alex-cruz",
 					Tags: map[string]CommentTag{"@alex-cruz": {Type: CommentTagUser, UserID: 87654321}}})
 				return err
 			}},
@@ -196,7 +196,7 @@ func TestCommentsCreateAndUpdateBodies(t *testing.T) {
 			h := conformance.New(t)
 			c := newTestClient(t, h.URL)
 
-			created, _, err := tg.create(t.Context(), c, CommentCreateRequest{
+			created, _, err := tg.create(t.Context(), c, CommentCreateParams{
 				Body:     "This is an example. @alex-cruz",
 				ThreadID: commentTestThreadID,
 				Tags:     map[string]CommentTag{"@alex-cruz": {UserID: 87654321}},
@@ -210,12 +210,12 @@ func TestCommentsCreateAndUpdateBodies(t *testing.T) {
 			assert.Equal(t, int64(12345), created.ThreadID)
 			assert.Equal(t, "This is an example.", created.Body)
 
-			_, _, err = tg.create(t.Context(), c, CommentCreateRequest{Body: "A new thread."})
+			_, _, err = tg.create(t.Context(), c, CommentCreateParams{Body: "A new thread."})
 			require.NoError(t, err)
 			_, body = h.LastRequest()
 			assert.JSONEq(t, `{"body":"A new thread."}`, string(body), "a new thread sends no threadId or tags")
 
-			updated, _, err := tg.update(t.Context(), c, commentTestCommentID, CommentUpdateRequest{Body: "This is an updated example."})
+			updated, _, err := tg.update(t.Context(), c, commentTestCommentID, CommentUpdateParams{Body: "This is an updated example."})
 			require.NoError(t, err)
 			req, body = h.LastRequest()
 			assert.Equal(t, http.MethodPut, req.Method)
@@ -270,7 +270,7 @@ func TestCommentsAPIErrors(t *testing.T) {
 	_, _, err := c.Comments.ListOnAPI(t.Context(), commentTestAPIID)
 	assert.ErrorIs(t, err, ErrFeatureUnavailable, "the region answer of the description")
 
-	_, _, err = c.Comments.CreateOnAPI(t.Context(), commentTestAPIID, CommentCreateRequest{Body: "x"})
+	_, _, err = c.Comments.CreateOnAPI(t.Context(), commentTestAPIID, CommentCreateParams{Body: "x"})
 	assert.ErrorIs(t, err, ErrDeprecated, "a v9 API answers that it needs the v10 Accept header")
 }
 
@@ -297,7 +297,7 @@ func TestCommentsRejectBadIDsBeforeIO(t *testing.T) {
 	calls := map[string]func() error{
 		"ResolveThread 0": func() error { _, err := c.Comments.ResolveThread(ctx, 0); return err },
 		"UpdateOnCollection 0": func() error {
-			_, _, err := c.Comments.UpdateOnCollection(ctx, commentTestCollectionUID, 0, CommentUpdateRequest{Body: "x"})
+			_, _, err := c.Comments.UpdateOnCollection(ctx, commentTestCollectionUID, 0, CommentUpdateParams{Body: "x"})
 			return err
 		},
 		"DeleteOnFolder -1": func() error {
@@ -309,7 +309,7 @@ func TestCommentsRejectBadIDsBeforeIO(t *testing.T) {
 			return err
 		},
 		"CreateOnAPICollection dot": func() error {
-			_, _, err := c.Comments.CreateOnAPICollection(ctx, ".", commentTestAPICollection, CommentCreateRequest{Body: "x"})
+			_, _, err := c.Comments.CreateOnAPICollection(ctx, ".", commentTestAPICollection, CommentCreateParams{Body: "x"})
 			return err
 		},
 		"DeleteOnAPI empty": func() error { _, err := c.Comments.DeleteOnAPI(ctx, "", 1); return err },

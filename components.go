@@ -172,8 +172,8 @@ func (s *ComponentsService) Get(ctx context.Context, componentID string, opts *C
 	return comp, resp, nil
 }
 
-// ComponentCreateRequest is the body of Create.
-type ComponentCreateRequest struct {
+// ComponentCreateParams is the body of Create.
+type ComponentCreateParams struct {
 	// Name is unique in the team: at most 60 letters, digits, "-", "_" and ".".
 	Name string        `json:"name"`
 	Type ComponentType `json:"type"`
@@ -188,7 +188,7 @@ type ComponentCreateRequest struct {
 // field set in the returned Component. Available on Enterprise plans.
 //
 //postman:operation POST /components
-func (s *ComponentsService) Create(ctx context.Context, req ComponentCreateRequest) (*Component, *Response, error) {
+func (s *ComponentsService) Create(ctx context.Context, req ComponentCreateParams) (*Component, *Response, error) {
 	if err := specRequireArg("component name", req.Name); err != nil {
 		return nil, nil, err
 	}
@@ -200,9 +200,9 @@ func (s *ComponentsService) Create(ctx context.Context, req ComponentCreateReque
 	return comp, resp, nil
 }
 
-// ComponentUpdateRequest is the body of Update. Postman accepts one change
+// ComponentUpdateParams is the body of Update. Postman accepts one change
 // per call: set Name or Status, not both.
-type ComponentUpdateRequest struct {
+type ComponentUpdateParams struct {
 	// Name renames the component; archived components cannot be renamed.
 	Name *string `json:"name,omitempty"`
 	// Status archives or restores the component.
@@ -216,7 +216,7 @@ type ComponentUpdateRequest struct {
 // Enterprise plans.
 //
 //postman:operation PATCH /components/{componentId}
-func (s *ComponentsService) Update(ctx context.Context, componentID string, req ComponentUpdateRequest) (*Component, *Response, error) {
+func (s *ComponentsService) Update(ctx context.Context, componentID string, req ComponentUpdateParams) (*Component, *Response, error) {
 	p, err := pathf("/components/%s", componentID)
 	if err != nil {
 		return nil, nil, err
@@ -257,9 +257,9 @@ func (s *ComponentsService) GetDraft(ctx context.Context, componentID string) (*
 	return draft, resp, nil
 }
 
-// ComponentDraftUpdateRequest is the body of UpdateDraft; set at least one
+// ComponentDraftUpdateParams is the body of UpdateDraft; set at least one
 // field.
-type ComponentDraftUpdateRequest struct {
+type ComponentDraftUpdateParams struct {
 	// Content is at most 500 KB of UTF-8.
 	Content *string         `json:"content,omitempty"`
 	Format  ComponentFormat `json:"format,omitempty"`
@@ -270,7 +270,7 @@ type ComponentDraftUpdateRequest struct {
 // ErrConflict). Available on Enterprise plans.
 //
 //postman:operation PATCH /components/{componentId}/drafts
-func (s *ComponentsService) UpdateDraft(ctx context.Context, componentID string, req ComponentDraftUpdateRequest) (*ComponentDraft, *Response, error) {
+func (s *ComponentsService) UpdateDraft(ctx context.Context, componentID string, req ComponentDraftUpdateParams) (*ComponentDraft, *Response, error) {
 	p, err := pathf("/components/%s/drafts", componentID)
 	if err != nil {
 		return nil, nil, err

@@ -37,7 +37,7 @@ func TestComponentsConformance(t *testing.T) {
 			return nil
 		}},
 		{name: "Create", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Components.Create(ctx, ComponentCreateRequest{Name: "example-component", Type: ComponentOAS3, Content: content, Format: ComponentFormatYAML})
+			_, _, err := c.Components.Create(ctx, ComponentCreateParams{Name: "example-component", Type: ComponentOAS3, Content: content, Format: ComponentFormatYAML})
 			return err
 		}},
 		{name: "Get", call: func(ctx context.Context, c *Client) error {
@@ -45,7 +45,7 @@ func TestComponentsConformance(t *testing.T) {
 			return err
 		}},
 		{name: "Update", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Components.Update(ctx, componentTestID, ComponentUpdateRequest{Name: &name})
+			_, _, err := c.Components.Update(ctx, componentTestID, ComponentUpdateParams{Name: &name})
 			return err
 		}},
 		{name: "GetDraft", call: func(ctx context.Context, c *Client) error {
@@ -53,7 +53,7 @@ func TestComponentsConformance(t *testing.T) {
 			return err
 		}},
 		{name: "UpdateDraft", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Components.UpdateDraft(ctx, componentTestID, ComponentDraftUpdateRequest{Content: &content, Format: ComponentFormatYAML})
+			_, _, err := c.Components.UpdateDraft(ctx, componentTestID, ComponentDraftUpdateParams{Content: &content, Format: ComponentFormatYAML})
 			return err
 		}},
 		{name: "ListVersions", call: func(ctx context.Context, c *Client) error {
@@ -69,11 +69,11 @@ func TestComponentsConformance(t *testing.T) {
 			return nil
 		}},
 		{name: "PublishVersion", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Components.PublishVersion(ctx, componentTestID, ComponentVersionCreateRequest{Label: "1.0.0", Source: &ComponentVersionSource{Type: ComponentSourceDraft}})
+			_, _, err := c.Components.PublishVersion(ctx, componentTestID, ComponentVersionPublishParams{Label: "1.0.0", Source: &ComponentVersionSource{Type: ComponentSourceDraft}})
 			return err
 		}},
 		{name: "GetVersion", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Components.GetVersion(ctx, componentTestID, componentTestVersionID, &ComponentVersionOptions{IncludeContent: true})
+			_, _, err := c.Components.GetVersion(ctx, componentTestID, componentTestVersionID, &ComponentVersionGetOptions{IncludeContent: true})
 			return err
 		}},
 	})
@@ -169,20 +169,20 @@ func TestComponentsWrites(t *testing.T) {
 	c := newTestClient(t, h.URL)
 	ctx := t.Context()
 
-	comp, resp, err := c.Components.Create(ctx, ComponentCreateRequest{Name: "example-component", Type: ComponentOAS3, Content: "openapi: 3.0.0"})
+	comp, resp, err := c.Components.Create(ctx, ComponentCreateParams{Name: "example-component", Type: ComponentOAS3, Content: "openapi: 3.0.0"})
 	require.NoError(t, err)
 	assert.Equal(t, http.StatusCreated, resp.StatusCode)
 	assert.Equal(t, &Component{ID: componentTestID}, comp)
 	_, body := h.LastRequest()
 	assert.JSONEq(t, `{"name":"example-component","type":"OAS3","content":"openapi: 3.0.0"}`, string(body))
 
-	comp, _, err = c.Components.Update(ctx, componentTestID, ComponentUpdateRequest{Status: ComponentArchived})
+	comp, _, err = c.Components.Update(ctx, componentTestID, ComponentUpdateParams{Status: ComponentArchived})
 	require.NoError(t, err)
 	assert.Equal(t, "update-component-name", comp.Name)
 	_, body = h.LastRequest()
 	assert.JSONEq(t, `{"status":"archived"}`, string(body))
 
-	draft, _, err := c.Components.UpdateDraft(ctx, componentTestID, ComponentDraftUpdateRequest{Format: ComponentFormatJSON})
+	draft, _, err := c.Components.UpdateDraft(ctx, componentTestID, ComponentDraftUpdateParams{Format: ComponentFormatJSON})
 	require.NoError(t, err)
 	assert.Equal(t, componentTestID, draft.ID)
 	_, body = h.LastRequest()
@@ -193,22 +193,22 @@ func TestComponentsWrites(t *testing.T) {
 	assert.Equal(t, ComponentFormatYAML, draft.Format)
 	assert.Contains(t, draft.Content, "title: Example API")
 
-	v, _, err := c.Components.PublishVersion(ctx, componentTestID, ComponentVersionCreateRequest{Label: "2.0.0"})
+	v, _, err := c.Components.PublishVersion(ctx, componentTestID, ComponentVersionPublishParams{Label: "2.0.0"})
 	require.NoError(t, err)
 	assert.Equal(t, componentTestVersionID, v.ID)
 	_, body = h.LastRequest()
 	assert.JSONEq(t, `{"label":"2.0.0"}`, string(body))
 
 	name := "n"
-	for _, bad := range []ComponentUpdateRequest{{}, {Name: &name, Status: ComponentActive}} {
+	for _, bad := range []ComponentUpdateParams{{}, {Name: &name, Status: ComponentActive}} {
 		_, _, err := c.Components.Update(ctx, componentTestID, bad)
 		assert.ErrorIs(t, err, ErrInvalidArgument)
 	}
-	_, _, err = c.Components.UpdateDraft(ctx, componentTestID, ComponentDraftUpdateRequest{})
+	_, _, err = c.Components.UpdateDraft(ctx, componentTestID, ComponentDraftUpdateParams{})
 	assert.ErrorIs(t, err, ErrInvalidArgument)
-	_, _, err = c.Components.Create(ctx, ComponentCreateRequest{})
+	_, _, err = c.Components.Create(ctx, ComponentCreateParams{})
 	assert.ErrorIs(t, err, ErrInvalidArgument)
-	_, _, err = c.Components.PublishVersion(ctx, componentTestID, ComponentVersionCreateRequest{})
+	_, _, err = c.Components.PublishVersion(ctx, componentTestID, ComponentVersionPublishParams{})
 	assert.ErrorIs(t, err, ErrInvalidArgument)
 	assert.Len(t, h.Ran(), 5)
 }
@@ -279,6 +279,6 @@ func TestComponentsPlanGating(t *testing.T) {
 	_, _, err = c.Components.GetVersion(t.Context(), componentTestID, "nope", nil)
 	assert.ErrorIs(t, err, ErrNotFound)
 
-	_, _, err = c.Components.Create(t.Context(), ComponentCreateRequest{Name: "dup", Type: ComponentOAS3, Content: "x"})
+	_, _, err = c.Components.Create(t.Context(), ComponentCreateParams{Name: "dup", Type: ComponentOAS3, Content: "x"})
 	assert.ErrorIs(t, err, ErrConflict)
 }

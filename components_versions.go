@@ -20,8 +20,8 @@ type ComponentVersion struct {
 	PublishedAt Timestamp `json:"publishedAt,omitzero"`
 }
 
-// ComponentVersionOptions asks GetVersion for more.
-type ComponentVersionOptions struct {
+// ComponentVersionGetOptions asks GetVersion for more.
+type ComponentVersionGetOptions struct {
 	// IncludeContent returns the version's content.
 	IncludeContent bool
 }
@@ -87,8 +87,8 @@ type ComponentVersionSource struct {
 	Type ComponentVersionSourceType `json:"type"`
 }
 
-// ComponentVersionCreateRequest is the body of PublishVersion.
-type ComponentVersionCreateRequest struct {
+// ComponentVersionPublishParams is the body of PublishVersion.
+type ComponentVersionPublishParams struct {
 	// Label starts and ends with a letter or digit and holds at most 60
 	// letters, digits, ".", "_", "+" and "-" ("1.0.0").
 	Label string `json:"label"`
@@ -102,7 +102,7 @@ type ComponentVersionCreateRequest struct {
 // plans.
 //
 //postman:operation POST /components/{componentId}/versions
-func (s *ComponentsService) PublishVersion(ctx context.Context, componentID string, req ComponentVersionCreateRequest) (*ComponentVersion, *Response, error) {
+func (s *ComponentsService) PublishVersion(ctx context.Context, componentID string, req ComponentVersionPublishParams) (*ComponentVersion, *Response, error) {
 	p, err := pathf("/components/%s/versions", componentID)
 	if err != nil {
 		return nil, nil, err
@@ -122,7 +122,7 @@ func (s *ComponentsService) PublishVersion(ctx context.Context, componentID stri
 // Enterprise plans.
 //
 //postman:operation GET /components/{componentId}/versions/{versionId}
-func (s *ComponentsService) GetVersion(ctx context.Context, componentID, versionID string, opts *ComponentVersionOptions) (*ComponentVersion, *Response, error) {
+func (s *ComponentsService) GetVersion(ctx context.Context, componentID, versionID string, opts *ComponentVersionGetOptions) (*ComponentVersion, *Response, error) {
 	p, err := pathf("/components/%s/versions/%s", componentID, versionID)
 	if err != nil {
 		return nil, nil, err

@@ -64,8 +64,8 @@ type EnvironmentListOptions struct {
 	Workspace string `url:"workspace,omitempty"`
 }
 
-// EnvironmentCreateRequest is a new environment.
-type EnvironmentCreateRequest struct {
+// EnvironmentCreateParams is a new environment.
+type EnvironmentCreateParams struct {
 	// WorkspaceID is the workspace to create the environment in. Postman's
 	// description requires it; left empty, Postman uses the oldest
 	// personal workspace of the API key's owner.
@@ -75,8 +75,8 @@ type EnvironmentCreateRequest struct {
 	Values EnvironmentVariables `json:"values,omitempty"`
 }
 
-// ReplaceEnvironmentRequest is the whole new content of an environment.
-type ReplaceEnvironmentRequest struct {
+// EnvironmentReplaceParams is the whole new content of an environment.
+type EnvironmentReplaceParams struct {
 	// Name renames the environment; empty keeps the name.
 	Name string `json:"name,omitempty"`
 	// Values become the environment's variables; nil or empty removes
@@ -114,9 +114,9 @@ func (s *EnvironmentsService) Get(ctx context.Context, environmentID string) (*E
 // Postman caps the request at 30 MB.
 //
 //postman:operation POST /environments
-func (s *EnvironmentsService) Create(ctx context.Context, req EnvironmentCreateRequest) (*Environment, *Response, error) {
+func (s *EnvironmentsService) Create(ctx context.Context, req EnvironmentCreateParams) (*Environment, *Response, error) {
 	body := struct {
-		Environment EnvironmentCreateRequest `json:"environment"`
+		Environment EnvironmentCreateParams `json:"environment"`
 	}{req}
 	query := struct {
 		Workspace string `url:"workspace,omitempty"`
@@ -133,7 +133,7 @@ func (s *EnvironmentsService) Create(ctx context.Context, req EnvironmentCreateR
 // Postman caps the request at 30 MB.
 //
 //postman:operation PUT /environments/{environmentId}
-func (s *EnvironmentsService) Replace(ctx context.Context, environmentID string, req ReplaceEnvironmentRequest) (*Environment, *Response, error) {
+func (s *EnvironmentsService) Replace(ctx context.Context, environmentID string, req EnvironmentReplaceParams) (*Environment, *Response, error) {
 	path, err := pathf("/environments/%s", environmentID)
 	if err != nil {
 		return nil, nil, err
@@ -142,7 +142,7 @@ func (s *EnvironmentsService) Replace(ctx context.Context, environmentID string,
 		req.Values = EnvironmentVariables{}
 	}
 	body := struct {
-		Environment ReplaceEnvironmentRequest `json:"environment"`
+		Environment EnvironmentReplaceParams `json:"environment"`
 	}{req}
 	return s.envCall(ctx, &request{method: http.MethodPut, path: path, body: body})
 }

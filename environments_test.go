@@ -25,12 +25,12 @@ func TestEnvironmentsConformance(t *testing.T) {
 			return err
 		}},
 		{name: "Create", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Environments.Create(ctx, EnvironmentCreateRequest{WorkspaceID: workspaceTestID, Name: "Test Environment",
+			_, _, err := c.Environments.Create(ctx, EnvironmentCreateParams{WorkspaceID: workspaceTestID, Name: "Test Environment",
 				Values: EnvironmentVariables{NewEnvironmentVariable("collectionId", "12ece9e1"), NewEnvironmentSecret("apiKey", "PMAK-1")}})
 			return err
 		}},
 		{name: "Replace", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Environments.Replace(ctx, environmentTestID, ReplaceEnvironmentRequest{Name: "Test A Environment",
+			_, _, err := c.Environments.Replace(ctx, environmentTestID, EnvironmentReplaceParams{Name: "Test A Environment",
 				Values: EnvironmentVariables{NewEnvironmentVariable("collectionId", "12ece9e1")}})
 			return err
 		}},
@@ -108,7 +108,7 @@ func environmentVariableFields(v EnvironmentVariable) EnvironmentVariable {
 func TestEnvironmentsCreateSendsWorkspaceAndVariables(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	env, _, err := c.Environments.Create(t.Context(), EnvironmentCreateRequest{WorkspaceID: workspaceTestID, Name: "CI",
+	env, _, err := c.Environments.Create(t.Context(), EnvironmentCreateParams{WorkspaceID: workspaceTestID, Name: "CI",
 		Values: EnvironmentVariables{NewEnvironmentVariable("host", "api.example.com"), NewEnvironmentSecret("apiKey", environmentTestSecret)}})
 	require.NoError(t, err)
 	assert.Equal(t, environmentTestID, env.ID)
@@ -124,7 +124,7 @@ func TestEnvironmentsCreateFeatureUnavailable(t *testing.T) {
 	h := conformance.New(t)
 	h.Status("createEnvironment", http.StatusForbidden) // the "Feature Unavailable" example
 	c := newTestClient(t, h.URL)
-	_, _, err := c.Environments.Create(t.Context(), EnvironmentCreateRequest{WorkspaceID: workspaceTestID, Name: "CI"})
+	_, _, err := c.Environments.Create(t.Context(), EnvironmentCreateParams{WorkspaceID: workspaceTestID, Name: "CI"})
 	assert.ErrorIs(t, err, ErrFeatureUnavailable)
 	assert.ErrorIs(t, err, ErrForbidden)
 }
@@ -132,7 +132,7 @@ func TestEnvironmentsCreateFeatureUnavailable(t *testing.T) {
 func TestEnvironmentsReplaceWithoutValuesClearsThem(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	env, _, err := c.Environments.Replace(t.Context(), environmentTestID, ReplaceEnvironmentRequest{})
+	env, _, err := c.Environments.Replace(t.Context(), environmentTestID, EnvironmentReplaceParams{})
 	require.NoError(t, err)
 	assert.Equal(t, "Test A Environment", env.Name)
 	_, body := h.LastRequest()

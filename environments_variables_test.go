@@ -316,7 +316,7 @@ func TestEnvironmentsReplaceKeepsUntouchedVariablesByteForByte(t *testing.T) {
 	env, _, err := c.Environments.Get(t.Context(), environmentTestID)
 	require.NoError(t, err)
 	env.SetVariable(NewEnvironmentSecret("apiKey", environmentTestSecret))
-	_, _, err = c.Environments.Replace(t.Context(), environmentTestID, ReplaceEnvironmentRequest{Name: env.Name, Values: env.Values})
+	_, _, err = c.Environments.Replace(t.Context(), environmentTestID, EnvironmentReplaceParams{Name: env.Name, Values: env.Values})
 	require.NoError(t, err)
 
 	_, body := h.LastRequest()

@@ -25,7 +25,7 @@ func ExampleAnalyticsService() {
 	defer client.CloseIdleConnections()
 	ctx := context.Background()
 
-	meta, _, err := client.Analytics.Metadata(ctx, &postman.AnalyticsMetadataOptions{
+	meta, _, err := client.Analytics.GetMetadata(ctx, &postman.AnalyticsMetadataGetOptions{
 		Include: []postman.AnalyticsMetadataInclude{postman.AnalyticsIncludeParameters},
 		Metrics: []postman.AnalyticsMetric{postman.AnalyticsActiveUsers},
 	})
@@ -40,7 +40,7 @@ func ExampleAnalyticsService() {
 		}
 	}
 
-	rows := client.Analytics.DataIter(ctx, postman.AnalyticsUser, postman.AnalyticsActiveUsers, &postman.AnalyticsDataOptions{
+	rows := client.Analytics.ListDataIter(ctx, postman.AnalyticsUser, postman.AnalyticsActiveUsers, &postman.AnalyticsDataListOptions{
 		View:           postman.AnalyticsDetailed,
 		WorkspaceTypes: []string{"internal"},
 		Duration:       postman.AnalyticsLastMonth,

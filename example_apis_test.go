@@ -53,7 +53,7 @@ func ExampleAPIsService_MigrateToSpecHub() {
 	defer client.CloseIdleConnections()
 	ctx := context.Background()
 
-	if _, _, err := client.APIs.MigrateToSpecHub(ctx, apiID, postman.APISpecMigrationRequest{WorkspaceID: workspaceID}); err != nil {
+	if _, _, err := client.APIs.MigrateToSpecHub(ctx, apiID, postman.APIMigrateParams{WorkspaceID: workspaceID}); err != nil {
 		log.Fatal(err)
 	}
 	migration, err := client.APIs.WaitSpecMigration(ctx, apiID)
@@ -97,18 +97,18 @@ func ExampleAPIsService_CreateSchema() {
 
 	// An API with an OpenAPI schema, a collection generated from it, and
 	// a published version.
-	api, _, err := client.APIs.Create(ctx, workspaceID, postman.APICreateRequest{Name: "Payments"})
+	api, _, err := client.APIs.Create(ctx, workspaceID, postman.APICreateParams{Name: "Payments"})
 	if err != nil {
 		log.Fatal(err)
 	}
-	schema, _, err := client.APIs.CreateSchema(ctx, api.ID, postman.APISchemaCreateRequest{
+	schema, _, err := client.APIs.CreateSchema(ctx, api.ID, postman.APISchemaCreateParams{
 		Type:  postman.APISchemaOpenAPI3,
 		Files: []postman.APISchemaFileSource{{Path: "index.yaml", Content: "openapi: 3.0.3\ninfo: {title: Payments, version: '1'}\npaths: {}\n"}},
 	})
 	if err != nil {
 		log.Fatal(err)
 	}
-	col, _, err := client.APIs.AddCollection(ctx, api.ID, postman.APICollectionAddRequest{
+	col, _, err := client.APIs.AddCollection(ctx, api.ID, postman.APICollectionAddParams{
 		OperationType: postman.APICollectionGenerateFromSchema,
 		Name:          "Payments",
 		Options:       map[string]any{"folderStrategy": "Tags"},
@@ -118,7 +118,7 @@ func ExampleAPIsService_CreateSchema() {
 	}
 
 	// After editing the schema file, bring the collection up to date.
-	if _, _, err := client.APIs.PutSchemaFile(ctx, api.ID, schema.ID, "index.yaml", postman.APISchemaFilePutRequest{
+	if _, _, err := client.APIs.ReplaceSchemaFile(ctx, api.ID, schema.ID, "index.yaml", postman.APISchemaFileReplaceParams{
 		Content: postman.Ptr("openapi: 3.0.3\ninfo: {title: Payments, version: '2'}\npaths: {}\n"),
 	}); err != nil {
 		log.Fatal(err)
@@ -131,7 +131,7 @@ func ExampleAPIsService_CreateSchema() {
 		log.Fatal(err) // a *postman.TaskFailedError says why
 	}
 
-	pub, _, err := client.APIs.CreateVersion(ctx, api.ID, postman.APIVersionCreateRequest{
+	pub, _, err := client.APIs.CreateVersion(ctx, api.ID, postman.APIVersionCreateParams{
 		Name:        "v1",
 		Schemas:     []postman.APIVersionSchemaSource{{ID: schema.ID}},
 		Collections: []postman.APIVersionCollectionSource{{ID: col.ID}},

@@ -32,7 +32,7 @@ func ExampleCommentsService_ListOnCollection() {
 			continue
 		}
 		fmt.Printf("open: %q\n", thread.Comments[0].Body)
-		_, _, err := client.Comments.CreateOnCollection(ctx, collectionID, postman.CommentCreateRequest{
+		_, _, err := client.Comments.CreateOnCollection(ctx, collectionID, postman.CommentCreateParams{
 			Body:     "Yes, by cursor: see the Pagination folder @alex-cruz",
 			ThreadID: thread.ID,
 			Tags:     map[string]postman.CommentTag{"@alex-cruz": {UserID: thread.Comments[0].CreatedBy}},

@@ -22,7 +22,7 @@ func ExampleComponentsService() {
 	defer client.CloseIdleConnections()
 	ctx := context.Background()
 
-	comp, _, err := client.Components.Create(ctx, postman.ComponentCreateRequest{
+	comp, _, err := client.Components.Create(ctx, postman.ComponentCreateParams{
 		Name:    "error-schema",
 		Type:    postman.ComponentOAS3,
 		Content: "components:\n  schemas:\n    Error:\n      type: object\n",
@@ -33,14 +33,14 @@ func ExampleComponentsService() {
 		log.Fatal(err)
 	}
 	content := "components:\n  schemas:\n    Error:\n      type: object\n      required: [message]\n"
-	if _, _, err := client.Components.UpdateDraft(ctx, comp.ID, postman.ComponentDraftUpdateRequest{Content: &content}); err != nil {
+	if _, _, err := client.Components.UpdateDraft(ctx, comp.ID, postman.ComponentDraftUpdateParams{Content: &content}); err != nil {
 		log.Fatal(err)
 	}
-	version, _, err := client.Components.PublishVersion(ctx, comp.ID, postman.ComponentVersionCreateRequest{Label: "1.0.0"})
+	version, _, err := client.Components.PublishVersion(ctx, comp.ID, postman.ComponentVersionPublishParams{Label: "1.0.0"})
 	if err != nil {
 		log.Fatal(err)
 	}
-	v, _, err := client.Components.GetVersion(ctx, comp.ID, version.ID, &postman.ComponentVersionOptions{IncludeContent: true})
+	v, _, err := client.Components.GetVersion(ctx, comp.ID, version.ID, &postman.ComponentVersionGetOptions{IncludeContent: true})
 	if err != nil {
 		log.Fatal(err)
 	}

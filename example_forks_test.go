@@ -26,7 +26,7 @@ func ExampleForksService_MergeCollection() {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
 
-	fork, _, err := client.Forks.ForkCollection(ctx, parentID, postman.ForkCollectionRequest{
+	fork, _, err := client.Forks.ForkCollection(ctx, parentID, postman.CollectionForkParams{
 		WorkspaceID: team,
 		Label:       "feature/new-auth",
 	})
@@ -44,7 +44,7 @@ func ExampleForksService_MergeCollection() {
 	}
 
 	// … edit the fork, then merge it into its parent and delete it.
-	task, _, err := client.Forks.MergeCollection(ctx, postman.MergeCollectionRequest{
+	task, _, err := client.Forks.MergeCollection(ctx, postman.CollectionMergeParams{
 		Source:      fork.UID,
 		Destination: fork.Fork.From,
 		Strategy:    postman.MergeDeleteSource,

@@ -14,7 +14,7 @@ import (
 // A mock server of a collection answers with the collection's saved
 // examples; a server response simulates an outage for every call until it
 // is deactivated, and the call logs show what the mock answered.
-func ExampleMocksService_CallLogsIter() {
+func ExampleMocksService_ListCallLogsIter() {
 	srv := postmantest.NewServer()
 	defer srv.Close()
 	team := srv.Workspaces()[1].ID
@@ -30,7 +30,7 @@ func ExampleMocksService_CallLogsIter() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	mock, _, err := client.Mocks.Create(ctx, team, postman.MockCreateRequest{
+	mock, _, err := client.Mocks.Create(ctx, team, postman.MockCreateParams{
 		Name:       "Billing mock",
 		Collection: ws.Collections[0].UID,
 	})
@@ -48,20 +48,20 @@ func ExampleMocksService_CallLogsIter() {
 	defer http.DefaultClient.CloseIdleConnections()
 	call("/invoices")
 
-	outage, _, err := client.Mocks.CreateServerResponse(ctx, mock.ID, postman.MockServerResponseCreateRequest{
+	outage, _, err := client.Mocks.CreateServerResponse(ctx, mock.ID, postman.MockServerResponseCreateParams{
 		Name: "Maintenance", StatusCode: 503, Language: postman.MockLanguageJSON, Body: `{"message":"back soon"}`,
 	})
 	if err != nil {
 		log.Fatal(err)
 	}
 	// Every call now gets the 503, until an empty ID deactivates it.
-	if _, _, err := client.Mocks.Update(ctx, mock.ID, postman.MockUpdateRequest{
+	if _, _, err := client.Mocks.Update(ctx, mock.ID, postman.MockUpdateParams{
 		Config: &postman.MockUpdateConfig{ServerResponseID: outage.ID},
 	}); err != nil {
 		log.Fatal(err)
 	}
 	call("/invoices")
-	if _, _, err := client.Mocks.Update(ctx, mock.ID, postman.MockUpdateRequest{
+	if _, _, err := client.Mocks.Update(ctx, mock.ID, postman.MockUpdateParams{
 		Config: &postman.MockUpdateConfig{ServerResponseID: ""},
 	}); err != nil {
 		log.Fatal(err)
@@ -69,12 +69,12 @@ func ExampleMocksService_CallLogsIter() {
 	call("/invoices")
 
 	// The calls of the last hour, oldest first.
-	opts := &postman.MockCallLogsOptions{
+	opts := &postman.MockCallLogListOptions{
 		Since:     time.Now().Add(-time.Hour),
 		Sort:      postman.MockCallLogSortServedAt,
 		Direction: postman.MockSortAsc,
 	}
-	for c, err := range client.Mocks.CallLogsIter(ctx, mock.ID, opts) {
+	for c, err := range client.Mocks.ListCallLogsIter(ctx, mock.ID, opts) {
 		if err != nil {
 			log.Fatal(err)
 		}

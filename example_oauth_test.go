@@ -23,7 +23,7 @@ func ExampleOAuthService_GenerateToken() {
 		log.Fatal(err)
 	}
 	defer client.CloseIdleConnections()
-	tok, _, err := client.OAuth.GenerateToken(ctx, postman.OAuthTokenRequest{
+	tok, _, err := client.OAuth.GenerateToken(ctx, postman.OAuthTokenGenerateParams{
 		ClientID:           "your-client-id",     // os.Getenv("POSTMAN_CLIENT_ID")
 		ClientSecret:       "your-client-secret", // os.Getenv("POSTMAN_CLIENT_SECRET")
 		InstallationAuthID: "your-installation",
@@ -39,7 +39,7 @@ func ExampleOAuthService_GenerateToken() {
 		log.Fatal(err)
 	}
 	defer bot.CloseIdleConnections()
-	me, _, err := bot.Users.Me(ctx)
+	me, _, err := bot.Users.GetMe(ctx)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -47,7 +47,7 @@ func ExampleOAuthService_GenerateToken() {
 	if _, err := client.OAuth.RevokeToken(ctx, tok.AccessToken()); err != nil {
 		log.Fatal(err)
 	}
-	_, _, err = bot.Users.Me(ctx)
+	_, _, err = bot.Users.GetMe(ctx)
 	fmt.Println("after revocation, unauthorized:", errors.Is(err, postman.ErrUnauthorized))
 	// Output:
 	// postman.OAuthToken{TokenType: Bearer, ExpiresIn: 1h0m0s, AccessToken: [REDACTED]}

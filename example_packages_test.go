@@ -19,7 +19,7 @@ func ExamplePackagesService() {
 	defer client.CloseIdleConnections()
 	ctx := context.Background()
 
-	pkg, _, err := client.Packages.Create(ctx, workspaceID, postman.PackageCreateRequest{
+	pkg, _, err := client.Packages.Create(ctx, workspaceID, postman.PackageCreateParams{
 		Name:        "Assertions",
 		Description: "Shared response checks",
 		Script:      "module.exports = { ok: (res) => res.code < 400 };",
@@ -31,7 +31,7 @@ func ExamplePackagesService() {
 	}
 	fmt.Println("created", pkg.Name) // names are stored in lowercase
 	script := "module.exports = { ok: (res) => res.code < 300 };"
-	updated, _, err := client.Packages.Update(ctx, pkg.ID, postman.PackageUpdateRequest{Script: &script})
+	updated, _, err := client.Packages.Update(ctx, pkg.ID, postman.PackageUpdateParams{Script: &script})
 	if err != nil {
 		log.Fatal(err)
 	}

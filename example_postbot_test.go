@@ -28,7 +28,7 @@ func ExamplePostbotService_GenerateTool() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	tool, _, err := client.Postbot.GenerateTool(ctx, postman.PostbotToolRequest{
+	tool, _, err := client.Postbot.GenerateTool(ctx, postman.PostbotToolGenerateParams{
 		CollectionID: ws.Collections[0].UID,
 		RequestID:    "c82dd02c-4870-4907-8fcb-593a876cf05b",
 		Config:       postman.PostbotToolConfig{Language: postman.PostbotTypeScript, AgentFramework: postman.PostbotOpenAI},

@@ -24,7 +24,7 @@ func ExamplePullRequestsService() {
 	}
 	defer client.CloseIdleConnections()
 	ctx := context.Background()
-	me, _, err := client.Users.Me(ctx)
+	me, _, err := client.Users.GetMe(ctx)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -32,7 +32,7 @@ func ExamplePullRequestsService() {
 	forkUID := fmt.Sprintf("%d-%s", me.User.ID, forkID)
 	parentUID := fmt.Sprintf("%d-%s", me.User.ID, parentID)
 
-	pr, _, err := client.PullRequests.Create(ctx, forkUID, postman.PullRequestCreateRequest{
+	pr, _, err := client.PullRequests.Create(ctx, forkUID, postman.PullRequestCreateParams{
 		Title:         "New auth flow",
 		Description:   "Adds the OAuth 2.0 requests.",
 		Reviewers:     []string{fmt.Sprint(me.User.ID)},
@@ -44,7 +44,7 @@ func ExamplePullRequestsService() {
 	fmt.Println(pr.Title, pr.Status)
 
 	// A reviewer approves it…
-	if _, _, err := client.PullRequests.Review(ctx, pr.ID, postman.PullRequestReviewRequest{Action: postman.PullRequestActionApprove}); err != nil {
+	if _, _, err := client.PullRequests.Review(ctx, pr.ID, postman.PullRequestReviewParams{Action: postman.PullRequestActionApprove}); err != nil {
 		log.Fatal(err)
 	}
 
@@ -54,7 +54,7 @@ func ExamplePullRequestsService() {
 		log.Fatal(err)
 	}
 	if pr.Status == postman.PullRequestApproved {
-		review, _, err := client.PullRequests.Review(ctx, pr.ID, postman.PullRequestReviewRequest{Action: postman.PullRequestActionMerge})
+		review, _, err := client.PullRequests.Review(ctx, pr.ID, postman.PullRequestReviewParams{Action: postman.PullRequestActionMerge})
 		if err != nil {
 			log.Fatal(err)
 		}

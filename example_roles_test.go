@@ -12,7 +12,7 @@ import (
 // Onboarding gives a new engineer, known by the SCIM ID of the identity
 // provider, the Editor role in the team's workspace; offboarding takes it
 // back.
-func ExampleRolesService_GrantWorkspace() {
+func ExampleRolesService_GrantWorkspaceRoles() {
 	srv := postmantest.NewServer()
 	defer srv.Close()
 	scimUserID := srv.AddSCIMUser(postmantest.SCIMUser{UserName: "sam.doe@example.com", GivenName: "Sam", FamilyName: "Doe", Active: true})
@@ -20,9 +20,9 @@ func ExampleRolesService_GrantWorkspace() {
 	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL), postman.WithoutRateLimit())
 	defer client.CloseIdleConnections()
 	ctx := context.Background()
-	grant := postman.RoleGrant{Role: postman.RoleEditor, Users: []string{scimUserID}, SCIM: true}
+	grant := postman.WorkspaceRoleGrantParams{Role: postman.RoleEditor, Users: []string{scimUserID}, SCIM: true}
 
-	roles, _, err := client.Roles.GrantWorkspace(ctx, workspaceID, grant)
+	roles, _, err := client.Roles.GrantWorkspaceRoles(ctx, workspaceID, grant)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -30,10 +30,10 @@ func ExampleRolesService_GrantWorkspace() {
 		fmt.Println(r.DisplayName, len(r.Users), "user(s)")
 	}
 
-	if _, _, err := client.Roles.RevokeWorkspace(ctx, workspaceID, grant); err != nil {
+	if _, _, err := client.Roles.RevokeWorkspaceRoles(ctx, workspaceID, grant); err != nil {
 		log.Fatal(err)
 	}
-	roles, _, err = client.Roles.GetWorkspace(ctx, workspaceID, nil)
+	roles, _, err = client.Roles.GetWorkspaceRoles(ctx, workspaceID, nil)
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -26,7 +26,7 @@ func ExampleSCIMService() {
 	ctx := context.Background()
 
 	// Onboarding: the user may exist already, from an earlier sync.
-	user, _, err := client.SCIM.CreateUser(ctx, postman.SCIMUserCreateRequest{
+	user, _, err := client.SCIM.CreateUser(ctx, postman.SCIMUserCreateParams{
 		UserName: "taylor.lee@example.com",
 		Name:     postman.SCIMName{GivenName: "Taylor", FamilyName: "Lee"},
 		Active:   postman.Ptr(true),
@@ -54,7 +54,7 @@ func ExampleSCIMService() {
 		log.Fatal("no API Team group")
 	}
 	team := groups[0]
-	if _, _, err := client.SCIM.PatchGroup(ctx, team.ID, postman.SCIMGroupPatchRequest{
+	if _, _, err := client.SCIM.PatchGroup(ctx, team.ID, postman.SCIMGroupPatchParams{
 		Operations: []postman.SCIMGroupPatchOperation{postman.SCIMAddGroupMembers(user.ID)},
 	}); err != nil {
 		log.Fatal(err)
@@ -71,7 +71,7 @@ func ExampleSCIMService() {
 			if _, _, err := client.SCIM.DeactivateUser(ctx, u.ID); err != nil {
 				log.Fatal(err)
 			}
-			if _, _, err := client.SCIM.PatchGroup(ctx, team.ID, postman.SCIMGroupPatchRequest{
+			if _, _, err := client.SCIM.PatchGroup(ctx, team.ID, postman.SCIMGroupPatchParams{
 				Operations: []postman.SCIMGroupPatchOperation{postman.SCIMRemoveGroupMembers(u.ID)},
 			}); err != nil {
 				log.Fatal(err)

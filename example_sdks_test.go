@@ -23,7 +23,7 @@ func ExampleSDKsService_Create() {
 	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Minute)
 	defer cancel()
 
-	job, _, err := client.SDKs.Create(ctx, postman.SDKCreateRequest{
+	job, _, err := client.SDKs.Create(ctx, postman.SDKCreateParams{
 		Language:  postman.SDKGo,
 		Source:    postman.SDKSource{Type: postman.SDKSourceCollection, ID: collectionID},
 		GoOptions: &postman.SDKGoOptions{GoModuleName: "github.com/example/billing-go"},
@@ -38,7 +38,7 @@ func ExampleSDKsService_Create() {
 	} else if err != nil {
 		log.Fatal(err)
 	}
-	dl, _, err := client.SDKs.DownloadURL(ctx, sdk.ID)
+	dl, _, err := client.SDKs.GetDownloadURL(ctx, sdk.ID)
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -23,7 +23,7 @@ func ExampleSearchService() {
 	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL), postman.WithoutRateLimit())
 	defer client.CloseIdleConnections()
 
-	req := postman.SearchRequest{
+	req := postman.SearchQueryParams{
 		Query:       "weather forecast",
 		ElementType: postman.SearchRequests,
 		Ownership:   postman.SearchAll,

@@ -26,7 +26,7 @@ func ExampleSecretScannerService() {
 	defer client.CloseIdleConnections()
 	ctx := context.Background()
 
-	query := postman.DetectedSecretQuery{
+	query := postman.DetectedSecretSearchParams{
 		Resolved:              postman.Ptr(false),
 		WorkspaceVisibilities: []postman.DetectedSecretVisibility{postman.DetectedSecretPublic},
 	}
@@ -44,7 +44,7 @@ func ExampleSecretScannerService() {
 			fmt.Println("  in", loc.ResourceType, loc.Location)
 		}
 		if rotated[secret.SecretType] {
-			status, _, err := client.SecretScanner.UpdateResolution(ctx, secret.SecretID, postman.DetectedSecretResolutionUpdate{
+			status, _, err := client.SecretScanner.UpdateResolution(ctx, secret.SecretID, postman.DetectedSecretResolutionUpdateParams{
 				Resolution:  postman.DetectedSecretRevoked,
 				WorkspaceID: secret.WorkspaceID,
 			})

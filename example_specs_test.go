@@ -27,7 +27,7 @@ func ExampleSpecsService() {
 	// The definition would usually come from the repository: os.ReadFile("openapi.json").
 	definition := `{"openapi": "3.0.3", "info": {"title": "Payments API", "version": "1.0.0"},
 		"paths": {"/payments": {"get": {"summary": "List payments"}}}}`
-	spec, _, err := client.Specs.Create(ctx, workspaceID, postman.SpecCreateRequest{
+	spec, _, err := client.Specs.Create(ctx, workspaceID, postman.SpecCreateParams{
 		Name:  "Payments API",
 		Type:  postman.SpecTypeOpenAPI30,
 		Files: []postman.SpecSourceFile{{Path: "openapi.json", Content: definition}},
@@ -35,9 +35,9 @@ func ExampleSpecsService() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	task, _, err := client.Specs.GenerateCollection(ctx, spec.ID, postman.SpecCollectionGenerateRequest{
+	task, _, err := client.Specs.GenerateCollection(ctx, spec.ID, postman.SpecCollectionGenerateParams{
 		Name:    "Payments API",
-		Options: postman.SpecCollectionOptions{FolderStrategy: postman.SpecFoldersByTags},
+		Options: postman.ConverterOptions{FolderStrategy: postman.ConverterFoldersByTags},
 	})
 	if err != nil {
 		log.Fatal(err)
@@ -53,7 +53,7 @@ func ExampleSpecsService() {
 	// falls behind its spec until it is synchronised.
 	definition = strings.Replace(definition, `"get": {"summary": "List payments"}`,
 		`"get": {"summary": "List payments"}, "post": {"summary": "Create a payment"}`, 1)
-	if _, _, err := client.Specs.UpdateFile(ctx, spec.ID, "openapi.json", postman.SpecFileUpdateRequest{Content: &definition}); err != nil {
+	if _, _, err := client.Specs.UpdateFile(ctx, spec.ID, "openapi.json", postman.SpecFileUpdateParams{Content: &definition}); err != nil {
 		log.Fatal(err)
 	}
 	printGenerated(ctx, client, spec.ID)
@@ -92,7 +92,7 @@ func ExampleSpecsService_CreateVersionTag() {
 	defer client.CloseIdleConnections()
 	ctx := context.Background()
 
-	spec, _, err := client.Specs.Create(ctx, srv.Workspaces()[0].ID, postman.SpecCreateRequest{
+	spec, _, err := client.Specs.Create(ctx, srv.Workspaces()[0].ID, postman.SpecCreateParams{
 		Name: "Payments API",
 		Type: postman.SpecTypeOpenAPI30,
 		Files: []postman.SpecSourceFile{{Path: "openapi.json",
@@ -101,15 +101,15 @@ func ExampleSpecsService_CreateVersionTag() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	tag, _, err := client.Specs.CreateVersionTag(ctx, spec.ID, postman.SpecVersionTagCreateRequest{Name: "1.0.0"})
+	tag, _, err := client.Specs.CreateVersionTag(ctx, spec.ID, postman.SpecVersionTagCreateParams{Name: "1.0.0"})
 	if err != nil {
 		log.Fatal(err)
 	}
-	_, _, err = client.Specs.CreateVersionTag(ctx, spec.ID, postman.SpecVersionTagCreateRequest{Name: "1.0.1"})
+	_, _, err = client.Specs.CreateVersionTag(ctx, spec.ID, postman.SpecVersionTagCreateParams{Name: "1.0.1"})
 	fmt.Println("tag again without a change:", errors.Is(err, postman.ErrConflict))
 
 	next := `{"openapi": "3.0.3", "info": {"title": "Payments API", "version": "1.1.0"}, "paths": {}}`
-	if _, _, err := client.Specs.UpdateFile(ctx, spec.ID, "openapi.json", postman.SpecFileUpdateRequest{Content: &next}); err != nil {
+	if _, _, err := client.Specs.UpdateFile(ctx, spec.ID, "openapi.json", postman.SpecFileUpdateParams{Content: &next}); err != nil {
 		log.Fatal(err)
 	}
 	entries, _, err := client.Specs.GetVersionTagFiles(ctx, spec.ID, tag.ID)

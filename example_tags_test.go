@@ -13,7 +13,7 @@ import (
 // Tag a collection for review, then find every collection tagged
 // needs-review, page by page. Tagged elements come as IDs only: the
 // workspace's element list gives their names.
-func ExampleTagsService_EntitiesIter() {
+func ExampleTagsService_ListEntitiesIter() {
 	srv := postmantest.NewServer()
 	defer srv.Close()
 	team := srv.Workspaces()[1].ID
@@ -40,7 +40,7 @@ func ExampleTagsService_EntitiesIter() {
 			billing = c
 		}
 	}
-	tags, _, err := client.Tags.UpdateCollection(ctx, billing.UID, []string{"billing", "needs-review"})
+	tags, _, err := client.Tags.UpdateCollectionTags(ctx, billing.UID, []string{"billing", "needs-review"})
 	if errors.Is(err, postman.ErrFeatureUnavailable) {
 		log.Fatal("tagging needs an Enterprise plan")
 	} else if err != nil {
@@ -50,8 +50,8 @@ func ExampleTagsService_EntitiesIter() {
 		fmt.Println(billing.Name, "tagged", t.Slug)
 	}
 
-	opts := &postman.TagEntitiesOptions{EntityType: postman.TagEntityCollection}
-	for e, err := range client.Tags.EntitiesIter(ctx, "needs-review", opts) {
+	opts := &postman.TagEntityListOptions{EntityType: postman.TagEntityCollection}
+	for e, err := range client.Tags.ListEntitiesIter(ctx, "needs-review", opts) {
 		if err != nil {
 			log.Fatal(err)
 		}

@@ -28,7 +28,7 @@ func ExampleTeamsService() {
 		fmt.Println(team.ID, team.Name, team.MemberCount)
 	}
 
-	results, _, err := client.Teams.UpdateMemberRoles(ctx, "123", postman.TeamMemberRolesRequest{
+	results, _, err := client.Teams.UpdateMemberRoles(ctx, "123", postman.TeamMemberRolesUpdateParams{
 		Add: &postman.TeamRoleAssignments{Users: map[string][]postman.TeamRole{"87654321": {postman.TeamRoleManager}}},
 	})
 	if err != nil {

@@ -22,7 +22,7 @@ func ExampleNewClient() {
 		log.Fatal(err)
 	}
 	defer client.CloseIdleConnections()
-	me, resp, err := client.Users.Me(context.Background())
+	me, resp, err := client.Users.GetMe(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}

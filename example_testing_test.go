@@ -18,7 +18,7 @@ func renameWorkspace(ctx context.Context, c *postman.Client, id, name string) er
 	if _, _, err := c.Workspaces.Get(ctx, id, nil); err != nil {
 		return err
 	}
-	_, _, err := c.Workspaces.Update(ctx, id, postman.WorkspaceUpdateRequest{Name: &name})
+	_, _, err := c.Workspaces.Update(ctx, id, postman.WorkspaceUpdateParams{Name: &name})
 	return err
 }
 

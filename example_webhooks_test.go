@@ -25,7 +25,7 @@ func ExampleWebhooksService_Create() {
 		log.Fatal(err)
 	}
 	hook, _, err := client.Webhooks.Create(ctx, workspaceID,
-		postman.WebhookCreateRequest{Name: "Deploy smoke tests", Collection: ws.Collections[0].UID})
+		postman.WebhookCreateParams{Name: "Deploy smoke tests", Collection: ws.Collections[0].UID})
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -12,7 +12,7 @@ import (
 // A CI job works in a throwaway workspace that is deleted when the job
 // ends, even if the job's context was cancelled first (a timeout, a
 // cancelled pipeline), so that CI leaves nothing behind in the team.
-func ExampleWorkspacesService_Temporary() {
+func ExampleWorkspacesService_CreateTemporary() {
 	srv := postmantest.NewServer()
 	defer srv.Close()
 	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL), postman.WithoutRateLimit())
@@ -20,7 +20,7 @@ func ExampleWorkspacesService_Temporary() {
 	ctx := context.Background()
 
 	ciJob := func(ctx context.Context, jobID string) error {
-		ws, cleanup, err := client.Workspaces.Temporary(ctx, postman.WorkspaceCreateRequest{
+		ws, cleanup, err := client.Workspaces.CreateTemporary(ctx, postman.WorkspaceCreateParams{
 			Name: "ci-" + jobID,
 			Type: postman.WorkspaceTeam,
 		})
@@ -34,7 +34,7 @@ func ExampleWorkspacesService_Temporary() {
 		}()
 
 		// The job's fixtures live in the workspace.
-		_, _, err = client.Environments.Create(ctx, postman.EnvironmentCreateRequest{
+		_, _, err = client.Environments.Create(ctx, postman.EnvironmentCreateParams{
 			WorkspaceID: ws.ID,
 			Name:        "CI",
 			Values:      postman.EnvironmentVariables{postman.NewEnvironmentVariable("baseUrl", "http://localhost:8080")},

@@ -77,15 +77,15 @@ type ForkOrigin struct {
 	From string `json:"from"`
 }
 
-// ForkCollectionRequest is what ForkCollection needs.
-type ForkCollectionRequest struct {
+// CollectionForkParams is what ForkCollection needs.
+type CollectionForkParams struct {
 	// WorkspaceID is the workspace that receives the fork (required).
 	WorkspaceID string
 	// Label names the fork (required); the collection keeps its name.
 	Label string
 }
 
-// forkCollectionQuery and forkCollectionBody split ForkCollectionRequest
+// forkCollectionQuery and forkCollectionBody split CollectionForkParams
 // between the query string and the body, where Postman expects each part.
 type forkCollectionQuery struct {
 	Workspace string `url:"workspace"`
@@ -99,7 +99,7 @@ type forkCollectionBody struct {
 // collection.
 //
 //postman:operation POST /collections/fork/{collectionId}
-func (s *ForksService) ForkCollection(ctx context.Context, collectionID string, req ForkCollectionRequest) (*ForkedCollection, *Response, error) {
+func (s *ForksService) ForkCollection(ctx context.Context, collectionID string, req CollectionForkParams) (*ForkedCollection, *Response, error) {
 	path, err := pathf("/collections/fork/%s", collectionID)
 	if err != nil {
 		return nil, nil, err

@@ -17,8 +17,8 @@ type ForkedEnvironment struct {
 	ForkName string `json:"forkName"`
 }
 
-// ForkEnvironmentRequest is what ForkEnvironment needs.
-type ForkEnvironmentRequest struct {
+// EnvironmentForkParams is what ForkEnvironment needs.
+type EnvironmentForkParams struct {
 	// WorkspaceID is the workspace that receives the fork (required).
 	WorkspaceID string
 	// Label names the fork (required); the environment keeps its name.
@@ -37,7 +37,7 @@ type forkEnvironmentBody struct {
 // new environment.
 //
 //postman:operation POST /environments/{environmentId}/forks
-func (s *ForksService) ForkEnvironment(ctx context.Context, environmentUID string, req ForkEnvironmentRequest) (*ForkedEnvironment, *Response, error) {
+func (s *ForksService) ForkEnvironment(ctx context.Context, environmentUID string, req EnvironmentForkParams) (*ForkedEnvironment, *Response, error) {
 	path, err := pathf("/environments/%s/forks", environmentUID)
 	if err != nil {
 		return nil, nil, err
@@ -67,8 +67,8 @@ type ForkEnvironmentSort string
 // order Postman documents.
 const ForkSortCreatedAt ForkEnvironmentSort = "createdAt"
 
-// ForkEnvironmentListOptions sort and page ListEnvironmentForks.
-type ForkEnvironmentListOptions struct {
+// EnvironmentForkListOptions sort and page ListEnvironmentForks.
+type EnvironmentForkListOptions struct {
 	// Sort and Direction order the forks.
 	Sort      ForkEnvironmentSort `url:"sort,omitempty"`
 	Direction ForkDirection       `url:"direction,omitempty"`
@@ -82,7 +82,7 @@ type ForkEnvironmentListOptions struct {
 // every fork; ListEnvironmentForksIter pages for you.
 //
 //postman:operation GET /environments/{environmentId}/forks
-func (s *ForksService) ListEnvironmentForks(ctx context.Context, environmentUID string, opts *ForkEnvironmentListOptions) ([]*Fork, *Response, error) {
+func (s *ForksService) ListEnvironmentForks(ctx context.Context, environmentUID string, opts *EnvironmentForkListOptions) ([]*Fork, *Response, error) {
 	path, err := pathf("/environments/%s/forks", environmentUID)
 	if err != nil {
 		return nil, nil, err
@@ -92,14 +92,14 @@ func (s *ForksService) ListEnvironmentForks(ctx context.Context, environmentUID 
 
 // ListEnvironmentForksIter iterates over the forks of an environment, one
 // page in memory at a time (100 per page unless opts.Limit says otherwise).
-func (s *ForksService) ListEnvironmentForksIter(ctx context.Context, environmentUID string, opts *ForkEnvironmentListOptions) iter.Seq2[*Fork, error] {
-	return cursorIter(ctx, opts, defaultIterLimit, func(ctx context.Context, o *ForkEnvironmentListOptions) ([]*Fork, *Response, error) {
+func (s *ForksService) ListEnvironmentForksIter(ctx context.Context, environmentUID string, opts *EnvironmentForkListOptions) iter.Seq2[*Fork, error] {
+	return cursorIter(ctx, opts, defaultIterLimit, func(ctx context.Context, o *EnvironmentForkListOptions) ([]*Fork, *Response, error) {
 		return s.ListEnvironmentForks(ctx, environmentUID, o)
 	})
 }
 
-// MergeEnvironmentRequest is what MergeEnvironment needs.
-type MergeEnvironmentRequest struct {
+// EnvironmentMergeParams is what MergeEnvironment needs.
+type EnvironmentMergeParams struct {
 	// Source is the UID of the fork whose values are merged.
 	Source string `json:"source"`
 	// DeleteSource deletes the fork once merged.
@@ -115,7 +115,7 @@ type MergedEnvironment struct {
 // parent, the environment environmentUID names, synchronously.
 //
 //postman:operation POST /environments/{environmentId}/merges
-func (s *ForksService) MergeEnvironment(ctx context.Context, environmentUID string, req MergeEnvironmentRequest) (*MergedEnvironment, *Response, error) {
+func (s *ForksService) MergeEnvironment(ctx context.Context, environmentUID string, req EnvironmentMergeParams) (*MergedEnvironment, *Response, error) {
 	path, err := pathf("/environments/%s/merges", environmentUID)
 	if err != nil {
 		return nil, nil, err
@@ -126,8 +126,8 @@ func (s *ForksService) MergeEnvironment(ctx context.Context, environmentUID stri
 	return s.environmentMerge(ctx, path, req)
 }
 
-// ForkPullEnvironmentRequest is what PullEnvironment needs.
-type ForkPullEnvironmentRequest struct {
+// EnvironmentPullParams is what PullEnvironment needs.
+type EnvironmentPullParams struct {
 	// Source is the UID of the parent environment whose values are pulled.
 	Source string `json:"source"`
 }
@@ -136,7 +136,7 @@ type ForkPullEnvironmentRequest struct {
 // into a forked environment, the one environmentUID names, synchronously.
 //
 //postman:operation POST /environments/{environmentUid}/pulls
-func (s *ForksService) PullEnvironment(ctx context.Context, environmentUID string, req ForkPullEnvironmentRequest) (*MergedEnvironment, *Response, error) {
+func (s *ForksService) PullEnvironment(ctx context.Context, environmentUID string, req EnvironmentPullParams) (*MergedEnvironment, *Response, error) {
 	path, err := pathf("/environments/%s/pulls", environmentUID)
 	if err != nil {
 		return nil, nil, err

@@ -13,7 +13,7 @@ import (
 func TestForksForkEnvironment(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	env, _, err := c.Forks.ForkEnvironment(t.Context(), forkTestEnvironmentID, ForkEnvironmentRequest{WorkspaceID: forkTestWorkspaceID, Label: "My fork"})
+	env, _, err := c.Forks.ForkEnvironment(t.Context(), forkTestEnvironmentID, EnvironmentForkParams{WorkspaceID: forkTestWorkspaceID, Label: "My fork"})
 	require.NoError(t, err)
 
 	req, body := h.LastRequest()
@@ -28,7 +28,7 @@ func TestForksForkEnvironment(t *testing.T) {
 func TestForksListEnvironmentForksDecodesExample(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	forks, resp, err := c.Forks.ListEnvironmentForks(t.Context(), forkTestEnvironmentID, &ForkEnvironmentListOptions{Sort: ForkSortCreatedAt, Direction: ForkDirectionDesc})
+	forks, resp, err := c.Forks.ListEnvironmentForks(t.Context(), forkTestEnvironmentID, &EnvironmentForkListOptions{Sort: ForkSortCreatedAt, Direction: ForkDirectionDesc})
 	require.NoError(t, err)
 	req, _ := h.LastRequest()
 	assert.Equal(t, "direction=desc&sort=createdAt", req.URL.RawQuery)
@@ -45,19 +45,19 @@ func TestForksMergeAndPullEnvironment(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
 
-	merged, _, err := c.Forks.MergeEnvironment(t.Context(), forkTestEnvironmentID, MergeEnvironmentRequest{Source: forkTestEnvSourceUID, DeleteSource: true})
+	merged, _, err := c.Forks.MergeEnvironment(t.Context(), forkTestEnvironmentID, EnvironmentMergeParams{Source: forkTestEnvSourceUID, DeleteSource: true})
 	require.NoError(t, err)
 	req, body := h.LastRequest()
 	assert.Equal(t, "/environments/"+forkTestEnvironmentID+"/merges", req.URL.Path)
 	assert.JSONEq(t, `{"source":"`+forkTestEnvSourceUID+`","deleteSource":true}`, string(body))
 	assert.Equal(t, forkTestEnvSourceUID, merged.UID)
 
-	_, _, err = c.Forks.MergeEnvironment(t.Context(), forkTestEnvironmentID, MergeEnvironmentRequest{Source: forkTestEnvSourceUID})
+	_, _, err = c.Forks.MergeEnvironment(t.Context(), forkTestEnvironmentID, EnvironmentMergeParams{Source: forkTestEnvSourceUID})
 	require.NoError(t, err)
 	_, body = h.LastRequest()
 	assert.JSONEq(t, `{"source":"`+forkTestEnvSourceUID+`"}`, string(body), "deleteSource false is Postman's default")
 
-	pulled, _, err := c.Forks.PullEnvironment(t.Context(), forkTestEnvironmentID, ForkPullEnvironmentRequest{Source: forkTestEnvSourceUID})
+	pulled, _, err := c.Forks.PullEnvironment(t.Context(), forkTestEnvironmentID, EnvironmentPullParams{Source: forkTestEnvSourceUID})
 	require.NoError(t, err)
 	req, body = h.LastRequest()
 	assert.Equal(t, "/environments/"+forkTestEnvironmentID+"/pulls", req.URL.Path)
@@ -72,14 +72,14 @@ func TestForksEnvironmentErrors(t *testing.T) {
 	h.Status("forkEnvironment", http.StatusNotFound)
 	c := newTestClient(t, h.URL)
 
-	_, _, err := c.Forks.MergeEnvironment(t.Context(), forkTestEnvironmentID, MergeEnvironmentRequest{Source: forkTestEnvSourceUID})
+	_, _, err := c.Forks.MergeEnvironment(t.Context(), forkTestEnvironmentID, EnvironmentMergeParams{Source: forkTestEnvSourceUID})
 	var apiErr *APIError
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, http.StatusBadRequest, apiErr.StatusCode)
 	assert.Equal(t, "The environment Id is not a forked environment.", apiErr.Title)
 
-	_, _, err = c.Forks.PullEnvironment(t.Context(), forkTestEnvironmentID, ForkPullEnvironmentRequest{Source: forkTestEnvSourceUID})
+	_, _, err = c.Forks.PullEnvironment(t.Context(), forkTestEnvironmentID, EnvironmentPullParams{Source: forkTestEnvSourceUID})
 	assert.ErrorIs(t, err, ErrNotFound)
-	_, _, err = c.Forks.ForkEnvironment(t.Context(), forkTestEnvironmentID, ForkEnvironmentRequest{WorkspaceID: forkTestWorkspaceID, Label: "x"})
+	_, _, err = c.Forks.ForkEnvironment(t.Context(), forkTestEnvironmentID, EnvironmentForkParams{WorkspaceID: forkTestWorkspaceID, Label: "x"})
 	assert.ErrorIs(t, err, ErrNotFound)
 }

@@ -24,10 +24,10 @@ const (
 	MergeDeleteSource MergeStrategy = "deleteSource"
 )
 
-// MergeCollectionRequest is what MergeCollection needs. To merge a fork
+// CollectionMergeParams is what MergeCollection needs. To merge a fork
 // back, Source is the fork and Destination its parent; to pull the
 // parent's changes into a fork, swap them.
-type MergeCollectionRequest struct {
+type CollectionMergeParams struct {
 	// Source is the UID of the collection whose changes are merged.
 	Source string `json:"source"`
 	// Destination is the UID of the collection that receives them.
@@ -83,7 +83,7 @@ func (t *MergeTask) ErrorMessage() string {
 // unresolved conflicts.
 //
 //postman:operation PUT /collection-merges
-func (s *ForksService) MergeCollection(ctx context.Context, req MergeCollectionRequest) (*MergeTask, *Response, error) {
+func (s *ForksService) MergeCollection(ctx context.Context, req CollectionMergeParams) (*MergeTask, *Response, error) {
 	if err := requireArg("MergeCollection", "Source", req.Source); err != nil {
 		return nil, nil, err
 	}
@@ -151,9 +151,9 @@ func (s *ForksService) WaitMerge(ctx context.Context, task *MergeTask) (*MergeTa
 	return last, nil
 }
 
-// MergeCollectionForkRequest is what the deprecated MergeCollectionFork
+// CollectionForkMergeParams is what the deprecated MergeCollectionFork
 // needs.
-type MergeCollectionForkRequest struct {
+type CollectionForkMergeParams struct {
 	// Source is the UID of the fork.
 	Source string `json:"source"`
 	// Destination is the UID of its parent collection.
@@ -176,7 +176,7 @@ type MergedCollection struct {
 // runs the merge as a task, and WaitMerge.
 //
 //postman:operation POST /collections/merge
-func (s *ForksService) MergeCollectionFork(ctx context.Context, req MergeCollectionForkRequest) (*MergedCollection, *Response, error) {
+func (s *ForksService) MergeCollectionFork(ctx context.Context, req CollectionForkMergeParams) (*MergedCollection, *Response, error) {
 	if err := requireArg("MergeCollectionFork", "Source", req.Source); err != nil {
 		return nil, nil, err
 	}

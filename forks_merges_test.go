@@ -30,7 +30,7 @@ func mergeTaskScript(polls *int, states ...string) conformance.Responder {
 func TestForksMergeCollectionSendsDefaultStrategy(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	task, _, err := c.Forks.MergeCollection(t.Context(), MergeCollectionRequest{Source: forkTestForkUID, Destination: forkTestParentUID})
+	task, _, err := c.Forks.MergeCollection(t.Context(), CollectionMergeParams{Source: forkTestForkUID, Destination: forkTestParentUID})
 	require.NoError(t, err)
 	req, body := h.LastRequest()
 	assert.Equal(t, http.MethodPut, req.Method)
@@ -39,7 +39,7 @@ func TestForksMergeCollectionSendsDefaultStrategy(t *testing.T) {
 	assert.Equal(t, "pm~vc:merge-workflow~12345678-4824989b-cd77-4e2f-856c-1ff2a3e9aaca", task.ID)
 	assert.Equal(t, MergeTaskInProgress, task.Status)
 
-	_, _, err = c.Forks.MergeCollection(t.Context(), MergeCollectionRequest{Source: forkTestParentUID, Destination: forkTestForkUID, Strategy: MergeUpdateSourceWithDestination})
+	_, _, err = c.Forks.MergeCollection(t.Context(), CollectionMergeParams{Source: forkTestParentUID, Destination: forkTestForkUID, Strategy: MergeUpdateSourceWithDestination})
 	require.NoError(t, err)
 	_, body = h.LastRequest()
 	assert.JSONEq(t, `{"source":"`+forkTestParentUID+`","destination":"`+forkTestForkUID+`","strategy":"updateSourceWithDestination"}`, string(body))
@@ -52,9 +52,9 @@ func TestForksForkThenMergeWaitsForTheTask(t *testing.T) {
 	c := newTestClient(t, h.URL)
 	ctx := t.Context()
 
-	fork, _, err := c.Forks.ForkCollection(ctx, forkTestCollectionID, ForkCollectionRequest{WorkspaceID: forkTestWorkspaceID, Label: "Test Fork"})
+	fork, _, err := c.Forks.ForkCollection(ctx, forkTestCollectionID, CollectionForkParams{WorkspaceID: forkTestWorkspaceID, Label: "Test Fork"})
 	require.NoError(t, err)
-	task, _, err := c.Forks.MergeCollection(ctx, MergeCollectionRequest{Source: fork.UID, Destination: fork.Fork.From, Strategy: MergeDeleteSource})
+	task, _, err := c.Forks.MergeCollection(ctx, CollectionMergeParams{Source: fork.UID, Destination: fork.Fork.From, Strategy: MergeDeleteSource})
 	require.NoError(t, err)
 	_, body := h.LastRequest()
 	assert.JSONEq(t, `{"source":"12345678-09547fef-a9a5-4e00-998b-aa563e8db69a","destination":"12345678-12ece9e1-2abf-4edc-8e34-de66e74114d2","strategy":"deleteSource"}`, string(body))
@@ -76,7 +76,7 @@ func TestForksWaitMergeReportsFailure(t *testing.T) {
 	h.Respond("asyncMergePullCollectionTaskStatus", mergeTaskScript(&polls, "in-progress", "failed"))
 	c := newTestClient(t, h.URL)
 
-	task, _, err := c.Forks.MergeCollection(t.Context(), MergeCollectionRequest{Source: forkTestForkUID, Destination: forkTestParentUID})
+	task, _, err := c.Forks.MergeCollection(t.Context(), CollectionMergeParams{Source: forkTestForkUID, Destination: forkTestParentUID})
 	require.NoError(t, err)
 	done, err := c.Forks.WaitMerge(t.Context(), task)
 	assert.Nil(t, done)
@@ -133,7 +133,7 @@ func TestForksWaitMergeStopsWithContext(t *testing.T) {
 func TestForksMergeCollectionForkDeprecated(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	merged, _, err := c.Forks.MergeCollectionFork(t.Context(), MergeCollectionForkRequest{Source: forkTestForkUID, Destination: forkTestParentUID})
+	merged, _, err := c.Forks.MergeCollectionFork(t.Context(), CollectionForkMergeParams{Source: forkTestForkUID, Destination: forkTestParentUID})
 	require.NoError(t, err)
 	req, body := h.LastRequest()
 	assert.Equal(t, http.MethodPost, req.Method)
@@ -143,7 +143,7 @@ func TestForksMergeCollectionForkDeprecated(t *testing.T) {
 	assert.Equal(t, "12345678-12ece9e1-2abf-4edc-8e34-de66e74114d2", merged.UID)
 
 	h.Status("mergeCollectionFork", http.StatusForbidden)
-	_, _, err = c.Forks.MergeCollectionFork(t.Context(), MergeCollectionForkRequest{Source: forkTestForkUID, Destination: forkTestParentUID, Strategy: MergeDeleteSource})
+	_, _, err = c.Forks.MergeCollectionFork(t.Context(), CollectionForkMergeParams{Source: forkTestForkUID, Destination: forkTestParentUID, Strategy: MergeDeleteSource})
 	assert.ErrorIs(t, err, ErrFeatureUnavailable, "the first documented 403 is the region answer")
 	assert.ErrorIs(t, err, ErrForbidden)
 }

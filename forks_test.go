@@ -29,7 +29,7 @@ const (
 func TestForksConformance(t *testing.T) {
 	runConformance(t, []scenario{
 		{name: "ForkCollection", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Forks.ForkCollection(ctx, forkTestCollectionID, ForkCollectionRequest{WorkspaceID: forkTestWorkspaceID, Label: "Test Fork"})
+			_, _, err := c.Forks.ForkCollection(ctx, forkTestCollectionID, CollectionForkParams{WorkspaceID: forkTestWorkspaceID, Label: "Test Fork"})
 			return err
 		}},
 		{name: "ListCollectionForks", call: func(ctx context.Context, c *Client) error {
@@ -65,11 +65,11 @@ func TestForksConformance(t *testing.T) {
 			return err
 		}},
 		{name: "ForkEnvironment", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Forks.ForkEnvironment(ctx, forkTestEnvironmentID, ForkEnvironmentRequest{WorkspaceID: forkTestWorkspaceID, Label: "My fork"})
+			_, _, err := c.Forks.ForkEnvironment(ctx, forkTestEnvironmentID, EnvironmentForkParams{WorkspaceID: forkTestWorkspaceID, Label: "My fork"})
 			return err
 		}},
 		{name: "ListEnvironmentForks", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Forks.ListEnvironmentForks(ctx, forkTestEnvironmentID, &ForkEnvironmentListOptions{Sort: ForkSortCreatedAt, Direction: ForkDirectionAsc, CursorOptions: CursorOptions{Limit: 10}})
+			_, _, err := c.Forks.ListEnvironmentForks(ctx, forkTestEnvironmentID, &EnvironmentForkListOptions{Sort: ForkSortCreatedAt, Direction: ForkDirectionAsc, CursorOptions: CursorOptions{Limit: 10}})
 			return err
 		}},
 		{name: "ListEnvironmentForksIter", call: func(ctx context.Context, c *Client) error {
@@ -81,19 +81,19 @@ func TestForksConformance(t *testing.T) {
 			return nil
 		}},
 		{name: "MergeEnvironment", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Forks.MergeEnvironment(ctx, forkTestEnvironmentID, MergeEnvironmentRequest{Source: forkTestEnvSourceUID, DeleteSource: true})
+			_, _, err := c.Forks.MergeEnvironment(ctx, forkTestEnvironmentID, EnvironmentMergeParams{Source: forkTestEnvSourceUID, DeleteSource: true})
 			return err
 		}},
 		{name: "PullEnvironment", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Forks.PullEnvironment(ctx, forkTestEnvironmentID, ForkPullEnvironmentRequest{Source: forkTestEnvSourceUID})
+			_, _, err := c.Forks.PullEnvironment(ctx, forkTestEnvironmentID, EnvironmentPullParams{Source: forkTestEnvSourceUID})
 			return err
 		}},
 		{name: "MergeCollection", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Forks.MergeCollection(ctx, MergeCollectionRequest{Source: forkTestForkUID, Destination: forkTestParentUID})
+			_, _, err := c.Forks.MergeCollection(ctx, CollectionMergeParams{Source: forkTestForkUID, Destination: forkTestParentUID})
 			return err
 		}},
 		{name: "MergeCollectionDeleteSource", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Forks.MergeCollection(ctx, MergeCollectionRequest{Source: forkTestForkUID, Destination: forkTestParentUID, Strategy: MergeDeleteSource})
+			_, _, err := c.Forks.MergeCollection(ctx, CollectionMergeParams{Source: forkTestForkUID, Destination: forkTestParentUID, Strategy: MergeDeleteSource})
 			return err
 		}},
 		{name: "GetMergeTask", call: func(ctx context.Context, c *Client) error {
@@ -101,7 +101,7 @@ func TestForksConformance(t *testing.T) {
 			return err
 		}},
 		{name: "MergeCollectionFork", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Forks.MergeCollectionFork(ctx, MergeCollectionForkRequest{Source: forkTestForkUID, Destination: forkTestParentUID, Strategy: MergeDeleteSource})
+			_, _, err := c.Forks.MergeCollectionFork(ctx, CollectionForkMergeParams{Source: forkTestForkUID, Destination: forkTestParentUID, Strategy: MergeDeleteSource})
 			return err
 		}},
 	})
@@ -110,7 +110,7 @@ func TestForksConformance(t *testing.T) {
 func TestForksForkCollectionSendsWorkspaceAndLabel(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	fork, _, err := c.Forks.ForkCollection(t.Context(), forkTestCollectionID, ForkCollectionRequest{WorkspaceID: forkTestWorkspaceID, Label: "Test Fork"})
+	fork, _, err := c.Forks.ForkCollection(t.Context(), forkTestCollectionID, CollectionForkParams{WorkspaceID: forkTestWorkspaceID, Label: "Test Fork"})
 	require.NoError(t, err)
 
 	req, body := h.LastRequest()
@@ -133,31 +133,31 @@ func TestForksRejectMissingIDsBeforeIO(t *testing.T) {
 	ctx := t.Context()
 	calls := map[string]func() error{
 		"ForkCollection without workspace": func() error {
-			_, _, err := c.Forks.ForkCollection(ctx, forkTestCollectionID, ForkCollectionRequest{Label: "x"})
+			_, _, err := c.Forks.ForkCollection(ctx, forkTestCollectionID, CollectionForkParams{Label: "x"})
 			return err
 		},
 		"ForkCollection without collection": func() error {
-			_, _, err := c.Forks.ForkCollection(ctx, "", ForkCollectionRequest{WorkspaceID: forkTestWorkspaceID})
+			_, _, err := c.Forks.ForkCollection(ctx, "", CollectionForkParams{WorkspaceID: forkTestWorkspaceID})
 			return err
 		},
 		"ForkEnvironment without workspace": func() error {
-			_, _, err := c.Forks.ForkEnvironment(ctx, forkTestEnvironmentID, ForkEnvironmentRequest{Label: "x"})
+			_, _, err := c.Forks.ForkEnvironment(ctx, forkTestEnvironmentID, EnvironmentForkParams{Label: "x"})
 			return err
 		},
 		"MergeCollection without destination": func() error {
-			_, _, err := c.Forks.MergeCollection(ctx, MergeCollectionRequest{Source: forkTestForkUID})
+			_, _, err := c.Forks.MergeCollection(ctx, CollectionMergeParams{Source: forkTestForkUID})
 			return err
 		},
 		"MergeCollectionFork without source": func() error {
-			_, _, err := c.Forks.MergeCollectionFork(ctx, MergeCollectionForkRequest{Destination: forkTestParentUID})
+			_, _, err := c.Forks.MergeCollectionFork(ctx, CollectionForkMergeParams{Destination: forkTestParentUID})
 			return err
 		},
 		"MergeEnvironment without source": func() error {
-			_, _, err := c.Forks.MergeEnvironment(ctx, forkTestEnvironmentID, MergeEnvironmentRequest{})
+			_, _, err := c.Forks.MergeEnvironment(ctx, forkTestEnvironmentID, EnvironmentMergeParams{})
 			return err
 		},
 		"PullEnvironment with dot ID": func() error {
-			_, _, err := c.Forks.PullEnvironment(ctx, "..", ForkPullEnvironmentRequest{Source: forkTestEnvSourceUID})
+			_, _, err := c.Forks.PullEnvironment(ctx, "..", EnvironmentPullParams{Source: forkTestEnvSourceUID})
 			return err
 		},
 		"GetMergeTask without ID": func() error {
@@ -252,7 +252,7 @@ func TestForksIteratorsCrossPagesAndStopEarly(t *testing.T) {
 			return c.Forks.ListForkedCollectionsIter(ctx, &ForkListOptions{Direction: ForkDirectionAsc, CursorOptions: CursorOptions{Limit: 10}})
 		}},
 		{"getEnvironmentForks", func(ctx context.Context, c *Client) iter.Seq2[*Fork, error] {
-			return c.Forks.ListEnvironmentForksIter(ctx, forkTestEnvironmentID, &ForkEnvironmentListOptions{Sort: ForkSortCreatedAt, Direction: ForkDirectionAsc, CursorOptions: CursorOptions{Limit: 10}})
+			return c.Forks.ListEnvironmentForksIter(ctx, forkTestEnvironmentID, &EnvironmentForkListOptions{Sort: ForkSortCreatedAt, Direction: ForkDirectionAsc, CursorOptions: CursorOptions{Limit: 10}})
 		}},
 	}
 	for _, tc := range cases {

@@ -81,8 +81,8 @@ type MockListOptions struct {
 	Workspace string `url:"workspace,omitempty"`
 }
 
-// MockCreateRequest describes a new mock server.
-type MockCreateRequest struct {
+// MockCreateParams describes a new mock server.
+type MockCreateParams struct {
 	// Collection is the UID of the collection to mock (required).
 	Collection  string `json:"collection"`
 	Name        string `json:"name,omitempty"`
@@ -92,8 +92,8 @@ type MockCreateRequest struct {
 	Private bool `json:"private,omitempty"`
 }
 
-// MockUpdateRequest changes a mock server; nil fields are left as they are.
-type MockUpdateRequest struct {
+// MockUpdateParams changes a mock server; nil fields are left as they are.
+type MockUpdateParams struct {
 	Name        *string `json:"name,omitempty"`
 	Description *string `json:"description,omitempty"`
 	// Collection and Environment are UIDs.
@@ -161,7 +161,7 @@ func (s *MocksService) Get(ctx context.Context, mockID string) (*Mock, *Response
 // that belong to an API definition cannot be mocked.
 //
 //postman:operation POST /mocks
-func (s *MocksService) Create(ctx context.Context, workspaceID string, req MockCreateRequest) (*Mock, *Response, error) {
+func (s *MocksService) Create(ctx context.Context, workspaceID string, req MockCreateParams) (*Mock, *Response, error) {
 	if err := requireArg("Mocks.Create", "workspace", workspaceID); err != nil {
 		return nil, nil, err
 	}
@@ -171,7 +171,7 @@ func (s *MocksService) Create(ctx context.Context, workspaceID string, req MockC
 		path:   "/mocks",
 		query:  mockWorkspaceQuery{workspaceID},
 		body: struct {
-			Mock MockCreateRequest `json:"mock"`
+			Mock MockCreateParams `json:"mock"`
 		}{req},
 	}
 	resp, err := s.client.do(ctx, r, &root)
@@ -185,9 +185,9 @@ func (s *MocksService) Create(ctx context.Context, workspaceID string, req MockC
 // or active server response.
 //
 //postman:operation PUT /mocks/{mockId}
-func (s *MocksService) Update(ctx context.Context, mockID string, req MockUpdateRequest) (*Mock, *Response, error) {
+func (s *MocksService) Update(ctx context.Context, mockID string, req MockUpdateParams) (*Mock, *Response, error) {
 	return s.mockCall(ctx, http.MethodPut, mockID, struct {
-		Mock MockUpdateRequest `json:"mock"`
+		Mock MockUpdateParams `json:"mock"`
 	}{req})
 }
 

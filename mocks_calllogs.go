@@ -131,7 +131,7 @@ const (
 	MockSortDesc MockSortDirection = "desc"
 )
 
-// Values of MockCallLogsOptions.Include: which parts of each call the logs
+// Values of MockCallLogListOptions.Include: which parts of each call the logs
 // carry besides method, path and status.
 const (
 	MockCallLogIncludeRequestHeaders  = "request.headers"
@@ -140,10 +140,10 @@ const (
 	MockCallLogIncludeResponseBody    = "response.body"
 )
 
-// MockCallLogsOptions filters and pages CallLogs. Logs are kept for a
+// MockCallLogListOptions filters and pages ListCallLogs. Logs are kept for a
 // period that depends on the team's plan; asking for older ones is a 400
 // error.
-type MockCallLogsOptions struct {
+type MockCallLogListOptions struct {
 	// Since and Until bound the time the calls were served.
 	Since time.Time `url:"since,omitempty"`
 	Until time.Time `url:"until,omitempty"`
@@ -167,12 +167,12 @@ type MockCallLogsOptions struct {
 // mockCallLogsPage is the largest page of call logs Postman serves.
 const mockCallLogsPage = 100
 
-// CallLogs returns a page of a mock server's call logs, newest first unless
+// ListCallLogs returns a page of a mock server's call logs, newest first unless
 // opts sorts otherwise; Response.NextCursor points to the next page and
-// CallLogsIter pages for you.
+// ListCallLogsIter pages for you.
 //
 //postman:operation GET /mocks/{mockId}/call-logs
-func (s *MocksService) CallLogs(ctx context.Context, mockID string, opts *MockCallLogsOptions) ([]*MockCallLog, *Response, error) {
+func (s *MocksService) ListCallLogs(ctx context.Context, mockID string, opts *MockCallLogListOptions) ([]*MockCallLog, *Response, error) {
 	path, err := pathf("/mocks/%s/call-logs", mockID)
 	if err != nil {
 		return nil, nil, err
@@ -189,11 +189,11 @@ func (s *MocksService) CallLogs(ctx context.Context, mockID string, opts *MockCa
 	return root.CallLogs, resp, nil
 }
 
-// CallLogsIter iterates over a mock server's call logs, one page in memory
+// ListCallLogsIter iterates over a mock server's call logs, one page in memory
 // at a time (100 per page unless opts.Limit says otherwise).
-func (s *MocksService) CallLogsIter(ctx context.Context, mockID string, opts *MockCallLogsOptions) iter.Seq2[*MockCallLog, error] {
-	return cursorIter(ctx, opts, mockCallLogsPage, func(ctx context.Context, o *MockCallLogsOptions) ([]*MockCallLog, *Response, error) {
-		return s.CallLogs(ctx, mockID, o)
+func (s *MocksService) ListCallLogsIter(ctx context.Context, mockID string, opts *MockCallLogListOptions) iter.Seq2[*MockCallLog, error] {
+	return cursorIter(ctx, opts, mockCallLogsPage, func(ctx context.Context, o *MockCallLogListOptions) ([]*MockCallLog, *Response, error) {
+		return s.ListCallLogs(ctx, mockID, o)
 	})
 }
 

@@ -18,7 +18,7 @@ func TestMocksCallLogsDecodesAndSendsFilters(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
 	since := time.Date(2022, 6, 1, 0, 0, 0, 0, time.UTC)
-	logs, resp, err := c.Mocks.CallLogs(t.Context(), testMockID, &MockCallLogsOptions{
+	logs, resp, err := c.Mocks.ListCallLogs(t.Context(), testMockID, &MockCallLogListOptions{
 		Since: since, RequestPath: "/animals?type=Dog", Sort: MockCallLogSortServedAt, Direction: MockSortAsc,
 		Include: []string{MockCallLogIncludeRequestBody, MockCallLogIncludeResponseHeaders}})
 	require.NoError(t, err)
@@ -54,7 +54,7 @@ func TestMocksCallLogsDecodesHeadersAndBodies(t *testing.T) {
 			"meta":{"nextCursor":null}}`))
 	})
 	c := newTestClient(t, h.URL)
-	logs, _, err := c.Mocks.CallLogs(t.Context(), testMockID, nil)
+	logs, _, err := c.Mocks.ListCallLogs(t.Context(), testMockID, nil)
 	require.NoError(t, err)
 	require.Len(t, logs, 1)
 	l := logs[0]
@@ -99,10 +99,10 @@ func TestMocksCallLogsIterCrossesPagesAndStopsEarly(t *testing.T) {
 	served := 0
 	h.Respond("getMockCallLogs", pagedCallLogs(7, &served))
 	c := newTestClient(t, h.URL)
-	opts := &MockCallLogsOptions{RequestMethod: "get", CursorOptions: CursorOptions{Limit: 3}}
+	opts := &MockCallLogListOptions{RequestMethod: "get", CursorOptions: CursorOptions{Limit: 3}}
 
 	var ids []string
-	for l, err := range c.Mocks.CallLogsIter(t.Context(), testMockID, opts) {
+	for l, err := range c.Mocks.ListCallLogsIter(t.Context(), testMockID, opts) {
 		require.NoError(t, err)
 		ids = append(ids, l.ID)
 	}
@@ -115,7 +115,7 @@ func TestMocksCallLogsIterCrossesPagesAndStopsEarly(t *testing.T) {
 
 	served = 0
 	n := 0
-	for _, err := range c.Mocks.CallLogsIter(t.Context(), testMockID, opts) {
+	for _, err := range c.Mocks.ListCallLogsIter(t.Context(), testMockID, opts) {
 		require.NoError(t, err)
 		n++
 		if n == 4 {
@@ -132,7 +132,7 @@ func TestMocksCallLogsIterDefaultsToLargestPageAndYieldsErrors(t *testing.T) {
 	h.Respond("getMockCallLogs", pagedCallLogs(2, &served))
 	c := newTestClient(t, h.URL)
 	n := 0
-	for _, err := range c.Mocks.CallLogsIter(t.Context(), testMockID, nil) {
+	for _, err := range c.Mocks.ListCallLogsIter(t.Context(), testMockID, nil) {
 		require.NoError(t, err)
 		n++
 	}
@@ -144,7 +144,7 @@ func TestMocksCallLogsIterDefaultsToLargestPageAndYieldsErrors(t *testing.T) {
 	h2.Status("getMockCallLogs", http.StatusBadRequest)
 	c2 := newTestClient(t, h2.URL)
 	calls := 0
-	for l, err := range c2.Mocks.CallLogsIter(t.Context(), testMockID, nil) {
+	for l, err := range c2.Mocks.ListCallLogsIter(t.Context(), testMockID, nil) {
 		calls++
 		assert.Nil(t, l)
 		var apiErr *APIError

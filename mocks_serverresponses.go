@@ -42,8 +42,8 @@ const (
 	MockLanguageXML        MockServerResponseLanguage = "xml"
 )
 
-// MockServerResponseCreateRequest describes a new server response.
-type MockServerResponseCreateRequest struct {
+// MockServerResponseCreateParams describes a new server response.
+type MockServerResponseCreateParams struct {
 	Name string `json:"name"`
 	// StatusCode must be a 5xx status.
 	StatusCode int                        `json:"statusCode"`
@@ -52,9 +52,9 @@ type MockServerResponseCreateRequest struct {
 	Body       string                     `json:"body,omitempty"`
 }
 
-// MockServerResponseUpdateRequest changes a server response; nil fields
+// MockServerResponseUpdateParams changes a server response; nil fields
 // are left as they are, and an empty non-nil Headers removes them all.
-type MockServerResponseUpdateRequest struct {
+type MockServerResponseUpdateParams struct {
 	Name       *string                     `json:"name,omitempty"`
 	StatusCode *int                        `json:"statusCode,omitempty"`
 	Headers    []MockHeader                `json:"headers,omitzero"`
@@ -62,10 +62,10 @@ type MockServerResponseUpdateRequest struct {
 	Body       *string                     `json:"body,omitempty"`
 }
 
-// ServerResponses returns a mock server's server responses.
+// ListServerResponses returns a mock server's server responses.
 //
 //postman:operation GET /mocks/{mockId}/server-responses
-func (s *MocksService) ServerResponses(ctx context.Context, mockID string) ([]*MockServerResponse, *Response, error) {
+func (s *MocksService) ListServerResponses(ctx context.Context, mockID string) ([]*MockServerResponse, *Response, error) {
 	path, err := pathf("/mocks/%s/server-responses", mockID)
 	if err != nil {
 		return nil, nil, err
@@ -82,13 +82,13 @@ func (s *MocksService) ServerResponses(ctx context.Context, mockID string) ([]*M
 // active until the mock's configuration names it (see MockUpdateConfig).
 //
 //postman:operation POST /mocks/{mockId}/server-responses
-func (s *MocksService) CreateServerResponse(ctx context.Context, mockID string, req MockServerResponseCreateRequest) (*MockServerResponse, *Response, error) {
+func (s *MocksService) CreateServerResponse(ctx context.Context, mockID string, req MockServerResponseCreateParams) (*MockServerResponse, *Response, error) {
 	path, err := pathf("/mocks/%s/server-responses", mockID)
 	if err != nil {
 		return nil, nil, err
 	}
 	body := struct {
-		ServerResponse MockServerResponseCreateRequest `json:"serverResponse"`
+		ServerResponse MockServerResponseCreateParams `json:"serverResponse"`
 	}{req}
 	return s.serverResponseCall(ctx, http.MethodPost, path, body)
 }
@@ -107,13 +107,13 @@ func (s *MocksService) GetServerResponse(ctx context.Context, mockID, serverResp
 // UpdateServerResponse changes a server response of a mock server.
 //
 //postman:operation PUT /mocks/{mockId}/server-responses/{serverResponseId}
-func (s *MocksService) UpdateServerResponse(ctx context.Context, mockID, serverResponseID string, req MockServerResponseUpdateRequest) (*MockServerResponse, *Response, error) {
+func (s *MocksService) UpdateServerResponse(ctx context.Context, mockID, serverResponseID string, req MockServerResponseUpdateParams) (*MockServerResponse, *Response, error) {
 	path, err := pathf("/mocks/%s/server-responses/%s", mockID, serverResponseID)
 	if err != nil {
 		return nil, nil, err
 	}
 	body := struct {
-		ServerResponse MockServerResponseUpdateRequest `json:"serverResponse"`
+		ServerResponse MockServerResponseUpdateParams `json:"serverResponse"`
 	}{req}
 	return s.serverResponseCall(ctx, http.MethodPut, path, body)
 }

@@ -31,17 +31,17 @@ func TestMocksConformance(t *testing.T) {
 			return err
 		}},
 		{name: "Create", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Mocks.Create(ctx, testWorkspaceID, MockCreateRequest{
+			_, _, err := c.Mocks.Create(ctx, testWorkspaceID, MockCreateParams{
 				Name: "Test Mock", Collection: testCollectionUID, Environment: testEnvUID, Private: true})
 			return err
 		}},
 		{name: "Update", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Mocks.Update(ctx, testMockID, MockUpdateRequest{
+			_, _, err := c.Mocks.Update(ctx, testMockID, MockUpdateParams{
 				Name: Ptr("Test Mock"), Private: Ptr(false), Config: &MockUpdateConfig{ServerResponseID: testServerRespID}})
 			return err
 		}},
 		{name: "UpdateDeactivatesServerResponse", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Mocks.Update(ctx, testMockID, MockUpdateRequest{Config: &MockUpdateConfig{}})
+			_, _, err := c.Mocks.Update(ctx, testMockID, MockUpdateParams{Config: &MockUpdateConfig{}})
 			return err
 		}},
 		{name: "Delete", call: func(ctx context.Context, c *Client) error {
@@ -57,13 +57,13 @@ func TestMocksConformance(t *testing.T) {
 			return err
 		}},
 		{name: "CallLogs", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Mocks.CallLogs(ctx, testMockID, &MockCallLogsOptions{
+			_, _, err := c.Mocks.ListCallLogs(ctx, testMockID, &MockCallLogListOptions{
 				RequestMethod: "post", ResponseStatusCode: 500, Sort: MockCallLogSortServedAt, Direction: MockSortDesc,
 				Include: []string{MockCallLogIncludeRequestHeaders, MockCallLogIncludeResponseBody}, CursorOptions: CursorOptions{Limit: 3}})
 			return err
 		}},
 		{name: "CallLogsIter", call: func(ctx context.Context, c *Client) error {
-			for _, err := range c.Mocks.CallLogsIter(ctx, testMockID, nil) {
+			for _, err := range c.Mocks.ListCallLogsIter(ctx, testMockID, nil) {
 				if err != nil {
 					return err
 				}
@@ -71,11 +71,11 @@ func TestMocksConformance(t *testing.T) {
 			return nil
 		}},
 		{name: "ServerResponses", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Mocks.ServerResponses(ctx, testMockID)
+			_, _, err := c.Mocks.ListServerResponses(ctx, testMockID)
 			return err
 		}},
 		{name: "CreateServerResponse", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Mocks.CreateServerResponse(ctx, testMockID, MockServerResponseCreateRequest{
+			_, _, err := c.Mocks.CreateServerResponse(ctx, testMockID, MockServerResponseCreateParams{
 				Name: "Internal Server Error", StatusCode: 500, Language: MockLanguageJSON,
 				Headers: []MockHeader{{Key: "Content-Type", Value: "application/json"}}, Body: `{"message":"down"}`})
 			return err
@@ -85,7 +85,7 @@ func TestMocksConformance(t *testing.T) {
 			return err
 		}},
 		{name: "UpdateServerResponse", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Mocks.UpdateServerResponse(ctx, testMockID, testServerRespID, MockServerResponseUpdateRequest{
+			_, _, err := c.Mocks.UpdateServerResponse(ctx, testMockID, testServerRespID, MockServerResponseUpdateParams{
 				StatusCode: Ptr(503), Headers: []MockHeader{}})
 			return err
 		}},
@@ -140,7 +140,7 @@ func TestMocksListDecodesExamples(t *testing.T) {
 func TestMocksCreateSendsWorkspaceAndBody(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	m, _, err := c.Mocks.Create(t.Context(), testWorkspaceID, MockCreateRequest{Collection: testCollectionUID, Private: true})
+	m, _, err := c.Mocks.Create(t.Context(), testWorkspaceID, MockCreateParams{Collection: testCollectionUID, Private: true})
 	require.NoError(t, err)
 	assert.Equal(t, testMockID, m.ID)
 	require.NotNil(t, m.Config.Delay)
@@ -150,7 +150,7 @@ func TestMocksCreateSendsWorkspaceAndBody(t *testing.T) {
 	assert.Equal(t, "workspace="+testWorkspaceID, req.URL.RawQuery)
 	assert.JSONEq(t, `{"mock":{"collection":"`+testCollectionUID+`","private":true}}`, string(body))
 
-	_, resp, err := c.Mocks.Create(t.Context(), "", MockCreateRequest{Collection: testCollectionUID})
+	_, resp, err := c.Mocks.Create(t.Context(), "", MockCreateParams{Collection: testCollectionUID})
 	assert.ErrorIs(t, err, ErrInvalidArgument)
 	assert.Nil(t, resp)
 }
@@ -159,12 +159,12 @@ func TestMocksUpdateBodies(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
 
-	_, _, err := c.Mocks.Update(t.Context(), testMockID, MockUpdateRequest{Private: Ptr(false), Name: Ptr("")})
+	_, _, err := c.Mocks.Update(t.Context(), testMockID, MockUpdateParams{Private: Ptr(false), Name: Ptr("")})
 	require.NoError(t, err)
 	_, body := h.LastRequest()
 	assert.JSONEq(t, `{"mock":{"private":false,"name":""}}`, string(body), "pointers send false and empty values")
 
-	_, _, err = c.Mocks.Update(t.Context(), testMockID, MockUpdateRequest{Config: &MockUpdateConfig{}})
+	_, _, err = c.Mocks.Update(t.Context(), testMockID, MockUpdateParams{Config: &MockUpdateConfig{}})
 	require.NoError(t, err)
 	_, body = h.LastRequest()
 	assert.JSONEq(t, `{"mock":{"config":{"serverResponseId":null}}}`, string(body), "an empty ID deactivates with null")
@@ -224,13 +224,13 @@ func TestMocksServerResponses(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
 
-	list, _, err := c.Mocks.ServerResponses(t.Context(), testMockID)
+	list, _, err := c.Mocks.ListServerResponses(t.Context(), testMockID)
 	require.NoError(t, err)
 	require.Len(t, list, 1)
 	assert.Equal(t, 500, list[0].StatusCode)
 	assert.Equal(t, "12345678", list[0].CreatedBy)
 
-	sr, _, err := c.Mocks.CreateServerResponse(t.Context(), testMockID, MockServerResponseCreateRequest{Name: "Down", StatusCode: 503})
+	sr, _, err := c.Mocks.CreateServerResponse(t.Context(), testMockID, MockServerResponseCreateParams{Name: "Down", StatusCode: 503})
 	require.NoError(t, err)
 	assert.Equal(t, testServerRespID, sr.ID)
 	assert.Equal(t, MockLanguageJSON, sr.Language)
@@ -239,7 +239,7 @@ func TestMocksServerResponses(t *testing.T) {
 	_, body := h.LastRequest()
 	assert.JSONEq(t, `{"serverResponse":{"name":"Down","statusCode":503}}`, string(body))
 
-	_, _, err = c.Mocks.UpdateServerResponse(t.Context(), testMockID, testServerRespID, MockServerResponseUpdateRequest{Headers: []MockHeader{}})
+	_, _, err = c.Mocks.UpdateServerResponse(t.Context(), testMockID, testServerRespID, MockServerResponseUpdateParams{Headers: []MockHeader{}})
 	require.NoError(t, err)
 	_, body = h.LastRequest()
 	assert.JSONEq(t, `{"serverResponse":{"headers":[]}}`, string(body), "an empty non-nil slice clears the headers")

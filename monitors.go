@@ -123,9 +123,9 @@ type MonitorListOptions struct {
 // a larger limit is a 400 error.
 const monitorPageLimit = 25
 
-// MonitorCreateRequest describes a new monitor. Name, Collection and
+// MonitorCreateParams describes a new monitor. Name, Collection and
 // Schedule are required.
-type MonitorCreateRequest struct {
+type MonitorCreateParams struct {
 	Name string `json:"name"`
 	// Collection and Environment are UIDs.
 	Collection  string          `json:"collection"`
@@ -140,9 +140,9 @@ type MonitorCreateRequest struct {
 	Notifications     *MonitorNotifications `json:"notifications,omitempty"`
 }
 
-// MonitorUpdateRequest changes a monitor; nil fields are left as they are.
+// MonitorUpdateParams changes a monitor; nil fields are left as they are.
 // A monitor's collection and environment cannot be changed.
-type MonitorUpdateRequest struct {
+type MonitorUpdateParams struct {
 	Name              *string               `json:"name,omitempty"`
 	Active            *bool                 `json:"active,omitempty"`
 	NotificationLimit *int                  `json:"notificationLimit,omitempty"`
@@ -203,7 +203,7 @@ func (s *MonitorsService) Get(ctx context.Context, monitorID string) (*Monitor, 
 // default limiter keeps under it.
 //
 //postman:operation POST /monitors
-func (s *MonitorsService) Create(ctx context.Context, workspaceID string, req MonitorCreateRequest) (*Monitor, *Response, error) {
+func (s *MonitorsService) Create(ctx context.Context, workspaceID string, req MonitorCreateParams) (*Monitor, *Response, error) {
 	if err := requireArg("Monitors.Create", "workspace", workspaceID); err != nil {
 		return nil, nil, err
 	}
@@ -213,7 +213,7 @@ func (s *MonitorsService) Create(ctx context.Context, workspaceID string, req Mo
 		path:   "/monitors",
 		query:  mockWorkspaceQuery{workspaceID},
 		body: struct {
-			Monitor MonitorCreateRequest `json:"monitor"`
+			Monitor MonitorCreateParams `json:"monitor"`
 		}{req},
 	}
 	resp, err := s.client.do(ctx, r, &root)
@@ -230,21 +230,21 @@ func (s *MonitorsService) Create(ctx context.Context, workspaceID string, req Mo
 // default limiter keeps under it.
 //
 //postman:operation PUT /monitors/{monitorId}
-func (s *MonitorsService) Update(ctx context.Context, monitorID string, req MonitorUpdateRequest) (*Monitor, *Response, error) {
+func (s *MonitorsService) Update(ctx context.Context, monitorID string, req MonitorUpdateParams) (*Monitor, *Response, error) {
 	return s.monitorCall(ctx, http.MethodPut, monitorID, struct {
-		Monitor MonitorUpdateRequest `json:"monitor"`
+		Monitor MonitorUpdateParams `json:"monitor"`
 	}{req})
 }
 
 // Pause stops a monitor's scheduled runs (an Update of Active to false).
 func (s *MonitorsService) Pause(ctx context.Context, monitorID string) (*Monitor, *Response, error) {
-	return s.Update(ctx, monitorID, MonitorUpdateRequest{Active: Ptr(false)})
+	return s.Update(ctx, monitorID, MonitorUpdateParams{Active: Ptr(false)})
 }
 
 // Resume restarts a paused monitor's scheduled runs (an Update of Active
 // to true).
 func (s *MonitorsService) Resume(ctx context.Context, monitorID string) (*Monitor, *Response, error) {
-	return s.Update(ctx, monitorID, MonitorUpdateRequest{Active: Ptr(true)})
+	return s.Update(ctx, monitorID, MonitorUpdateParams{Active: Ptr(true)})
 }
 
 // Delete deletes a monitor.

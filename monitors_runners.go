@@ -31,20 +31,20 @@ type MonitorRunnerMetrics struct {
 	OldestQueuedRunAgeSeconds int64 `json:"oldestQueuedRunAgeSeconds"`
 }
 
-// MonitorRunnerInstancesOptions pages RunnerInstances; Limit is at most 25.
-type MonitorRunnerInstancesOptions struct {
+// MonitorRunnerInstanceListOptions pages ListRunnerInstances; Limit is at most 25.
+type MonitorRunnerInstanceListOptions struct {
 	CursorOptions
 }
 
-// RunnerInstances returns a page of the instances of a private monitor
+// ListRunnerInstances returns a page of the instances of a private monitor
 // runner; Response.NextCursor points to the next page and
-// RunnerInstancesIter pages for you. Runner IDs are shown to team Admins
+// ListRunnerInstancesIter pages for you. Runner IDs are shown to team Admins
 // and Super Admins under Team Settings > Runners. It needs Postman's
 // Runner Management feature: a team without it gets an error matching
 // ErrFeatureUnavailable or ErrForbidden.
 //
 //postman:operation GET /runners/{runnerId}/instances
-func (s *MonitorsService) RunnerInstances(ctx context.Context, runnerID string, opts *MonitorRunnerInstancesOptions) ([]*MonitorRunnerInstance, *Response, error) {
+func (s *MonitorsService) ListRunnerInstances(ctx context.Context, runnerID string, opts *MonitorRunnerInstanceListOptions) ([]*MonitorRunnerInstance, *Response, error) {
 	path, err := pathf("/runners/%s/instances", runnerID)
 	if err != nil {
 		return nil, nil, err
@@ -52,20 +52,20 @@ func (s *MonitorsService) RunnerInstances(ctx context.Context, runnerID string, 
 	return getPage[MonitorRunnerInstance](ctx, s.client, path, opts)
 }
 
-// RunnerInstancesIter iterates over the instances of a private monitor
+// ListRunnerInstancesIter iterates over the instances of a private monitor
 // runner, one page of 25 in memory at a time.
-func (s *MonitorsService) RunnerInstancesIter(ctx context.Context, runnerID string, opts *MonitorRunnerInstancesOptions) iter.Seq2[*MonitorRunnerInstance, error] {
-	return cursorIter(ctx, opts, monitorPageLimit, func(ctx context.Context, o *MonitorRunnerInstancesOptions) ([]*MonitorRunnerInstance, *Response, error) {
-		return s.RunnerInstances(ctx, runnerID, o)
+func (s *MonitorsService) ListRunnerInstancesIter(ctx context.Context, runnerID string, opts *MonitorRunnerInstanceListOptions) iter.Seq2[*MonitorRunnerInstance, error] {
+	return cursorIter(ctx, opts, monitorPageLimit, func(ctx context.Context, o *MonitorRunnerInstanceListOptions) ([]*MonitorRunnerInstance, *Response, error) {
+		return s.ListRunnerInstances(ctx, runnerID, o)
 	})
 }
 
-// RunnerMetrics returns Postman's metrics of a private monitor runner: its
+// GetRunnerMetrics returns Postman's metrics of a private monitor runner: its
 // queue of waiting runs and when it last reported. It needs Postman's
-// Runner Management feature, like RunnerInstances.
+// Runner Management feature, like ListRunnerInstances.
 //
 //postman:operation GET /runners/{runnerId}/metrics
-func (s *MonitorsService) RunnerMetrics(ctx context.Context, runnerID string) (*MonitorRunnerMetrics, *Response, error) {
+func (s *MonitorsService) GetRunnerMetrics(ctx context.Context, runnerID string) (*MonitorRunnerMetrics, *Response, error) {
 	path, err := pathf("/runners/%s/metrics", runnerID)
 	if err != nil {
 		return nil, nil, err

@@ -43,7 +43,7 @@ func TestMonitorsConformance(t *testing.T) {
 			return err
 		}},
 		{name: "Update", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Monitors.Update(ctx, testMonitorID, MonitorUpdateRequest{Name: Ptr("Test Monitor"),
+			_, _, err := c.Monitors.Update(ctx, testMonitorID, MonitorUpdateParams{Name: Ptr("Test Monitor"),
 				Retry: &MonitorRetry{Attempts: 2}, Schedule: &MonitorSchedule{Cron: "*/5 * * * *", Timezone: "America/Chicago"}})
 			return err
 		}},
@@ -64,18 +64,18 @@ func TestMonitorsConformance(t *testing.T) {
 			return err
 		}},
 		{name: "RunnerInstances", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Monitors.RunnerInstances(ctx, testRunnerID, &MonitorRunnerInstancesOptions{CursorOptions{Limit: 10}})
+			_, _, err := c.Monitors.ListRunnerInstances(ctx, testRunnerID, &MonitorRunnerInstanceListOptions{CursorOptions{Limit: 10}})
 			return err
 		}},
 		{name: "RunnerMetrics", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Monitors.RunnerMetrics(ctx, testRunnerID)
+			_, _, err := c.Monitors.GetRunnerMetrics(ctx, testRunnerID)
 			return err
 		}},
 	})
 }
 
-func testMonitorCreateRequest() MonitorCreateRequest {
-	return MonitorCreateRequest{
+func testMonitorCreateRequest() MonitorCreateParams {
+	return MonitorCreateParams{
 		Name: "Test Monitor", Collection: testCollectionUID, Environment: testEnvUID,
 		Schedule:          MonitorSchedule{Cron: "*/5 * * * *", Timezone: "America/Chicago"},
 		Active:            Ptr(true),
@@ -161,7 +161,7 @@ func TestMonitorsErrors(t *testing.T) {
 	assert.ErrorIs(t, err, ErrNotFound)
 	_, _, err = c.Monitors.Run(t.Context(), testMonitorID, nil)
 	assert.ErrorIs(t, err, ErrFeatureUnavailable)
-	_, _, err = c.Monitors.RunnerMetrics(t.Context(), testRunnerID)
+	_, _, err = c.Monitors.GetRunnerMetrics(t.Context(), testRunnerID)
 	assert.ErrorIs(t, err, ErrNotFound)
 	_, _, err = c.Monitors.RunAndWait(t.Context(), "..")
 	assert.ErrorIs(t, err, ErrInvalidArgument)
@@ -241,7 +241,7 @@ func TestMonitorsRunnerInstancesDecodeAndIterate(t *testing.T) {
 			"osType": "Linux", "runnerId": testRunnerID, "lastPingedAt": "2025-11-06T14:59:53Z"}}})
 	})
 	c := newTestClient(t, h.URL)
-	list, resp, err := c.Monitors.RunnerInstances(t.Context(), testRunnerID, nil)
+	list, resp, err := c.Monitors.ListRunnerInstances(t.Context(), testRunnerID, nil)
 	require.NoError(t, err)
 	assert.Equal(t, "page-2", resp.NextCursor)
 	require.Len(t, list, 1)
@@ -251,7 +251,7 @@ func TestMonitorsRunnerInstancesDecodeAndIterate(t *testing.T) {
 	assert.Equal(t, 2025, list[0].LastPingedAt.Year())
 
 	var hosts []string
-	for inst, err := range c.Monitors.RunnerInstancesIter(t.Context(), testRunnerID, nil) {
+	for inst, err := range c.Monitors.ListRunnerInstancesIter(t.Context(), testRunnerID, nil) {
 		require.NoError(t, err)
 		hosts = append(hosts, inst.Hostname)
 	}
@@ -260,7 +260,7 @@ func TestMonitorsRunnerInstancesDecodeAndIterate(t *testing.T) {
 	assert.Equal(t, "25", req.URL.Query().Get("limit"))
 	assert.Equal(t, "page-2", req.URL.Query().Get("cursor"))
 
-	m, _, err := c.Monitors.RunnerMetrics(t.Context(), testRunnerID)
+	m, _, err := c.Monitors.GetRunnerMetrics(t.Context(), testRunnerID)
 	require.NoError(t, err)
 	assert.Equal(t, 9, m.QueueDepth)
 	assert.Equal(t, int64(10213), m.OldestQueuedRunAgeSeconds)

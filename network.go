@@ -184,8 +184,8 @@ func (s *NetworkService) RemoveWorkspace(ctx context.Context, workspaceID string
 	return s.client.do(ctx, &request{method: http.MethodDelete, path: path}, nil)
 }
 
-// NetworkWorkspaceUpdateRequest is the body of UpdateWorkspace.
-type NetworkWorkspaceUpdateRequest struct {
+// NetworkWorkspaceUpdateParams is the body of UpdateWorkspace.
+type NetworkWorkspaceUpdateParams struct {
 	// ParentFolderID is the workspace's new folder; only 0 exists now.
 	ParentFolderID int64 `json:"parentFolderId"`
 }
@@ -200,13 +200,13 @@ type NetworkWorkspaceUpdateRequest struct {
 // and RemoveWorkspace instead.
 //
 //postman:operation PUT /network/private/workspace/{workspaceId}
-func (s *NetworkService) UpdateWorkspace(ctx context.Context, workspaceID string, req NetworkWorkspaceUpdateRequest) (*Response, error) {
+func (s *NetworkService) UpdateWorkspace(ctx context.Context, workspaceID string, req NetworkWorkspaceUpdateParams) (*Response, error) {
 	path, err := pathf("/network/private/workspace/%s", workspaceID)
 	if err != nil {
 		return nil, err
 	}
 	body := struct {
-		Workspace NetworkWorkspaceUpdateRequest `json:"workspace"`
+		Workspace NetworkWorkspaceUpdateParams `json:"workspace"`
 	}{req}
 	return s.client.do(ctx, &request{method: http.MethodPut, path: path, body: body}, nil)
 }

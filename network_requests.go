@@ -74,8 +74,8 @@ type NetworkAddRequestListOptions struct {
 	OffsetOptions
 }
 
-// NetworkAddRequestDecision is the body of RespondToAddRequest.
-type NetworkAddRequestDecision struct {
+// NetworkAddRequestRespondParams is the body of RespondToAddRequest.
+type NetworkAddRequestRespondParams struct {
 	Status NetworkAddRequestStatus `json:"status"`
 	// Response tells the requester why a request was denied.
 	Response *NetworkAddRequestReply `json:"response,omitempty"`
@@ -123,7 +123,7 @@ func (s *NetworkService) ListAddRequestsIter(ctx context.Context, opts *NetworkA
 // Available on Enterprise plans.
 //
 //postman:operation PUT /network/private/network-entity/request/{requestId}
-func (s *NetworkService) RespondToAddRequest(ctx context.Context, requestID string, decision NetworkAddRequestDecision) (*NetworkAddRequest, *Response, error) {
+func (s *NetworkService) RespondToAddRequest(ctx context.Context, requestID string, decision NetworkAddRequestRespondParams) (*NetworkAddRequest, *Response, error) {
 	path, err := pathf("/network/private/network-entity/request/%s", requestID)
 	if err != nil {
 		return nil, nil, err
@@ -146,7 +146,7 @@ func (s *NetworkService) RespondToAddRequest(ctx context.Context, requestID stri
 //
 // Available on Enterprise plans.
 func (s *NetworkService) ApproveAddRequest(ctx context.Context, requestID string) (*NetworkAddRequest, *Response, error) {
-	return s.RespondToAddRequest(ctx, requestID, NetworkAddRequestDecision{Status: NetworkRequestApproved})
+	return s.RespondToAddRequest(ctx, requestID, NetworkAddRequestRespondParams{Status: NetworkRequestApproved})
 }
 
 // DenyAddRequest denies a request to publish a workspace to the team's
@@ -155,7 +155,7 @@ func (s *NetworkService) ApproveAddRequest(ctx context.Context, requestID string
 //
 // Available on Enterprise plans.
 func (s *NetworkService) DenyAddRequest(ctx context.Context, requestID, message string) (*NetworkAddRequest, *Response, error) {
-	d := NetworkAddRequestDecision{Status: NetworkRequestDenied}
+	d := NetworkAddRequestRespondParams{Status: NetworkRequestDenied}
 	if message != "" {
 		d.Response = &NetworkAddRequestReply{Message: message}
 	}

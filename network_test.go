@@ -42,7 +42,7 @@ func TestNetworkConformance(t *testing.T) {
 			return err
 		}},
 		{name: "UpdateWorkspace", call: func(ctx context.Context, c *Client) error {
-			_, err := c.Network.UpdateWorkspace(ctx, "1f0df51a-8658-4ee8-a2a1-d2567dfa09a9", NetworkWorkspaceUpdateRequest{})
+			_, err := c.Network.UpdateWorkspace(ctx, "1f0df51a-8658-4ee8-a2a1-d2567dfa09a9", NetworkWorkspaceUpdateParams{})
 			return err
 		}},
 		{name: "ListAddRequests", call: func(ctx context.Context, c *Client) error {
@@ -196,7 +196,7 @@ func TestNetworkAddAndRemove(t *testing.T) {
 	assert.Equal(t, http.MethodDelete, req.Method)
 	assert.Equal(t, "/network/private/workspace/1f0df51a-8658-4ee8-a2a1-d2567dfa09a9", req.URL.Path)
 
-	_, err = c.Network.UpdateWorkspace(t.Context(), "1f0df51a-8658-4ee8-a2a1-d2567dfa09a9", NetworkWorkspaceUpdateRequest{})
+	_, err = c.Network.UpdateWorkspace(t.Context(), "1f0df51a-8658-4ee8-a2a1-d2567dfa09a9", NetworkWorkspaceUpdateParams{})
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"workspace":{"parentFolderId":0}}`, string(accountLastBody(h)))
 
@@ -204,7 +204,7 @@ func TestNetworkAddAndRemove(t *testing.T) {
 	assert.ErrorIs(t, err, ErrInvalidArgument)
 	_, err = c.Network.RemoveWorkspace(t.Context(), "..")
 	assert.ErrorIs(t, err, ErrInvalidArgument)
-	_, _, err = c.Network.RespondToAddRequest(t.Context(), "", NetworkAddRequestDecision{})
+	_, _, err = c.Network.RespondToAddRequest(t.Context(), "", NetworkAddRequestRespondParams{})
 	assert.ErrorIs(t, err, ErrInvalidArgument)
 }
 

@@ -19,11 +19,11 @@ import (
 // revocation with nothing but the token.
 type OAuthService service
 
-// OAuthTokenRequest holds the client credentials of an OAuth client
+// OAuthTokenGenerateParams holds the client credentials of an OAuth client
 // installation. ClientSecret and JWT are credentials: every way Go prints
 // or encodes the request (fmt verbs, slog, encoding/json) shows
 // [REDACTED] for them.
-type OAuthTokenRequest struct {
+type OAuthTokenGenerateParams struct {
 	// ClientID and ClientSecret are the OAuth client's credentials, sent as
 	// HTTP Basic user name and password.
 	ClientID     string
@@ -35,26 +35,26 @@ type OAuthTokenRequest struct {
 }
 
 // String describes the request without its secrets.
-func (r OAuthTokenRequest) String() string {
+func (r OAuthTokenGenerateParams) String() string {
 	return fmt.Sprintf("postman.OAuthTokenRequest{ClientID: %q, ClientSecret: %s, InstallationAuthID: %q, JWT: %s}",
 		r.ClientID, oauthRedact(r.ClientSecret), r.InstallationAuthID, oauthRedact(r.JWT))
 }
 
 // GoString is String, so that %#v cannot print the secrets either.
-func (r OAuthTokenRequest) GoString() string { return r.String() }
+func (r OAuthTokenGenerateParams) GoString() string { return r.String() }
 
 // Format prints String for every verb, %+v and %q included.
-func (r OAuthTokenRequest) Format(f fmt.State, _ rune) { _, _ = f.Write([]byte(r.String())) }
+func (r OAuthTokenGenerateParams) Format(f fmt.State, _ rune) { _, _ = f.Write([]byte(r.String())) }
 
 // LogValue implements slog.LogValuer without the secrets.
-func (r OAuthTokenRequest) LogValue() slog.Value {
+func (r OAuthTokenGenerateParams) LogValue() slog.Value {
 	return slog.GroupValue(slog.String("client_id", r.ClientID), slog.String("client_secret", oauthRedact(r.ClientSecret)),
 		slog.String("installation_auth_id", r.InstallationAuthID), slog.String("jwt", oauthRedact(r.JWT)))
 }
 
 // MarshalJSON encodes the request without its secrets, for logs and
 // dumps; the SDK builds the body it sends separately.
-func (r OAuthTokenRequest) MarshalJSON() ([]byte, error) {
+func (r OAuthTokenGenerateParams) MarshalJSON() ([]byte, error) {
 	return json.Marshal(map[string]string{"clientId": r.ClientID, "clientSecret": oauthRedact(r.ClientSecret),
 		"installationAuthId": r.InstallationAuthID, "jwt": oauthRedact(r.JWT)})
 }
@@ -128,7 +128,7 @@ func (t OAuthToken) MarshalJSON() ([]byte, error) {
 // req.ClientID and req.ClientSecret; the client's API key is not sent.
 //
 //postman:operation POST /oauth2/token
-func (s *OAuthService) GenerateToken(ctx context.Context, req OAuthTokenRequest) (*OAuthToken, *Response, error) {
+func (s *OAuthService) GenerateToken(ctx context.Context, req OAuthTokenGenerateParams) (*OAuthToken, *Response, error) {
 	if req.ClientID == "" || req.ClientSecret == "" {
 		return nil, nil, fmt.Errorf("postman: OAuth.GenerateToken: %w: the client ID and secret are required", ErrInvalidArgument)
 	}

@@ -23,8 +23,8 @@ const (
 	testOAuthToken  = "PMAK-XXX"
 )
 
-func testOAuthRequest() OAuthTokenRequest {
-	return OAuthTokenRequest{ClientID: "client-123", ClientSecret: testOAuthSecret,
+func testOAuthRequest() OAuthTokenGenerateParams {
+	return OAuthTokenGenerateParams{ClientID: "client-123", ClientSecret: testOAuthSecret,
 		InstallationAuthID: "e868878e40f646ce8b5620736995dc89", JWT: testOAuthJWT}
 }
 
@@ -62,7 +62,7 @@ func TestOAuthGenerateTokenUsesBasicAuthNotTheAPIKey(t *testing.T) {
 	assert.Equal(t, "application/json", req.Header.Get("Content-Type"))
 	assert.JSONEq(t, `{"grant_type":"client_credentials","installationAuthId":"e868878e40f646ce8b5620736995dc89","jwt":"`+testOAuthJWT+`"}`, string(body))
 
-	_, resp, err := c.OAuth.GenerateToken(t.Context(), OAuthTokenRequest{ClientID: "id"})
+	_, resp, err := c.OAuth.GenerateToken(t.Context(), OAuthTokenGenerateParams{ClientID: "id"})
 	assert.ErrorIs(t, err, ErrInvalidArgument)
 	assert.Nil(t, resp)
 }
@@ -140,5 +140,5 @@ func TestOAuthTokenAndRequestNeverPrintSecrets(t *testing.T) {
 	assertRedacted(t, req, testOAuthSecret, testOAuthJWT)
 	assertRedacted(t, &req, testOAuthSecret, testOAuthJWT)
 	assert.Contains(t, req.String(), "client-123", "the client ID is not a secret")
-	assert.Contains(t, OAuthTokenRequest{ClientID: "x"}.String(), `ClientSecret: ""`, "an unset secret shows as unset")
+	assert.Contains(t, OAuthTokenGenerateParams{ClientID: "x"}.String(), `ClientSecret: ""`, "an unset secret shows as unset")
 }

@@ -73,8 +73,8 @@ func (s *PackagesService) Get(ctx context.Context, packageID string) (*Package, 
 	return pkg, resp, nil
 }
 
-// PackageCreateRequest is the body of Create.
-type PackageCreateRequest struct {
+// PackageCreateParams is the body of Create.
+type PackageCreateParams struct {
 	// Name is the import name: a letter, then letters, digits, "_" or "-"
 	// (at most 200). Postman stores it in lowercase.
 	Name string `json:"name"`
@@ -90,7 +90,7 @@ type PackageCreateRequest struct {
 // per-minute limit.
 //
 //postman:operation POST /packages
-func (s *PackagesService) Create(ctx context.Context, workspaceID string, req PackageCreateRequest) (*Package, *Response, error) {
+func (s *PackagesService) Create(ctx context.Context, workspaceID string, req PackageCreateParams) (*Package, *Response, error) {
 	if err := specRequireArg("workspace ID", workspaceID); err != nil {
 		return nil, nil, err
 	}
@@ -108,9 +108,9 @@ func (s *PackagesService) Create(ctx context.Context, workspaceID string, req Pa
 	return pkg, resp, nil
 }
 
-// PackageUpdateRequest is the body of Update, a JSON merge patch: set
+// PackageUpdateParams is the body of Update, a JSON merge patch: set
 // fields change, unset fields stay. An empty string clears the field.
-type PackageUpdateRequest struct {
+type PackageUpdateParams struct {
 	// Description is printable ASCII, at most 500 characters.
 	Description *string `json:"description,omitempty"`
 	// Script is the index script, at most 500 KB.
@@ -122,7 +122,7 @@ type PackageUpdateRequest struct {
 // refused before any I/O.
 //
 //postman:operation PATCH /packages/{packageId}
-func (s *PackagesService) Update(ctx context.Context, packageID string, req PackageUpdateRequest) (*Package, *Response, error) {
+func (s *PackagesService) Update(ctx context.Context, packageID string, req PackageUpdateParams) (*Package, *Response, error) {
 	p, err := pathf("/packages/%s", packageID)
 	if err != nil {
 		return nil, nil, err

@@ -36,11 +36,11 @@ func TestPackagesConformance(t *testing.T) {
 			return err
 		}},
 		{name: "Create", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Packages.Create(ctx, specTestWorkspaceID, PackageCreateRequest{Name: "my-math-package", Description: "Math.", Script: "module.exports = {};"})
+			_, _, err := c.Packages.Create(ctx, specTestWorkspaceID, PackageCreateParams{Name: "my-math-package", Description: "Math.", Script: "module.exports = {};"})
 			return err
 		}},
 		{name: "Update", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Packages.Update(ctx, packageTestID, PackageUpdateRequest{Description: &desc})
+			_, _, err := c.Packages.Update(ctx, packageTestID, PackageUpdateParams{Description: &desc})
 			return err
 		}},
 		{name: "Delete", call: func(ctx context.Context, c *Client) error {
@@ -55,7 +55,7 @@ func TestPackagesUpdateSendsMergePatch(t *testing.T) {
 	c := newTestClient(t, h.URL)
 	script := "module.exports = { add: (a, b) => a + b };"
 	empty := ""
-	pkg, _, err := c.Packages.Update(t.Context(), packageTestID, PackageUpdateRequest{Description: &empty, Script: &script})
+	pkg, _, err := c.Packages.Update(t.Context(), packageTestID, PackageUpdateParams{Description: &empty, Script: &script})
 	require.NoError(t, err)
 	assert.Equal(t, "Updated math utility functions.", pkg.Description)
 	assert.Equal(t, int64(12345678), pkg.CreatedBy)
@@ -65,7 +65,7 @@ func TestPackagesUpdateSendsMergePatch(t *testing.T) {
 	assert.Equal(t, "application/merge-patch+json", req.Header.Get("Content-Type"))
 	assert.JSONEq(t, `{"description":"","script":"module.exports = { add: (a, b) => a + b };"}`, string(body), "an empty string clears, unlike an unset field")
 
-	_, _, err = c.Packages.Update(t.Context(), packageTestID, PackageUpdateRequest{})
+	_, _, err = c.Packages.Update(t.Context(), packageTestID, PackageUpdateParams{})
 	assert.ErrorIs(t, err, ErrInvalidArgument)
 	assert.Len(t, h.Ran(), 1)
 }
@@ -73,7 +73,7 @@ func TestPackagesUpdateSendsMergePatch(t *testing.T) {
 func TestPackagesCreateAndGet(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	pkg, resp, err := c.Packages.Create(t.Context(), specTestWorkspaceID, PackageCreateRequest{Name: "My-Math-Package"})
+	pkg, resp, err := c.Packages.Create(t.Context(), specTestWorkspaceID, PackageCreateParams{Name: "My-Math-Package"})
 	require.NoError(t, err)
 	assert.Equal(t, http.StatusCreated, resp.StatusCode)
 	assert.Equal(t, "my-math-package", pkg.Name)
@@ -96,9 +96,9 @@ func TestPackagesCreateAndGet(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "wrapped", pkg.Name, "the schema's data envelope is unwrapped too")
 
-	_, _, err = c.Packages.Create(t.Context(), "", PackageCreateRequest{Name: "x"})
+	_, _, err = c.Packages.Create(t.Context(), "", PackageCreateParams{Name: "x"})
 	assert.ErrorIs(t, err, ErrInvalidArgument)
-	_, _, err = c.Packages.Create(t.Context(), specTestWorkspaceID, PackageCreateRequest{})
+	_, _, err = c.Packages.Create(t.Context(), specTestWorkspaceID, PackageCreateParams{})
 	assert.ErrorIs(t, err, ErrInvalidArgument)
 }
 
@@ -158,7 +158,7 @@ func TestPackagesPlanLimitIsA429(t *testing.T) {
 	h := conformance.New(t)
 	h.Status("createPackage", http.StatusTooManyRequests)
 	c := newTestClient(t, h.URL, WithMaxRetries(0))
-	_, resp, err := c.Packages.Create(t.Context(), specTestWorkspaceID, PackageCreateRequest{Name: "one-too-many"})
+	_, resp, err := c.Packages.Create(t.Context(), specTestWorkspaceID, PackageCreateParams{Name: "one-too-many"})
 	require.Error(t, err)
 	assert.Equal(t, http.StatusTooManyRequests, resp.StatusCode)
 
@@ -177,7 +177,7 @@ func TestPackagesPlanLimitIsNotRetried(t *testing.T) {
 	h := conformance.New(t)
 	h.Status("createPackage", http.StatusTooManyRequests)
 	c := newTestClient(t, h.URL)
-	_, resp, err := c.Packages.Create(t.Context(), specTestWorkspaceID, PackageCreateRequest{Name: "one-too-many"})
+	_, resp, err := c.Packages.Create(t.Context(), specTestWorkspaceID, PackageCreateParams{Name: "one-too-many"})
 	require.ErrorIs(t, err, ErrPlanLimit)
 	assert.Equal(t, 1, resp.Attempts, "waiting does not cure a plan limit")
 	assert.Len(t, h.Ran(), 1)

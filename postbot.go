@@ -11,9 +11,9 @@ import (
 // GenerateTool).
 type PostbotService service
 
-// PostbotToolRequest asks for the code of an AI agent tool that calls one
+// PostbotToolGenerateParams asks for the code of an AI agent tool that calls one
 // request of a public collection.
-type PostbotToolRequest struct {
+type PostbotToolGenerateParams struct {
 	// CollectionID is the UID of a collection on the Public API Network
 	// and RequestID the ID of one of its requests; private collections are
 	// refused.
@@ -69,7 +69,7 @@ type PostbotTool struct {
 // generating it on demand.
 //
 //postman:operation POST /postbot/generations/tool
-func (s *PostbotService) GenerateTool(ctx context.Context, req PostbotToolRequest) (*PostbotTool, *Response, error) {
+func (s *PostbotService) GenerateTool(ctx context.Context, req PostbotToolGenerateParams) (*PostbotTool, *Response, error) {
 	var root struct {
 		Data *PostbotTool `json:"data"`
 	}

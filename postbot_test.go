@@ -11,8 +11,8 @@ import (
 	"github.com/postman-go/postman/internal/conformance"
 )
 
-func testPostbotRequest() PostbotToolRequest {
-	return PostbotToolRequest{CollectionID: testCollectionUID, RequestID: "c82dd02c-4870-4907-8fcb-593a876cf05b",
+func testPostbotRequest() PostbotToolGenerateParams {
+	return PostbotToolGenerateParams{CollectionID: testCollectionUID, RequestID: "c82dd02c-4870-4907-8fcb-593a876cf05b",
 		Config: PostbotToolConfig{Language: PostbotJavaScript, AgentFramework: PostbotOpenAI}}
 }
 

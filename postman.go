@@ -4,7 +4,7 @@
 //
 //	client, err := postman.NewClient(os.Getenv("POSTMAN_API_KEY"))
 //	if err != nil { … }
-//	me, _, err := client.Users.Me(ctx)
+//	me, _, err := client.Users.GetMe(ctx)
 //
 // Each area of the API is a service, a field of Client: Users, Workspaces,
 // Collections, PullRequests, Forks, Comments, Environments, Tags, Teams,

@@ -111,8 +111,8 @@ func (s *PullRequestsService) List(ctx context.Context, collectionUID string) ([
 	return root.Data, resp, nil
 }
 
-// PullRequestCreateRequest is what Create needs.
-type PullRequestCreateRequest struct {
+// PullRequestCreateParams is what Create needs.
+type PullRequestCreateParams struct {
 	Title       string `json:"title"`
 	Description string `json:"description,omitempty"`
 	// Reviewers are the user IDs of the reviewers; each needs the Viewer
@@ -126,7 +126,7 @@ type PullRequestCreateRequest struct {
 // UID, into its parent, and returns it.
 //
 //postman:operation POST /collections/{collectionId}/pull-requests
-func (s *PullRequestsService) Create(ctx context.Context, collectionUID string, req PullRequestCreateRequest) (*PullRequest, *Response, error) {
+func (s *PullRequestsService) Create(ctx context.Context, collectionUID string, req PullRequestCreateParams) (*PullRequest, *Response, error) {
 	path, err := pathf("/collections/%s/pull-requests", collectionUID)
 	if err != nil {
 		return nil, nil, err
@@ -162,8 +162,8 @@ func (s *PullRequestsService) Get(ctx context.Context, pullRequestID string) (*P
 	return pr, resp, nil
 }
 
-// PullRequestUpdateRequest is what Update sets.
-type PullRequestUpdateRequest struct {
+// PullRequestUpdateParams is what Update sets.
+type PullRequestUpdateParams struct {
 	Title       string `json:"title"`
 	Description string `json:"description,omitempty"`
 	// Reviewers replace every reviewer assigned so far.
@@ -174,7 +174,7 @@ type PullRequestUpdateRequest struct {
 // request and returns it.
 //
 //postman:operation PUT /pull-requests/{pullRequestId}
-func (s *PullRequestsService) Update(ctx context.Context, pullRequestID string, req PullRequestUpdateRequest) (*PullRequest, *Response, error) {
+func (s *PullRequestsService) Update(ctx context.Context, pullRequestID string, req PullRequestUpdateParams) (*PullRequest, *Response, error) {
 	path, err := pathf("/pull-requests/%s", pullRequestID)
 	if err != nil {
 		return nil, nil, err
@@ -206,8 +206,8 @@ const (
 	PullRequestActionMerge PullRequestAction = "merge"
 )
 
-// PullRequestReviewRequest is what Review does.
-type PullRequestReviewRequest struct {
+// PullRequestReviewParams is what Review does.
+type PullRequestReviewParams struct {
 	Action PullRequestAction `json:"action"`
 	// Comment says why, for PullRequestActionDecline.
 	Comment string `json:"comment,omitempty"`
@@ -235,7 +235,7 @@ type PullRequestReviewedBy struct {
 // synchronous: a merge is done when Review returns.
 //
 //postman:operation POST /pull-requests/{pullRequestId}/tasks
-func (s *PullRequestsService) Review(ctx context.Context, pullRequestID string, req PullRequestReviewRequest) (*PullRequestReview, *Response, error) {
+func (s *PullRequestsService) Review(ctx context.Context, pullRequestID string, req PullRequestReviewParams) (*PullRequestReview, *Response, error) {
 	path, err := pathf("/pull-requests/%s/tasks", pullRequestID)
 	if err != nil {
 		return nil, nil, err

@@ -23,7 +23,7 @@ func TestPullRequestsConformance(t *testing.T) {
 			return err
 		}},
 		{name: "Create", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.PullRequests.Create(ctx, collTestForkUID, PullRequestCreateRequest{
+			_, _, err := c.PullRequests.Create(ctx, collTestForkUID, PullRequestCreateParams{
 				Title: "Test PR", Description: "This is a test pull request.", Reviewers: []string{"87654321"}, DestinationID: collTestParentUID})
 			return err
 		}},
@@ -32,15 +32,15 @@ func TestPullRequestsConformance(t *testing.T) {
 			return err
 		}},
 		{name: "Update", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.PullRequests.Update(ctx, collTestPRID, PullRequestUpdateRequest{Title: "Updated PR title", Reviewers: []string{"12345678"}})
+			_, _, err := c.PullRequests.Update(ctx, collTestPRID, PullRequestUpdateParams{Title: "Updated PR title", Reviewers: []string{"12345678"}})
 			return err
 		}},
 		{name: "ReviewApprove", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.PullRequests.Review(ctx, collTestPRID, PullRequestReviewRequest{Action: PullRequestActionApprove})
+			_, _, err := c.PullRequests.Review(ctx, collTestPRID, PullRequestReviewParams{Action: PullRequestActionApprove})
 			return err
 		}},
 		{name: "ReviewDecline", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.PullRequests.Review(ctx, collTestPRID, PullRequestReviewRequest{Action: PullRequestActionDecline, Comment: "Missing descriptions in requests"})
+			_, _, err := c.PullRequests.Review(ctx, collTestPRID, PullRequestReviewParams{Action: PullRequestActionDecline, Comment: "Missing descriptions in requests"})
 			return err
 		}},
 	})
@@ -71,7 +71,7 @@ func TestPullRequestsCreateUpdateGet(t *testing.T) {
 	c := newTestClient(t, h.URL)
 	ctx := t.Context()
 
-	pr, _, err := c.PullRequests.Create(ctx, collTestForkUID, PullRequestCreateRequest{
+	pr, _, err := c.PullRequests.Create(ctx, collTestForkUID, PullRequestCreateParams{
 		Title: "Test PR", Reviewers: []string{"87654321", "56781234"}, DestinationID: collTestParentUID})
 	require.NoError(t, err)
 	req, body := h.LastRequest()
@@ -82,7 +82,7 @@ func TestPullRequestsCreateUpdateGet(t *testing.T) {
 	assert.Equal(t, PullRequestOpen, pr.Status)
 	assert.Equal(t, "12345678-ec548788-unftw-rgn8-83b8-0b59798648e4", pr.DestinationID)
 
-	pr, _, err = c.PullRequests.Update(ctx, collTestPRID, PullRequestUpdateRequest{Title: "Updated PR title",
+	pr, _, err = c.PullRequests.Update(ctx, collTestPRID, PullRequestUpdateParams{Title: "Updated PR title",
 		Description: "Updated description of the pull request.", Reviewers: []string{"12345678", "87654321"}})
 	require.NoError(t, err)
 	req, body = h.LastRequest()
@@ -105,19 +105,19 @@ func TestPullRequestsCreateUpdateGet(t *testing.T) {
 
 	for name, call := range map[string]func() error{
 		"create without title": func() error {
-			_, _, err := c.PullRequests.Create(ctx, collTestForkUID, PullRequestCreateRequest{Reviewers: []string{}, DestinationID: collTestParentUID})
+			_, _, err := c.PullRequests.Create(ctx, collTestForkUID, PullRequestCreateParams{Reviewers: []string{}, DestinationID: collTestParentUID})
 			return err
 		},
 		"create without destination": func() error {
-			_, _, err := c.PullRequests.Create(ctx, collTestForkUID, PullRequestCreateRequest{Title: "x", Reviewers: []string{}})
+			_, _, err := c.PullRequests.Create(ctx, collTestForkUID, PullRequestCreateParams{Title: "x", Reviewers: []string{}})
 			return err
 		},
 		"update without reviewers": func() error {
-			_, _, err := c.PullRequests.Update(ctx, collTestPRID, PullRequestUpdateRequest{Title: "x"})
+			_, _, err := c.PullRequests.Update(ctx, collTestPRID, PullRequestUpdateParams{Title: "x"})
 			return err
 		},
 		"review without action": func() error {
-			_, _, err := c.PullRequests.Review(ctx, collTestPRID, PullRequestReviewRequest{})
+			_, _, err := c.PullRequests.Review(ctx, collTestPRID, PullRequestReviewParams{})
 			return err
 		},
 		"get with empty ID": func() error {
@@ -135,7 +135,7 @@ func TestPullRequestsReviewActions(t *testing.T) {
 	c := newTestClient(t, h.URL)
 	ctx := t.Context()
 
-	review, _, err := c.PullRequests.Review(ctx, collTestPRID, PullRequestReviewRequest{Action: PullRequestActionApprove})
+	review, _, err := c.PullRequests.Review(ctx, collTestPRID, PullRequestReviewParams{Action: PullRequestActionApprove})
 	require.NoError(t, err)
 	req, body := h.LastRequest()
 	assert.Equal(t, "/pull-requests/"+collTestPRID+"/tasks", req.URL.Path)
@@ -145,21 +145,21 @@ func TestPullRequestsReviewActions(t *testing.T) {
 	assert.Equal(t, 21, review.UpdatedAt.Day())
 
 	collServeExample(t, h, "reviewPullRequest", http.StatusOK, "Merged")
-	review, _, err = c.PullRequests.Review(ctx, collTestPRID, PullRequestReviewRequest{Action: PullRequestActionMerge})
+	review, _, err = c.PullRequests.Review(ctx, collTestPRID, PullRequestReviewParams{Action: PullRequestActionMerge})
 	require.NoError(t, err)
 	_, body = h.LastRequest()
 	assert.JSONEq(t, `{"action":"merge"}`, string(body))
 	assert.Equal(t, PullRequestMerged, review.Status)
 
 	collServeExample(t, h, "reviewPullRequest", http.StatusOK, "Declined")
-	review, _, err = c.PullRequests.Review(ctx, collTestPRID, PullRequestReviewRequest{Action: PullRequestActionDecline, Comment: "Missing descriptions in requests"})
+	review, _, err = c.PullRequests.Review(ctx, collTestPRID, PullRequestReviewParams{Action: PullRequestActionDecline, Comment: "Missing descriptions in requests"})
 	require.NoError(t, err)
 	_, body = h.LastRequest()
 	assert.JSONEq(t, `{"action":"decline","comment":"Missing descriptions in requests"}`, string(body))
 	assert.Equal(t, PullRequestDeclined, review.Status)
 
 	collServeExample(t, h, "reviewPullRequest", http.StatusOK, "Unpproved")
-	review, _, err = c.PullRequests.Review(ctx, collTestPRID, PullRequestReviewRequest{Action: PullRequestActionUnapprove})
+	review, _, err = c.PullRequests.Review(ctx, collTestPRID, PullRequestReviewParams{Action: PullRequestActionUnapprove})
 	require.NoError(t, err)
 	assert.Equal(t, PullRequestOpen, review.Status)
 }
@@ -172,7 +172,7 @@ func TestPullRequestsErrors(t *testing.T) {
 	c := newTestClient(t, h.URL)
 	ctx := t.Context()
 
-	_, _, err := c.PullRequests.Review(ctx, collTestPRID, PullRequestReviewRequest{Action: PullRequestActionMerge})
+	_, _, err := c.PullRequests.Review(ctx, collTestPRID, PullRequestReviewParams{Action: PullRequestActionMerge})
 	var apiErr *APIError
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, http.StatusBadRequest, apiErr.StatusCode)
@@ -182,6 +182,6 @@ func TestPullRequestsErrors(t *testing.T) {
 	assert.ErrorIs(t, err, ErrForbidden)
 	assert.NotErrorIs(t, err, ErrFeatureUnavailable, "missing roles are not a plan limit")
 
-	_, _, err = c.PullRequests.Update(ctx, collTestPRID, PullRequestUpdateRequest{Title: "x", Reviewers: []string{}})
+	_, _, err = c.PullRequests.Update(ctx, collTestPRID, PullRequestUpdateParams{Title: "x", Reviewers: []string{}})
 	assert.ErrorIs(t, err, ErrConflict)
 }

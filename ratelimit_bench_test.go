@@ -51,7 +51,7 @@ type limitRun struct {
 	steady float64
 }
 
-// runUnderLimit makes calls concurrent client.Users.Me calls, each in its
+// runUnderLimit makes calls concurrent client.Users.GetMe calls, each in its
 // own goroutine, through the default limiter at scale and speedup,
 // against a fake enforcing Postman's general limit scaled the same way.
 //
@@ -89,7 +89,7 @@ func newLimitedServer(scale, speedup float64, collections bool) *limitedServer {
 		window: time.Duration(float64(postmantest.PostmanRateWindow) / speedup),
 	}}
 	serverOpts := []postmantest.Option{postmantest.WithRateLimit(l.run0.limit, l.run0.window)}
-	l.call = func(ctx context.Context, c *postman.Client) error { _, _, err := c.Users.Me(ctx); return err }
+	l.call = func(ctx context.Context, c *postman.Client) error { _, _, err := c.Users.GetMe(ctx); return err }
 	if collections {
 		serverOpts = append(serverOpts, postmantest.WithPostmanLimits(speedup))
 		l.run0.limit, l.run0.window = 10, time.Duration(float64(10*time.Second)/speedup)
@@ -168,7 +168,7 @@ func runVirtual(t *testing.T, calls int, scale, speedup float64, collections boo
 }
 
 // BenchmarkConcurrentCallsUnderPostmanLimits makes 300 concurrent
-// Users.Me calls through the default limiter against the fake enforcing
+// Users.GetMe calls through the default limiter against the fake enforcing
 // Postman's 300 per minute, scaled as described at benchScale. Goals
 // (DESIGN.md §9): 429s = 0 and steady-fraction ≥ 0.95. One op is one run.
 func BenchmarkConcurrentCallsUnderPostmanLimits(b *testing.B) {

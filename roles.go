@@ -10,12 +10,12 @@ import (
 // RolesService is the Roles area: who may do what in a workspace or a collection.
 //
 // Workspace roles are changed with JSON Patch operations (UpdateWorkspace);
-// GrantWorkspace and RevokeWorkspace build them for the common onboarding
+// GrantWorkspaceRoles and RevokeWorkspaceRoles build them for the common onboarding
 // and offboarding cases.
 type RolesService service
 
 // RoleID identifies a workspace role. Postman may add roles; compare with
-// the constants or list them with ListAvailable.
+// the constants or list them with List.
 type RoleID string
 
 // Workspace roles of users and user groups, and of partners.
@@ -130,23 +130,23 @@ type RoleIdentifierType string
 // SCIM IDs (sent as the identifierType: scim header).
 const RoleIdentifierSCIM RoleIdentifierType = "scim"
 
-// WorkspaceRolesUpdateRequest is a JSON Patch of a workspace's roles.
+// WorkspaceRolesUpdateParams is a JSON Patch of a workspace's roles.
 //
 // Postman's rules: at most 50 operations; one action per user, user group
 // or partner; users and partners not in the same request; and changing a
 // partner's role takes exactly one add and one remove.
-type WorkspaceRolesUpdateRequest struct {
+type WorkspaceRolesUpdateParams struct {
 	Operations []RolePatchOperation `json:"roles"`
 	// IdentifierType RoleIdentifierSCIM sends SCIM IDs for users and user
 	// groups.
 	IdentifierType RoleIdentifierType `json:"-"`
 }
 
-// ListAvailable returns the workspace roles the team's plan offers to
+// List returns the workspace roles the team's plan offers to
 // users, user groups and partners.
 //
 //postman:operation GET /workspaces-roles
-func (s *RolesService) ListAvailable(ctx context.Context) (*RoleCatalog, *Response, error) {
+func (s *RolesService) List(ctx context.Context) (*RoleCatalog, *Response, error) {
 	var root struct {
 		Roles *RoleCatalog `json:"roles"`
 	}
@@ -157,11 +157,11 @@ func (s *RolesService) ListAvailable(ctx context.Context) (*RoleCatalog, *Respon
 	return root.Roles, resp, nil
 }
 
-// GetWorkspace returns the roles of a workspace with the users, user
+// GetWorkspaceRoles returns the roles of a workspace with the users, user
 // groups and partners holding each.
 //
 //postman:operation GET /workspaces/{workspaceId}/roles
-func (s *RolesService) GetWorkspace(ctx context.Context, workspaceID string, opts *WorkspaceRolesGetOptions) ([]*WorkspaceRole, *Response, error) {
+func (s *RolesService) GetWorkspaceRoles(ctx context.Context, workspaceID string, opts *WorkspaceRolesGetOptions) ([]*WorkspaceRole, *Response, error) {
 	path, err := pathf("/workspaces/%s/roles", workspaceID)
 	if err != nil {
 		return nil, nil, err
@@ -176,7 +176,7 @@ func (s *RolesService) GetWorkspace(ctx context.Context, workspaceID string, opt
 	return root.Roles, resp, nil
 }
 
-// UpdateWorkspace applies role operations to a workspace and returns the
+// UpdateWorkspaceRoles applies role operations to a workspace and returns the
 // roles it changed with their holders.
 //
 // Roles of user groups are available on Enterprise plans. Personal
@@ -184,7 +184,7 @@ func (s *RolesService) GetWorkspace(ctx context.Context, workspaceID string, opt
 // cannot be given here.
 //
 //postman:operation PATCH /workspaces/{workspaceId}/roles
-func (s *RolesService) UpdateWorkspace(ctx context.Context, workspaceID string, req WorkspaceRolesUpdateRequest) ([]*WorkspaceRole, *Response, error) {
+func (s *RolesService) UpdateWorkspaceRoles(ctx context.Context, workspaceID string, req WorkspaceRolesUpdateParams) ([]*WorkspaceRole, *Response, error) {
 	path, err := pathf("/workspaces/%s/roles", workspaceID)
 	if err != nil {
 		return nil, nil, err
@@ -204,9 +204,9 @@ func (s *RolesService) UpdateWorkspace(ctx context.Context, workspaceID string, 
 	return root.Roles, resp, nil
 }
 
-// RoleGrant gives one workspace role to, or takes it from, users, user
+// WorkspaceRoleGrantParams gives one workspace role to, or takes it from, users, user
 // groups or partners: the usual onboarding and offboarding step.
-type RoleGrant struct {
+type WorkspaceRoleGrantParams struct {
 	// Role is the role to give or take (RoleViewer, RoleEditor,
 	// RoleAdmin, or a partner role for Partners).
 	Role RoleID
@@ -226,8 +226,8 @@ type RoleGrant struct {
 
 // operations turns the grant into role operations of kind op, checking
 // what Postman would refuse before any I/O.
-func (g RoleGrant) operations(op RolePatchOp) (WorkspaceRolesUpdateRequest, error) {
-	var req WorkspaceRolesUpdateRequest
+func (g WorkspaceRoleGrantParams) operations(op RolePatchOp) (WorkspaceRolesUpdateParams, error) {
+	var req WorkspaceRolesUpdateParams
 	switch {
 	case g.Role == "":
 		return req, fmt.Errorf("postman: role grant: %w: no role", ErrInvalidArgument)
@@ -260,7 +260,7 @@ func (g RoleGrant) operations(op RolePatchOp) (WorkspaceRolesUpdateRequest, erro
 	return req, nil
 }
 
-// GrantWorkspace gives a role in a workspace to users, user groups or
+// GrantWorkspaceRoles gives a role in a workspace to users, user groups or
 // partners, and returns the roles it changed with their holders.
 //
 // Roles of user groups are available on Enterprise plans (others answer
@@ -269,15 +269,15 @@ func (g RoleGrant) operations(op RolePatchOp) (WorkspaceRolesUpdateRequest, erro
 // any I/O.
 //
 //postman:operation PATCH /workspaces/{workspaceId}/roles
-func (s *RolesService) GrantWorkspace(ctx context.Context, workspaceID string, g RoleGrant) ([]*WorkspaceRole, *Response, error) {
+func (s *RolesService) GrantWorkspaceRoles(ctx context.Context, workspaceID string, g WorkspaceRoleGrantParams) ([]*WorkspaceRole, *Response, error) {
 	req, err := g.operations(RoleAdd)
 	if err != nil {
 		return nil, nil, err
 	}
-	return s.UpdateWorkspace(ctx, workspaceID, req)
+	return s.UpdateWorkspaceRoles(ctx, workspaceID, req)
 }
 
-// RevokeWorkspace takes a role in a workspace from users, user groups or
+// RevokeWorkspaceRoles takes a role in a workspace from users, user groups or
 // partners, and returns the roles it changed with their holders. The
 // people keep any other role they hold, and their team membership:
 // offboarding from the team itself goes through SCIM or the team's user
@@ -287,10 +287,10 @@ func (s *RolesService) GrantWorkspace(ctx context.Context, workspaceID string, g
 // fail with ErrInvalidArgument before any I/O.
 //
 //postman:operation PATCH /workspaces/{workspaceId}/roles
-func (s *RolesService) RevokeWorkspace(ctx context.Context, workspaceID string, g RoleGrant) ([]*WorkspaceRole, *Response, error) {
+func (s *RolesService) RevokeWorkspaceRoles(ctx context.Context, workspaceID string, g WorkspaceRoleGrantParams) ([]*WorkspaceRole, *Response, error) {
 	req, err := g.operations(RoleRemove)
 	if err != nil {
 		return nil, nil, err
 	}
-	return s.UpdateWorkspace(ctx, workspaceID, req)
+	return s.UpdateWorkspaceRoles(ctx, workspaceID, req)
 }

@@ -32,9 +32,9 @@ type RoleCollectionAccess struct {
 	Teams  []RoleCollectionMember `json:"team,omitempty"`
 }
 
-// CollectionRolesUpdateRequest sets the roles of the users, user groups
+// CollectionRolesUpdateParams sets the roles of the users, user groups
 // and teams it names; the others keep theirs.
-type CollectionRolesUpdateRequest struct {
+type CollectionRolesUpdateParams struct {
 	Users  []RoleCollectionMember
 	Groups []RoleCollectionMember
 	Teams  []RoleCollectionMember
@@ -42,7 +42,7 @@ type CollectionRolesUpdateRequest struct {
 
 // MarshalJSON writes the request as Postman's list of "update" operations,
 // one per kind of member that is set.
-func (r CollectionRolesUpdateRequest) MarshalJSON() ([]byte, error) {
+func (r CollectionRolesUpdateParams) MarshalJSON() ([]byte, error) {
 	type operation struct {
 		Op    string                 `json:"op"`
 		Path  string                 `json:"path"`
@@ -62,11 +62,11 @@ func (r CollectionRolesUpdateRequest) MarshalJSON() ([]byte, error) {
 	}{ops})
 }
 
-// GetCollection returns the users, user groups and teams with a role in a
+// GetCollectionRoles returns the users, user groups and teams with a role in a
 // collection.
 //
 //postman:operation GET /collections/{collectionId}/roles
-func (s *RolesService) GetCollection(ctx context.Context, collectionID string) (*RoleCollectionAccess, *Response, error) {
+func (s *RolesService) GetCollectionRoles(ctx context.Context, collectionID string) (*RoleCollectionAccess, *Response, error) {
 	path, err := pathf("/collections/%s/roles", collectionID)
 	if err != nil {
 		return nil, nil, err
@@ -79,12 +79,12 @@ func (s *RolesService) GetCollection(ctx context.Context, collectionID string) (
 	return access, resp, nil
 }
 
-// UpdateCollection sets the roles of users, user groups and teams in a
+// UpdateCollectionRoles sets the roles of users, user groups and teams in a
 // collection. Only the collection's Editors may call it, and the external
 // Partner and Guest roles cannot be given here.
 //
 //postman:operation PATCH /collections/{collectionId}/roles
-func (s *RolesService) UpdateCollection(ctx context.Context, collectionID string, req CollectionRolesUpdateRequest) (*Response, error) {
+func (s *RolesService) UpdateCollectionRoles(ctx context.Context, collectionID string, req CollectionRolesUpdateParams) (*Response, error) {
 	path, err := pathf("/collections/%s/roles", collectionID)
 	if err != nil {
 		return nil, err

@@ -15,35 +15,35 @@ import (
 func TestRolesConformance(t *testing.T) {
 	runConformance(t, []scenario{
 		{name: "ListAvailable", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Roles.ListAvailable(ctx)
+			_, _, err := c.Roles.List(ctx)
 			return err
 		}},
 		{name: "GetWorkspace", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Roles.GetWorkspace(ctx, workspaceTestID, &WorkspaceRolesGetOptions{Include: "scim"})
+			_, _, err := c.Roles.GetWorkspaceRoles(ctx, workspaceTestID, &WorkspaceRolesGetOptions{Include: "scim"})
 			return err
 		}},
 		{name: "UpdateWorkspace", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Roles.UpdateWorkspace(ctx, workspaceTestID, WorkspaceRolesUpdateRequest{Operations: []RolePatchOperation{
+			_, _, err := c.Roles.UpdateWorkspaceRoles(ctx, workspaceTestID, WorkspaceRolesUpdateParams{Operations: []RolePatchOperation{
 				{Op: RoleAdd, Path: RoleSubjectUser, Value: []RoleAssignment{{ID: "12345678", Role: RoleViewer}}},
 				{Op: RoleRemove, Path: RoleSubjectUserGroup, Value: []RoleAssignment{{ID: "312", Role: RoleAdmin}}},
 			}})
 			return err
 		}},
 		{name: "GrantWorkspaceSCIM", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Roles.GrantWorkspace(ctx, workspaceTestID, RoleGrant{Role: RoleAdmin, SCIM: true,
+			_, _, err := c.Roles.GrantWorkspaceRoles(ctx, workspaceTestID, WorkspaceRoleGrantParams{Role: RoleAdmin, SCIM: true,
 				Users: []string{"405775fe15ed41872a8eea4c8aa2b38cda9749812cc55c99"}})
 			return err
 		}},
 		{name: "RevokeWorkspace", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Roles.RevokeWorkspace(ctx, workspaceTestID, RoleGrant{Role: RolePartnerViewer, Partners: []string{"43215678"}})
+			_, _, err := c.Roles.RevokeWorkspaceRoles(ctx, workspaceTestID, WorkspaceRoleGrantParams{Role: RolePartnerViewer, Partners: []string{"43215678"}})
 			return err
 		}},
 		{name: "GetCollection", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Roles.GetCollection(ctx, "12ece9e1-2abf-4edc-8e34-de66e74114d2")
+			_, _, err := c.Roles.GetCollectionRoles(ctx, "12ece9e1-2abf-4edc-8e34-de66e74114d2")
 			return err
 		}},
 		{name: "UpdateCollection", call: func(ctx context.Context, c *Client) error {
-			_, err := c.Roles.UpdateCollection(ctx, "12ece9e1-2abf-4edc-8e34-de66e74114d2", CollectionRolesUpdateRequest{
+			_, err := c.Roles.UpdateCollectionRoles(ctx, "12ece9e1-2abf-4edc-8e34-de66e74114d2", CollectionRolesUpdateParams{
 				Users: []RoleCollectionMember{{ID: 12345678, Role: RoleCollectionEditor}},
 				Teams: []RoleCollectionMember{{ID: 123, Role: RoleCollectionViewer}},
 			})
@@ -55,7 +55,7 @@ func TestRolesConformance(t *testing.T) {
 func TestRolesGrantWorkspaceSendsJSONPatch(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	roles, _, err := c.Roles.GrantWorkspace(t.Context(), workspaceTestID, RoleGrant{Role: RoleEditor,
+	roles, _, err := c.Roles.GrantWorkspaceRoles(t.Context(), workspaceTestID, WorkspaceRoleGrantParams{Role: RoleEditor,
 		Users: []string{"12345678", "87654321"}, UserGroups: []string{"123"}})
 	require.NoError(t, err)
 	req, body := h.LastRequest()
@@ -75,7 +75,7 @@ func TestRolesGrantWorkspaceSendsJSONPatch(t *testing.T) {
 func TestRolesRevokeWorkspaceWithSCIMIDs(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	_, _, err := c.Roles.RevokeWorkspace(t.Context(), workspaceTestID, RoleGrant{Role: RoleAdmin, SCIM: true,
+	_, _, err := c.Roles.RevokeWorkspaceRoles(t.Context(), workspaceTestID, WorkspaceRoleGrantParams{Role: RoleAdmin, SCIM: true,
 		Users: []string{"405775fe15ed41872a8eea4c8aa2b38cda9749812cc55c99"}, UserGroups: []string{"561631fq14ed41872a8eea4c8aa2b38cda9749812cc55c00"}})
 	require.NoError(t, err)
 	req, body := h.LastRequest()
@@ -88,7 +88,7 @@ func TestRolesRevokeWorkspaceWithSCIMIDs(t *testing.T) {
 func TestRolesUpdateWorkspaceSendsRawPatch(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	_, _, err := c.Roles.UpdateWorkspace(t.Context(), workspaceTestID, WorkspaceRolesUpdateRequest{
+	_, _, err := c.Roles.UpdateWorkspaceRoles(t.Context(), workspaceTestID, WorkspaceRolesUpdateParams{
 		IdentifierType: RoleIdentifierSCIM,
 		Operations: []RolePatchOperation{
 			{Op: RoleRemove, Path: RoleSubjectPartner, Value: []RoleAssignment{{ID: "43215678", Role: RolePartnerViewer}}},
@@ -104,19 +104,19 @@ func TestRolesUpdateWorkspaceSendsRawPatch(t *testing.T) {
 func TestRolesGrantRejectsInvalidGrantsBeforeIO(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	for name, g := range map[string]RoleGrant{
+	for name, g := range map[string]WorkspaceRoleGrantParams{
 		"no role":            {Users: []string{"1"}},
 		"nobody":             {Role: RoleViewer},
 		"partners and users": {Role: RoleViewer, Users: []string{"1"}, Partners: []string{"2"}},
 		"SCIM partners":      {Role: RolePartnerViewer, Partners: []string{"2"}, SCIM: true},
 		"empty ID":           {Role: RoleViewer, Users: []string{""}},
 	} {
-		_, _, err := c.Roles.GrantWorkspace(t.Context(), workspaceTestID, g)
+		_, _, err := c.Roles.GrantWorkspaceRoles(t.Context(), workspaceTestID, g)
 		assert.ErrorIs(t, err, ErrInvalidArgument, name)
-		_, _, err = c.Roles.RevokeWorkspace(t.Context(), workspaceTestID, g)
+		_, _, err = c.Roles.RevokeWorkspaceRoles(t.Context(), workspaceTestID, g)
 		assert.ErrorIs(t, err, ErrInvalidArgument, name)
 	}
-	_, err := c.Roles.UpdateCollection(t.Context(), "12ece9e1", CollectionRolesUpdateRequest{})
+	_, err := c.Roles.UpdateCollectionRoles(t.Context(), "12ece9e1", CollectionRolesUpdateParams{})
 	assert.ErrorIs(t, err, ErrInvalidArgument)
 	assert.Empty(t, h.Ran())
 }
@@ -128,13 +128,13 @@ func TestRolesWorkspaceErrors(t *testing.T) {
 	h.Status("updateWorkspaceRoles", http.StatusForbidden)
 	h.Status("getWorkspaceRoles", http.StatusNotFound)
 	c := newTestClient(t, h.URL)
-	_, _, err := c.Roles.GrantWorkspace(t.Context(), workspaceTestID, RoleGrant{Role: RoleViewer, UserGroups: []string{"123"}})
+	_, _, err := c.Roles.GrantWorkspaceRoles(t.Context(), workspaceTestID, WorkspaceRoleGrantParams{Role: RoleViewer, UserGroups: []string{"123"}})
 	assert.ErrorIs(t, err, ErrFeatureUnavailable)
-	_, _, err = c.Roles.GetWorkspace(t.Context(), workspaceTestID, nil)
+	_, _, err = c.Roles.GetWorkspaceRoles(t.Context(), workspaceTestID, nil)
 	assert.ErrorIs(t, err, ErrNotFound)
 
 	h.Status("updateWorkspaceRoles", http.StatusUnprocessableEntity)
-	_, _, err = c.Roles.GrantWorkspace(t.Context(), workspaceTestID, RoleGrant{Role: RoleViewer, Users: []string{"1"}})
+	_, _, err = c.Roles.GrantWorkspaceRoles(t.Context(), workspaceTestID, WorkspaceRoleGrantParams{Role: RoleViewer, Users: []string{"1"}})
 	var apiErr *APIError
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, http.StatusUnprocessableEntity, apiErr.StatusCode)
@@ -144,7 +144,7 @@ func TestRolesWorkspaceErrors(t *testing.T) {
 func TestRolesGetWorkspaceReadsBothGroupSpellings(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	roles, _, err := c.Roles.GetWorkspace(t.Context(), workspaceTestID, &WorkspaceRolesGetOptions{Include: "scim"})
+	roles, _, err := c.Roles.GetWorkspaceRoles(t.Context(), workspaceTestID, &WorkspaceRolesGetOptions{Include: "scim"})
 	require.NoError(t, err)
 	req, _ := h.LastRequest()
 	assert.Equal(t, "include=scim", req.URL.RawQuery)
@@ -161,7 +161,7 @@ func TestRolesGetWorkspaceReadsBothGroupSpellings(t *testing.T) {
 func TestRolesListAvailable(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	cat, _, err := c.Roles.ListAvailable(t.Context())
+	cat, _, err := c.Roles.List(t.Context())
 	require.NoError(t, err)
 	require.Len(t, cat.User, 3)
 	assert.Equal(t, RoleDefinition{ID: RoleAdmin, DisplayName: "Admin", Description: "Can manage people and all resources"}, cat.User[0])
@@ -173,7 +173,7 @@ func TestRolesListAvailable(t *testing.T) {
 func TestRolesCollection(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	access, _, err := c.Roles.GetCollection(t.Context(), "12ece9e1-2abf-4edc-8e34-de66e74114d2")
+	access, _, err := c.Roles.GetCollectionRoles(t.Context(), "12ece9e1-2abf-4edc-8e34-de66e74114d2")
 	require.NoError(t, err)
 	assert.Equal(t, &RoleCollectionAccess{
 		Groups: []RoleCollectionMember{{ID: 123, Role: RoleCollectionViewer}},
@@ -181,7 +181,7 @@ func TestRolesCollection(t *testing.T) {
 		Users:  []RoleCollectionMember{{ID: 12345678, Role: RoleCollectionViewer}, {ID: 87654321, Role: RoleCollectionEditor}},
 	}, access)
 
-	resp, err := c.Roles.UpdateCollection(t.Context(), "12ece9e1-2abf-4edc-8e34-de66e74114d2", CollectionRolesUpdateRequest{
+	resp, err := c.Roles.UpdateCollectionRoles(t.Context(), "12ece9e1-2abf-4edc-8e34-de66e74114d2", CollectionRolesUpdateParams{
 		Users:  []RoleCollectionMember{{ID: 12345678, Role: RoleCollectionEditor}},
 		Groups: []RoleCollectionMember{{ID: 12345, Role: RoleCollectionViewer}},
 	})
@@ -192,6 +192,6 @@ func TestRolesCollection(t *testing.T) {
 		`{"op":"update","path":"/group","value":[{"id":12345,"role":"VIEWER"}]}]}`, string(body))
 
 	h.Status("getCollectionRoles", http.StatusNotFound)
-	_, _, err = c.Roles.GetCollection(t.Context(), "12ece9e1-2abf-4edc-8e34-de66e74114d2")
+	_, _, err = c.Roles.GetCollectionRoles(t.Context(), "12ece9e1-2abf-4edc-8e34-de66e74114d2")
 	assert.ErrorIs(t, err, ErrNotFound)
 }

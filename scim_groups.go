@@ -26,16 +26,16 @@ type SCIMMember struct {
 	Display string `json:"display,omitempty"`
 }
 
-// SCIMGroupCreateRequest is the body of CreateGroup.
-type SCIMGroupCreateRequest struct {
+// SCIMGroupCreateParams is the body of CreateGroup.
+type SCIMGroupCreateParams struct {
 	// Schemas defaults to SCIMSchemaGroup.
 	Schemas     []string     `json:"schemas"`
 	DisplayName string       `json:"displayName"`
 	Members     []SCIMMember `json:"members,omitempty"`
 }
 
-// SCIMGroupPatchRequest is the body of PatchGroup.
-type SCIMGroupPatchRequest struct {
+// SCIMGroupPatchParams is the body of PatchGroup.
+type SCIMGroupPatchParams struct {
 	// Schemas defaults to SCIMSchemaPatchOp.
 	Schemas    []string                  `json:"schemas"`
 	Operations []SCIMGroupPatchOperation `json:"Operations"`
@@ -152,7 +152,7 @@ func (s *SCIMService) GetGroup(ctx context.Context, groupID string) (*SCIMGroup,
 // Available on Enterprise plans.
 //
 //postman:operation POST /scim/v2/Groups
-func (s *SCIMService) CreateGroup(ctx context.Context, req SCIMGroupCreateRequest) (*SCIMGroup, *Response, error) {
+func (s *SCIMService) CreateGroup(ctx context.Context, req SCIMGroupCreateParams) (*SCIMGroup, *Response, error) {
 	if len(req.Schemas) == 0 {
 		req.Schemas = []string{SCIMSchemaGroup}
 	}
@@ -171,7 +171,7 @@ func (s *SCIMService) CreateGroup(ctx context.Context, req SCIMGroupCreateReques
 // Available on Enterprise plans.
 //
 //postman:operation PATCH /scim/v2/Groups/{groupId}
-func (s *SCIMService) PatchGroup(ctx context.Context, groupID string, req SCIMGroupPatchRequest) (*SCIMGroup, *Response, error) {
+func (s *SCIMService) PatchGroup(ctx context.Context, groupID string, req SCIMGroupPatchParams) (*SCIMGroup, *Response, error) {
 	path, err := pathf("/scim/v2/Groups/%s", groupID)
 	if err != nil {
 		return nil, nil, err

@@ -36,18 +36,18 @@ var scimCalls = map[string]func(ctx context.Context, c *Client) error{
 		return err
 	},
 	"CreateUser": func(ctx context.Context, c *Client) error {
-		_, _, err := c.SCIM.CreateUser(ctx, SCIMUserCreateRequest{
+		_, _, err := c.SCIM.CreateUser(ctx, SCIMUserCreateParams{
 			UserName: "taylor.lee@example.com", Name: SCIMName{GivenName: "Taylor", FamilyName: "Lee"},
 			ExternalID: "12345678", Locale: "en-US", Groups: []string{"Test Group"}, Active: Ptr(true),
 		})
 		return err
 	},
 	"UpdateUser": func(ctx context.Context, c *Client) error {
-		_, _, err := c.SCIM.UpdateUser(ctx, scimTestUser, SCIMUserUpdateRequest{Name: SCIMName{GivenName: "Taylor", FamilyName: "Lee"}})
+		_, _, err := c.SCIM.UpdateUser(ctx, scimTestUser, SCIMUserUpdateParams{Name: SCIMName{GivenName: "Taylor", FamilyName: "Lee"}})
 		return err
 	},
 	"PatchUser": func(ctx context.Context, c *Client) error {
-		_, _, err := c.SCIM.PatchUser(ctx, scimTestUser, SCIMUserPatchRequest{Operations: []SCIMUserPatchOperation{
+		_, _, err := c.SCIM.PatchUser(ctx, scimTestUser, SCIMUserPatchParams{Operations: []SCIMUserPatchOperation{
 			{Op: SCIMReplace, Value: SCIMUserPatchValue{Active: Ptr(true)}},
 		}})
 		return err
@@ -81,14 +81,14 @@ var scimCalls = map[string]func(ctx context.Context, c *Client) error{
 		return err
 	},
 	"CreateGroup": func(ctx context.Context, c *Client) error {
-		_, _, err := c.SCIM.CreateGroup(ctx, SCIMGroupCreateRequest{DisplayName: "Test-API", Members: []SCIMMember{{Value: scimTestUser, Display: "Taylor Lee"}}})
+		_, _, err := c.SCIM.CreateGroup(ctx, SCIMGroupCreateParams{DisplayName: "Test-API", Members: []SCIMMember{{Value: scimTestUser, Display: "Taylor Lee"}}})
 		return err
 	},
 	"PatchGroup": func(ctx context.Context, c *Client) error {
 		// Only renames validate: the description types every PATCH value
 		// as an object, while member changes send a list (see
 		// TestSCIMGroupPatchOperationsEncode).
-		_, _, err := c.SCIM.PatchGroup(ctx, scimTestUser, SCIMGroupPatchRequest{Operations: []SCIMGroupPatchOperation{SCIMRenameGroup("Test-API")}})
+		_, _, err := c.SCIM.PatchGroup(ctx, scimTestUser, SCIMGroupPatchParams{Operations: []SCIMGroupPatchOperation{SCIMRenameGroup("Test-API")}})
 		return err
 	},
 	"DeleteGroup": func(ctx context.Context, c *Client) error {
@@ -286,7 +286,7 @@ func TestSCIMUsers(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL, WithSCIMKey("scim-key"))
 
-	user, resp, err := c.SCIM.CreateUser(t.Context(), SCIMUserCreateRequest{
+	user, resp, err := c.SCIM.CreateUser(t.Context(), SCIMUserCreateParams{
 		UserName: "taylor.lee@example.com", Name: SCIMName{GivenName: "Taylor", FamilyName: "Lee"}, Active: Ptr(true),
 	})
 	require.NoError(t, err)
@@ -298,7 +298,7 @@ func TestSCIMUsers(t *testing.T) {
 	assert.Equal(t, scimTestUser, user.ID)
 	assert.True(t, user.Active)
 
-	_, _, err = c.SCIM.UpdateUser(t.Context(), scimTestUser, SCIMUserUpdateRequest{Name: SCIMName{GivenName: "Tay", FamilyName: "Lee"}})
+	_, _, err = c.SCIM.UpdateUser(t.Context(), scimTestUser, SCIMUserUpdateParams{Name: SCIMName{GivenName: "Tay", FamilyName: "Lee"}})
 	require.NoError(t, err)
 	req, body = h.LastRequest()
 	assert.Equal(t, http.MethodPut, req.Method)
@@ -328,7 +328,7 @@ func TestSCIMErrorsDecodeSCIMBodies(t *testing.T) {
 	h.Status("getScimGroupResources", http.StatusForbidden)
 	c := newTestClient(t, h.URL, WithSCIMKey("scim-key"))
 
-	_, _, err := c.SCIM.CreateUser(t.Context(), SCIMUserCreateRequest{UserName: "taylor.lee@example.com"})
+	_, _, err := c.SCIM.CreateUser(t.Context(), SCIMUserCreateParams{UserName: "taylor.lee@example.com"})
 	assert.ErrorIs(t, err, ErrConflict)
 	var apiErr *APIError
 	require.ErrorAs(t, err, &apiErr)
@@ -370,12 +370,12 @@ func TestSCIMGroups(t *testing.T) {
 	assert.Equal(t, []SCIMMember{{Value: "23a35c2723d34c03b4c56443c09e7173", Display: "Taylor Lee"}, {Value: "b1c794f24f4c49f4b5d503a4cb2686ea", Display: "Alex Cruz"}}, groups[1].Members)
 	assert.Equal(t, 2, resp.Total)
 
-	group, _, err := c.SCIM.CreateGroup(t.Context(), SCIMGroupCreateRequest{DisplayName: "Test-API", Members: []SCIMMember{{Value: scimTestUser}}})
+	group, _, err := c.SCIM.CreateGroup(t.Context(), SCIMGroupCreateParams{DisplayName: "Test-API", Members: []SCIMMember{{Value: scimTestUser}}})
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"Test-API","members":[{"value":"`+scimTestUser+`"}]}`, string(accountLastBody(h)))
 	assert.Equal(t, "1234", group.ExternalID)
 
-	group, _, err = c.SCIM.PatchGroup(t.Context(), scimTestUser, SCIMGroupPatchRequest{Operations: []SCIMGroupPatchOperation{SCIMRenameGroup("Test-API")}})
+	group, _, err = c.SCIM.PatchGroup(t.Context(), scimTestUser, SCIMGroupPatchParams{Operations: []SCIMGroupPatchOperation{SCIMRenameGroup("Test-API")}})
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","value":{"displayName":"Test-API"}}]}`, string(accountLastBody(h)))
 	assert.Equal(t, "Test-API", group.DisplayName)
@@ -401,7 +401,7 @@ func TestSCIMGroups(t *testing.T) {
 }
 
 func TestSCIMGroupPatchOperationsEncode(t *testing.T) {
-	req := SCIMGroupPatchRequest{Schemas: []string{SCIMSchemaPatchOp}, Operations: []SCIMGroupPatchOperation{
+	req := SCIMGroupPatchParams{Schemas: []string{SCIMSchemaPatchOp}, Operations: []SCIMGroupPatchOperation{
 		SCIMAddGroupMembers("u1", "u2"),
 		SCIMRemoveGroupMembers("u3"),
 		SCIMRenameGroup("New name"),
@@ -420,15 +420,15 @@ func TestSCIMRejectsBadIDsBeforeIO(t *testing.T) {
 	ctx := t.Context()
 	_, _, err := c.SCIM.GetUser(ctx, "")
 	assert.ErrorIs(t, err, ErrInvalidArgument)
-	_, _, err = c.SCIM.UpdateUser(ctx, "..", SCIMUserUpdateRequest{})
+	_, _, err = c.SCIM.UpdateUser(ctx, "..", SCIMUserUpdateParams{})
 	assert.ErrorIs(t, err, ErrInvalidArgument)
-	_, _, err = c.SCIM.PatchUser(ctx, ".", SCIMUserPatchRequest{})
+	_, _, err = c.SCIM.PatchUser(ctx, ".", SCIMUserPatchParams{})
 	assert.ErrorIs(t, err, ErrInvalidArgument)
 	_, err = c.SCIM.DeleteUser(ctx, "")
 	assert.ErrorIs(t, err, ErrInvalidArgument)
 	_, _, err = c.SCIM.GetGroup(ctx, "")
 	assert.ErrorIs(t, err, ErrInvalidArgument)
-	_, _, err = c.SCIM.PatchGroup(ctx, "", SCIMGroupPatchRequest{})
+	_, _, err = c.SCIM.PatchGroup(ctx, "", SCIMGroupPatchParams{})
 	assert.ErrorIs(t, err, ErrInvalidArgument)
 	_, err = c.SCIM.DeleteGroup(ctx, "..")
 	assert.ErrorIs(t, err, ErrInvalidArgument)

@@ -28,8 +28,8 @@ type SCIMName struct {
 	FamilyName string `json:"familyName"`
 }
 
-// SCIMUserCreateRequest is the body of CreateUser.
-type SCIMUserCreateRequest struct {
+// SCIMUserCreateParams is the body of CreateUser.
+type SCIMUserCreateParams struct {
 	// Schemas defaults to SCIMSchemaUser.
 	Schemas []string `json:"schemas"`
 	// UserName is the user's email address.
@@ -45,16 +45,16 @@ type SCIMUserCreateRequest struct {
 	Active *bool `json:"active,omitempty"`
 }
 
-// SCIMUserUpdateRequest is the body of UpdateUser. Postman's SCIM API can
+// SCIMUserUpdateParams is the body of UpdateUser. Postman's SCIM API can
 // only change a user's name.
-type SCIMUserUpdateRequest struct {
+type SCIMUserUpdateParams struct {
 	// Schemas defaults to SCIMSchemaUser.
 	Schemas []string `json:"schemas"`
 	Name    SCIMName `json:"name"`
 }
 
-// SCIMUserPatchRequest is the body of PatchUser.
-type SCIMUserPatchRequest struct {
+// SCIMUserPatchParams is the body of PatchUser.
+type SCIMUserPatchParams struct {
 	// Schemas defaults to SCIMSchemaPatchOp.
 	Schemas    []string                 `json:"schemas"`
 	Operations []SCIMUserPatchOperation `json:"Operations"`
@@ -125,7 +125,7 @@ func (s *SCIMService) GetUser(ctx context.Context, userID string) (*SCIMUser, *R
 // Available on Enterprise plans.
 //
 //postman:operation POST /scim/v2/Users
-func (s *SCIMService) CreateUser(ctx context.Context, req SCIMUserCreateRequest) (*SCIMUser, *Response, error) {
+func (s *SCIMService) CreateUser(ctx context.Context, req SCIMUserCreateParams) (*SCIMUser, *Response, error) {
 	if len(req.Schemas) == 0 {
 		req.Schemas = []string{SCIMSchemaUser}
 	}
@@ -143,7 +143,7 @@ func (s *SCIMService) CreateUser(ctx context.Context, req SCIMUserCreateRequest)
 // Available on Enterprise plans.
 //
 //postman:operation PUT /scim/v2/Users/{userId}
-func (s *SCIMService) UpdateUser(ctx context.Context, userID string, req SCIMUserUpdateRequest) (*SCIMUser, *Response, error) {
+func (s *SCIMService) UpdateUser(ctx context.Context, userID string, req SCIMUserUpdateParams) (*SCIMUser, *Response, error) {
 	path, err := pathf("/scim/v2/Users/%s", userID)
 	if err != nil {
 		return nil, nil, err
@@ -165,7 +165,7 @@ func (s *SCIMService) UpdateUser(ctx context.Context, userID string, req SCIMUse
 // Available on Enterprise plans.
 //
 //postman:operation PATCH /scim/v2/Users/{userId}
-func (s *SCIMService) PatchUser(ctx context.Context, userID string, req SCIMUserPatchRequest) (*SCIMUser, *Response, error) {
+func (s *SCIMService) PatchUser(ctx context.Context, userID string, req SCIMUserPatchParams) (*SCIMUser, *Response, error) {
 	path, err := pathf("/scim/v2/Users/%s", userID)
 	if err != nil {
 		return nil, nil, err
@@ -199,7 +199,7 @@ func (s *SCIMService) DeactivateUser(ctx context.Context, userID string) (*SCIMU
 }
 
 func (s *SCIMService) setUserActive(ctx context.Context, userID string, active bool) (*SCIMUser, *Response, error) {
-	return s.PatchUser(ctx, userID, SCIMUserPatchRequest{Operations: []SCIMUserPatchOperation{
+	return s.PatchUser(ctx, userID, SCIMUserPatchParams{Operations: []SCIMUserPatchOperation{
 		{Op: SCIMReplace, Value: SCIMUserPatchValue{Active: &active}},
 	}})
 }

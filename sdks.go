@@ -102,9 +102,9 @@ type SDKListOptions struct {
 // 400 error.
 const sdkPageLimit = 25
 
-// SDKCreateRequest describes an SDK to generate. Postman only reads the
+// SDKCreateParams describes an SDK to generate. Postman only reads the
 // options of the chosen Language.
-type SDKCreateRequest struct {
+type SDKCreateParams struct {
 	Source   SDKSource   `json:"source"`
 	Language SDKLanguage `json:"language"`
 	// SDKVersion overrides the version; by default Postman takes the next
@@ -263,7 +263,7 @@ func (s *SDKsService) Get(ctx context.Context, sdkID string) (*SDK, *Response, e
 // Available on Team and Enterprise plans.
 //
 //postman:operation POST /sdks
-func (s *SDKsService) Create(ctx context.Context, req SDKCreateRequest) (*SDKGeneration, *Response, error) {
+func (s *SDKsService) Create(ctx context.Context, req SDKCreateParams) (*SDKGeneration, *Response, error) {
 	resp, err := s.client.do(ctx, &request{method: http.MethodPost, path: "/sdks", body: req}, nil)
 	if err != nil {
 		return nil, resp, err
@@ -327,13 +327,13 @@ func (s *SDKsService) Delete(ctx context.Context, sdkID string) (*Response, erro
 	return s.client.do(ctx, &request{method: http.MethodDelete, path: path}, nil)
 }
 
-// DownloadURL returns a signed URL of a generated SDK's zip archive, valid
+// GetDownloadURL returns a signed URL of a generated SDK's zip archive, valid
 // for a few minutes. The API never streams the archive itself.
 //
 // Available on Team and Enterprise plans.
 //
 //postman:operation GET /sdks/{sdkId}/downloads
-func (s *SDKsService) DownloadURL(ctx context.Context, sdkID string) (*SDKDownload, *Response, error) {
+func (s *SDKsService) GetDownloadURL(ctx context.Context, sdkID string) (*SDKDownload, *Response, error) {
 	path, err := pathf("/sdks/%s/downloads", sdkID)
 	if err != nil {
 		return nil, nil, err

@@ -42,7 +42,7 @@ const (
 
 // SDKPullRequest is a pull request that shipped, or proposes, an SDK
 // update. Inside an SDK or a connection Postman sends its URL, status and
-// SDK ID; GitPullRequests also fills Number, SDK and the times.
+// SDK ID; ListGitPullRequests also fills Number, SDK and the times.
 type SDKPullRequest struct {
 	Number int                  `json:"number,omitempty"`
 	URL    string               `json:"url"`
@@ -74,16 +74,16 @@ type SDKGitConnectionListOptions struct {
 	CursorOptions
 }
 
-// SDKPullRequestListOptions filters and pages GitPullRequests.
+// SDKPullRequestListOptions filters and pages ListGitPullRequests.
 type SDKPullRequestListOptions struct {
 	Status SDKPullRequestStatus `url:"status,omitempty"`
 	// Limit is at most 25.
 	CursorOptions
 }
 
-// SDKGitConnectionCreateRequest describes a new git connection. Source,
+// SDKGitConnectionCreateParams describes a new git connection. Source,
 // Language and RepositoryURL are required.
-type SDKGitConnectionCreateRequest struct {
+type SDKGitConnectionCreateParams struct {
 	Source        SDKSource   `json:"source"`
 	Language      SDKLanguage `json:"language"`
 	RepositoryURL string      `json:"repositoryUrl"`
@@ -93,24 +93,24 @@ type SDKGitConnectionCreateRequest struct {
 	AutoUpdatePullRequestsEnabled *bool `json:"autoUpdatePullRequestsEnabled,omitempty"`
 }
 
-// SDKGitConnectionUpdateRequest changes a git connection: Status active
+// SDKGitConnectionUpdateParams changes a git connection: Status active
 // (re)connects the repository, disconnected stops new pull requests and
 // keeps the history. Setting the current values is a no-op.
-type SDKGitConnectionUpdateRequest struct {
+type SDKGitConnectionUpdateParams struct {
 	Status SDKGitConnectionStatus `json:"status"`
 	// AutoUpdatePullRequestsEnabled is only honoured on Enterprise plans.
 	AutoUpdatePullRequestsEnabled *bool `json:"autoUpdatePullRequestsEnabled,omitempty"`
 }
 
-// GitConnections returns a page of the git connections of a workspace's
+// ListGitConnections returns a page of the git connections of a workspace's
 // collections and specifications; Response.NextCursor points to the next
-// page and Response.Total counts them all. GitConnectionsIter pages for
+// page and Response.Total counts them all. ListGitConnectionsIter pages for
 // you.
 //
 // Available on Team and Enterprise plans.
 //
 //postman:operation GET /sdk-git-connections
-func (s *SDKsService) GitConnections(ctx context.Context, workspaceID string, opts *SDKGitConnectionListOptions) ([]*SDKGitConnection, *Response, error) {
+func (s *SDKsService) ListGitConnections(ctx context.Context, workspaceID string, opts *SDKGitConnectionListOptions) ([]*SDKGitConnection, *Response, error) {
 	path, err := sdkPathWithWorkspace("SDKs.GitConnections", "/sdk-git-connections", workspaceID)
 	if err != nil {
 		return nil, nil, err
@@ -118,13 +118,13 @@ func (s *SDKsService) GitConnections(ctx context.Context, workspaceID string, op
 	return getPage[SDKGitConnection](ctx, s.client, path, opts)
 }
 
-// GitConnectionsIter iterates over the git connections of a workspace,
+// ListGitConnectionsIter iterates over the git connections of a workspace,
 // one page of 25 in memory at a time.
 //
 // Available on Team and Enterprise plans.
-func (s *SDKsService) GitConnectionsIter(ctx context.Context, workspaceID string, opts *SDKGitConnectionListOptions) iter.Seq2[*SDKGitConnection, error] {
+func (s *SDKsService) ListGitConnectionsIter(ctx context.Context, workspaceID string, opts *SDKGitConnectionListOptions) iter.Seq2[*SDKGitConnection, error] {
 	return cursorIter(ctx, opts, sdkPageLimit, func(ctx context.Context, o *SDKGitConnectionListOptions) ([]*SDKGitConnection, *Response, error) {
-		return s.GitConnections(ctx, workspaceID, o)
+		return s.ListGitConnections(ctx, workspaceID, o)
 	})
 }
 
@@ -137,7 +137,7 @@ func (s *SDKsService) GitConnectionsIter(ctx context.Context, workspaceID string
 // Enterprise plans only.
 //
 //postman:operation POST /sdk-git-connections
-func (s *SDKsService) CreateGitConnection(ctx context.Context, req SDKGitConnectionCreateRequest) (*SDKGitConnection, *Response, error) {
+func (s *SDKsService) CreateGitConnection(ctx context.Context, req SDKGitConnectionCreateParams) (*SDKGitConnection, *Response, error) {
 	conn := new(SDKGitConnection)
 	resp, err := s.client.do(ctx, &request{method: http.MethodPost, path: "/sdk-git-connections", body: req}, conn)
 	if err != nil {
@@ -163,19 +163,19 @@ func (s *SDKsService) GetGitConnection(ctx context.Context, connectionID string)
 // Enterprise plans only.
 //
 //postman:operation PUT /sdk-git-connections/{sdkGitConnectionId}
-func (s *SDKsService) UpdateGitConnection(ctx context.Context, connectionID string, req SDKGitConnectionUpdateRequest) (*SDKGitConnection, *Response, error) {
+func (s *SDKsService) UpdateGitConnection(ctx context.Context, connectionID string, req SDKGitConnectionUpdateParams) (*SDKGitConnection, *Response, error) {
 	return s.gitConnectionCall(ctx, http.MethodPut, connectionID, req)
 }
 
-// GitPullRequests returns a page of a git connection's SDK update pull
+// ListGitPullRequests returns a page of a git connection's SDK update pull
 // requests, newest first; direct pushes to the base branch are not
 // listed. Response.NextCursor points to the next page and
-// GitPullRequestsIter pages for you.
+// ListGitPullRequestsIter pages for you.
 //
 // Available on Team and Enterprise plans.
 //
 //postman:operation GET /sdk-git-connections/{sdkGitConnectionId}/pull-requests
-func (s *SDKsService) GitPullRequests(ctx context.Context, connectionID string, opts *SDKPullRequestListOptions) ([]*SDKPullRequest, *Response, error) {
+func (s *SDKsService) ListGitPullRequests(ctx context.Context, connectionID string, opts *SDKPullRequestListOptions) ([]*SDKPullRequest, *Response, error) {
 	path, err := pathf("/sdk-git-connections/%s/pull-requests", connectionID)
 	if err != nil {
 		return nil, nil, err
@@ -183,13 +183,13 @@ func (s *SDKsService) GitPullRequests(ctx context.Context, connectionID string, 
 	return getPage[SDKPullRequest](ctx, s.client, path, opts)
 }
 
-// GitPullRequestsIter iterates over a git connection's pull requests, one
+// ListGitPullRequestsIter iterates over a git connection's pull requests, one
 // page of 25 in memory at a time.
 //
 // Available on Team and Enterprise plans.
-func (s *SDKsService) GitPullRequestsIter(ctx context.Context, connectionID string, opts *SDKPullRequestListOptions) iter.Seq2[*SDKPullRequest, error] {
+func (s *SDKsService) ListGitPullRequestsIter(ctx context.Context, connectionID string, opts *SDKPullRequestListOptions) iter.Seq2[*SDKPullRequest, error] {
 	return cursorIter(ctx, opts, sdkPageLimit, func(ctx context.Context, o *SDKPullRequestListOptions) ([]*SDKPullRequest, *Response, error) {
-		return s.GitPullRequests(ctx, connectionID, o)
+		return s.ListGitPullRequests(ctx, connectionID, o)
 	})
 }
 

@@ -34,8 +34,8 @@ func sdkAccepted(location string) conformance.Responder {
 	}
 }
 
-func testSDKCreateRequest() SDKCreateRequest {
-	return SDKCreateRequest{
+func testSDKCreateRequest() SDKCreateParams {
+	return SDKCreateParams{
 		Language:          SDKTypeScript,
 		Source:            SDKSource{Type: SDKSourceCollection, ID: testSDKSourceID},
 		Authors:           []SDKAuthor{{Name: "Engineering", Email: "sdk@example.com"}},
@@ -80,16 +80,16 @@ func TestSDKsConformance(t *testing.T) {
 			return err
 		}},
 		{name: "DownloadURL", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.SDKs.DownloadURL(ctx, testSDKID)
+			_, _, err := c.SDKs.GetDownloadURL(ctx, testSDKID)
 			return err
 		}},
 		{name: "GitConnections", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.SDKs.GitConnections(ctx, testWorkspaceID, &SDKGitConnectionListOptions{Language: SDKTypeScript,
+			_, _, err := c.SDKs.ListGitConnections(ctx, testWorkspaceID, &SDKGitConnectionListOptions{Language: SDKTypeScript,
 				Status: SDKGitActive, SourceID: testSDKSourceID, RepositoryURL: "https://git.example.com/engineering/engineering-sdk"})
 			return err
 		}},
 		{name: "GitConnectionsIter", call: func(ctx context.Context, c *Client) error {
-			for _, err := range c.SDKs.GitConnectionsIter(ctx, testWorkspaceID, nil) {
+			for _, err := range c.SDKs.ListGitConnectionsIter(ctx, testWorkspaceID, nil) {
 				if err != nil {
 					return err
 				}
@@ -97,7 +97,7 @@ func TestSDKsConformance(t *testing.T) {
 			return nil
 		}},
 		{name: "CreateGitConnection", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.SDKs.CreateGitConnection(ctx, SDKGitConnectionCreateRequest{
+			_, _, err := c.SDKs.CreateGitConnection(ctx, SDKGitConnectionCreateParams{
 				Source: SDKSource{Type: SDKSourceCollection, ID: testSDKSourceID}, Language: SDKTypeScript,
 				RepositoryURL: "https://git.example.com/engineering/engineering-sdk", TargetBranch: "main",
 				AutoUpdatePullRequestsEnabled: Ptr(true)})
@@ -108,15 +108,15 @@ func TestSDKsConformance(t *testing.T) {
 			return err
 		}},
 		{name: "UpdateGitConnection", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.SDKs.UpdateGitConnection(ctx, testGitConnID, SDKGitConnectionUpdateRequest{Status: SDKGitDisconnected})
+			_, _, err := c.SDKs.UpdateGitConnection(ctx, testGitConnID, SDKGitConnectionUpdateParams{Status: SDKGitDisconnected})
 			return err
 		}},
 		{name: "GitPullRequests", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.SDKs.GitPullRequests(ctx, testGitConnID, &SDKPullRequestListOptions{Status: SDKPullRequestMerged})
+			_, _, err := c.SDKs.ListGitPullRequests(ctx, testGitConnID, &SDKPullRequestListOptions{Status: SDKPullRequestMerged})
 			return err
 		}},
 		{name: "GitPullRequestsIter", call: func(ctx context.Context, c *Client) error {
-			for _, err := range c.SDKs.GitPullRequestsIter(ctx, testGitConnID, nil) {
+			for _, err := range c.SDKs.ListGitPullRequestsIter(ctx, testGitConnID, nil) {
 				if err != nil {
 					return err
 				}
@@ -226,7 +226,7 @@ func TestSDKsWaitGeneration(t *testing.T) {
 func TestSDKsDownloadURLAndDelete(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	d, _, err := c.SDKs.DownloadURL(t.Context(), testSDKID)
+	d, _, err := c.SDKs.GetDownloadURL(t.Context(), testSDKID)
 	require.NoError(t, err)
 	assert.Equal(t, "https://sdk-gen-artifacts.s3.amazonaws.com/...signed...", d.URL)
 	assert.Equal(t, SDKTypeScript, d.Language)
@@ -252,12 +252,12 @@ func TestSDKsErrors(t *testing.T) {
 	assert.ErrorIs(t, err, ErrFeatureUnavailable)
 	_, err = c.SDKs.Delete(t.Context(), testSDKID)
 	assert.ErrorIs(t, err, ErrConflict)
-	_, _, err = c.SDKs.CreateGitConnection(t.Context(), SDKGitConnectionCreateRequest{
+	_, _, err = c.SDKs.CreateGitConnection(t.Context(), SDKGitConnectionCreateParams{
 		Source: SDKSource{Type: SDKSourceSpec, ID: "s"}, Language: SDKGo, RepositoryURL: "https://git.example.com/a/b"})
 	assert.ErrorIs(t, err, ErrConflict)
-	_, _, err = c.SDKs.DownloadURL(t.Context(), testSDKID)
+	_, _, err = c.SDKs.GetDownloadURL(t.Context(), testSDKID)
 	assert.ErrorIs(t, err, ErrNotFound)
-	_, _, err = c.SDKs.GitPullRequests(t.Context(), "", nil)
+	_, _, err = c.SDKs.ListGitPullRequests(t.Context(), "", nil)
 	assert.ErrorIs(t, err, ErrInvalidArgument)
 	assert.Len(t, h.Ran(), 4)
 }
@@ -275,14 +275,14 @@ func TestSDKsGitConnections(t *testing.T) {
 	assert.Equal(t, SDKPullRequest{URL: "https://git.example.com/engineering/engineering-sdk/pull/87",
 		Status: SDKPullRequestOpen, SDKID: testSDKID}, conn.PullRequests[0])
 
-	_, _, err = c.SDKs.UpdateGitConnection(t.Context(), testGitConnID, SDKGitConnectionUpdateRequest{
+	_, _, err = c.SDKs.UpdateGitConnection(t.Context(), testGitConnID, SDKGitConnectionUpdateParams{
 		Status: SDKGitActive, AutoUpdatePullRequestsEnabled: Ptr(false)})
 	require.NoError(t, err)
 	req, body := h.LastRequest()
 	assert.Equal(t, http.MethodPut, req.Method)
 	assert.JSONEq(t, `{"status":"active","autoUpdatePullRequestsEnabled":false}`, string(body))
 
-	_, _, err = c.SDKs.CreateGitConnection(t.Context(), SDKGitConnectionCreateRequest{
+	_, _, err = c.SDKs.CreateGitConnection(t.Context(), SDKGitConnectionCreateParams{
 		Source: SDKSource{Type: SDKSourceCollection, ID: testSDKSourceID}, Language: SDKTypeScript,
 		RepositoryURL: "https://git.example.com/engineering/engineering-sdk"})
 	require.NoError(t, err)
@@ -290,7 +290,7 @@ func TestSDKsGitConnections(t *testing.T) {
 	assert.JSONEq(t, `{"source":{"type":"collection","id":"`+testSDKSourceID+`"},"language":"typescript",
 		"repositoryUrl":"https://git.example.com/engineering/engineering-sdk"}`, string(body))
 
-	prs, resp, err := c.SDKs.GitPullRequests(t.Context(), testGitConnID, &SDKPullRequestListOptions{Status: SDKPullRequestMerged})
+	prs, resp, err := c.SDKs.ListGitPullRequests(t.Context(), testGitConnID, &SDKPullRequestListOptions{Status: SDKPullRequestMerged})
 	require.NoError(t, err)
 	assert.Equal(t, 1, resp.Total)
 	require.Len(t, prs, 1)
@@ -325,7 +325,7 @@ func TestSDKsGitConnectionsIterCrossesPages(t *testing.T) {
 	})
 	c := newTestClient(t, h.URL)
 	n := 0
-	for conn, err := range c.SDKs.GitConnectionsIter(t.Context(), testWorkspaceID, &SDKGitConnectionListOptions{Language: SDKGo}) {
+	for conn, err := range c.SDKs.ListGitConnectionsIter(t.Context(), testWorkspaceID, &SDKGitConnectionListOptions{Language: SDKGo}) {
 		require.NoError(t, err)
 		assert.Equal(t, fmt.Sprintf("conn-%d", n), conn.ID)
 		n++
@@ -339,7 +339,7 @@ func TestSDKsGitConnectionsIterCrossesPages(t *testing.T) {
 	}
 
 	served = 0
-	for _, err := range c.SDKs.GitConnectionsIter(t.Context(), testWorkspaceID, nil) {
+	for _, err := range c.SDKs.ListGitConnectionsIter(t.Context(), testWorkspaceID, nil) {
 		require.NoError(t, err)
 		break
 	}

@@ -39,8 +39,8 @@ const (
 	SearchAll SearchOwnership = "all"
 )
 
-// SearchRequest is the body of Query.
-type SearchRequest struct {
+// SearchQueryParams is the body of Query.
+type SearchQueryParams struct {
 	// Query is the text to search for, case-insensitive.
 	Query       string            `json:"q,omitempty"`
 	ElementType SearchElementType `json:"elementType"`
@@ -50,9 +50,9 @@ type SearchRequest struct {
 	Filters SearchFilters `json:"filters,omitempty"`
 }
 
-// SearchOptions pages Query. Postman returns at most 25 results per page
+// SearchQueryOptions pages Query. Postman returns at most 25 results per page
 // (10 by default).
-type SearchOptions struct {
+type SearchQueryOptions struct {
 	CursorOptions
 }
 
@@ -131,7 +131,7 @@ type SearchLink struct {
 // page and Response.Total counts every match. QueryIter pages for you.
 //
 //postman:operation POST /search
-func (s *SearchService) Query(ctx context.Context, req SearchRequest, opts *SearchOptions) ([]*SearchResult, *Response, error) {
+func (s *SearchService) Query(ctx context.Context, req SearchQueryParams, opts *SearchQueryOptions) ([]*SearchResult, *Response, error) {
 	if req.ElementType == "" {
 		return nil, nil, fmt.Errorf("postman: %w: a search needs an element type", ErrInvalidArgument)
 	}
@@ -145,13 +145,13 @@ func (s *SearchService) Query(ctx context.Context, req SearchRequest, opts *Sear
 // memory at a time (25 per page unless opts.Limit says otherwise). It
 // stops at the total Postman reports, which also ends the list when
 // Postman hands out a cursor past the last match.
-func (s *SearchService) QueryIter(ctx context.Context, req SearchRequest, opts *SearchOptions) iter.Seq2[*SearchResult, error] {
+func (s *SearchService) QueryIter(ctx context.Context, req SearchQueryParams, opts *SearchQueryOptions) iter.Seq2[*SearchResult, error] {
 	o := iterOptions(opts) // the options as they are now, not when ranged over
 	return func(yield func(*SearchResult, error) bool) {
 		// The total ends the list, so the count of results is per
 		// iteration: the sequence may be ranged over again.
 		seen := 0
-		query := func(ctx context.Context, page *SearchOptions) ([]*SearchResult, *Response, error) {
+		query := func(ctx context.Context, page *SearchQueryOptions) ([]*SearchResult, *Response, error) {
 			results, resp, err := s.Query(ctx, req, page)
 			if err == nil {
 				seen += len(results)

@@ -17,14 +17,14 @@ import (
 func TestSearchConformance(t *testing.T) {
 	runConformance(t, []scenario{
 		{name: "Query", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Search.Query(ctx, SearchRequest{
+			_, _, err := c.Search.Query(ctx, SearchQueryParams{
 				Query: "testing", ElementType: SearchRequests, Ownership: SearchAll,
 				Filters: SearchFilters{SearchEq(SearchFieldVisibility, SearchVisibilityPublic), SearchEqBool(SearchFieldPublisherIsVerified, true)},
-			}, &SearchOptions{CursorOptions{Limit: 25}})
+			}, &SearchQueryOptions{CursorOptions{Limit: 25}})
 			return err
 		}},
 		{name: "QueryAllFilterShapes", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Search.Query(ctx, SearchRequest{
+			_, _, err := c.Search.Query(ctx, SearchQueryParams{
 				ElementType: SearchCollections,
 				Filters: SearchFilters{
 					SearchIn(SearchFieldCollectionID, specTestCollectionUID),
@@ -36,7 +36,7 @@ func TestSearchConformance(t *testing.T) {
 			return err
 		}},
 		{name: "QueryIter", call: func(ctx context.Context, c *Client) error {
-			for _, err := range c.Search.QueryIter(ctx, SearchRequest{Query: "payments", ElementType: SearchSpecs}, nil) {
+			for _, err := range c.Search.QueryIter(ctx, SearchQueryParams{Query: "payments", ElementType: SearchSpecs}, nil) {
 				if err != nil {
 					return err
 				}
@@ -49,7 +49,7 @@ func TestSearchConformance(t *testing.T) {
 func TestSearchQuerySendsRequest(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	results, resp, err := c.Search.Query(t.Context(), SearchRequest{
+	results, resp, err := c.Search.Query(t.Context(), SearchQueryParams{
 		Query:       "payment gateway",
 		ElementType: SearchRequests,
 		Ownership:   SearchExternal,
@@ -58,7 +58,7 @@ func TestSearchQuerySendsRequest(t *testing.T) {
 			SearchIn(SearchFieldMethod, "GET", "POST"),
 			SearchEqBool(SearchFieldPrivateNetwork, false),
 		},
-	}, &SearchOptions{CursorOptions{Limit: 5, Cursor: "eyJmcm9tIjoxMH0="}})
+	}, &SearchQueryOptions{CursorOptions{Limit: 5, Cursor: "eyJmcm9tIjoxMH0="}})
 	require.NoError(t, err)
 	assert.Empty(t, results, "the No Results Found example")
 	assert.Equal(t, 0, resp.Total)
@@ -81,15 +81,15 @@ func TestSearchQuerySendsRequest(t *testing.T) {
 func TestSearchQueryWithoutFilters(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	_, _, err := c.Search.Query(t.Context(), SearchRequest{ElementType: SearchWorkspaces}, nil)
+	_, _, err := c.Search.Query(t.Context(), SearchQueryParams{ElementType: SearchWorkspaces}, nil)
 	require.NoError(t, err)
 	req, body := h.LastRequest()
 	assert.JSONEq(t, `{"elementType":"workspaces"}`, string(body), "no filters, no empty $and")
 	assert.Empty(t, req.URL.RawQuery)
 
-	_, _, err = c.Search.Query(t.Context(), SearchRequest{Query: "x"}, nil)
+	_, _, err = c.Search.Query(t.Context(), SearchQueryParams{Query: "x"}, nil)
 	assert.ErrorIs(t, err, ErrInvalidArgument)
-	_, _, err = c.Search.Query(t.Context(), SearchRequest{ElementType: SearchFlows}, &SearchOptions{CursorOptions{Limit: 26}})
+	_, _, err = c.Search.Query(t.Context(), SearchQueryParams{ElementType: SearchFlows}, &SearchQueryOptions{CursorOptions{Limit: 26}})
 	assert.ErrorIs(t, err, ErrInvalidArgument)
 	assert.Len(t, h.Ran(), 1)
 }
@@ -99,7 +99,7 @@ func TestSearchDecodesResults(t *testing.T) {
 	// The description's "Search Team's Public Workspace" example.
 	h.Respond("searchPostmanResources", specRespondFixture(t, "testdata/search/team-requests.json"))
 	c := newTestClient(t, h.URL)
-	results, resp, err := c.Search.Query(t.Context(), SearchRequest{Query: "team", ElementType: SearchRequests}, nil)
+	results, resp, err := c.Search.Query(t.Context(), SearchQueryParams{Query: "team", ElementType: SearchRequests}, nil)
 	require.NoError(t, err)
 	assert.Equal(t, 2, resp.Total)
 	assert.Equal(t, "eyJmcm9tIjoxMH0=", resp.NextCursor)
@@ -143,7 +143,7 @@ func TestSearchQueryIterStopsAtTotal(t *testing.T) {
 	served := 0
 	h.Respond("searchPostmanResources", searchPaged(60, &served))
 	c := newTestClient(t, h.URL)
-	req := SearchRequest{Query: "x", ElementType: SearchCollections}
+	req := SearchQueryParams{Query: "x", ElementType: SearchCollections}
 
 	seq := c.Search.QueryIter(t.Context(), req, nil)
 	var ids []string
@@ -166,7 +166,7 @@ func TestSearchQueryIterStopsAtTotal(t *testing.T) {
 	assert.Equal(t, 3, served)
 
 	served, n = 0, 0
-	for _, err := range c.Search.QueryIter(t.Context(), req, &SearchOptions{CursorOptions{Limit: 10}}) {
+	for _, err := range c.Search.QueryIter(t.Context(), req, &SearchQueryOptions{CursorOptions{Limit: 10}}) {
 		require.NoError(t, err)
 		if n++; n == 5 {
 			break
@@ -189,7 +189,7 @@ func TestSearchQueryIterStopsOnEmptyPage(t *testing.T) {
 	})
 	c := newTestClient(t, h.URL)
 	count := 0
-	for _, err := range c.Search.QueryIter(t.Context(), SearchRequest{ElementType: SearchSpecs}, nil) {
+	for _, err := range c.Search.QueryIter(t.Context(), SearchQueryParams{ElementType: SearchSpecs}, nil) {
 		require.NoError(t, err)
 		count++
 	}
@@ -202,7 +202,7 @@ func TestSearchQueryIterYieldsError(t *testing.T) {
 	h.Status("searchPostmanResources", http.StatusBadRequest)
 	c := newTestClient(t, h.URL)
 	var errs []error
-	for r, err := range c.Search.QueryIter(t.Context(), SearchRequest{ElementType: SearchSpecs}, nil) {
+	for r, err := range c.Search.QueryIter(t.Context(), SearchQueryParams{ElementType: SearchSpecs}, nil) {
 		assert.Nil(t, r)
 		errs = append(errs, err)
 	}

@@ -111,9 +111,9 @@ type DetectedSecret struct {
 	DetectedAt Timestamp `json:"detectedAt,omitzero"`
 }
 
-// DetectedSecretQuery is the body of Search: every field narrows the
+// DetectedSecretSearchParams is the body of Search: every field narrows the
 // search; the zero value finds every detected secret.
-type DetectedSecretQuery struct {
+type DetectedSecretSearchParams struct {
 	// Resolved keeps resolved (true) or unresolved (false) secrets.
 	Resolved *bool `json:"resolved,omitempty"`
 	// SecretTypes are secret type IDs (see ListTypes).
@@ -159,7 +159,7 @@ type secretSearchQuery struct {
 // add-on.
 //
 //postman:operation POST /detected-secrets-queries
-func (s *SecretScannerService) Search(ctx context.Context, query DetectedSecretQuery, opts *DetectedSecretSearchOptions) ([]*DetectedSecret, *Response, error) {
+func (s *SecretScannerService) Search(ctx context.Context, query DetectedSecretSearchParams, opts *DetectedSecretSearchOptions) ([]*DetectedSecret, *Response, error) {
 	var q *secretSearchQuery
 	if opts != nil {
 		q = &secretSearchQuery{DetectedSecretSearchOptions: *opts}
@@ -185,14 +185,14 @@ func secretUTC(t time.Time) time.Time {
 //
 // Available on Enterprise plans with the Advanced Security Administration
 // add-on.
-func (s *SecretScannerService) SearchIter(ctx context.Context, query DetectedSecretQuery, opts *DetectedSecretSearchOptions) iter.Seq2[*DetectedSecret, error] {
+func (s *SecretScannerService) SearchIter(ctx context.Context, query DetectedSecretSearchParams, opts *DetectedSecretSearchOptions) iter.Seq2[*DetectedSecret, error] {
 	return cursorIter(ctx, opts, defaultIterLimit, func(ctx context.Context, o *DetectedSecretSearchOptions) ([]*DetectedSecret, *Response, error) {
 		return s.Search(ctx, query, o)
 	})
 }
 
-// DetectedSecretResolutionUpdate is the body of UpdateResolution.
-type DetectedSecretResolutionUpdate struct {
+// DetectedSecretResolutionUpdateParams is the body of UpdateResolution.
+type DetectedSecretResolutionUpdateParams struct {
 	// Resolution is DetectedSecretFalsePositive, DetectedSecretRevoked or
 	// DetectedSecretAcceptedRisk; a secret cannot be set back to active.
 	Resolution DetectedSecretResolution `json:"resolution"`
@@ -224,7 +224,7 @@ type DetectedSecretResolutionChange struct {
 // add-on.
 //
 //postman:operation PUT /detected-secrets/{secretId}
-func (s *SecretScannerService) UpdateResolution(ctx context.Context, secretID string, req DetectedSecretResolutionUpdate) (*DetectedSecretStatus, *Response, error) {
+func (s *SecretScannerService) UpdateResolution(ctx context.Context, secretID string, req DetectedSecretResolutionUpdateParams) (*DetectedSecretStatus, *Response, error) {
 	path, err := pathf("/detected-secrets/%s", secretID)
 	if err != nil {
 		return nil, nil, err
@@ -250,7 +250,7 @@ const (
 
 // SecretType is a kind of secret the Secret Scanner detects.
 type SecretType struct {
-	// ID is what DetectedSecretQuery.SecretTypes takes.
+	// ID is what DetectedSecretSearchParams.SecretTypes takes.
 	ID     string           `json:"id"`
 	Name   string           `json:"name"`
 	Origin SecretTypeOrigin `json:"type"`

@@ -49,8 +49,8 @@ type DetectedSecretLocations struct {
 	Total int
 }
 
-// DetectedSecretLocationOptions filters and pages ListLocations.
-type DetectedSecretLocationOptions struct {
+// DetectedSecretLocationListOptions filters and pages ListLocations.
+type DetectedSecretLocationListOptions struct {
 	// Since and Until keep locations detected in that time range.
 	Since        time.Time          `url:"since,omitempty"`
 	Until        time.Time          `url:"until,omitempty"`
@@ -67,7 +67,7 @@ type DetectedSecretLocationOptions struct {
 // add-on.
 //
 //postman:operation GET /detected-secrets/{secretId}/locations
-func (s *SecretScannerService) ListLocations(ctx context.Context, secretID, workspaceID string, opts *DetectedSecretLocationOptions) (*DetectedSecretLocations, *Response, error) {
+func (s *SecretScannerService) ListLocations(ctx context.Context, secretID, workspaceID string, opts *DetectedSecretLocationListOptions) (*DetectedSecretLocations, *Response, error) {
 	path, err := pathf("/detected-secrets/%s/locations", secretID)
 	if err != nil {
 		return nil, nil, err
@@ -77,10 +77,10 @@ func (s *SecretScannerService) ListLocations(ctx context.Context, secretID, work
 	}
 	q := struct {
 		WorkspaceID string `url:"workspaceId"`
-		DetectedSecretLocationOptions
+		DetectedSecretLocationListOptions
 	}{WorkspaceID: workspaceID}
 	if opts != nil {
-		q.DetectedSecretLocationOptions = *opts
+		q.DetectedSecretLocationListOptions = *opts
 		q.Since, q.Until = secretUTC(q.Since), secretUTC(q.Until)
 	}
 	var root struct {
@@ -114,8 +114,8 @@ func (s *SecretScannerService) ListLocations(ctx context.Context, secretID, work
 //
 // Available on Enterprise plans with the Advanced Security Administration
 // add-on.
-func (s *SecretScannerService) ListLocationsIter(ctx context.Context, secretID, workspaceID string, opts *DetectedSecretLocationOptions) iter.Seq2[*DetectedSecretLocation, error] {
-	return cursorIter(ctx, opts, defaultIterLimit, func(ctx context.Context, o *DetectedSecretLocationOptions) ([]*DetectedSecretLocation, *Response, error) {
+func (s *SecretScannerService) ListLocationsIter(ctx context.Context, secretID, workspaceID string, opts *DetectedSecretLocationListOptions) iter.Seq2[*DetectedSecretLocation, error] {
+	return cursorIter(ctx, opts, defaultIterLimit, func(ctx context.Context, o *DetectedSecretLocationListOptions) ([]*DetectedSecretLocation, *Response, error) {
 		locs, resp, err := s.ListLocations(ctx, secretID, workspaceID, o)
 		if err != nil {
 			return nil, resp, err

@@ -21,7 +21,7 @@ func TestSecretScannerConformance(t *testing.T) {
 	since := time.Date(2022, 6, 1, 0, 0, 0, 0, time.UTC)
 	runConformance(t, []scenario{
 		{name: "Search", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.SecretScanner.Search(ctx, DetectedSecretQuery{
+			_, _, err := c.SecretScanner.Search(ctx, DetectedSecretSearchParams{
 				Resolved: Ptr(true), SecretTypes: []string{"1a7ec5d1-dcba-4ec7-8220-3c1ee490416b"},
 				Statuses:              []DetectedSecretResolution{DetectedSecretAcceptedRisk, DetectedSecretRevoked},
 				WorkspaceIDs:          []string{"0fe6c2f2-022d-48f7-8e7e-3244369445b0"},
@@ -30,26 +30,26 @@ func TestSecretScannerConformance(t *testing.T) {
 			return err
 		}},
 		{name: "SearchByResource", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.SecretScanner.Search(ctx, DetectedSecretQuery{
+			_, _, err := c.SecretScanner.Search(ctx, DetectedSecretSearchParams{
 				Resolved:  Ptr(false),
 				Resources: []DetectedSecretResources{{Type: SecretInExample, IDs: []string{"12345678-400005df-3cad-480c-a027-ea68aed35b60"}}},
 			}, nil)
 			return err
 		}},
 		{name: "SearchIter", call: func(ctx context.Context, c *Client) error {
-			for _, err := range c.SecretScanner.SearchIter(ctx, DetectedSecretQuery{}, nil) {
+			for _, err := range c.SecretScanner.SearchIter(ctx, DetectedSecretSearchParams{}, nil) {
 				return err // examples with a cursor would repeat it
 			}
 			return nil
 		}},
 		{name: "UpdateResolution", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.SecretScanner.UpdateResolution(ctx, "MTc0ODA0Mw==", DetectedSecretResolutionUpdate{
+			_, _, err := c.SecretScanner.UpdateResolution(ctx, "MTc0ODA0Mw==", DetectedSecretResolutionUpdateParams{
 				Resolution: DetectedSecretAcceptedRisk, WorkspaceID: "e361eeb4-00dd-4225-9774-6146a2555999",
 			})
 			return err
 		}},
 		{name: "ListLocations", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.SecretScanner.ListLocations(ctx, "MTc0ODA0Mw==", "1f0df51a-8658-4ee8-a2a1-d2567dfa09a9", &DetectedSecretLocationOptions{
+			_, _, err := c.SecretScanner.ListLocations(ctx, "MTc0ODA0Mw==", "1f0df51a-8658-4ee8-a2a1-d2567dfa09a9", &DetectedSecretLocationListOptions{
 				Since: since, Until: since.AddDate(0, 0, 14), ResourceType: SecretInCollection, CursorOptions: CursorOptions{Limit: 10},
 			})
 			return err
@@ -72,7 +72,7 @@ func TestSecretScannerConformance(t *testing.T) {
 func TestSecretScannerSearch(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	secrets, resp, err := c.SecretScanner.Search(t.Context(), DetectedSecretQuery{}, &DetectedSecretSearchOptions{
+	secrets, resp, err := c.SecretScanner.Search(t.Context(), DetectedSecretSearchParams{}, &DetectedSecretSearchOptions{
 		IncludeTotal: true, Since: time.Date(2022, 6, 1, 2, 0, 0, 0, time.FixedZone("CEST", 2*3600)), CursorOptions: CursorOptions{Limit: 30, Cursor: "MTA4"},
 	})
 	require.NoError(t, err)
@@ -100,7 +100,7 @@ func TestSecretScannerSearch(t *testing.T) {
 	assert.Empty(t, resp.NextCursor, "a null nextCursor is the last page")
 	assert.Equal(t, 30, resp.Limit)
 
-	_, _, err = c.SecretScanner.Search(t.Context(), DetectedSecretQuery{
+	_, _, err = c.SecretScanner.Search(t.Context(), DetectedSecretSearchParams{
 		Resolved: Ptr(false), Statuses: []DetectedSecretResolution{DetectedSecretFalsePositive},
 		Resources: []DetectedSecretResources{{Type: SecretInEnvironment, IDs: []string{"env-1"}}},
 	}, nil)
@@ -153,7 +153,7 @@ func TestSecretScannerSearchIterCrossesPagesAndStopsEarly(t *testing.T) {
 	h.Respond("detectedSecretsQueries", pagedSecrets(5, &served))
 	c := newTestClient(t, h.URL)
 
-	query := DetectedSecretQuery{Statuses: []DetectedSecretResolution{DetectedSecretRevoked}}
+	query := DetectedSecretSearchParams{Statuses: []DetectedSecretResolution{DetectedSecretRevoked}}
 	var ids []string
 	for s, err := range c.SecretScanner.SearchIter(t.Context(), query, &DetectedSecretSearchOptions{CursorOptions: CursorOptions{Limit: 2}}) {
 		require.NoError(t, err)
@@ -188,7 +188,7 @@ func TestSecretScannerSearchIterCrossesPagesAndStopsEarly(t *testing.T) {
 func TestSecretScannerUpdateResolutionAndTypes(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	status, _, err := c.SecretScanner.UpdateResolution(t.Context(), "MTc0ODA0Mw==", DetectedSecretResolutionUpdate{
+	status, _, err := c.SecretScanner.UpdateResolution(t.Context(), "MTc0ODA0Mw==", DetectedSecretResolutionUpdateParams{
 		Resolution: DetectedSecretRevoked, WorkspaceID: "e361eeb4-00dd-4225-9774-6146a2555999",
 	})
 	require.NoError(t, err)
@@ -212,7 +212,7 @@ func TestSecretScannerUpdateResolutionAndTypes(t *testing.T) {
 func TestSecretScannerListLocations(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	locs, resp, err := c.SecretScanner.ListLocations(t.Context(), "MTc0ODA0Mw==", "1f0df51a-8658-4ee8-a2a1-d2567dfa09a9", &DetectedSecretLocationOptions{
+	locs, resp, err := c.SecretScanner.ListLocations(t.Context(), "MTc0ODA0Mw==", "1f0df51a-8658-4ee8-a2a1-d2567dfa09a9", &DetectedSecretLocationListOptions{
 		ResourceType: SecretInExample, CursorOptions: CursorOptions{Limit: 2},
 	})
 	require.NoError(t, err)
@@ -243,7 +243,7 @@ func TestSecretScannerListLocations(t *testing.T) {
 	assert.ErrorIs(t, err, ErrInvalidArgument)
 	_, _, err = c.SecretScanner.ListLocations(t.Context(), "", "ws", nil)
 	assert.ErrorIs(t, err, ErrInvalidArgument)
-	_, _, err = c.SecretScanner.UpdateResolution(t.Context(), "..", DetectedSecretResolutionUpdate{})
+	_, _, err = c.SecretScanner.UpdateResolution(t.Context(), "..", DetectedSecretResolutionUpdateParams{})
 	assert.ErrorIs(t, err, ErrInvalidArgument)
 }
 
@@ -289,18 +289,18 @@ func TestSecretScannerPlanGating(t *testing.T) {
 	_, _, err := c.SecretScanner.ListTypes(t.Context())
 	assert.ErrorIs(t, err, ErrFeatureUnavailable)
 
-	_, _, err = c.SecretScanner.Search(t.Context(), DetectedSecretQuery{}, nil)
+	_, _, err = c.SecretScanner.Search(t.Context(), DetectedSecretSearchParams{}, nil)
 	assert.ErrorIs(t, err, ErrFeatureUnavailable, "the missing add-on is plan gating")
 	assert.ErrorIs(t, err, ErrForbidden)
 	var apiErr *APIError
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, "FORBIDDEN", apiErr.Type)
 	assert.Contains(t, err.Error(), "Advanced Security Administration")
-	for _, err := range c.SecretScanner.SearchIter(t.Context(), DetectedSecretQuery{}, nil) {
+	for _, err := range c.SecretScanner.SearchIter(t.Context(), DetectedSecretSearchParams{}, nil) {
 		assert.ErrorIs(t, err, ErrFeatureUnavailable)
 	}
 
-	_, _, err = c.SecretScanner.UpdateResolution(t.Context(), "MTc0ODA0Mw==", DetectedSecretResolutionUpdate{Resolution: DetectedSecretRevoked, WorkspaceID: "w"})
+	_, _, err = c.SecretScanner.UpdateResolution(t.Context(), "MTc0ODA0Mw==", DetectedSecretResolutionUpdateParams{Resolution: DetectedSecretRevoked, WorkspaceID: "w"})
 	assert.ErrorIs(t, err, ErrForbidden)
 	assert.NotErrorIs(t, err, ErrFeatureUnavailable, "a missing role is not plan gating")
 }

@@ -31,8 +31,8 @@ const (
 	SecurityLanguageYAML SecurityDefinitionLanguage = "yaml"
 )
 
-// SecurityValidationRequest is a definition to validate.
-type SecurityValidationRequest struct {
+// SecurityValidateParams is a definition to validate.
+type SecurityValidateParams struct {
 	Type     SecurityDefinitionType     `json:"type"`
 	Language SecurityDefinitionLanguage `json:"language"`
 	// Definition is the definition's text, at most 10 MB.
@@ -42,8 +42,8 @@ type SecurityValidationRequest struct {
 // NewSecurityValidationRequest returns the request for a definition's text,
 // its language and type read from the text: JSON or YAML, "swagger: 2.0"
 // or OpenAPI 3. It suits the content of SpecDefinition and SpecFile.
-func NewSecurityValidationRequest(definition string) SecurityValidationRequest {
-	req := SecurityValidationRequest{Type: SecurityOpenAPI3, Language: SecurityLanguageYAML, Definition: definition}
+func NewSecurityValidationRequest(definition string) SecurityValidateParams {
+	req := SecurityValidateParams{Type: SecurityOpenAPI3, Language: SecurityLanguageYAML, Definition: definition}
 	if specSniffFormat(definition) == SpecFormatJSON {
 		req.Language = SecurityLanguageJSON
 	}
@@ -140,12 +140,12 @@ func (v *SecurityValidation) BySeverity(sev SecuritySeverity) []*SecurityViolati
 // type it does not support.
 //
 //postman:operation POST /security/api-validation
-func (s *SecurityService) ValidateDefinition(ctx context.Context, req SecurityValidationRequest) (*SecurityValidation, *Response, error) {
+func (s *SecurityService) ValidateDefinition(ctx context.Context, req SecurityValidateParams) (*SecurityValidation, *Response, error) {
 	if err := specRequireArg("definition", req.Definition); err != nil {
 		return nil, nil, err
 	}
 	body := struct {
-		Schema SecurityValidationRequest `json:"schema"`
+		Schema SecurityValidateParams `json:"schema"`
 	}{req}
 	result := new(SecurityValidation)
 	resp, err := s.client.do(ctx, &request{method: http.MethodPost, path: "/security/api-validation", body: body}, result)

@@ -73,13 +73,13 @@ func TestSecurityValidateDecodesViolations(t *testing.T) {
 func TestSecurityValidateGovernanceAndClean(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	result, _, err := c.Security.ValidateDefinition(t.Context(), SecurityValidationRequest{Type: SecurityOpenAPI3, Language: SecurityLanguageJSON, Definition: "{}"})
+	result, _, err := c.Security.ValidateDefinition(t.Context(), SecurityValidateParams{Type: SecurityOpenAPI3, Language: SecurityLanguageJSON, Definition: "{}"})
 	require.NoError(t, err)
 	assert.Empty(t, result.Violations, "the No Warnings Found example")
 	assert.Empty(t, result.BySeverity(SecuritySeverityError))
 
 	h.Respond("schemaSecurityValidation", specRespondFixture(t, "testdata/security/validation-governance-warnings.json"))
-	result, _, err = c.Security.ValidateDefinition(t.Context(), SecurityValidationRequest{Type: SecurityOpenAPI3, Language: SecurityLanguageJSON, Definition: "{}"})
+	result, _, err = c.Security.ValidateDefinition(t.Context(), SecurityValidateParams{Type: SecurityOpenAPI3, Language: SecurityLanguageJSON, Definition: "{}"})
 	require.NoError(t, err)
 	require.Len(t, result.Violations, 1)
 	v := result.Violations[0]
@@ -89,11 +89,11 @@ func TestSecurityValidateGovernanceAndClean(t *testing.T) {
 }
 
 func TestNewSecurityValidationRequest(t *testing.T) {
-	assert.Equal(t, SecurityValidationRequest{Type: SecurityOpenAPI2, Language: SecurityLanguageJSON, Definition: `{"swagger":"2.0"}`},
+	assert.Equal(t, SecurityValidateParams{Type: SecurityOpenAPI2, Language: SecurityLanguageJSON, Definition: `{"swagger":"2.0"}`},
 		NewSecurityValidationRequest(`{"swagger":"2.0"}`))
-	assert.Equal(t, SecurityValidationRequest{Type: SecurityOpenAPI2, Language: SecurityLanguageYAML, Definition: "swagger: '2.0'"},
+	assert.Equal(t, SecurityValidateParams{Type: SecurityOpenAPI2, Language: SecurityLanguageYAML, Definition: "swagger: '2.0'"},
 		NewSecurityValidationRequest("swagger: '2.0'"))
-	assert.Equal(t, SecurityValidationRequest{Type: SecurityOpenAPI3, Language: SecurityLanguageYAML, Definition: "openapi: 3.1.0"},
+	assert.Equal(t, SecurityValidateParams{Type: SecurityOpenAPI3, Language: SecurityLanguageYAML, Definition: "openapi: 3.1.0"},
 		NewSecurityValidationRequest("openapi: 3.1.0"))
 }
 
@@ -111,6 +111,6 @@ func TestSecurityValidateErrors(t *testing.T) {
 	_, _, err = c.Security.ValidateDefinition(t.Context(), NewSecurityValidationRequest("openapi: 3.0.0"))
 	assert.ErrorIs(t, err, ErrFeatureUnavailable)
 
-	_, _, err = c.Security.ValidateDefinition(t.Context(), SecurityValidationRequest{Type: SecurityOpenAPI3, Language: SecurityLanguageJSON})
+	_, _, err = c.Security.ValidateDefinition(t.Context(), SecurityValidateParams{Type: SecurityOpenAPI3, Language: SecurityLanguageJSON})
 	assert.ErrorIs(t, err, ErrInvalidArgument)
 }

@@ -158,8 +158,8 @@ func (s *SpecsService) Get(ctx context.Context, specID string) (*Spec, *Response
 	return spec, resp, nil
 }
 
-// SpecCreateRequest is the body of Create.
-type SpecCreateRequest struct {
+// SpecCreateParams is the body of Create.
+type SpecCreateParams struct {
 	Name string   `json:"name"`
 	Type SpecType `json:"type"`
 	// Files are the spec's files. A single-file spec has one file and needs
@@ -172,7 +172,7 @@ type SpecCreateRequest struct {
 // without them.
 //
 //postman:operation POST /specs
-func (s *SpecsService) Create(ctx context.Context, workspaceID string, req SpecCreateRequest) (*Spec, *Response, error) {
+func (s *SpecsService) Create(ctx context.Context, workspaceID string, req SpecCreateParams) (*Spec, *Response, error) {
 	if err := specRequireArg("workspace ID", workspaceID); err != nil {
 		return nil, nil, err
 	}
@@ -190,8 +190,8 @@ func (s *SpecsService) Create(ctx context.Context, workspaceID string, req SpecC
 	return spec, resp, nil
 }
 
-// SpecUpdateRequest is the body of Update: the spec's new properties.
-type SpecUpdateRequest struct {
+// SpecUpdateParams is the body of Update: the spec's new properties.
+type SpecUpdateParams struct {
 	Name string `json:"name"`
 }
 
@@ -199,7 +199,7 @@ type SpecUpdateRequest struct {
 // content.
 //
 //postman:operation PATCH /specs/{specId}
-func (s *SpecsService) Update(ctx context.Context, specID string, req SpecUpdateRequest) (*Spec, *Response, error) {
+func (s *SpecsService) Update(ctx context.Context, specID string, req SpecUpdateParams) (*Spec, *Response, error) {
 	path, err := pathf("/specs/%s", specID)
 	if err != nil {
 		return nil, nil, err

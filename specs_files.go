@@ -172,9 +172,9 @@ func (s *SpecsService) GetFile(ctx context.Context, specID, filePath string) (*S
 	return file, resp, nil
 }
 
-// SpecFileCreateRequest is the body of CreateFile. The new file is a
+// SpecFileCreateParams is the body of CreateFile. The new file is a
 // SpecFileDefault file; make it the root with UpdateFile.
-type SpecFileCreateRequest struct {
+type SpecFileCreateParams struct {
 	// Path ends with .json, .yaml or .proto; "/" creates folders.
 	Path    string `json:"path"`
 	Content string `json:"content"`
@@ -184,7 +184,7 @@ type SpecFileCreateRequest struct {
 // The answer has no content.
 //
 //postman:operation POST /specs/{specId}/files
-func (s *SpecsService) CreateFile(ctx context.Context, specID string, req SpecFileCreateRequest) (*SpecFile, *Response, error) {
+func (s *SpecsService) CreateFile(ctx context.Context, specID string, req SpecFileCreateParams) (*SpecFile, *Response, error) {
 	p, err := pathf("/specs/%s/files", specID)
 	if err != nil {
 		return nil, nil, err
@@ -200,9 +200,9 @@ func (s *SpecsService) CreateFile(ctx context.Context, specID string, req SpecFi
 	return file, resp, nil
 }
 
-// SpecFileUpdateRequest is the body of UpdateFile. Postman accepts exactly
+// SpecFileUpdateParams is the body of UpdateFile. Postman accepts exactly
 // one change per call: set one field only.
-type SpecFileUpdateRequest struct {
+type SpecFileUpdateParams struct {
 	// Name renames the file.
 	Name *string `json:"name,omitempty"`
 	// Type makes the file the root (the previous root becomes DEFAULT) or
@@ -212,7 +212,7 @@ type SpecFileUpdateRequest struct {
 	Content *string `json:"content,omitempty"`
 }
 
-func (r SpecFileUpdateRequest) changes() int {
+func (r SpecFileUpdateParams) changes() int {
 	n := 0
 	if r.Name != nil {
 		n++
@@ -232,7 +232,7 @@ func (r SpecFileUpdateRequest) changes() int {
 // content.
 //
 //postman:operation PATCH /specs/{specId}/files/{filePath}
-func (s *SpecsService) UpdateFile(ctx context.Context, specID, filePath string, req SpecFileUpdateRequest) (*SpecFile, *Response, error) {
+func (s *SpecsService) UpdateFile(ctx context.Context, specID, filePath string, req SpecFileUpdateParams) (*SpecFile, *Response, error) {
 	p, err := pathf("/specs/%s/files/%s", specID, filePath)
 	if err != nil {
 		return nil, nil, err

@@ -52,7 +52,7 @@ func TestSpecsUpdateFileSendsOneChange(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
 	content := "openapi: 3.1.0\n"
-	file, _, err := c.Specs.UpdateFile(t.Context(), specTestSpecID, "index.yaml", SpecFileUpdateRequest{Content: &content})
+	file, _, err := c.Specs.UpdateFile(t.Context(), specTestSpecID, "index.yaml", SpecFileUpdateParams{Content: &content})
 	require.NoError(t, err)
 	assert.Equal(t, "2fdc8ea1-d02e-4e50-989e-6fa28f42b995", file.ID)
 	req, body := h.LastRequest()
@@ -60,13 +60,13 @@ func TestSpecsUpdateFileSendsOneChange(t *testing.T) {
 	assert.JSONEq(t, `{"content":"openapi: 3.1.0\n"}`, string(body))
 
 	empty := ""
-	_, _, err = c.Specs.UpdateFile(t.Context(), specTestSpecID, "index.yaml", SpecFileUpdateRequest{Content: &empty})
+	_, _, err = c.Specs.UpdateFile(t.Context(), specTestSpecID, "index.yaml", SpecFileUpdateParams{Content: &empty})
 	require.NoError(t, err, "an empty content is a change")
 	_, body = h.LastRequest()
 	assert.JSONEq(t, `{"content":""}`, string(body))
 
 	name := "main.yaml"
-	for _, bad := range []SpecFileUpdateRequest{{}, {Name: &name, Type: SpecFileRoot}, {Name: &name, Content: &content}} {
+	for _, bad := range []SpecFileUpdateParams{{}, {Name: &name, Type: SpecFileRoot}, {Name: &name, Content: &content}} {
 		_, _, err := c.Specs.UpdateFile(t.Context(), specTestSpecID, "index.yaml", bad)
 		assert.ErrorIs(t, err, ErrInvalidArgument)
 	}
@@ -76,14 +76,14 @@ func TestSpecsUpdateFileSendsOneChange(t *testing.T) {
 func TestSpecsCreateFileSendsPathAndContent(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	file, resp, err := c.Specs.CreateFile(t.Context(), specTestSpecID, SpecFileCreateRequest{Path: "components/schemas.json", Content: "{}"})
+	file, resp, err := c.Specs.CreateFile(t.Context(), specTestSpecID, SpecFileCreateParams{Path: "components/schemas.json", Content: "{}"})
 	require.NoError(t, err)
 	assert.Equal(t, http.StatusCreated, resp.StatusCode)
 	assert.NotEmpty(t, file.ID)
 	_, body := h.LastRequest()
 	assert.JSONEq(t, `{"path":"components/schemas.json","content":"{}"}`, string(body))
 
-	_, _, err = c.Specs.CreateFile(t.Context(), specTestSpecID, SpecFileCreateRequest{Content: "{}"})
+	_, _, err = c.Specs.CreateFile(t.Context(), specTestSpecID, SpecFileCreateParams{Content: "{}"})
 	assert.ErrorIs(t, err, ErrInvalidArgument)
 }
 

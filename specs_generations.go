@@ -108,76 +108,11 @@ func (s *SpecsService) ListGeneratedSpecsIter(ctx context.Context, collectionUID
 	})
 }
 
-// SpecRequestNameSource is how generated requests are named.
-type SpecRequestNameSource string
-
-// Request naming of generated collections.
-const (
-	// SpecRequestNameFallback names requests after the operation's summary,
-	// operationId, description or URL, the first one present.
-	SpecRequestNameFallback SpecRequestNameSource = "Fallback"
-	SpecRequestNameURL      SpecRequestNameSource = "URL"
-)
-
-// SpecIndentCharacter indents generated bodies.
-type SpecIndentCharacter string
-
-// Indentation characters of generated collections.
-const (
-	SpecIndentTab   SpecIndentCharacter = "Tab"
-	SpecIndentSpace SpecIndentCharacter = "Space"
-)
-
-// SpecFolderStrategy chooses what the folders of a generated collection
-// follow.
-type SpecFolderStrategy string
-
-// Folder strategies of generated collections.
-const (
-	SpecFoldersByPaths SpecFolderStrategy = "Paths"
-	SpecFoldersByTags  SpecFolderStrategy = "Tags"
-)
-
-// SpecCollectionOptions are the converter's options for a generated
-// collection (Postman's openapi-to-postman OPTIONS); unset fields take
-// Postman's defaults, given with each field.
-type SpecCollectionOptions struct {
-	// RequestNameSource defaults to SpecRequestNameFallback.
-	RequestNameSource SpecRequestNameSource `json:"requestNameSource,omitempty"`
-	// IndentCharacter defaults to SpecIndentSpace.
-	IndentCharacter SpecIndentCharacter `json:"indentCharacter,omitempty"`
-	// ParametersResolution ("Schema" or "Example") chose how parameter
-	// values were generated.
-	//
-	// Deprecated: generated collections now use examples; collections
-	// generated with "Schema" keep syncing that way. Leave it empty.
-	ParametersResolution string `json:"parametersResolution,omitempty"`
-	// FolderStrategy defaults to SpecFoldersByPaths.
-	FolderStrategy SpecFolderStrategy `json:"folderStrategy,omitempty"`
-	// IncludeAuthInfoInExample (default true) puts the authentication
-	// parameters in example requests.
-	IncludeAuthInfoInExample *bool `json:"includeAuthInfoInExample,omitempty"`
-	// EnableOptionalParameters (default true) enables optional parameters.
-	EnableOptionalParameters *bool `json:"enableOptionalParameters,omitempty"`
-	// KeepImplicitHeaders (default false) keeps the headers the converter
-	// drops as implicit.
-	KeepImplicitHeaders *bool `json:"keepImplicitHeaders,omitempty"`
-	// IncludeDeprecated (default true) includes deprecated operations,
-	// parameters and properties.
-	IncludeDeprecated *bool `json:"includeDeprecated,omitempty"`
-	// AlwaysInheritAuthentication (default false) makes every request
-	// inherit the collection's authentication.
-	AlwaysInheritAuthentication *bool `json:"alwaysInheritAuthentication,omitempty"`
-	// NestedFolderHierarchy (default false) nests folders following the
-	// order of each operation's tags.
-	NestedFolderHierarchy *bool `json:"nestedFolderHierarchy,omitempty"`
-}
-
-// SpecCollectionGenerateRequest is the body of GenerateCollection.
-type SpecCollectionGenerateRequest struct {
+// SpecCollectionGenerateParams is the body of GenerateCollection.
+type SpecCollectionGenerateParams struct {
 	// Name is the generated collection's name.
-	Name    string                `json:"name"`
-	Options SpecCollectionOptions `json:"options"`
+	Name    string           `json:"name"`
+	Options ConverterOptions `json:"options"`
 }
 
 // GenerateCollection starts generating a collection from an OpenAPI 2.0,
@@ -186,7 +121,7 @@ type SpecCollectionGenerateRequest struct {
 // 423 while another generation of the spec runs.
 //
 //postman:operation POST /specs/{specId}/generations/{elementType}
-func (s *SpecsService) GenerateCollection(ctx context.Context, specID string, req SpecCollectionGenerateRequest) (*SpecTaskRef, *Response, error) {
+func (s *SpecsService) GenerateCollection(ctx context.Context, specID string, req SpecCollectionGenerateParams) (*SpecTaskRef, *Response, error) {
 	p, err := pathf("/specs/%s/generations/collection", specID)
 	if err != nil {
 		return nil, nil, err
@@ -206,8 +141,8 @@ const (
 	SpecGenerationYAML SpecGenerationFormat = "YAML"
 )
 
-// SpecGenerateRequest is the body of GenerateSpec.
-type SpecGenerateRequest struct {
+// SpecGenerateParams is the body of GenerateSpec.
+type SpecGenerateParams struct {
 	// Name is the generated spec's name.
 	Name string `json:"name"`
 	// Type is SpecTypeOpenAPI20, SpecTypeOpenAPI30 or SpecTypeOpenAPI31.
@@ -220,7 +155,7 @@ type SpecGenerateRequest struct {
 // task lists the new spec.
 //
 //postman:operation POST /collections/{collectionUid}/generations/{elementType}
-func (s *SpecsService) GenerateSpec(ctx context.Context, collectionUID string, req SpecGenerateRequest) (*SpecTaskRef, *Response, error) {
+func (s *SpecsService) GenerateSpec(ctx context.Context, collectionUID string, req SpecGenerateParams) (*SpecTaskRef, *Response, error) {
 	p, err := pathf("/collections/%s/generations/spec", collectionUID)
 	if err != nil {
 		return nil, nil, err
@@ -268,9 +203,9 @@ func (s *SpecsService) SyncCollectionFromSpec(ctx context.Context, collectionUID
 	return s.startTask(ctx, &request{method: http.MethodPut, path: p, query: &q}, SpecTaskOnCollection, collectionUID)
 }
 
-// SpecSyncOptions are how a generated collection follows its spec. Unset
+// SpecSyncSettings are how a generated collection follows its spec. Unset
 // fields keep their value; both default to true.
-type SpecSyncOptions struct {
+type SpecSyncSettings struct {
 	// SyncExamples keeps the spec's examples and the collection's example
 	// values in sync.
 	SyncExamples *bool `json:"syncExamples,omitempty"`
@@ -284,7 +219,7 @@ type SpecSyncOptions struct {
 // its UID. An update that sets nothing is refused before any I/O.
 //
 //postman:operation PATCH /specs/{specId}/collections/{collectionId}/sync-options
-func (s *SpecsService) UpdateSyncOptions(ctx context.Context, specID, collectionID string, opts SpecSyncOptions) (*SpecSyncOptions, *Response, error) {
+func (s *SpecsService) UpdateSyncOptions(ctx context.Context, specID, collectionID string, opts SpecSyncSettings) (*SpecSyncSettings, *Response, error) {
 	p, err := pathf("/specs/%s/collections/%s/sync-options", specID, collectionID)
 	if err != nil {
 		return nil, nil, err
@@ -293,10 +228,10 @@ func (s *SpecsService) UpdateSyncOptions(ctx context.Context, specID, collection
 		return nil, nil, fmt.Errorf("postman: %w: sync options update sets nothing", ErrInvalidArgument)
 	}
 	body := struct {
-		SyncOptions SpecSyncOptions `json:"syncOptions"`
+		SyncOptions SpecSyncSettings `json:"syncOptions"`
 	}{opts}
 	var root struct {
-		SyncOptions *SpecSyncOptions `json:"syncOptions"`
+		SyncOptions *SpecSyncSettings `json:"syncOptions"`
 	}
 	resp, err := s.client.do(ctx, &request{method: http.MethodPatch, path: p, body: body}, &root)
 	if err != nil {

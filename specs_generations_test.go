@@ -47,7 +47,7 @@ func TestSpecsUpdateSyncOptions(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
 	no := false
-	got, _, err := c.Specs.UpdateSyncOptions(t.Context(), specTestSpecID, specTestCollectionID, SpecSyncOptions{DeleteOrphanedRequests: &no})
+	got, _, err := c.Specs.UpdateSyncOptions(t.Context(), specTestSpecID, specTestCollectionID, SpecSyncSettings{DeleteOrphanedRequests: &no})
 	require.NoError(t, err)
 	require.NotNil(t, got.SyncExamples)
 	assert.True(t, *got.SyncExamples)

@@ -37,9 +37,9 @@ func TestSpecsGenerateCollectionPolledToCompletion(t *testing.T) {
 	c := newTestClient(t, h.URL)
 
 	no := false
-	ref, resp, err := c.Specs.GenerateCollection(t.Context(), specTestSpecID, SpecCollectionGenerateRequest{
+	ref, resp, err := c.Specs.GenerateCollection(t.Context(), specTestSpecID, SpecCollectionGenerateParams{
 		Name:    "Sample API",
-		Options: SpecCollectionOptions{RequestNameSource: SpecRequestNameURL, FolderStrategy: SpecFoldersByTags, IncludeDeprecated: &no},
+		Options: ConverterOptions{RequestNameSource: ConverterRequestNameURL, FolderStrategy: ConverterFoldersByTags, IncludeDeprecated: &no},
 	})
 	require.NoError(t, err)
 	assert.Equal(t, http.StatusAccepted, resp.StatusCode)
@@ -165,7 +165,7 @@ func TestSpecsGenerateSpecFromCollection(t *testing.T) {
 	h.Respond("getAsyncSpecTaskStatus", specScriptedTask(specTaskPendingBody,
 		`{"status":"completed","meta":{"model":"spec","action":"generation"},"details":{"resources":[{"id":"`+specTestSpecID+`","url":"/specs/`+specTestSpecID+`"}]}}`))
 	c := newTestClient(t, h.URL)
-	ref, _, err := c.Specs.GenerateSpec(t.Context(), specTestCollectionUID, SpecGenerateRequest{Name: "Sample API", Type: SpecTypeOpenAPI31, Format: SpecGenerationYAML})
+	ref, _, err := c.Specs.GenerateSpec(t.Context(), specTestCollectionUID, SpecGenerateParams{Name: "Sample API", Type: SpecTypeOpenAPI31, Format: SpecGenerationYAML})
 	require.NoError(t, err)
 	_, body := h.LastRequest()
 	assert.JSONEq(t, `{"name":"Sample API","type":"OPENAPI:3.1","format":"YAML"}`, string(body))
@@ -175,9 +175,9 @@ func TestSpecsGenerateSpecFromCollection(t *testing.T) {
 	assert.Equal(t, SpecTaskModelSpec, task.Model)
 	assert.Equal(t, specTestSpecID, task.Resources[0].ID)
 
-	_, _, err = c.Specs.GenerateSpec(t.Context(), specTestCollectionUID, SpecGenerateRequest{})
+	_, _, err = c.Specs.GenerateSpec(t.Context(), specTestCollectionUID, SpecGenerateParams{})
 	assert.ErrorIs(t, err, ErrInvalidArgument)
-	_, _, err = c.Specs.GenerateCollection(t.Context(), specTestSpecID, SpecCollectionGenerateRequest{})
+	_, _, err = c.Specs.GenerateCollection(t.Context(), specTestSpecID, SpecCollectionGenerateParams{})
 	assert.ErrorIs(t, err, ErrInvalidArgument)
 }
 
@@ -185,7 +185,7 @@ func TestSpecsGenerationLocked(t *testing.T) {
 	h := conformance.New(t)
 	h.Status("generateCollection", http.StatusLocked)
 	c := newTestClient(t, h.URL)
-	_, _, err := c.Specs.GenerateCollection(t.Context(), specTestSpecID, SpecCollectionGenerateRequest{Name: "x"})
+	_, _, err := c.Specs.GenerateCollection(t.Context(), specTestSpecID, SpecCollectionGenerateParams{Name: "x"})
 	var apiErr *APIError
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, http.StatusLocked, apiErr.StatusCode)

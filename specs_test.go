@@ -42,7 +42,7 @@ func TestSpecsConformance(t *testing.T) {
 			return err
 		}},
 		{name: "Create", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Specs.Create(ctx, specTestWorkspaceID, SpecCreateRequest{
+			_, _, err := c.Specs.Create(ctx, specTestWorkspaceID, SpecCreateParams{
 				Name: "Sample API", Type: SpecTypeOpenAPI30,
 				Files: []SpecSourceFile{
 					{Path: "index.json", Content: `{"openapi":"3.0.0"}`, Type: SpecFileRoot},
@@ -52,7 +52,7 @@ func TestSpecsConformance(t *testing.T) {
 			return err
 		}},
 		{name: "Update", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Specs.Update(ctx, specTestSpecID, SpecUpdateRequest{Name: "Renamed"})
+			_, _, err := c.Specs.Update(ctx, specTestSpecID, SpecUpdateParams{Name: "Renamed"})
 			return err
 		}},
 		{name: "Delete", call: func(ctx context.Context, c *Client) error {
@@ -78,11 +78,11 @@ func TestSpecsConformance(t *testing.T) {
 			return err
 		}},
 		{name: "CreateFile", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Specs.CreateFile(ctx, specTestSpecID, SpecFileCreateRequest{Path: "schemas.yaml", Content: "Spacecraft:\n  type: object\n"})
+			_, _, err := c.Specs.CreateFile(ctx, specTestSpecID, SpecFileCreateParams{Path: "schemas.yaml", Content: "Spacecraft:\n  type: object\n"})
 			return err
 		}},
 		{name: "UpdateFile", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Specs.UpdateFile(ctx, specTestSpecID, "index.json", SpecFileUpdateRequest{Type: SpecFileRoot})
+			_, _, err := c.Specs.UpdateFile(ctx, specTestSpecID, "index.json", SpecFileUpdateParams{Type: SpecFileRoot})
 			return err
 		}},
 		{name: "DeleteFile", call: func(ctx context.Context, c *Client) error {
@@ -102,7 +102,7 @@ func TestSpecsConformance(t *testing.T) {
 			return nil
 		}},
 		{name: "CreateVersionTag", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Specs.CreateVersionTag(ctx, specTestSpecID, SpecVersionTagCreateRequest{Name: "v1.0.0"})
+			_, _, err := c.Specs.CreateVersionTag(ctx, specTestSpecID, SpecVersionTagCreateParams{Name: "v1.0.0"})
 			return err
 		}},
 		{name: "GetVersionTagFiles", call: func(ctx context.Context, c *Client) error {
@@ -122,9 +122,9 @@ func TestSpecsConformance(t *testing.T) {
 			return nil
 		}},
 		{name: "GenerateCollection", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Specs.GenerateCollection(ctx, specTestSpecID, SpecCollectionGenerateRequest{
+			_, _, err := c.Specs.GenerateCollection(ctx, specTestSpecID, SpecCollectionGenerateParams{
 				Name:    "Sample API",
-				Options: SpecCollectionOptions{FolderStrategy: SpecFoldersByTags, EnableOptionalParameters: &yes},
+				Options: ConverterOptions{FolderStrategy: ConverterFoldersByTags, EnableOptionalParameters: &yes},
 			})
 			return err
 		}},
@@ -141,7 +141,7 @@ func TestSpecsConformance(t *testing.T) {
 			return nil
 		}},
 		{name: "GenerateSpec", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Specs.GenerateSpec(ctx, specTestCollectionUID, SpecGenerateRequest{Name: "Sample API", Type: SpecTypeOpenAPI30, Format: SpecGenerationJSON})
+			_, _, err := c.Specs.GenerateSpec(ctx, specTestCollectionUID, SpecGenerateParams{Name: "Sample API", Type: SpecTypeOpenAPI30, Format: SpecGenerationJSON})
 			return err
 		}},
 		{name: "SyncSpecFromCollection", call: func(ctx context.Context, c *Client) error {
@@ -153,7 +153,7 @@ func TestSpecsConformance(t *testing.T) {
 			return err
 		}},
 		{name: "UpdateSyncOptions", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Specs.UpdateSyncOptions(ctx, specTestSpecID, specTestCollectionID, SpecSyncOptions{SyncExamples: &yes, DeleteOrphanedRequests: &yes})
+			_, _, err := c.Specs.UpdateSyncOptions(ctx, specTestSpecID, specTestCollectionID, SpecSyncSettings{SyncExamples: &yes, DeleteOrphanedRequests: &yes})
 			return err
 		}},
 		{name: "GetTask", call: func(ctx context.Context, c *Client) error {
@@ -202,7 +202,7 @@ func TestSpecsCreateSendsFiles(t *testing.T) {
 	root, err := NewSpecSourceFileJSON("index.json", map[string]any{"openapi": "3.0.0", "info": map[string]string{"title": "T", "version": "1"}})
 	require.NoError(t, err)
 	root.Type = SpecFileRoot
-	spec, resp, err := c.Specs.Create(t.Context(), specTestWorkspaceID, SpecCreateRequest{
+	spec, resp, err := c.Specs.Create(t.Context(), specTestWorkspaceID, SpecCreateParams{
 		Name:  "Sample API",
 		Type:  SpecTypeOpenAPI30,
 		Files: []SpecSourceFile{root, {Path: "schemas.yaml", Content: "A:\n  type: string\n", Type: SpecFileDefault}},
@@ -230,7 +230,7 @@ func TestSpecsCreateSendsFiles(t *testing.T) {
 func TestSpecsSingleFileOmitsFileType(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	_, _, err := c.Specs.Create(t.Context(), specTestWorkspaceID, SpecCreateRequest{
+	_, _, err := c.Specs.Create(t.Context(), specTestWorkspaceID, SpecCreateParams{
 		Name: "GraphQL", Type: SpecTypeGraphQL,
 		Files: []SpecSourceFile{{Path: "index.graphql", Content: "type Query { a: String }"}},
 	})
@@ -245,9 +245,9 @@ func TestSpecsArgumentsCheckedBeforeIO(t *testing.T) {
 	ctx := t.Context()
 	_, _, err := c.Specs.List(ctx, "", nil)
 	assert.ErrorIs(t, err, ErrInvalidArgument)
-	_, _, err = c.Specs.Create(ctx, specTestWorkspaceID, SpecCreateRequest{Name: "x", Type: SpecTypeOpenAPI30})
+	_, _, err = c.Specs.Create(ctx, specTestWorkspaceID, SpecCreateParams{Name: "x", Type: SpecTypeOpenAPI30})
 	assert.ErrorIs(t, err, ErrInvalidArgument, "no files")
-	_, _, err = c.Specs.Update(ctx, specTestSpecID, SpecUpdateRequest{})
+	_, _, err = c.Specs.Update(ctx, specTestSpecID, SpecUpdateParams{})
 	assert.ErrorIs(t, err, ErrInvalidArgument)
 	_, err = c.Specs.Delete(ctx, "..")
 	assert.ErrorIs(t, err, ErrInvalidArgument)
@@ -255,7 +255,7 @@ func TestSpecsArgumentsCheckedBeforeIO(t *testing.T) {
 	assert.ErrorIs(t, err, ErrInvalidArgument)
 	_, _, err = c.Specs.SyncCollectionFromSpec(ctx, specTestCollectionUID, "")
 	assert.ErrorIs(t, err, ErrInvalidArgument)
-	_, _, err = c.Specs.UpdateSyncOptions(ctx, specTestSpecID, specTestCollectionID, SpecSyncOptions{})
+	_, _, err = c.Specs.UpdateSyncOptions(ctx, specTestSpecID, specTestCollectionID, SpecSyncSettings{})
 	assert.ErrorIs(t, err, ErrInvalidArgument)
 	_, _, err = c.Specs.GetTask(ctx, "apis", "a", "b")
 	assert.ErrorIs(t, err, ErrInvalidArgument, "another element type would reach the API Builder")

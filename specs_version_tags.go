@@ -76,8 +76,8 @@ func (s *SpecsService) ListVersionTagsIter(ctx context.Context, specID string, o
 	})
 }
 
-// SpecVersionTagCreateRequest is the body of CreateVersionTag.
-type SpecVersionTagCreateRequest struct {
+// SpecVersionTagCreateParams is the body of CreateVersionTag.
+type SpecVersionTagCreateParams struct {
 	Name string `json:"name"`
 }
 
@@ -86,7 +86,7 @@ type SpecVersionTagCreateRequest struct {
 // tag: change the spec first.
 //
 //postman:operation POST /specs/{specId}/version-tags
-func (s *SpecsService) CreateVersionTag(ctx context.Context, specID string, req SpecVersionTagCreateRequest) (*SpecVersionTag, *Response, error) {
+func (s *SpecsService) CreateVersionTag(ctx context.Context, specID string, req SpecVersionTagCreateParams) (*SpecVersionTag, *Response, error) {
 	p, err := pathf("/specs/%s/version-tags", specID)
 	if err != nil {
 		return nil, nil, err

@@ -25,14 +25,14 @@ func TestSpecsVersionTags(t *testing.T) {
 	req, _ := h.LastRequest()
 	assert.Equal(t, "limit=2", req.URL.RawQuery)
 
-	tag, resp, err := c.Specs.CreateVersionTag(t.Context(), specTestSpecID, SpecVersionTagCreateRequest{Name: "v1.0.0"})
+	tag, resp, err := c.Specs.CreateVersionTag(t.Context(), specTestSpecID, SpecVersionTagCreateParams{Name: "v1.0.0"})
 	require.NoError(t, err)
 	assert.Equal(t, http.StatusCreated, resp.StatusCode)
 	assert.Equal(t, &SpecVersionTag{ID: "9c3c45e4-183a-4bc4-92aa-6b39d047377d", Name: "1.0.0"}, tag)
 	_, body := h.LastRequest()
 	assert.JSONEq(t, `{"name":"v1.0.0"}`, string(body))
 
-	_, _, err = c.Specs.CreateVersionTag(t.Context(), specTestSpecID, SpecVersionTagCreateRequest{})
+	_, _, err = c.Specs.CreateVersionTag(t.Context(), specTestSpecID, SpecVersionTagCreateParams{})
 	assert.ErrorIs(t, err, ErrInvalidArgument)
 }
 
@@ -40,7 +40,7 @@ func TestSpecsVersionTagConflict(t *testing.T) {
 	h := conformance.New(t)
 	h.Status("createSpecVersionTag", http.StatusConflict)
 	c := newTestClient(t, h.URL)
-	_, _, err := c.Specs.CreateVersionTag(t.Context(), specTestSpecID, SpecVersionTagCreateRequest{Name: "v1"})
+	_, _, err := c.Specs.CreateVersionTag(t.Context(), specTestSpecID, SpecVersionTagCreateParams{Name: "v1"})
 	assert.ErrorIs(t, err, ErrConflict)
 }
 

@@ -48,8 +48,8 @@ const (
 	TagSortDescending TagSortDirection = "desc"
 )
 
-// TagEntitiesOptions filters and pages Entities.
-type TagEntitiesOptions struct {
+// TagEntityListOptions filters and pages Entities.
+type TagEntityListOptions struct {
 	// EntityType keeps only elements of one kind.
 	EntityType TagEntityType `url:"entityType,omitempty"`
 	// Direction orders by tagging time (Postman's default: newest first).
@@ -61,7 +61,7 @@ type TagEntitiesOptions struct {
 	Limit int `url:"limit,omitempty"`
 }
 
-func (o *TagEntitiesOptions) cursorPage() (*string, *int) { return &o.Cursor, &o.Limit }
+func (o *TagEntityListOptions) cursorPage() (*string, *int) { return &o.Cursor, &o.Limit }
 
 // tagEntitiesMaxLimit is the largest page GET /tags/{slug}/entities serves.
 const tagEntitiesMaxLimit = 50
@@ -126,54 +126,54 @@ func (s *TagsService) tagsCall(ctx context.Context, method, path string, body an
 	return root.Tags, resp, nil
 }
 
-// GetWorkspace returns the tags of a workspace.
+// GetWorkspaceTags returns the tags of a workspace.
 //
 // Available on Enterprise plans.
 //
 //postman:operation GET /workspaces/{workspaceId}/tags
-func (s *TagsService) GetWorkspace(ctx context.Context, workspaceID string) ([]Tag, *Response, error) {
+func (s *TagsService) GetWorkspaceTags(ctx context.Context, workspaceID string) ([]Tag, *Response, error) {
 	return s.getTags(ctx, "/workspaces/%s/tags", workspaceID)
 }
 
-// UpdateWorkspace replaces the tags of a workspace with slugs (Postman
+// UpdateWorkspaceTags replaces the tags of a workspace with slugs (Postman
 // allows 5; nil or empty removes them all) and returns the tags it keeps.
 //
 // Available on Enterprise plans.
 //
 //postman:operation PUT /workspaces/{workspaceId}/tags
-func (s *TagsService) UpdateWorkspace(ctx context.Context, workspaceID string, slugs []string) ([]Tag, *Response, error) {
+func (s *TagsService) UpdateWorkspaceTags(ctx context.Context, workspaceID string, slugs []string) ([]Tag, *Response, error) {
 	return s.putTags(ctx, "/workspaces/%s/tags", workspaceID, slugs)
 }
 
-// GetCollection returns the tags of a collection, given by its UID.
+// GetCollectionTags returns the tags of a collection, given by its UID.
 //
 // Available on Enterprise plans.
 //
 //postman:operation GET /collections/{collectionId}/tags
-func (s *TagsService) GetCollection(ctx context.Context, collectionUID string) ([]Tag, *Response, error) {
+func (s *TagsService) GetCollectionTags(ctx context.Context, collectionUID string) ([]Tag, *Response, error) {
 	return s.getTags(ctx, "/collections/%s/tags", collectionUID)
 }
 
-// UpdateCollection replaces the tags of a collection, given by its UID,
+// UpdateCollectionTags replaces the tags of a collection, given by its UID,
 // with slugs (Postman allows 5; nil or empty removes them all) and returns
 // the tags it keeps.
 //
 // Available on Enterprise plans.
 //
 //postman:operation PUT /collections/{collectionId}/tags
-func (s *TagsService) UpdateCollection(ctx context.Context, collectionUID string, slugs []string) ([]Tag, *Response, error) {
+func (s *TagsService) UpdateCollectionTags(ctx context.Context, collectionUID string, slugs []string) ([]Tag, *Response, error) {
 	return s.putTags(ctx, "/collections/%s/tags", collectionUID, slugs)
 }
 
-// Entities returns a page of the workspaces, collections and APIs carrying
-// a tag; Response.NextCursor points to the next page. EntitiesIter pages
+// ListEntities returns a page of the workspaces, collections and APIs carrying
+// a tag; Response.NextCursor points to the next page. ListEntitiesIter pages
 // for you.
 //
 // Available on Enterprise plans (Postman's older documentation also names
 // Solo and Team plans).
 //
 //postman:operation GET /tags/{slug}/entities
-func (s *TagsService) Entities(ctx context.Context, slug string, opts *TagEntitiesOptions) ([]*TagEntity, *Response, error) {
+func (s *TagsService) ListEntities(ctx context.Context, slug string, opts *TagEntityListOptions) ([]*TagEntity, *Response, error) {
 	if err := tagCheckSlug(slug); err != nil {
 		return nil, nil, err
 	}
@@ -195,11 +195,11 @@ func (s *TagsService) Entities(ctx context.Context, slug string, opts *TagEntiti
 	return root.Data.Entities, resp, nil
 }
 
-// EntitiesIter iterates over the elements carrying a tag, one page in
+// ListEntitiesIter iterates over the elements carrying a tag, one page in
 // memory at a time (50 per page, Postman's maximum, unless opts.Limit
 // says otherwise).
-func (s *TagsService) EntitiesIter(ctx context.Context, slug string, opts *TagEntitiesOptions) iter.Seq2[*TagEntity, error] {
-	return cursorIter(ctx, opts, tagEntitiesMaxLimit, func(ctx context.Context, o *TagEntitiesOptions) ([]*TagEntity, *Response, error) {
-		return s.Entities(ctx, slug, o)
+func (s *TagsService) ListEntitiesIter(ctx context.Context, slug string, opts *TagEntityListOptions) iter.Seq2[*TagEntity, error] {
+	return cursorIter(ctx, opts, tagEntitiesMaxLimit, func(ctx context.Context, o *TagEntityListOptions) ([]*TagEntity, *Response, error) {
+		return s.ListEntities(ctx, slug, o)
 	})
 }

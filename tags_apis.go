@@ -5,16 +5,10 @@ import (
 	"net/http"
 )
 
-// APITag is a tag of an API. Slugs are 2 to 64 lowercase letters, digits
-// and hyphens, starting with a letter; an API has at most 5 tags.
-type APITag struct {
-	Slug string `json:"slug"`
-}
-
 // APITagsUpdateRequest is the body of UpdateTags: the API's new tags,
 // which replace all the current ones (an empty list removes them).
 type APITagsUpdateRequest struct {
-	Tags []APITag `json:"tags"`
+	Tags []Tag `json:"tags"`
 }
 
 // GetTags returns the tags of an API. Available on Enterprise plans; other
@@ -25,13 +19,13 @@ type APITagsUpdateRequest struct {
 // generated collections with TagsService (GET /collections/{collectionId}/tags).
 //
 //postman:operation GET /apis/{apiId}/tags
-func (s *APIsService) GetTags(ctx context.Context, apiID string) ([]*APITag, *Response, error) {
+func (s *APIsService) GetTags(ctx context.Context, apiID string) ([]*Tag, *Response, error) {
 	path, err := pathf("/apis/%s/tags", apiID)
 	if err != nil {
 		return nil, nil, err
 	}
 	var root struct {
-		Tags []*APITag `json:"tags"`
+		Tags []*Tag `json:"tags"`
 	}
 	resp, err := s.client.do(ctx, apiRequest(http.MethodGet, path), &root)
 	if err != nil {
@@ -49,18 +43,18 @@ func (s *APIsService) GetTags(ctx context.Context, apiID string) ([]*APITag, *Re
 // generated collections with TagsService (PUT /collections/{collectionId}/tags).
 //
 //postman:operation PUT /apis/{apiId}/tags
-func (s *APIsService) UpdateTags(ctx context.Context, apiID string, req APITagsUpdateRequest) ([]*APITag, *Response, error) {
+func (s *APIsService) UpdateTags(ctx context.Context, apiID string, req APITagsUpdateRequest) ([]*Tag, *Response, error) {
 	path, err := pathf("/apis/%s/tags", apiID)
 	if err != nil {
 		return nil, nil, err
 	}
 	if req.Tags == nil {
-		req.Tags = []APITag{}
+		req.Tags = []Tag{}
 	}
 	r := apiRequest(http.MethodPut, path)
 	r.body = req
 	var root struct {
-		Tags []*APITag `json:"tags"`
+		Tags []*Tag `json:"tags"`
 	}
 	resp, err := s.client.do(ctx, r, &root)
 	if err != nil {

@@ -19,7 +19,7 @@ func TestAPIsTags(t *testing.T) {
 	assert.Equal(t, "needs-review", tags[0].Slug)
 	assert.Equal(t, "test-api", tags[1].Slug)
 
-	tags, _, err = c.APIs.UpdateTags(t.Context(), testAPIID, APITagsUpdateRequest{Tags: []APITag{{Slug: "needs-review"}}})
+	tags, _, err = c.APIs.UpdateTags(t.Context(), testAPIID, APITagsUpdateRequest{Tags: []Tag{{Slug: "needs-review"}}})
 	require.NoError(t, err)
 	assert.Len(t, tags, 2)
 	_, body := h.LastRequest()
@@ -68,7 +68,7 @@ func TestAPIsTagsArePlanGated(t *testing.T) {
 		h := conformance.New(t)
 		h.Status("updateApiTags", http.StatusNotFound)
 		c := newTestClient(t, h.URL)
-		_, _, err := c.APIs.UpdateTags(t.Context(), testAPIID, APITagsUpdateRequest{Tags: []APITag{{Slug: "needs-review"}}})
+		_, _, err := c.APIs.UpdateTags(t.Context(), testAPIID, APITagsUpdateRequest{Tags: []Tag{{Slug: "needs-review"}}})
 		assert.ErrorIs(t, err, ErrNotFound)
 	})
 }

@@ -22,27 +22,27 @@ const tagTestCollectionUID = "12345678-12ece9e1-2abf-4edc-8e34-de66e74114d2"
 func TestTagsConformance(t *testing.T) {
 	runConformance(t, []scenario{
 		{name: "GetWorkspace", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Tags.GetWorkspace(ctx, workspaceTestID)
+			_, _, err := c.Tags.GetWorkspaceTags(ctx, workspaceTestID)
 			return err
 		}},
 		{name: "UpdateWorkspace", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Tags.UpdateWorkspace(ctx, workspaceTestID, []string{"needs-review"})
+			_, _, err := c.Tags.UpdateWorkspaceTags(ctx, workspaceTestID, []string{"needs-review"})
 			return err
 		}},
 		{name: "GetCollection", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Tags.GetCollection(ctx, tagTestCollectionUID)
+			_, _, err := c.Tags.GetCollectionTags(ctx, tagTestCollectionUID)
 			return err
 		}},
 		{name: "UpdateCollection", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Tags.UpdateCollection(ctx, tagTestCollectionUID, []string{"needs-review", "test-api"})
+			_, _, err := c.Tags.UpdateCollectionTags(ctx, tagTestCollectionUID, []string{"needs-review", "test-api"})
 			return err
 		}},
 		{name: "Entities", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Tags.Entities(ctx, "needs-review", &TagEntitiesOptions{EntityType: TagEntityCollection, Direction: TagSortAscending, Limit: 2})
+			_, _, err := c.Tags.ListEntities(ctx, "needs-review", &TagEntityListOptions{EntityType: TagEntityCollection, Direction: TagSortAscending, Limit: 2})
 			return err
 		}},
 		{name: "EntitiesIter", call: func(ctx context.Context, c *Client) error {
-			for _, err := range c.Tags.EntitiesIter(ctx, "needs-review", nil) {
+			for _, err := range c.Tags.ListEntitiesIter(ctx, "needs-review", nil) {
 				if err != nil {
 					return err
 				}
@@ -55,18 +55,18 @@ func TestTagsConformance(t *testing.T) {
 func TestTagsWorkspaceAndCollectionTags(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	tags, _, err := c.Tags.GetWorkspace(t.Context(), workspaceTestID)
+	tags, _, err := c.Tags.GetWorkspaceTags(t.Context(), workspaceTestID)
 	require.NoError(t, err)
 	assert.Equal(t, []Tag{{Slug: "needs-review"}, {Slug: "test-api"}}, tags)
 
-	_, _, err = c.Tags.UpdateCollection(t.Context(), tagTestCollectionUID, []string{"needs-review"})
+	_, _, err = c.Tags.UpdateCollectionTags(t.Context(), tagTestCollectionUID, []string{"needs-review"})
 	require.NoError(t, err)
 	req, body := h.LastRequest()
 	assert.Equal(t, http.MethodPut, req.Method)
 	assert.Equal(t, "/collections/"+tagTestCollectionUID+"/tags", req.URL.Path)
 	assert.JSONEq(t, `{"tags":[{"slug":"needs-review"}]}`, string(body))
 
-	_, _, err = c.Tags.UpdateWorkspace(t.Context(), workspaceTestID, nil)
+	_, _, err = c.Tags.UpdateWorkspaceTags(t.Context(), workspaceTestID, nil)
 	require.NoError(t, err)
 	_, body = h.LastRequest()
 	assert.JSONEq(t, `{"tags":[]}`, string(body), "nil removes every tag")
@@ -76,9 +76,9 @@ func TestTagsRejectBadSlugsBeforeIO(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
 	for _, slug := range []string{"", "a", "Needs-Review", "1st", "ends-", "has space", "../x", strings.Repeat("a", 65)} {
-		_, _, err := c.Tags.UpdateWorkspace(t.Context(), workspaceTestID, []string{"ok-tag", slug})
+		_, _, err := c.Tags.UpdateWorkspaceTags(t.Context(), workspaceTestID, []string{"ok-tag", slug})
 		assert.ErrorIs(t, err, ErrInvalidArgument, slug)
-		_, _, err = c.Tags.Entities(t.Context(), slug, nil)
+		_, _, err = c.Tags.ListEntities(t.Context(), slug, nil)
 		assert.ErrorIs(t, err, ErrInvalidArgument, slug)
 	}
 	assert.Empty(t, h.Ran())
@@ -93,7 +93,7 @@ func TestTagsPlanGatedAnswers(t *testing.T) {
 	h.Status("updateWorkspaceTags", http.StatusNotFound)
 	c := newTestClient(t, h.URL)
 
-	_, _, err := c.Tags.GetCollection(t.Context(), tagTestCollectionUID)
+	_, _, err := c.Tags.GetCollectionTags(t.Context(), tagTestCollectionUID)
 	require.ErrorIs(t, err, ErrFeatureUnavailable)
 	assert.ErrorIs(t, err, ErrForbidden)
 	assert.NotErrorIs(t, err, ErrNotFound)
@@ -102,11 +102,11 @@ func TestTagsPlanGatedAnswers(t *testing.T) {
 	assert.Equal(t, "Access Denied", apiErr.Title)
 	assert.Contains(t, err.Error(), "only available to enterprise teams")
 
-	for _, err := range c.Tags.EntitiesIter(t.Context(), "needs-review", nil) {
+	for _, err := range c.Tags.ListEntitiesIter(t.Context(), "needs-review", nil) {
 		assert.ErrorIs(t, err, ErrFeatureUnavailable)
 	}
 
-	_, _, err = c.Tags.UpdateWorkspace(t.Context(), workspaceTestID, []string{"needs-review"})
+	_, _, err = c.Tags.UpdateWorkspaceTags(t.Context(), workspaceTestID, []string{"needs-review"})
 	assert.ErrorIs(t, err, ErrNotFound)
 	assert.NotErrorIs(t, err, ErrFeatureUnavailable)
 }
@@ -114,7 +114,7 @@ func TestTagsPlanGatedAnswers(t *testing.T) {
 func TestTagsEntitiesDecodesAndPages(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	ents, resp, err := c.Tags.Entities(t.Context(), "needs-review", &TagEntitiesOptions{EntityType: TagEntityCollection, Direction: TagSortAscending, Limit: 2})
+	ents, resp, err := c.Tags.ListEntities(t.Context(), "needs-review", &TagEntityListOptions{EntityType: TagEntityCollection, Direction: TagSortAscending, Limit: 2})
 	require.NoError(t, err)
 	req, _ := h.LastRequest()
 	assert.Equal(t, "direction=asc&entityType=collection&limit=2", req.URL.RawQuery)
@@ -143,7 +143,7 @@ func TestTagsEntitiesDecodesAndPages(t *testing.T) {
 		_ = json.NewEncoder(w).Encode(map[string]any{"data": map[string]any{"entities": list}, "meta": meta})
 	})
 	var ids []string
-	for e, err := range c.Tags.EntitiesIter(t.Context(), "needs-review", &TagEntitiesOptions{EntityType: TagEntityWorkspace}) {
+	for e, err := range c.Tags.ListEntitiesIter(t.Context(), "needs-review", &TagEntityListOptions{EntityType: TagEntityWorkspace}) {
 		require.NoError(t, err)
 		ids = append(ids, e.EntityID)
 	}
@@ -156,7 +156,7 @@ func TestTagsEntitiesDecodesAndPages(t *testing.T) {
 
 	served = 0
 	n := 0
-	for _, err := range c.Tags.EntitiesIter(t.Context(), "needs-review", &TagEntitiesOptions{Limit: 10}) {
+	for _, err := range c.Tags.ListEntitiesIter(t.Context(), "needs-review", &TagEntityListOptions{Limit: 10}) {
 		require.NoError(t, err)
 		if n++; n == 15 {
 			break

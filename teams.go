@@ -158,8 +158,8 @@ type TeamGetOptions struct {
 	UseSCIMIDs bool `url:"-"`
 }
 
-// TeamCreateRequest is the body of Create.
-type TeamCreateRequest struct {
+// TeamCreateParams is the body of Create.
+type TeamCreateParams struct {
 	// Name may only hold letters, digits and spaces, and must be unique
 	// in the organization.
 	Name        string `json:"name"`
@@ -255,7 +255,7 @@ func (s *TeamsService) Get(ctx context.Context, teamID string, opts *TeamGetOpti
 // Available on Enterprise plans.
 //
 //postman:operation POST /teams
-func (s *TeamsService) Create(ctx context.Context, req TeamCreateRequest) (*Team, *Response, error) {
+func (s *TeamsService) Create(ctx context.Context, req TeamCreateParams) (*Team, *Response, error) {
 	var root struct {
 		Team *Team `json:"team"`
 	}

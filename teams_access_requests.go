@@ -53,8 +53,8 @@ type TeamAccessRequestListOptions struct {
 	CursorOptions
 }
 
-// TeamAccessRequestCreateRequest is the body of CreateAccessRequest.
-type TeamAccessRequestCreateRequest struct {
+// TeamAccessRequestCreateParams is the body of CreateAccessRequest.
+type TeamAccessRequestCreateParams struct {
 	// Entities are who the request is for.
 	Entities    []TeamEntity          `json:"entityList"`
 	Role        TeamRole              `json:"role"`
@@ -73,8 +73,8 @@ const (
 	TeamAccessDeny    TeamAccessAction = "deny"
 )
 
-// TeamAccessDecision is the body of RespondToAccessRequest.
-type TeamAccessDecision struct {
+// TeamAccessRequestRespondParams is the body of RespondToAccessRequest.
+type TeamAccessRequestRespondParams struct {
 	Action TeamAccessAction `json:"action"`
 	// UseSCIMIDs asks for SCIM IDs in the answer.
 	UseSCIMIDs bool `json:"-"`
@@ -121,7 +121,7 @@ func (s *TeamsService) ListAccessRequestsIter(ctx context.Context, teamID string
 // Available on Enterprise plans.
 //
 //postman:operation POST /teams/{teamId}/access-requests
-func (s *TeamsService) CreateAccessRequest(ctx context.Context, teamID string, req TeamAccessRequestCreateRequest) ([]*TeamEntityResult, *Response, error) {
+func (s *TeamsService) CreateAccessRequest(ctx context.Context, teamID string, req TeamAccessRequestCreateParams) ([]*TeamEntityResult, *Response, error) {
 	path, err := pathf("/teams/%s/access-requests", teamID)
 	if err != nil {
 		return nil, nil, err
@@ -135,7 +135,7 @@ func (s *TeamsService) CreateAccessRequest(ctx context.Context, teamID string, r
 // Available on Enterprise plans.
 //
 //postman:operation POST /teams/{teamId}/access-requests/{requestId}
-func (s *TeamsService) RespondToAccessRequest(ctx context.Context, teamID, requestID string, decision TeamAccessDecision) (*TeamAccessDecisionResult, *Response, error) {
+func (s *TeamsService) RespondToAccessRequest(ctx context.Context, teamID, requestID string, decision TeamAccessRequestRespondParams) (*TeamAccessDecisionResult, *Response, error) {
 	path, err := pathf("/teams/%s/access-requests/%s", teamID, requestID)
 	if err != nil {
 		return nil, nil, err
@@ -156,7 +156,7 @@ func (s *TeamsService) RespondToAccessRequest(ctx context.Context, teamID, reque
 //
 // Available on Enterprise plans.
 func (s *TeamsService) ApproveAccessRequest(ctx context.Context, teamID, requestID string) (*TeamAccessDecisionResult, *Response, error) {
-	return s.RespondToAccessRequest(ctx, teamID, requestID, TeamAccessDecision{Action: TeamAccessApprove})
+	return s.RespondToAccessRequest(ctx, teamID, requestID, TeamAccessRequestRespondParams{Action: TeamAccessApprove})
 }
 
 // DenyAccessRequest denies a team's access request
@@ -164,5 +164,5 @@ func (s *TeamsService) ApproveAccessRequest(ctx context.Context, teamID, request
 //
 // Available on Enterprise plans.
 func (s *TeamsService) DenyAccessRequest(ctx context.Context, teamID, requestID string) (*TeamAccessDecisionResult, *Response, error) {
-	return s.RespondToAccessRequest(ctx, teamID, requestID, TeamAccessDecision{Action: TeamAccessDeny})
+	return s.RespondToAccessRequest(ctx, teamID, requestID, TeamAccessRequestRespondParams{Action: TeamAccessDeny})
 }

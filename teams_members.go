@@ -17,9 +17,9 @@ type TeamRoleAssignments struct {
 	Teams map[string][]TeamRole `json:"teams,omitempty"`
 }
 
-// TeamMemberRolesRequest is the body of UpdateMemberRoles: roles to add
+// TeamMemberRolesUpdateParams is the body of UpdateMemberRoles: roles to add
 // and roles to remove, in one call.
-type TeamMemberRolesRequest struct {
+type TeamMemberRolesUpdateParams struct {
 	Add    *TeamRoleAssignments `json:"add,omitempty"`
 	Remove *TeamRoleAssignments `json:"remove,omitempty"`
 	// UseSCIMIDs says the maps are keyed by SCIM IDs, and asks for SCIM
@@ -27,8 +27,8 @@ type TeamMemberRolesRequest struct {
 	UseSCIMIDs bool `json:"-"`
 }
 
-// TeamMembersRemoveRequest is the body of RemoveMembers.
-type TeamMembersRemoveRequest struct {
+// TeamMembersRemoveParams is the body of RemoveMembers.
+type TeamMembersRemoveParams struct {
 	Entities []TeamEntity `json:"entities"`
 	// UseSCIMIDs says Entities hold SCIM IDs.
 	UseSCIMIDs bool `json:"-"`
@@ -42,7 +42,7 @@ type TeamMembersRemoveRequest struct {
 // Available on Enterprise plans.
 //
 //postman:operation POST /teams/{teamId}/bulk-members
-func (s *TeamsService) UpdateMemberRoles(ctx context.Context, teamID string, req TeamMemberRolesRequest) ([]*TeamEntityResult, *Response, error) {
+func (s *TeamsService) UpdateMemberRoles(ctx context.Context, teamID string, req TeamMemberRolesUpdateParams) ([]*TeamEntityResult, *Response, error) {
 	path, err := pathf("/teams/%s/bulk-members", teamID)
 	if err != nil {
 		return nil, nil, err
@@ -57,7 +57,7 @@ func (s *TeamsService) UpdateMemberRoles(ctx context.Context, teamID string, req
 // Available on Enterprise plans.
 //
 //postman:operation DELETE /teams/{teamId}/bulk-members
-func (s *TeamsService) RemoveMembers(ctx context.Context, teamID string, req TeamMembersRemoveRequest) (*Response, error) {
+func (s *TeamsService) RemoveMembers(ctx context.Context, teamID string, req TeamMembersRemoveParams) (*Response, error) {
 	path, err := pathf("/teams/%s/bulk-members", teamID)
 	if err != nil {
 		return nil, err

@@ -58,7 +58,7 @@ func TestTeamsConformance(t *testing.T) {
 			return err
 		}},
 		{name: "Create", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Teams.Create(ctx, TeamCreateRequest{Name: "Testing Team", Description: "API testing team."})
+			_, _, err := c.Teams.Create(ctx, TeamCreateParams{Name: "Testing Team", Description: "API testing team."})
 			return err
 		}},
 		{name: "GetSettings", call: func(ctx context.Context, c *Client) error {
@@ -82,7 +82,7 @@ func TestTeamsConformance(t *testing.T) {
 			return nil
 		}},
 		{name: "CreateAccessRequest", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Teams.CreateAccessRequest(ctx, "123", TeamAccessRequestCreateRequest{
+			_, _, err := c.Teams.CreateAccessRequest(ctx, "123", TeamAccessRequestCreateParams{
 				Entities:    []TeamEntity{{EntityType: TeamEntityUser, EntityID: "87654321"}},
 				Role:        TeamRoleGuestViewer,
 				RequestType: TeamRequestToAddMembers,
@@ -90,7 +90,7 @@ func TestTeamsConformance(t *testing.T) {
 			return err
 		}},
 		{name: "RespondToAccessRequest", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Teams.RespondToAccessRequest(ctx, "123", "1095", TeamAccessDecision{Action: TeamAccessDeny, UseSCIMIDs: true})
+			_, _, err := c.Teams.RespondToAccessRequest(ctx, "123", "1095", TeamAccessRequestRespondParams{Action: TeamAccessDeny, UseSCIMIDs: true})
 			return err
 		}},
 		{name: "ApproveAccessRequest", call: func(ctx context.Context, c *Client) error {
@@ -98,14 +98,14 @@ func TestTeamsConformance(t *testing.T) {
 			return err
 		}},
 		{name: "UpdateMemberRoles", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Teams.UpdateMemberRoles(ctx, "123", TeamMemberRolesRequest{
+			_, _, err := c.Teams.UpdateMemberRoles(ctx, "123", TeamMemberRolesUpdateParams{
 				Add:    &TeamRoleAssignments{Users: map[string][]TeamRole{"12345678": {TeamRoleManager}}},
 				Remove: &TeamRoleAssignments{Groups: map[string][]TeamRole{"1234": {TeamRoleDeveloper}}},
 			})
 			return err
 		}},
 		{name: "RemoveMembers", call: func(ctx context.Context, c *Client) error {
-			_, err := c.Teams.RemoveMembers(ctx, "123", TeamMembersRemoveRequest{Entities: []TeamEntity{
+			_, err := c.Teams.RemoveMembers(ctx, "123", TeamMembersRemoveParams{Entities: []TeamEntity{
 				{EntityType: TeamEntityUser, EntityID: "12345678"}, {EntityType: TeamEntityGroup, EntityID: "1234"},
 			}})
 			return err
@@ -211,7 +211,7 @@ func TestTeamsGetAndCreate(t *testing.T) {
 	assert.Equal(t, "/teams/123", req.URL.Path)
 	assert.Equal(t, "include=userRoles", req.URL.RawQuery)
 
-	team, _, err = c.Teams.Create(t.Context(), TeamCreateRequest{Name: "Testing Team", UseSCIMIDs: true})
+	team, _, err = c.Teams.Create(t.Context(), TeamCreateParams{Name: "Testing Team", UseSCIMIDs: true})
 	require.NoError(t, err)
 	assert.Equal(t, int64(123), team.ID)
 	req, body := h.LastRequest()
@@ -230,7 +230,7 @@ func TestTeamsFeatureUnavailableIsPlanGated(t *testing.T) {
 		"instance": "/teams",
 	}))
 	c := newTestClient(t, h.URL)
-	_, resp, err := c.Teams.Create(t.Context(), TeamCreateRequest{Name: "Testing Team"})
+	_, resp, err := c.Teams.Create(t.Context(), TeamCreateParams{Name: "Testing Team"})
 	require.Error(t, err)
 	assert.Equal(t, http.StatusBadRequest, resp.StatusCode)
 	assert.ErrorIs(t, err, ErrFeatureUnavailable)
@@ -300,7 +300,7 @@ func TestTeamsAccessRequests(t *testing.T) {
 	req, _ := h.LastRequest()
 	assert.Equal(t, "scim", req.Header.Get("identifierType"))
 
-	results, _, err := c.Teams.CreateAccessRequest(t.Context(), "123", TeamAccessRequestCreateRequest{
+	results, _, err := c.Teams.CreateAccessRequest(t.Context(), "123", TeamAccessRequestCreateParams{
 		Entities:    []TeamEntity{{EntityType: TeamEntityTeam, EntityID: "432"}},
 		Role:        TeamRoleGuestViewer,
 		RequestType: TeamRequestToAddMembers,
@@ -334,7 +334,7 @@ func accountLastBody(h *conformance.Harness) []byte {
 func TestTeamsMembers(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	results, _, err := c.Teams.UpdateMemberRoles(t.Context(), "123", TeamMemberRolesRequest{
+	results, _, err := c.Teams.UpdateMemberRoles(t.Context(), "123", TeamMemberRolesUpdateParams{
 		Add:        &TeamRoleAssignments{Users: map[string][]TeamRole{"12345678": {TeamRoleManager}}},
 		Remove:     &TeamRoleAssignments{Users: map[string][]TeamRole{"87654321": {TeamRoleDeveloper}}},
 		UseSCIMIDs: false,
@@ -350,7 +350,7 @@ func TestTeamsMembers(t *testing.T) {
 	assert.Equal(t, TeamRoleDeveloper, *results[1].PreviousRole)
 	assert.Equal(t, TeamResultAccepted, results[1].Status)
 
-	resp, err := c.Teams.RemoveMembers(t.Context(), "123", TeamMembersRemoveRequest{
+	resp, err := c.Teams.RemoveMembers(t.Context(), "123", TeamMembersRemoveParams{
 		Entities:   []TeamEntity{{EntityType: TeamEntityUser, EntityID: "f10ba7a8dac248e8fd9769163dc63aef920f3897c7ea2c86"}},
 		UseSCIMIDs: true,
 	})
@@ -386,13 +386,13 @@ func TestTeamsRejectBadIDsBeforeIO(t *testing.T) {
 	assert.ErrorIs(t, err, ErrInvalidArgument)
 	_, _, err = c.Teams.ListAccessRequests(ctx, "", nil)
 	assert.ErrorIs(t, err, ErrInvalidArgument)
-	_, _, err = c.Teams.CreateAccessRequest(ctx, "", TeamAccessRequestCreateRequest{})
+	_, _, err = c.Teams.CreateAccessRequest(ctx, "", TeamAccessRequestCreateParams{})
 	assert.ErrorIs(t, err, ErrInvalidArgument)
-	_, _, err = c.Teams.RespondToAccessRequest(ctx, "123", "", TeamAccessDecision{})
+	_, _, err = c.Teams.RespondToAccessRequest(ctx, "123", "", TeamAccessRequestRespondParams{})
 	assert.ErrorIs(t, err, ErrInvalidArgument)
-	_, _, err = c.Teams.UpdateMemberRoles(ctx, "", TeamMemberRolesRequest{})
+	_, _, err = c.Teams.UpdateMemberRoles(ctx, "", TeamMemberRolesUpdateParams{})
 	assert.ErrorIs(t, err, ErrInvalidArgument)
-	_, err = c.Teams.RemoveMembers(ctx, "", TeamMembersRemoveRequest{})
+	_, err = c.Teams.RemoveMembers(ctx, "", TeamMembersRemoveParams{})
 	assert.ErrorIs(t, err, ErrInvalidArgument)
 	assert.Empty(t, h.Ran())
 }

@@ -80,10 +80,10 @@ func (m *Me) APICallsRemaining() (float64, bool) {
 	return op.Remaining(), ok
 }
 
-// Me returns the authenticated user and the team's monthly usage.
+// GetMe returns the authenticated user and the team's monthly usage.
 //
 //postman:operation GET /me
-func (s *UsersService) Me(ctx context.Context) (*Me, *Response, error) {
+func (s *UsersService) GetMe(ctx context.Context) (*Me, *Response, error) {
 	me := new(Me)
 	resp, err := s.client.do(ctx, &request{method: http.MethodGet, path: "/me"}, me)
 	if err != nil {

@@ -13,7 +13,7 @@ import (
 func TestUsersConformance(t *testing.T) {
 	runConformance(t, []scenario{
 		{name: "Me", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Users.Me(ctx)
+			_, _, err := c.Users.GetMe(ctx)
 			return err
 		}},
 		{name: "List", call: func(ctx context.Context, c *Client) error {
@@ -30,7 +30,7 @@ func TestUsersConformance(t *testing.T) {
 func TestUsersMeDecodesUsage(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	me, resp, err := c.Users.Me(t.Context())
+	me, resp, err := c.Users.GetMe(t.Context())
 	require.NoError(t, err)
 	assert.Equal(t, 200, resp.StatusCode)
 	assert.Equal(t, int64(12345678), me.User.ID)

@@ -22,9 +22,9 @@ type Webhook struct {
 	WebhookURL string `json:"webhookUrl,omitempty"`
 }
 
-// WebhookCreateRequest describes a new webhook. Name and Collection are
+// WebhookCreateParams describes a new webhook. Name and Collection are
 // required.
-type WebhookCreateRequest struct {
+type WebhookCreateParams struct {
 	Name string `json:"name"`
 	// Collection and Environment are UIDs.
 	Collection  string `json:"collection"`
@@ -35,7 +35,7 @@ type WebhookCreateRequest struct {
 // monitor behind it.
 //
 //postman:operation POST /webhooks
-func (s *WebhooksService) Create(ctx context.Context, workspaceID string, req WebhookCreateRequest) (*Webhook, *Response, error) {
+func (s *WebhooksService) Create(ctx context.Context, workspaceID string, req WebhookCreateParams) (*Webhook, *Response, error) {
 	if err := requireArg("Webhooks.Create", "workspace", workspaceID); err != nil {
 		return nil, nil, err
 	}
@@ -47,7 +47,7 @@ func (s *WebhooksService) Create(ctx context.Context, workspaceID string, req We
 		path:   "/webhooks",
 		query:  mockWorkspaceQuery{workspaceID},
 		body: struct {
-			Webhook WebhookCreateRequest `json:"webhook"`
+			Webhook WebhookCreateParams `json:"webhook"`
 		}{req},
 	}
 	resp, err := s.client.do(ctx, r, &root)

@@ -14,7 +14,7 @@ import (
 func TestWebhooksConformance(t *testing.T) {
 	runConformance(t, []scenario{
 		{name: "Create", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Webhooks.Create(ctx, testWorkspaceID, WebhookCreateRequest{Name: "Test Webhook", Collection: testCollectionUID})
+			_, _, err := c.Webhooks.Create(ctx, testWorkspaceID, WebhookCreateParams{Name: "Test Webhook", Collection: testCollectionUID})
 			return err
 		}},
 	})
@@ -23,7 +23,7 @@ func TestWebhooksConformance(t *testing.T) {
 func TestWebhooksCreate(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	wh, _, err := c.Webhooks.Create(t.Context(), testWorkspaceID, WebhookCreateRequest{
+	wh, _, err := c.Webhooks.Create(t.Context(), testWorkspaceID, WebhookCreateParams{
 		Name: "Test Webhook", Collection: testCollectionUID, Environment: testEnvUID})
 	require.NoError(t, err)
 	assert.Equal(t, "https://newman-api.postman.com/run/12345678/267a6e99-b6da-407c-a96f-03be2d6282fb", wh.WebhookURL)
@@ -33,11 +33,11 @@ func TestWebhooksCreate(t *testing.T) {
 	assert.Equal(t, "workspace="+testWorkspaceID, req.URL.RawQuery)
 	assert.JSONEq(t, `{"webhook":{"name":"Test Webhook","collection":"`+testCollectionUID+`","environment":"`+testEnvUID+`"}}`, string(body))
 
-	_, _, err = c.Webhooks.Create(t.Context(), "", WebhookCreateRequest{Name: "x", Collection: testCollectionUID})
+	_, _, err = c.Webhooks.Create(t.Context(), "", WebhookCreateParams{Name: "x", Collection: testCollectionUID})
 	assert.ErrorIs(t, err, ErrInvalidArgument)
 
 	h.Status("createWebhook", http.StatusBadRequest)
-	_, _, err = c.Webhooks.Create(t.Context(), testWorkspaceID, WebhookCreateRequest{Name: "x", Collection: testCollectionUID})
+	_, _, err = c.Webhooks.Create(t.Context(), testWorkspaceID, WebhookCreateParams{Name: "x", Collection: testCollectionUID})
 	var apiErr *APIError
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, "paramMissingError", apiErr.Name)

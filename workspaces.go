@@ -140,8 +140,8 @@ func (s *WorkspacesService) Get(ctx context.Context, workspaceID string, opts *W
 	return root.Workspace, resp, nil
 }
 
-// WorkspaceCreateRequest describes a new workspace.
-type WorkspaceCreateRequest struct {
+// WorkspaceCreateParams describes a new workspace.
+type WorkspaceCreateParams struct {
 	// Name is required. Public team workspace names must be unique.
 	Name string `json:"name"`
 	// Type is required. Private and partner workspaces need a Team or
@@ -154,9 +154,9 @@ type WorkspaceCreateRequest struct {
 	TeamID string `json:"teamId,omitempty"`
 }
 
-// WorkspaceUpdateRequest changes the properties that are set; nil fields
+// WorkspaceUpdateParams changes the properties that are set; nil fields
 // are left as they are.
-type WorkspaceUpdateRequest struct {
+type WorkspaceUpdateParams struct {
 	Name *string `json:"name,omitempty"`
 	// Type changes the visibility. Free and Solo plans cannot switch
 	// between private and public or from private to personal, and team
@@ -175,9 +175,9 @@ type WorkspaceUpdateRequest struct {
 // Postman Organizations is enabled, set TeamID.
 //
 //postman:operation POST /workspaces
-func (s *WorkspacesService) Create(ctx context.Context, req WorkspaceCreateRequest) (*Workspace, *Response, error) {
+func (s *WorkspacesService) Create(ctx context.Context, req WorkspaceCreateParams) (*Workspace, *Response, error) {
 	body := struct {
-		Workspace WorkspaceCreateRequest `json:"workspace"`
+		Workspace WorkspaceCreateParams `json:"workspace"`
 	}{req}
 	var root struct {
 		Workspace *Workspace `json:"workspace"`
@@ -195,13 +195,13 @@ func (s *WorkspacesService) Create(ctx context.Context, req WorkspaceCreateReque
 // Publishing public workspaces has its own, unpublished rate limit.
 //
 //postman:operation PUT /workspaces/{workspaceId}
-func (s *WorkspacesService) Update(ctx context.Context, workspaceID string, req WorkspaceUpdateRequest) (*Workspace, *Response, error) {
+func (s *WorkspacesService) Update(ctx context.Context, workspaceID string, req WorkspaceUpdateParams) (*Workspace, *Response, error) {
 	path, err := pathf("/workspaces/%s", workspaceID)
 	if err != nil {
 		return nil, nil, err
 	}
 	body := struct {
-		Workspace WorkspaceUpdateRequest `json:"workspace"`
+		Workspace WorkspaceUpdateParams `json:"workspace"`
 	}{req}
 	var root struct {
 		Workspace *Workspace `json:"workspace"`

@@ -59,8 +59,8 @@ type WorkspaceActivityUser struct {
 	IsPartner bool `json:"isPartner"`
 }
 
-// WorkspaceActivityOptions filters and pages Activities.
-type WorkspaceActivityOptions struct {
+// WorkspaceActivityListOptions filters and pages Activities.
+type WorkspaceActivityListOptions struct {
 	// UserID keeps only the activities of one user.
 	UserID int64 `url:"userId,omitempty"`
 	// ElementTypes keeps only activities on these kinds of element.
@@ -71,12 +71,12 @@ type WorkspaceActivityOptions struct {
 	CursorOptions
 }
 
-// Activities returns a page of a workspace's activity feed, newest first;
-// Response.NextCursor points to the next page. ActivitiesIter pages for
+// ListActivities returns a page of a workspace's activity feed, newest first;
+// Response.NextCursor points to the next page. ListActivitiesIter pages for
 // you.
 //
 //postman:operation GET /workspaces/{workspaceId}/activities
-func (s *WorkspacesService) Activities(ctx context.Context, workspaceID string, opts *WorkspaceActivityOptions) ([]*WorkspaceActivity, *Response, error) {
+func (s *WorkspacesService) ListActivities(ctx context.Context, workspaceID string, opts *WorkspaceActivityListOptions) ([]*WorkspaceActivity, *Response, error) {
 	path, err := pathf("/workspaces/%s/activities", workspaceID)
 	if err != nil {
 		return nil, nil, err
@@ -84,10 +84,10 @@ func (s *WorkspacesService) Activities(ctx context.Context, workspaceID string, 
 	return getPage[WorkspaceActivity](ctx, s.client, path, opts)
 }
 
-// ActivitiesIter iterates over a workspace's activity feed, one page in
+// ListActivitiesIter iterates over a workspace's activity feed, one page in
 // memory at a time. Postman does not document a maximum page size here,
 // so unless opts.Limit is set the server's default (15) applies.
-func (s *WorkspacesService) ActivitiesIter(ctx context.Context, workspaceID string, opts *WorkspaceActivityOptions) iter.Seq2[*WorkspaceActivity, error] {
+func (s *WorkspacesService) ListActivitiesIter(ctx context.Context, workspaceID string, opts *WorkspaceActivityListOptions) iter.Seq2[*WorkspaceActivity, error] {
 	if opts != nil {
 		// The iterator keeps the filter it was made with, even if the
 		// caller reuses the slice.
@@ -95,7 +95,7 @@ func (s *WorkspacesService) ActivitiesIter(ctx context.Context, workspaceID stri
 		o.ElementTypes = append([]WorkspaceElementType(nil), opts.ElementTypes...)
 		opts = &o
 	}
-	return cursorIter(ctx, opts, 0, func(ctx context.Context, o *WorkspaceActivityOptions) ([]*WorkspaceActivity, *Response, error) {
-		return s.Activities(ctx, workspaceID, o)
+	return cursorIter(ctx, opts, 0, func(ctx context.Context, o *WorkspaceActivityListOptions) ([]*WorkspaceActivity, *Response, error) {
+		return s.ListActivities(ctx, workspaceID, o)
 	})
 }

@@ -16,7 +16,7 @@ import (
 func TestWorkspacesActivitiesDecodesFeed(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	acts, resp, err := c.Workspaces.Activities(t.Context(), workspaceTestID, &WorkspaceActivityOptions{
+	acts, resp, err := c.Workspaces.ListActivities(t.Context(), workspaceTestID, &WorkspaceActivityListOptions{
 		UserID: 12345678, ElementTypes: []WorkspaceElementType{WorkspaceElementCollection}, CursorOptions: CursorOptions{Limit: 10}})
 	require.NoError(t, err)
 	req, _ := h.LastRequest()
@@ -73,7 +73,7 @@ func TestWorkspacesActivitiesIterCrossesPagesAndStopsEarly(t *testing.T) {
 	c := newTestClient(t, h.URL)
 
 	var ids []int64
-	for a, err := range c.Workspaces.ActivitiesIter(t.Context(), workspaceTestID, nil) {
+	for a, err := range c.Workspaces.ListActivitiesIter(t.Context(), workspaceTestID, nil) {
 		require.NoError(t, err)
 		ids = append(ids, a.ID)
 	}
@@ -84,9 +84,9 @@ func TestWorkspacesActivitiesIterCrossesPagesAndStopsEarly(t *testing.T) {
 	assert.Equal(t, "cursor=30", req.URL.RawQuery, "no limit is sent unless asked")
 
 	served = 0
-	opts := &WorkspaceActivityOptions{CursorOptions: CursorOptions{Limit: 5}}
+	opts := &WorkspaceActivityListOptions{CursorOptions: CursorOptions{Limit: 5}}
 	n := 0
-	for _, err := range c.Workspaces.ActivitiesIter(t.Context(), workspaceTestID, opts) {
+	for _, err := range c.Workspaces.ListActivitiesIter(t.Context(), workspaceTestID, opts) {
 		require.NoError(t, err)
 		if n++; n == 7 {
 			break
@@ -101,7 +101,7 @@ func TestWorkspacesActivitiesErrors(t *testing.T) {
 	h.Status("getWorkspaceActivityFeed", http.StatusNotFound)
 	c := newTestClient(t, h.URL)
 	calls := 0
-	for a, err := range c.Workspaces.ActivitiesIter(t.Context(), workspaceTestID, nil) {
+	for a, err := range c.Workspaces.ListActivitiesIter(t.Context(), workspaceTestID, nil) {
 		calls++
 		assert.Nil(t, a)
 		assert.ErrorIs(t, err, ErrNotFound)
@@ -109,6 +109,6 @@ func TestWorkspacesActivitiesErrors(t *testing.T) {
 	assert.Equal(t, 1, calls)
 
 	h.Status("getWorkspaceActivityFeed", http.StatusForbidden)
-	_, _, err := c.Workspaces.Activities(t.Context(), workspaceTestID, nil)
+	_, _, err := c.Workspaces.ListActivities(t.Context(), workspaceTestID, nil)
 	assert.ErrorIs(t, err, ErrForbidden)
 }

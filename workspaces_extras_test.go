@@ -11,27 +11,27 @@ import (
 func TestWorkspaceExtrasConformance(t *testing.T) {
 	runConformance(t, []scenario{
 		{name: "Activities", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Workspaces.Activities(ctx, workspaceTestID, &WorkspaceActivityOptions{UserID: 12345678,
+			_, _, err := c.Workspaces.ListActivities(ctx, workspaceTestID, &WorkspaceActivityListOptions{UserID: 12345678,
 				ElementTypes: []WorkspaceElementType{WorkspaceElementCollection}, CursorOptions: CursorOptions{Limit: 10}})
 			return err
 		}},
 		{name: "ActivitiesIter", call: func(ctx context.Context, c *Client) error {
-			for _, err := range c.Workspaces.ActivitiesIter(ctx, workspaceTestID, nil) {
+			for _, err := range c.Workspaces.ListActivitiesIter(ctx, workspaceTestID, nil) {
 				return err
 			}
 			return nil
 		}},
 		{name: "TransferElement", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Workspaces.TransferElement(ctx, workspaceTestID, TransferWorkspaceElementRequest{
+			_, _, err := c.Workspaces.TransferElement(ctx, workspaceTestID, WorkspaceElementTransferParams{
 				ID: "12345678-12ece9e1-2abf-4edc-8e34-de66e74114d2", Type: WorkspaceElementCollection, To: "d56bc95f-57c5-47cc-bd99-75c4ad96a6dd"})
 			return err
 		}},
 		{name: "TransferToTeam", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Workspaces.TransferToTeam(ctx, workspaceTestID, TransferWorkspaceRequest{Source: "123", Destination: "456"})
+			_, _, err := c.Workspaces.TransferToTeam(ctx, workspaceTestID, WorkspaceTransferParams{Source: "123", Destination: "456"})
 			return err
 		}},
 		{name: "GlobalVariables", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Workspaces.GlobalVariables(ctx, workspaceTestID)
+			_, _, err := c.Workspaces.GetGlobalVariables(ctx, workspaceTestID)
 			return err
 		}},
 		{name: "ReplaceGlobalVariables", call: func(ctx context.Context, c *Client) error {
@@ -40,16 +40,16 @@ func TestWorkspaceExtrasConformance(t *testing.T) {
 			return err
 		}},
 		{name: "InvitePartners", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Workspaces.InvitePartners(ctx, WorkspacePartnerInvitation{WorkspaceID: workspaceTestID,
+			_, _, err := c.Workspaces.InvitePartners(ctx, WorkspacePartnerInviteParams{WorkspaceID: workspaceTestID,
 				Role: RolePartnerViewer, Emails: []string{"alex.cruz@example.com"}})
 			return err
 		}},
 		{name: "RemovePartnersFromWorkspace", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Workspaces.RemovePartners(ctx, WorkspacePartnerRemoval{WorkspaceID: workspaceTestID, UserIDs: []string{"56781234"}})
+			_, _, err := c.Workspaces.RemovePartners(ctx, WorkspacePartnerRemoveParams{WorkspaceID: workspaceTestID, UserIDs: []string{"56781234"}})
 			return err
 		}},
 		{name: "RemovePartnersFromTeam", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Workspaces.RemovePartners(ctx, WorkspacePartnerRemoval{TeamID: "123", UserIDs: []string{"56781234"}})
+			_, _, err := c.Workspaces.RemovePartners(ctx, WorkspacePartnerRemoveParams{TeamID: "123", UserIDs: []string{"56781234"}})
 			return err
 		}},
 		{name: "ListUpdates", call: func(ctx context.Context, c *Client) error {
@@ -64,7 +64,7 @@ func TestWorkspaceExtrasConformance(t *testing.T) {
 			return nil
 		}},
 		{name: "CreateUpdate", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Workspaces.CreateUpdate(ctx, workspaceTestID, WorkspaceUpdateCreateRequest{Topic: "API v1.0 released",
+			_, _, err := c.Workspaces.CreateUpdate(ctx, workspaceTestID, WorkspaceUpdateCreateParams{Topic: "API v1.0 released",
 				Description: "We've released the first version of our newest API!", Category: WorkspaceUpdateAnnouncement,
 				RelatedResources: []WorkspaceUpdateResource{{Resource: WorkspaceUpdateResourceCollection, ResourceID: "12345678-12ece9e1-2abf-4edc-8e34-de66e74114d2"}}})
 			return err

@@ -5,12 +5,12 @@ import (
 	"net/http"
 )
 
-// GlobalVariables returns the global variables of a workspace: the
+// GetGlobalVariables returns the global variables of a workspace: the
 // variables every collection, request and environment of the workspace
 // can use.
 //
 //postman:operation GET /workspaces/{workspaceId}/global-variables
-func (s *WorkspacesService) GlobalVariables(ctx context.Context, workspaceID string) (EnvironmentVariables, *Response, error) {
+func (s *WorkspacesService) GetGlobalVariables(ctx context.Context, workspaceID string) (EnvironmentVariables, *Response, error) {
 	path, err := pathf("/workspaces/%s/global-variables", workspaceID)
 	if err != nil {
 		return nil, nil, err

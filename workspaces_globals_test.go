@@ -13,7 +13,7 @@ import (
 func TestWorkspacesGlobalVariablesEditOneKeepsOthers(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	vars, _, err := c.Workspaces.GlobalVariables(t.Context(), workspaceTestID)
+	vars, _, err := c.Workspaces.GetGlobalVariables(t.Context(), workspaceTestID)
 	require.NoError(t, err)
 	require.Len(t, vars, 2)
 	key, ok := vars.Get("x-api-key")

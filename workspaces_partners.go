@@ -26,9 +26,9 @@ const (
 	WorkspacePartnerFailed WorkspacePartnerStatus = "FAILED"
 )
 
-// WorkspacePartnerInvitation invites people, by email, to a Partner
+// WorkspacePartnerInviteParams invites people, by email, to a Partner
 // Workspace.
-type WorkspacePartnerInvitation struct {
+type WorkspacePartnerInviteParams struct {
 	// WorkspaceID is the Partner Workspace's ID.
 	WorkspaceID string
 	// Role is the partner role to give: RolePartnerViewer,
@@ -38,10 +38,10 @@ type WorkspacePartnerInvitation struct {
 	Emails []string
 }
 
-// WorkspacePartnerRemoval removes partners from one Partner Workspace, or
+// WorkspacePartnerRemoveParams removes partners from one Partner Workspace, or
 // from a team's partnership and all of its workspaces. Set exactly one of
 // WorkspaceID and TeamID.
-type WorkspacePartnerRemoval struct {
+type WorkspacePartnerRemoveParams struct {
 	// WorkspaceID removes the partners from this Partner Workspace.
 	WorkspaceID string
 	// TeamID removes the partners from the partnership with this team and
@@ -115,7 +115,7 @@ type workspacePartnerBody struct {
 // Partner Manager role is the one to use.
 //
 //postman:operation POST /invitations
-func (s *WorkspacesService) InvitePartners(ctx context.Context, inv WorkspacePartnerInvitation) (*WorkspacePartnerResult, *Response, error) {
+func (s *WorkspacesService) InvitePartners(ctx context.Context, inv WorkspacePartnerInviteParams) (*WorkspacePartnerResult, *Response, error) {
 	if inv.WorkspaceID == "" || inv.Role == "" || len(inv.Emails) == 0 {
 		return nil, nil, fmt.Errorf("postman: InvitePartners: %w: a workspace ID, a role and at least one email are required", ErrInvalidArgument)
 	}
@@ -133,7 +133,7 @@ func (s *WorkspacesService) InvitePartners(ctx context.Context, inv WorkspacePar
 // Admin role (or Partner Manager on Enterprise plans).
 //
 //postman:operation POST /invitations
-func (s *WorkspacesService) RemovePartners(ctx context.Context, rm WorkspacePartnerRemoval) (*WorkspacePartnerResult, *Response, error) {
+func (s *WorkspacesService) RemovePartners(ctx context.Context, rm WorkspacePartnerRemoveParams) (*WorkspacePartnerResult, *Response, error) {
 	if (rm.WorkspaceID == "") == (rm.TeamID == "") || len(rm.UserIDs) == 0 {
 		return nil, nil, fmt.Errorf("postman: RemovePartners: %w: set exactly one of WorkspaceID and TeamID, and at least one user ID", ErrInvalidArgument)
 	}

@@ -13,7 +13,7 @@ import (
 func TestWorkspacesInvitePartners(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	res, _, err := c.Workspaces.InvitePartners(t.Context(), WorkspacePartnerInvitation{WorkspaceID: workspaceTestID, Role: RolePartnerViewer,
+	res, _, err := c.Workspaces.InvitePartners(t.Context(), WorkspacePartnerInviteParams{WorkspaceID: workspaceTestID, Role: RolePartnerViewer,
 		Emails: []string{"alex.cruz@example.com", "sara.smith@example.com"}})
 	require.NoError(t, err)
 	_, body := h.LastRequest()
@@ -38,7 +38,7 @@ func TestWorkspacesRemovePartnersReportsFailures(t *testing.T) {
 			`{"userId":"56781234","status":"REMOVED"},{"userId":"34567812","status":"FAILED","error":"Partner information not found"}]}`))
 	})
 	c := newTestClient(t, h.URL)
-	res, _, err := c.Workspaces.RemovePartners(t.Context(), WorkspacePartnerRemoval{TeamID: "123", UserIDs: []string{"56781234", "34567812"}})
+	res, _, err := c.Workspaces.RemovePartners(t.Context(), WorkspacePartnerRemoveParams{TeamID: "123", UserIDs: []string{"56781234", "34567812"}})
 	require.NoError(t, err)
 	_, body := h.LastRequest()
 	assert.JSONEq(t, `{"action":"remove_partner","targetEntity":"team","targetEntityId":"123","target":{"userIds":["56781234","34567812"]}}`, string(body))
@@ -51,15 +51,15 @@ func TestWorkspacesRemovePartnersReportsFailures(t *testing.T) {
 func TestWorkspacesPartnersRejectBadRequestsBeforeIO(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	_, _, err := c.Workspaces.InvitePartners(t.Context(), WorkspacePartnerInvitation{WorkspaceID: workspaceTestID, Role: RolePartnerViewer})
+	_, _, err := c.Workspaces.InvitePartners(t.Context(), WorkspacePartnerInviteParams{WorkspaceID: workspaceTestID, Role: RolePartnerViewer})
 	assert.ErrorIs(t, err, ErrInvalidArgument)
-	_, _, err = c.Workspaces.RemovePartners(t.Context(), WorkspacePartnerRemoval{WorkspaceID: "w", TeamID: "t", UserIDs: []string{"1"}})
+	_, _, err = c.Workspaces.RemovePartners(t.Context(), WorkspacePartnerRemoveParams{WorkspaceID: "w", TeamID: "t", UserIDs: []string{"1"}})
 	assert.ErrorIs(t, err, ErrInvalidArgument)
-	_, _, err = c.Workspaces.RemovePartners(t.Context(), WorkspacePartnerRemoval{WorkspaceID: "w"})
+	_, _, err = c.Workspaces.RemovePartners(t.Context(), WorkspacePartnerRemoveParams{WorkspaceID: "w"})
 	assert.ErrorIs(t, err, ErrInvalidArgument)
 	assert.Empty(t, h.Ran())
 
 	h.Status("managePartnerWorkspaceInvites", http.StatusNotFound)
-	_, _, err = c.Workspaces.RemovePartners(t.Context(), WorkspacePartnerRemoval{WorkspaceID: "w", UserIDs: []string{"1"}})
+	_, _, err = c.Workspaces.RemovePartners(t.Context(), WorkspacePartnerRemoveParams{WorkspaceID: "w", UserIDs: []string{"1"}})
 	assert.ErrorIs(t, err, ErrNotFound)
 }

@@ -12,7 +12,7 @@ import (
 // workspace's cleanup, which runs even after the caller's context ended.
 const workspaceCleanupTimeout = 30 * time.Second
 
-// Temporary creates a workspace for the length of a test or a CI job and
+// CreateTemporary creates a workspace for the length of a test or a CI job and
 // returns it with a cleanup function that deletes it.
 //
 // The cleanup is meant for defer or t.Cleanup: it deletes the workspace
@@ -22,7 +22,7 @@ const workspaceCleanupTimeout = 30 * time.Second
 // further calls do nothing and return nil; after a failed attempt, the
 // next call tries again.
 //
-//	ws, cleanup, err := client.Workspaces.Temporary(ctx, postman.WorkspaceCreateRequest{
+//	ws, cleanup, err := client.Workspaces.CreateTemporary(ctx, postman.WorkspaceCreateParams{
 //		Name: "ci-" + runID, Type: postman.WorkspaceTeam,
 //	})
 //	if err != nil { … }
@@ -30,7 +30,7 @@ const workspaceCleanupTimeout = 30 * time.Second
 //
 //postman:operation POST /workspaces
 //postman:operation DELETE /workspaces/{workspaceId}
-func (s *WorkspacesService) Temporary(ctx context.Context, req WorkspaceCreateRequest) (*Workspace, func(context.Context) error, error) {
+func (s *WorkspacesService) CreateTemporary(ctx context.Context, req WorkspaceCreateParams) (*Workspace, func(context.Context) error, error) {
 	ws, _, err := s.Create(ctx, req)
 	if err != nil {
 		return nil, nil, err

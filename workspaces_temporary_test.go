@@ -14,7 +14,7 @@ import (
 func TestWorkspacesCreateSendsEnvelope(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	ws, _, err := c.Workspaces.Create(t.Context(), WorkspaceCreateRequest{Name: "Team Workspace", Type: WorkspaceTeam, About: "Team workspace."})
+	ws, _, err := c.Workspaces.Create(t.Context(), WorkspaceCreateParams{Name: "Team Workspace", Type: WorkspaceTeam, About: "Team workspace."})
 	require.NoError(t, err)
 	assert.Equal(t, workspaceTestID, ws.ID)
 	assert.Equal(t, "Team Workspace", ws.Name)
@@ -26,7 +26,7 @@ func TestWorkspacesCreateSendsEnvelope(t *testing.T) {
 func TestWorkspacesUpdateSendsOnlySetFields(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	ws, _, err := c.Workspaces.Update(t.Context(), workspaceTestID, WorkspaceUpdateRequest{Description: Ptr("")})
+	ws, _, err := c.Workspaces.Update(t.Context(), workspaceTestID, WorkspaceUpdateParams{Description: Ptr("")})
 	require.NoError(t, err)
 	assert.Equal(t, "Test Workspace", ws.Name)
 	req, body := h.LastRequest()
@@ -38,7 +38,7 @@ func TestWorkspacesCreateForbidden(t *testing.T) {
 	h := conformance.New(t)
 	h.Status("createWorkspace", http.StatusForbidden)
 	c := newTestClient(t, h.URL)
-	ws, cleanup, err := c.Workspaces.Temporary(t.Context(), WorkspaceCreateRequest{Name: "ci", Type: WorkspaceTeam})
+	ws, cleanup, err := c.Workspaces.CreateTemporary(t.Context(), WorkspaceCreateParams{Name: "ci", Type: WorkspaceTeam})
 	require.ErrorIs(t, err, ErrForbidden)
 	assert.Nil(t, ws)
 	assert.Nil(t, cleanup)
@@ -52,7 +52,7 @@ func TestWorkspacesTemporaryCleansUpAfterContextEnds(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
 	ctx, cancel := context.WithCancel(t.Context())
-	ws, cleanup, err := c.Workspaces.Temporary(ctx, WorkspaceCreateRequest{Name: "ci-42", Type: WorkspacePersonal})
+	ws, cleanup, err := c.Workspaces.CreateTemporary(ctx, WorkspaceCreateParams{Name: "ci-42", Type: WorkspacePersonal})
 	require.NoError(t, err)
 	assert.Equal(t, workspaceTestID, ws.ID)
 
@@ -71,7 +71,7 @@ func TestWorkspacesTemporaryCleansUpAfterContextEnds(t *testing.T) {
 func TestWorkspacesTemporaryCleanupRetriesAfterFailure(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	_, cleanup, err := c.Workspaces.Temporary(t.Context(), WorkspaceCreateRequest{Name: "ci-42", Type: WorkspaceTeam})
+	_, cleanup, err := c.Workspaces.CreateTemporary(t.Context(), WorkspaceCreateParams{Name: "ci-42", Type: WorkspaceTeam})
 	require.NoError(t, err)
 
 	h.Status("deleteWorkspace", http.StatusUnauthorized)
@@ -85,7 +85,7 @@ func TestWorkspacesTemporaryCleanupRetriesAfterFailure(t *testing.T) {
 func TestWorkspacesTemporaryCleanupToleratesAlreadyDeleted(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	_, cleanup, err := c.Workspaces.Temporary(t.Context(), WorkspaceCreateRequest{Name: "ci-42", Type: WorkspaceTeam})
+	_, cleanup, err := c.Workspaces.CreateTemporary(t.Context(), WorkspaceCreateParams{Name: "ci-42", Type: WorkspaceTeam})
 	require.NoError(t, err)
 	h.Status("deleteWorkspace", http.StatusBadRequest) // the documented instanceNotFoundError
 	require.NoError(t, cleanup(t.Context()))
@@ -100,7 +100,7 @@ func TestWorkspacesTemporaryRefusesAnswerWithoutID(t *testing.T) {
 		_, _ = w.Write([]byte(`{"workspace":{"name":"ci-42"}}`))
 	})
 	c := newTestClient(t, h.URL)
-	ws, cleanup, err := c.Workspaces.Temporary(t.Context(), WorkspaceCreateRequest{Name: "ci-42", Type: WorkspaceTeam})
+	ws, cleanup, err := c.Workspaces.CreateTemporary(t.Context(), WorkspaceCreateParams{Name: "ci-42", Type: WorkspaceTeam})
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "ci-42")
 	assert.Nil(t, ws)

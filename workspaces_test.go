@@ -31,12 +31,12 @@ func TestWorkspacesConformance(t *testing.T) {
 			return err
 		}},
 		{name: "Create", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Workspaces.Create(ctx, WorkspaceCreateRequest{Name: "Team Workspace", Type: WorkspaceTeam,
+			_, _, err := c.Workspaces.Create(ctx, WorkspaceCreateParams{Name: "Team Workspace", Type: WorkspaceTeam,
 				Description: "This is a team workspace.", About: "Team workspace.", TeamID: "1234"})
 			return err
 		}},
 		{name: "Update", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.Workspaces.Update(ctx, workspaceTestID, WorkspaceUpdateRequest{Name: Ptr("Test Workspace"), Type: Ptr(WorkspaceTeam)})
+			_, _, err := c.Workspaces.Update(ctx, workspaceTestID, WorkspaceUpdateParams{Name: Ptr("Test Workspace"), Type: Ptr(WorkspaceTeam)})
 			return err
 		}},
 		{name: "Delete", call: func(ctx context.Context, c *Client) error {
@@ -44,7 +44,7 @@ func TestWorkspacesConformance(t *testing.T) {
 			return err
 		}},
 		{name: "Temporary", call: func(ctx context.Context, c *Client) error {
-			_, cleanup, err := c.Workspaces.Temporary(ctx, WorkspaceCreateRequest{Name: "ci-1234", Type: WorkspacePersonal})
+			_, cleanup, err := c.Workspaces.CreateTemporary(ctx, WorkspaceCreateParams{Name: "ci-1234", Type: WorkspacePersonal})
 			if err != nil {
 				return err
 			}

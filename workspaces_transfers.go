@@ -5,9 +5,9 @@ import (
 	"net/http"
 )
 
-// TransferWorkspaceElementRequest moves one element from a workspace to
+// WorkspaceElementTransferParams moves one element from a workspace to
 // another.
-type TransferWorkspaceElementRequest struct {
+type WorkspaceElementTransferParams struct {
 	// ID is the element's ID; for collections, its UID.
 	ID string `json:"id"`
 	// Type is the kind of element: collection, environment, API, flow,
@@ -32,7 +32,7 @@ type WorkspaceElementTransfer struct {
 // workspace to a personal one (Postman answers 400).
 //
 //postman:operation POST /workspaces/{workspaceId}/element-transfers
-func (s *WorkspacesService) TransferElement(ctx context.Context, workspaceID string, req TransferWorkspaceElementRequest) (*WorkspaceElementTransfer, *Response, error) {
+func (s *WorkspacesService) TransferElement(ctx context.Context, workspaceID string, req WorkspaceElementTransferParams) (*WorkspaceElementTransfer, *Response, error) {
 	path, err := pathf("/workspaces/%s/element-transfers", workspaceID)
 	if err != nil {
 		return nil, nil, err
@@ -49,9 +49,9 @@ func (s *WorkspacesService) TransferElement(ctx context.Context, workspaceID str
 	return root.Workspace.Transfer, resp, nil
 }
 
-// TransferWorkspaceRequest moves a workspace between two teams of an
+// WorkspaceTransferParams moves a workspace between two teams of an
 // organization.
-type TransferWorkspaceRequest struct {
+type WorkspaceTransferParams struct {
 	// Source is the ID of the team that owns the workspace now.
 	Source string `json:"source"`
 	// Destination is the ID of the team to move it to.
@@ -75,7 +75,7 @@ type WorkspaceTransfer struct {
 // loses that role in the workspace.
 //
 //postman:operation PATCH /workspaces/{workspaceId}/transfers
-func (s *WorkspacesService) TransferToTeam(ctx context.Context, workspaceID string, req TransferWorkspaceRequest) (*WorkspaceTransfer, *Response, error) {
+func (s *WorkspacesService) TransferToTeam(ctx context.Context, workspaceID string, req WorkspaceTransferParams) (*WorkspaceTransfer, *Response, error) {
 	path, err := pathf("/workspaces/%s/transfers", workspaceID)
 	if err != nil {
 		return nil, nil, err

@@ -13,7 +13,7 @@ import (
 func TestWorkspacesTransferElement(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	tr, _, err := c.Workspaces.TransferElement(t.Context(), workspaceTestID, TransferWorkspaceElementRequest{
+	tr, _, err := c.Workspaces.TransferElement(t.Context(), workspaceTestID, WorkspaceElementTransferParams{
 		ID: "5daabc50-8451-43f6-922d-96b403b4f28e", Type: WorkspaceElementEnvironment, To: "d56bc95f-57c5-47cc-bd99-75c4ad96a6dd"})
 	require.NoError(t, err)
 	_, body := h.LastRequest()
@@ -23,14 +23,14 @@ func TestWorkspacesTransferElement(t *testing.T) {
 		From: workspaceTestID, To: "d56bc95f-57c5-47cc-bd99-75c4ad96a6dd"}, *tr)
 
 	h.Status("transferWorkspaceElement", http.StatusNotFound)
-	_, _, err = c.Workspaces.TransferElement(t.Context(), workspaceTestID, TransferWorkspaceElementRequest{ID: "x", Type: WorkspaceElementMock, To: "y"})
+	_, _, err = c.Workspaces.TransferElement(t.Context(), workspaceTestID, WorkspaceElementTransferParams{ID: "x", Type: WorkspaceElementMock, To: "y"})
 	assert.ErrorIs(t, err, ErrNotFound)
 }
 
 func TestWorkspacesTransferToTeam(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	tr, _, err := c.Workspaces.TransferToTeam(t.Context(), workspaceTestID, TransferWorkspaceRequest{Source: "d56bc95f", Destination: "1f0df51a"})
+	tr, _, err := c.Workspaces.TransferToTeam(t.Context(), workspaceTestID, WorkspaceTransferParams{Source: "d56bc95f", Destination: "1f0df51a"})
 	require.NoError(t, err)
 	req, body := h.LastRequest()
 	assert.Equal(t, http.MethodPatch, req.Method)
@@ -41,6 +41,6 @@ func TestWorkspacesTransferToTeam(t *testing.T) {
 	assert.Equal(t, "1f0df51a-8658-4ee8-a2a1-d2567dfa09a9", tr.Destination)
 
 	h.Status("transferWorkspaceToTeam", http.StatusForbidden)
-	_, _, err = c.Workspaces.TransferToTeam(t.Context(), workspaceTestID, TransferWorkspaceRequest{Source: "a", Destination: "b"})
+	_, _, err = c.Workspaces.TransferToTeam(t.Context(), workspaceTestID, WorkspaceTransferParams{Source: "a", Destination: "b"})
 	assert.ErrorIs(t, err, ErrForbidden)
 }

@@ -95,8 +95,8 @@ type WorkspaceUpdateListOptions struct {
 
 func (o *WorkspaceUpdateListOptions) cursorPage() (*string, *int) { return &o.Cursor, nil }
 
-// WorkspaceUpdateCreateRequest is a new workspace update.
-type WorkspaceUpdateCreateRequest struct {
+// WorkspaceUpdateCreateParams is a new workspace update.
+type WorkspaceUpdateCreateParams struct {
 	Topic       string                  `json:"topic"`
 	Description string                  `json:"description"`
 	Category    WorkspaceUpdateCategory `json:"category"`
@@ -104,11 +104,11 @@ type WorkspaceUpdateCreateRequest struct {
 	RelatedResources []WorkspaceUpdateResource `json:"relatedResources,omitempty"`
 }
 
-// WorkspaceUpdatePatchRequest changes a workspace update. Postman requires
+// WorkspaceUpdatePatchParams changes a workspace update. Postman requires
 // the topic, description and category on every change; IsPinned and
 // RelatedResources are left as they are when nil (a non-nil empty
 // RelatedResources removes every link).
-type WorkspaceUpdatePatchRequest struct {
+type WorkspaceUpdatePatchParams struct {
 	Topic            string                    `json:"topic"`
 	Description      string                    `json:"description"`
 	Category         WorkspaceUpdateCategory   `json:"category"`
@@ -159,7 +159,7 @@ func (s *WorkspacesService) ListUpdatesIter(ctx context.Context, workspaceID str
 // endpoints; the default limiter keeps under it.
 //
 //postman:operation POST /workspaces/{workspaceId}/updates
-func (s *WorkspacesService) CreateUpdate(ctx context.Context, workspaceID string, req WorkspaceUpdateCreateRequest) (*WorkspaceUpdate, *Response, error) {
+func (s *WorkspacesService) CreateUpdate(ctx context.Context, workspaceID string, req WorkspaceUpdateCreateParams) (*WorkspaceUpdate, *Response, error) {
 	path, err := pathf("/workspaces/%s/updates", workspaceID)
 	if err != nil {
 		return nil, nil, err
@@ -198,7 +198,7 @@ func (s *WorkspacesService) GetUpdate(ctx context.Context, workspaceID string, u
 // endpoints; the default limiter keeps under it.
 //
 //postman:operation PATCH /workspaces/{workspaceId}/updates/{updateId}
-func (s *WorkspacesService) PatchUpdate(ctx context.Context, workspaceID string, updateID int64, req WorkspaceUpdatePatchRequest) (*WorkspaceUpdate, *Response, error) {
+func (s *WorkspacesService) PatchUpdate(ctx context.Context, workspaceID string, updateID int64, req WorkspaceUpdatePatchParams) (*WorkspaceUpdate, *Response, error) {
 	path, err := workspaceUpdatePath(workspaceID, updateID)
 	if err != nil {
 		return nil, nil, err

@@ -49,7 +49,7 @@ func TestWorkspaceUpdatesCreateSendsBodyAndReadsBareAuthorID(t *testing.T) {
 			`","createdBy":12345678,"updatedBy":12345678,"createdAt":"2026-04-21T04:02:20Z","updatedAt":"2026-04-21T04:02:20Z","category":"bug_fix","isPinned":false}`))
 	})
 	c := newTestClient(t, h.URL)
-	u, _, err := c.Workspaces.CreateUpdate(t.Context(), workspaceTestID, WorkspaceUpdateCreateRequest{Topic: "Fix", Description: "Fixed it.", Category: WorkspaceUpdateBugFix})
+	u, _, err := c.Workspaces.CreateUpdate(t.Context(), workspaceTestID, WorkspaceUpdateCreateParams{Topic: "Fix", Description: "Fixed it.", Category: WorkspaceUpdateBugFix})
 	require.NoError(t, err)
 	assert.Equal(t, int64(7), u.ID)
 	assert.Equal(t, WorkspaceUpdateAuthor{ID: 12345678}, u.CreatedBy)
@@ -102,7 +102,7 @@ func TestWorkspaceUpdatesPatchSendsMergePatch(t *testing.T) {
 	stub := &workspaceStubTransport{status: http.StatusOK, body: `{"id":1,"topic":"API v1.0 released","description":"d","workspaceId":"` +
 		workspaceTestID + `","createdBy":12345678,"updatedBy":12345678,"category":"announcement","isPinned":true,"relatedResources":[]}`}
 	c := newTestClient(t, "https://api.postman.com", WithHTTPClient(&http.Client{Transport: stub}))
-	u, _, err := c.Workspaces.PatchUpdate(t.Context(), workspaceTestID, 1, WorkspaceUpdatePatchRequest{
+	u, _, err := c.Workspaces.PatchUpdate(t.Context(), workspaceTestID, 1, WorkspaceUpdatePatchParams{
 		Topic: "API v1.0 released", Description: "d", Category: WorkspaceUpdateAnnouncement, IsPinned: Ptr(false),
 		RelatedResources: []WorkspaceUpdateResource{}})
 	require.NoError(t, err)
@@ -114,7 +114,7 @@ func TestWorkspaceUpdatesPatchSendsMergePatch(t *testing.T) {
 	assert.JSONEq(t, `{"topic":"API v1.0 released","description":"d","category":"announcement","isPinned":false,"relatedResources":[]}`, string(stub.sent),
 		"false and an empty list are sent; nil fields are left out")
 
-	_, _, err = c.Workspaces.PatchUpdate(t.Context(), workspaceTestID, 1, WorkspaceUpdatePatchRequest{Topic: "t", Description: "d", Category: WorkspaceUpdateBugFix})
+	_, _, err = c.Workspaces.PatchUpdate(t.Context(), workspaceTestID, 1, WorkspaceUpdatePatchParams{Topic: "t", Description: "d", Category: WorkspaceUpdateBugFix})
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"topic":"t","description":"d","category":"bug_fix"}`, string(stub.sent))
 }
@@ -128,7 +128,7 @@ func TestWorkspaceUpdatesPatchConformancePrism(t *testing.T) {
 		t.Skip("POSTMAN_PRISM_URL is not set")
 	}
 	c := newTestClient(t, prism)
-	u, _, err := c.Workspaces.PatchUpdate(t.Context(), workspaceTestID, 123, WorkspaceUpdatePatchRequest{
+	u, _, err := c.Workspaces.PatchUpdate(t.Context(), workspaceTestID, 123, WorkspaceUpdatePatchParams{
 		Topic: "API v1.0 released", Description: "d", Category: WorkspaceUpdateAnnouncement, IsPinned: Ptr(true)})
 	require.NoError(t, err)
 	assert.Equal(t, int64(12345678), u.CreatedBy.ID)

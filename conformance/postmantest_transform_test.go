@@ -36,7 +36,7 @@ func newClient(t *testing.T, srv *postmantest.Server, key string) *postman.Clien
 // uid is the UID the fake gives an element of its default user.
 func uid(t *testing.T, srv *postmantest.Server, id string) string {
 	t.Helper()
-	me, _, err := newClient(t, srv, "any-key").Users.Me(t.Context())
+	me, _, err := newClient(t, srv, "any-key").Users.GetMe(t.Context())
 	require.NoError(t, err)
 	return fmt.Sprintf("%d-%s", me.User.ID, id)
 }

@@ -30,7 +30,7 @@ func TestAnalyticsDataPages(t *testing.T) {
 	srv.AddAnalyticsTable("user", "active_users", "summary", postmantest.AnalyticsTable{
 		Columns: []postmantest.AnalyticsColumn{{Name: "count", Type: "INTEGER"}}, Rows: [][]any{{5}}})
 
-	data, resp, err := c.Analytics.Data(t.Context(), postman.AnalyticsUser, postman.AnalyticsActiveUsers, &postman.AnalyticsDataOptions{
+	data, resp, err := c.Analytics.ListData(t.Context(), postman.AnalyticsUser, postman.AnalyticsActiveUsers, &postman.AnalyticsDataListOptions{
 		View: postman.AnalyticsDetailed, OffsetOptions: postman.OffsetOptions{Limit: 2, Offset: 2}})
 	require.NoError(t, err)
 	assert.Equal(t, []string{"detailed"}, data.Names())
@@ -43,7 +43,7 @@ func TestAnalyticsDataPages(t *testing.T) {
 	assert.Equal(t, 5, resp.Total)
 
 	var counts []json.Number
-	for row, err := range c.Analytics.DataIter(t.Context(), postman.AnalyticsUser, postman.AnalyticsActiveUsers, &postman.AnalyticsDataOptions{
+	for row, err := range c.Analytics.ListDataIter(t.Context(), postman.AnalyticsUser, postman.AnalyticsActiveUsers, &postman.AnalyticsDataListOptions{
 		View: postman.AnalyticsDetailed, OffsetOptions: postman.OffsetOptions{Limit: 2}}) {
 		require.NoError(t, err)
 		n, _ := row.Get("api_requests_count")
@@ -51,15 +51,15 @@ func TestAnalyticsDataPages(t *testing.T) {
 	}
 	assert.Equal(t, []json.Number{"0", "1", "2", "3", "4"}, counts)
 
-	data, _, err = c.Analytics.Data(t.Context(), postman.AnalyticsUser, postman.AnalyticsActiveUsers, nil)
+	data, _, err = c.Analytics.ListData(t.Context(), postman.AnalyticsUser, postman.AnalyticsActiveUsers, nil)
 	require.NoError(t, err)
 	assert.Equal(t, []string{"summary"}, data.Names(), "the first view when none is asked for")
 
-	data, _, err = c.Analytics.Data(t.Context(), postman.AnalyticsWorkspace, postman.AnalyticsAPICalls, nil)
+	data, _, err = c.Analytics.ListData(t.Context(), postman.AnalyticsWorkspace, postman.AnalyticsAPICalls, nil)
 	require.NoError(t, err)
 	assert.Empty(t, data.Table("summary").Rows)
 
-	_, _, err = c.Analytics.Data(t.Context(), postman.AnalyticsWorkspace, postman.AnalyticsActiveUsers, nil)
+	_, _, err = c.Analytics.ListData(t.Context(), postman.AnalyticsWorkspace, postman.AnalyticsActiveUsers, nil)
 	var apiErr *postman.APIError
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, 400, apiErr.StatusCode)
@@ -73,12 +73,12 @@ func TestAnalyticsFunnelStages(t *testing.T) {
 	srv.AddAnalyticsTable("team", "partner_engagement_funnel", "all_partners", postmantest.AnalyticsTable{Columns: cols, Rows: [][]any{{"1"}, {"2"}, {"3"}}})
 	srv.AddAnalyticsTable("team", "partner_engagement_funnel", "request_sent", postmantest.AnalyticsTable{Columns: cols, Rows: [][]any{{"1"}}})
 
-	data, _, err := c.Analytics.Data(t.Context(), postman.AnalyticsTeam, postman.AnalyticsPartnerEngagementFunnel, nil)
+	data, _, err := c.Analytics.ListData(t.Context(), postman.AnalyticsTeam, postman.AnalyticsPartnerEngagementFunnel, nil)
 	require.NoError(t, err)
 	assert.Equal(t, []string{"all_partners", "request_sent"}, data.Names())
 
 	tables := map[string]int{}
-	for row, err := range c.Analytics.DataIter(t.Context(), postman.AnalyticsTeam, postman.AnalyticsPartnerEngagementFunnel, &postman.AnalyticsDataOptions{OffsetOptions: postman.OffsetOptions{Limit: 2}}) {
+	for row, err := range c.Analytics.ListDataIter(t.Context(), postman.AnalyticsTeam, postman.AnalyticsPartnerEngagementFunnel, &postman.AnalyticsDataListOptions{OffsetOptions: postman.OffsetOptions{Limit: 2}}) {
 		require.NoError(t, err)
 		tables[row.Table]++
 	}
@@ -91,13 +91,13 @@ func TestAnalyticsMetadata(t *testing.T) {
 	c := newClient(t, srv, "any-key")
 	srv.AddAnalyticsTable("user", "active_users", "detailed", activeUsers(1))
 
-	meta, _, err := c.Analytics.Metadata(t.Context(), nil)
+	meta, _, err := c.Analytics.GetMetadata(t.Context(), nil)
 	require.NoError(t, err)
 	require.Len(t, meta.Resources, 9)
 	assert.Equal(t, postman.AnalyticsUser, meta.Resources[0].Resource)
 	assert.Nil(t, meta.Resources[0].Metrics[0].Parameters)
 
-	meta, _, err = c.Analytics.Metadata(t.Context(), &postman.AnalyticsMetadataOptions{
+	meta, _, err = c.Analytics.GetMetadata(t.Context(), &postman.AnalyticsMetadataGetOptions{
 		Include: []postman.AnalyticsMetadataInclude{postman.AnalyticsIncludeParameters, postman.AnalyticsIncludeResponse},
 		Metrics: []postman.AnalyticsMetric{postman.AnalyticsActiveUsers},
 	})
@@ -110,7 +110,7 @@ func TestAnalyticsMetadata(t *testing.T) {
 	assert.True(t, m.Parameters.Pagination.Supported)
 	assert.Equal(t, "user_id", m.Response["detailed"].Schema.Columns[1].Name)
 
-	meta, _, err = c.Analytics.Metadata(t.Context(), &postman.AnalyticsMetadataOptions{Resources: []postman.AnalyticsResource{postman.AnalyticsAPITesting}})
+	meta, _, err = c.Analytics.GetMetadata(t.Context(), &postman.AnalyticsMetadataGetOptions{Resources: []postman.AnalyticsResource{postman.AnalyticsAPITesting}})
 	require.NoError(t, err)
 	require.Len(t, meta.Resources, 1)
 	assert.Len(t, meta.Resources[0].Metrics, 3)

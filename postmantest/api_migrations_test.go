@@ -24,7 +24,7 @@ func TestAPIMigrationToAnExistingWorkspace(t *testing.T) {
 	c := newPlainClient(t, srv)
 	ctx := t.Context()
 
-	start, resp, err := c.APIs.MigrateToSpecHub(ctx, api, postman.APISpecMigrationRequest{WorkspaceID: team})
+	start, resp, err := c.APIs.MigrateToSpecHub(ctx, api, postman.APIMigrateParams{WorkspaceID: team})
 	require.NoError(t, err)
 	assert.Equal(t, http.StatusAccepted, resp.StatusCode)
 	assert.True(t, start.Accepted)
@@ -45,7 +45,7 @@ func TestAPIMigrationToAnExistingWorkspace(t *testing.T) {
 	assert.Equal(t, postman.SpecFileType("ROOT"), file.Type)
 
 	// Moved: there is nothing left to migrate, and no second spec.
-	start, resp, err = c.APIs.MigrateToSpecHub(ctx, api, postman.APISpecMigrationRequest{WorkspaceID: team})
+	start, resp, err = c.APIs.MigrateToSpecHub(ctx, api, postman.APIMigrateParams{WorkspaceID: team})
 	require.NoError(t, err)
 	assert.Equal(t, http.StatusOK, resp.StatusCode)
 	assert.False(t, start.Accepted)
@@ -61,7 +61,7 @@ func TestAPIMigrationToANewWorkspace(t *testing.T) {
 		postmantest.SpecFile{Path: "orders.proto", Content: `syntax = "proto3"; import "types.proto";`, Root: true})
 	c := newPlainClient(t, srv)
 
-	_, _, err := c.APIs.MigrateToSpecHub(t.Context(), api, postman.APISpecMigrationRequest{
+	_, _, err := c.APIs.MigrateToSpecHub(t.Context(), api, postman.APIMigrateParams{
 		Workspace: &postman.APISpecMigrationWorkspace{Name: "Order specs"}, Git: &postman.APISpecMigrationGit{Path: "/apis/orders"}})
 	require.NoError(t, err)
 	done, err := c.APIs.WaitSpecMigration(t.Context(), api)
@@ -98,7 +98,7 @@ func TestAPIMigrationFailures(t *testing.T) {
 			srv.FailTasks(tc.failTasks)
 			c := newPlainClient(t, srv)
 
-			_, _, err := c.APIs.MigrateToSpecHub(t.Context(), api, postman.APISpecMigrationRequest{
+			_, _, err := c.APIs.MigrateToSpecHub(t.Context(), api, postman.APIMigrateParams{
 				Workspace: &postman.APISpecMigrationWorkspace{Name: "Specs"}})
 			require.NoError(t, err)
 			_, err = c.APIs.WaitSpecMigration(t.Context(), api)
@@ -111,7 +111,7 @@ func TestAPIMigrationFailures(t *testing.T) {
 			// Once what failed is fixed, the migration can run again.
 			srv.FailTasks("")
 			srv.SetAPISchema(api, "openapi:3", postmantest.SpecFile{Path: "index.yaml", Content: paymentsYAML})
-			start, _, err := c.APIs.MigrateToSpecHub(t.Context(), api, postman.APISpecMigrationRequest{
+			start, _, err := c.APIs.MigrateToSpecHub(t.Context(), api, postman.APIMigrateParams{
 				Workspace: &postman.APISpecMigrationWorkspace{Name: "Specs"}})
 			require.NoError(t, err)
 			assert.True(t, start.Accepted)
@@ -128,7 +128,7 @@ func TestAPIMigrationInProgress(t *testing.T) {
 	api := srv.AddAPI("Payments", 10)
 	srv.SetAPISchema(api, "openapi:3_1", postmantest.SpecFile{Path: "index.yaml", Content: paymentsYAML})
 	c := newPlainClient(t, srv)
-	req := postman.APISpecMigrationRequest{WorkspaceID: srv.Workspaces()[0].ID}
+	req := postman.APIMigrateParams{WorkspaceID: srv.Workspaces()[0].ID}
 
 	_, _, err := c.APIs.MigrateToSpecHub(t.Context(), api, req)
 	require.NoError(t, err)

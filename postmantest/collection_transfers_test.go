@@ -29,7 +29,7 @@ func TestTransferFoldersCopiesWithNewIDs(t *testing.T) {
 	c := newClient(t, srv, "any-key")
 	ctx := t.Context()
 
-	ids, _, err := c.Collections.TransferFolders(ctx, postman.CollectionTransferRequest{IDs: []string{uid(petsFolderID)}, Mode: postman.CollectionTransferCopy,
+	ids, _, err := c.Collections.TransferFolders(ctx, postman.CollectionItemTransferParams{IDs: []string{uid(petsFolderID)}, Mode: postman.CollectionTransferCopy,
 		Target:   postman.CollectionTransferTarget{Model: postman.CollectionModelCollection, ID: uid(dst)},
 		Location: postman.CollectionTransferLocation{Position: postman.CollectionTransferStart}})
 	require.NoError(t, err)
@@ -50,12 +50,12 @@ func TestTransferFoldersCopiesWithNewIDs(t *testing.T) {
 	assert.Equal(t, "pets", folder.Name)
 
 	// A folder cannot go into itself, nor into a request.
-	_, _, err = c.Collections.TransferFolders(ctx, postman.CollectionTransferRequest{IDs: []string{uid(petsFolderID)}, Mode: postman.CollectionTransferMove,
+	_, _, err = c.Collections.TransferFolders(ctx, postman.CollectionItemTransferParams{IDs: []string{uid(petsFolderID)}, Mode: postman.CollectionTransferMove,
 		Target: postman.CollectionTransferTarget{Model: postman.CollectionModelFolder, ID: uid(petsFolderID)}})
 	var apiErr *postman.APIError
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, 400, apiErr.StatusCode)
-	_, _, err = c.Collections.TransferFolders(ctx, postman.CollectionTransferRequest{IDs: []string{uid(petsFolderID)}, Mode: postman.CollectionTransferMove,
+	_, _, err = c.Collections.TransferFolders(ctx, postman.CollectionItemTransferParams{IDs: []string{uid(petsFolderID)}, Mode: postman.CollectionTransferMove,
 		Target: postman.CollectionTransferTarget{Model: postman.CollectionModelRequest, ID: uid(getPetID)}})
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, 400, apiErr.StatusCode)
@@ -69,7 +69,7 @@ func TestTransferRequestsAndResponsesMove(t *testing.T) {
 	ctx := t.Context()
 
 	// Move "Add a pet" out of its folder, before the folder.
-	ids, _, err := c.Collections.TransferRequests(ctx, postman.CollectionTransferRequest{IDs: []string{uid(addPetID)}, Mode: postman.CollectionTransferMove,
+	ids, _, err := c.Collections.TransferRequests(ctx, postman.CollectionItemTransferParams{IDs: []string{uid(addPetID)}, Mode: postman.CollectionTransferMove,
 		Target:   postman.CollectionTransferTarget{Model: postman.CollectionModelCollection, ID: uid(id)},
 		Location: postman.CollectionTransferLocation{Position: postman.CollectionTransferBefore, Model: postman.CollectionModelFolder, ID: uid(petsFolderID)}})
 	require.NoError(t, err)
@@ -83,7 +83,7 @@ func TestTransferRequestsAndResponsesMove(t *testing.T) {
 
 	// Move the 404 example of "Get a pet" to "Add a pet", after its own.
 	const noPetID = "44444444-4444-4444-8444-444444444444"
-	_, _, err = c.Collections.TransferResponses(ctx, postman.CollectionTransferRequest{IDs: []string{uid(noPetID)}, Mode: postman.CollectionTransferMove,
+	_, _, err = c.Collections.TransferResponses(ctx, postman.CollectionItemTransferParams{IDs: []string{uid(noPetID)}, Mode: postman.CollectionTransferMove,
 		Target:   postman.CollectionTransferTarget{Model: postman.CollectionModelRequest, ID: uid(addPetID)},
 		Location: postman.CollectionTransferLocation{Position: postman.CollectionTransferAfter, Model: postman.CollectionModelResponse, ID: uid("66666666-6666-4666-8666-666666666666")}})
 	require.NoError(t, err)
@@ -102,19 +102,19 @@ func TestTransferRequestsAndResponsesMove(t *testing.T) {
 	assert.Equal(t, []string{"A pet"}, names(item(doc, 1, 0)))
 
 	// A move names each element once.
-	ids, _, err = c.Collections.TransferRequests(ctx, postman.CollectionTransferRequest{IDs: []string{uid(addPetID), addPetID}, Mode: postman.CollectionTransferMove,
+	ids, _, err = c.Collections.TransferRequests(ctx, postman.CollectionItemTransferParams{IDs: []string{uid(addPetID), addPetID}, Mode: postman.CollectionTransferMove,
 		Target: postman.CollectionTransferTarget{Model: postman.CollectionModelFolder, ID: uid(petsFolderID)}})
 	require.NoError(t, err)
 	assert.Equal(t, []string{uid(addPetID)}, ids)
 	assert.Equal(t, []string{"Get a pet", "Add a pet"}, itemNames(document(t, srv, id), "pets"))
 
 	// Nothing moves when one element is missing or the location is wrong.
-	_, _, err = c.Collections.TransferRequests(ctx, postman.CollectionTransferRequest{IDs: []string{uid(getPetID), uid("00000000-0000-4000-8000-000000000000")},
+	_, _, err = c.Collections.TransferRequests(ctx, postman.CollectionItemTransferParams{IDs: []string{uid(getPetID), uid("00000000-0000-4000-8000-000000000000")},
 		Mode: postman.CollectionTransferMove, Target: postman.CollectionTransferTarget{Model: postman.CollectionModelCollection, ID: uid(id)}})
 	var apiErr *postman.APIError
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, 400, apiErr.StatusCode)
-	_, _, err = c.Collections.TransferRequests(ctx, postman.CollectionTransferRequest{IDs: []string{uid(getPetID)}, Mode: postman.CollectionTransferMove,
+	_, _, err = c.Collections.TransferRequests(ctx, postman.CollectionItemTransferParams{IDs: []string{uid(getPetID)}, Mode: postman.CollectionTransferMove,
 		Target:   postman.CollectionTransferTarget{Model: postman.CollectionModelCollection, ID: uid(id)},
 		Location: postman.CollectionTransferLocation{Position: postman.CollectionTransferAfter, Model: postman.CollectionModelRequest, ID: uid(getPetID)}})
 	require.ErrorAs(t, err, &apiErr)

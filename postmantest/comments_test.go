@@ -18,15 +18,15 @@ func TestCommentsOnCollectionsAndItems(t *testing.T) {
 	ctx := t.Context()
 	colUID := uid(colID)
 
-	first, _, err := c.Comments.CreateOnCollection(ctx, colUID, postman.CommentCreateRequest{Body: "Needs auth @alex",
+	first, _, err := c.Comments.CreateOnCollection(ctx, colUID, postman.CommentCreateParams{Body: "Needs auth @alex",
 		Tags: map[string]postman.CommentTag{"@alex": {UserID: 87654321}}})
 	require.NoError(t, err)
 	assert.Equal(t, postman.CommentOpen, first.Status)
 	assert.EqualValues(t, fakeUserID, first.CreatedBy)
-	reply, _, err := c.Comments.CreateOnCollection(ctx, colUID, postman.CommentCreateRequest{Body: "Done", ThreadID: first.ThreadID})
+	reply, _, err := c.Comments.CreateOnCollection(ctx, colUID, postman.CommentCreateParams{Body: "Done", ThreadID: first.ThreadID})
 	require.NoError(t, err)
 	assert.Equal(t, first.ThreadID, reply.ThreadID)
-	_, _, err = c.Comments.CreateOnCollection(ctx, colUID, postman.CommentCreateRequest{Body: "Other", ThreadID: 1})
+	_, _, err = c.Comments.CreateOnCollection(ctx, colUID, postman.CommentCreateParams{Body: "Other", ThreadID: 1})
 	assert.ErrorIs(t, err, postman.ErrNotFound, "a reply needs a thread of the same target")
 
 	list, _, err := c.Comments.ListOnCollection(ctx, colUID)
@@ -45,7 +45,7 @@ func TestCommentsOnCollectionsAndItems(t *testing.T) {
 	_, err = c.Comments.ResolveThread(ctx, 999)
 	assert.ErrorIs(t, err, postman.ErrNotFound)
 
-	updated, _, err := c.Comments.UpdateOnCollection(ctx, colUID, reply.ID, postman.CommentUpdateRequest{Body: "Done, see the folder"})
+	updated, _, err := c.Comments.UpdateOnCollection(ctx, colUID, reply.ID, postman.CommentUpdateParams{Body: "Done, see the folder"})
 	require.NoError(t, err)
 	assert.Equal(t, "Done, see the folder", updated.Body)
 	_, err = c.Comments.DeleteOnCollection(ctx, colUID, first.ID)
@@ -56,11 +56,11 @@ func TestCommentsOnCollectionsAndItems(t *testing.T) {
 	assert.True(t, stored[0].Resolved)
 
 	// Folders, requests and responses each have their own comments.
-	onFolder, _, err := c.Comments.CreateOnFolder(ctx, colUID, uid(petsFolderID), postman.CommentCreateRequest{Body: "Rename to Pets"})
+	onFolder, _, err := c.Comments.CreateOnFolder(ctx, colUID, uid(petsFolderID), postman.CommentCreateParams{Body: "Rename to Pets"})
 	require.NoError(t, err)
-	_, _, err = c.Comments.CreateOnRequest(ctx, colUID, uid(getPetID), postman.CommentCreateRequest{Body: "Add a 400 example"})
+	_, _, err = c.Comments.CreateOnRequest(ctx, colUID, uid(getPetID), postman.CommentCreateParams{Body: "Add a 400 example"})
 	require.NoError(t, err)
-	_, _, err = c.Comments.CreateOnResponse(ctx, colUID, uid(getPetOKID), postman.CommentCreateRequest{Body: "Rex is a dog"})
+	_, _, err = c.Comments.CreateOnResponse(ctx, colUID, uid(getPetOKID), postman.CommentCreateParams{Body: "Rex is a dog"})
 	require.NoError(t, err)
 	srv.AddComment(colID, addPetID, postmantest.Comment{Body: "Seeded"})
 
@@ -75,7 +75,7 @@ func TestCommentsOnCollectionsAndItems(t *testing.T) {
 	_, _, err = c.Comments.ListOnFolder(ctx, colUID, uid(getPetID))
 	assert.ErrorIs(t, err, postman.ErrNotFound, "a request is not a folder")
 
-	_, _, err = c.Comments.UpdateOnFolder(ctx, colUID, uid(petsFolderID), onFolder.ID, postman.CommentUpdateRequest{Body: "Rename to Animals"})
+	_, _, err = c.Comments.UpdateOnFolder(ctx, colUID, uid(petsFolderID), onFolder.ID, postman.CommentUpdateParams{Body: "Rename to Animals"})
 	require.NoError(t, err)
 	resp, _, err := c.Comments.ListOnResponse(ctx, colUID, uid(getPetOKID))
 	require.NoError(t, err)

@@ -17,24 +17,24 @@ func TestComponentsDraftsAndVersions(t *testing.T) {
 	c := newClient(t, srv, "any-key")
 	ctx := t.Context()
 
-	comp, _, err := c.Components.Create(ctx, postman.ComponentCreateRequest{Name: "error-schema", Type: postman.ComponentOAS3, Content: "a: 1\n"})
+	comp, _, err := c.Components.Create(ctx, postman.ComponentCreateParams{Name: "error-schema", Type: postman.ComponentOAS3, Content: "a: 1\n"})
 	require.NoError(t, err)
 	require.NotEmpty(t, comp.ID)
-	_, _, err = c.Components.Create(ctx, postman.ComponentCreateRequest{Name: "error-schema", Type: postman.ComponentOAS3, Content: "x"})
+	_, _, err = c.Components.Create(ctx, postman.ComponentCreateParams{Name: "error-schema", Type: postman.ComponentOAS3, Content: "x"})
 	assert.ErrorIs(t, err, postman.ErrConflict)
 
 	content := "a: 2\n"
-	_, _, err = c.Components.UpdateDraft(ctx, comp.ID, postman.ComponentDraftUpdateRequest{Content: &content})
+	_, _, err = c.Components.UpdateDraft(ctx, comp.ID, postman.ComponentDraftUpdateParams{Content: &content})
 	require.NoError(t, err)
 	draft, _, err := c.Components.GetDraft(ctx, comp.ID)
 	require.NoError(t, err)
 	assert.Equal(t, "a: 2\n", draft.Content)
 
-	v, _, err := c.Components.PublishVersion(ctx, comp.ID, postman.ComponentVersionCreateRequest{Label: "1.0.0"})
+	v, _, err := c.Components.PublishVersion(ctx, comp.ID, postman.ComponentVersionPublishParams{Label: "1.0.0"})
 	require.NoError(t, err)
-	_, _, err = c.Components.PublishVersion(ctx, comp.ID, postman.ComponentVersionCreateRequest{Label: "1.0.0"})
+	_, _, err = c.Components.PublishVersion(ctx, comp.ID, postman.ComponentVersionPublishParams{Label: "1.0.0"})
 	assert.ErrorIs(t, err, postman.ErrConflict)
-	got, _, err := c.Components.GetVersion(ctx, comp.ID, v.ID, &postman.ComponentVersionOptions{IncludeContent: true})
+	got, _, err := c.Components.GetVersion(ctx, comp.ID, v.ID, &postman.ComponentVersionGetOptions{IncludeContent: true})
 	require.NoError(t, err)
 	assert.Equal(t, "a: 2\n", got.Content)
 	assert.Equal(t, "https://components.postman.com/test-team/error-schema/1.0.0", got.URL)
@@ -64,13 +64,13 @@ func TestComponentsDraftsAndVersions(t *testing.T) {
 	assert.Len(t, all, 2)
 
 	name := "errors"
-	_, _, err = c.Components.Update(ctx, comp.ID, postman.ComponentUpdateRequest{Name: &name})
+	_, _, err = c.Components.Update(ctx, comp.ID, postman.ComponentUpdateParams{Name: &name})
 	require.NoError(t, err)
-	_, _, err = c.Components.Update(ctx, comp.ID, postman.ComponentUpdateRequest{Status: postman.ComponentArchived})
+	_, _, err = c.Components.Update(ctx, comp.ID, postman.ComponentUpdateParams{Status: postman.ComponentArchived})
 	require.NoError(t, err)
-	_, _, err = c.Components.Update(ctx, comp.ID, postman.ComponentUpdateRequest{Name: &name})
+	_, _, err = c.Components.Update(ctx, comp.ID, postman.ComponentUpdateParams{Name: &name})
 	assert.ErrorIs(t, err, postman.ErrConflict, "archived components cannot be renamed")
-	_, _, err = c.Components.UpdateDraft(ctx, comp.ID, postman.ComponentDraftUpdateRequest{Content: &content})
+	_, _, err = c.Components.UpdateDraft(ctx, comp.ID, postman.ComponentDraftUpdateParams{Content: &content})
 	assert.ErrorIs(t, err, postman.ErrConflict)
 	stored := srv.Components()[1]
 	assert.Equal(t, "errors", stored.Name)

@@ -59,7 +59,7 @@ func TestPartnerWorkspaceInvitations(t *testing.T) {
 	c := newClient(t, srv, "any-key")
 	ctx := t.Context()
 
-	res, _, err := c.Workspaces.InvitePartners(ctx, postman.WorkspacePartnerInvitation{WorkspaceID: ws, Role: postman.RolePartnerEditor,
+	res, _, err := c.Workspaces.InvitePartners(ctx, postman.WorkspacePartnerInviteParams{WorkspaceID: ws, Role: postman.RolePartnerEditor,
 		Emails: []string{"alex.cruz@acme.example", "sara.smith@acme.example"}})
 	require.NoError(t, err)
 	assert.Equal(t, "Editor", res.RoleDisplayName)
@@ -70,7 +70,7 @@ func TestPartnerWorkspaceInvitations(t *testing.T) {
 	assert.Contains(t, res.Results[1].InvitationLink, "invite_code=")
 	require.Len(t, srv.Invitations(), 1)
 
-	again, _, err := c.Workspaces.InvitePartners(ctx, postman.WorkspacePartnerInvitation{WorkspaceID: ws, Role: postman.RolePartnerViewer,
+	again, _, err := c.Workspaces.InvitePartners(ctx, postman.WorkspacePartnerInviteParams{WorkspaceID: ws, Role: postman.RolePartnerViewer,
 		Emails: []string{"sara.smith@acme.example"}})
 	require.NoError(t, err)
 	assert.Equal(t, postman.WorkspacePartnerAlreadyInvited, again.Results[0].Status)
@@ -79,7 +79,7 @@ func TestPartnerWorkspaceInvitations(t *testing.T) {
 	sara, ok := srv.AcceptInvitation(ws, "sara.smith@acme.example")
 	require.True(t, ok)
 	assert.Empty(t, srv.Invitations())
-	roles, _, err := c.Roles.GetWorkspace(ctx, ws, nil)
+	roles, _, err := c.Roles.GetWorkspaceRoles(ctx, ws, nil)
 	require.NoError(t, err)
 	partners := map[postman.RoleID][]string{}
 	for _, r := range roles {
@@ -88,7 +88,7 @@ func TestPartnerWorkspaceInvitations(t *testing.T) {
 	assert.Equal(t, []string{strconv.FormatInt(partner, 10), strconv.FormatInt(sara, 10)}, partners[postman.RolePartnerEditor],
 		"the invitation's role, Editor, not the second call's")
 
-	removed, _, err := c.Workspaces.RemovePartners(ctx, postman.WorkspacePartnerRemoval{WorkspaceID: ws,
+	removed, _, err := c.Workspaces.RemovePartners(ctx, postman.WorkspacePartnerRemoveParams{WorkspaceID: ws,
 		UserIDs: []string{strconv.FormatInt(sara, 10), "34567812"}})
 	require.NoError(t, err)
 	require.Len(t, removed.Results, 2)
@@ -98,13 +98,13 @@ func TestPartnerWorkspaceInvitations(t *testing.T) {
 	assert.Len(t, removed.Failed(), 1)
 
 	// Out of the partnership: out of every workspace too.
-	left, _, err := c.Workspaces.RemovePartners(ctx, postman.WorkspacePartnerRemoval{TeamID: "123", UserIDs: []string{strconv.FormatInt(partner, 10)}})
+	left, _, err := c.Workspaces.RemovePartners(ctx, postman.WorkspacePartnerRemoveParams{TeamID: "123", UserIDs: []string{strconv.FormatInt(partner, 10)}})
 	require.NoError(t, err)
 	assert.Equal(t, postman.WorkspacePartnerRemoved, left.Results[0].Status)
 	for _, r := range srv.WorkspaceRoles(ws) {
 		assert.Empty(t, r.Partners)
 	}
-	res, _, err = c.Workspaces.InvitePartners(ctx, postman.WorkspacePartnerInvitation{WorkspaceID: ws, Role: postman.RolePartnerViewer,
+	res, _, err = c.Workspaces.InvitePartners(ctx, postman.WorkspacePartnerInviteParams{WorkspaceID: ws, Role: postman.RolePartnerViewer,
 		Emails: []string{"alex.cruz@acme.example"}})
 	require.NoError(t, err)
 	assert.Equal(t, postman.WorkspacePartnerEmailSent, res.Results[0].Status, "no longer a partner: invited again")
@@ -123,7 +123,7 @@ func TestPartnerInvitationErrors(t *testing.T) {
 		if role == postman.RoleEditor {
 			client = plain
 		}
-		_, _, err := client.Workspaces.InvitePartners(ctx, postman.WorkspacePartnerInvitation{WorkspaceID: workspaceID, Role: role,
+		_, _, err := client.Workspaces.InvitePartners(ctx, postman.WorkspacePartnerInviteParams{WorkspaceID: workspaceID, Role: role,
 			Emails: []string{"sara.smith@acme.example"}})
 		return err
 	}

@@ -18,7 +18,7 @@ func TestCollectionDocumentationPublishAndUnpublish(t *testing.T) {
 	c := newClient(t, srv, "any-key")
 	ctx := t.Context()
 	colors := postman.CollectionDocsColors{Highlight: "EF5B25", RightSidebar: "303030", TopBar: "FFFFFF"}
-	req := postman.CollectionPublishRequest{
+	req := postman.CollectionDocumentationPublishParams{
 		CustomColor: colors,
 		Customization: postman.CollectionDocsCustomization{Appearance: &postman.CollectionDocsAppearance{
 			Default: postman.CollectionDocsDark,
@@ -68,14 +68,14 @@ func TestCollectionDocumentationWithAnEnvironment(t *testing.T) {
 	ws := srv.Workspaces()[0].ID
 	col := srv.AddCollection(ws, []byte(petsCollection))
 	c := newClient(t, srv, "any-key")
-	env, _, err := c.Environments.Create(t.Context(), postman.EnvironmentCreateRequest{WorkspaceID: ws, Name: "Production"})
+	env, _, err := c.Environments.Create(t.Context(), postman.EnvironmentCreateParams{WorkspaceID: ws, Name: "Production"})
 	require.NoError(t, err)
 
-	doc, _, err := c.Collections.PublishDocumentation(t.Context(), uid(col), postman.CollectionPublishRequest{EnvironmentUID: env.UID})
+	doc, _, err := c.Collections.PublishDocumentation(t.Context(), uid(col), postman.CollectionDocumentationPublishParams{EnvironmentUID: env.UID})
 	require.NoError(t, err)
 	assert.Equal(t, env.UID, doc.EnvironmentUID)
 
-	_, _, err = c.Collections.PublishDocumentation(t.Context(), uid(col), postman.CollectionPublishRequest{EnvironmentUID: uid("00000000-0000-4000-8000-000000000000")})
+	_, _, err = c.Collections.PublishDocumentation(t.Context(), uid(col), postman.CollectionDocumentationPublishParams{EnvironmentUID: uid("00000000-0000-4000-8000-000000000000")})
 	var apiErr *postman.APIError
 	require.ErrorAs(t, err, &apiErr)
 	assert.Contains(t, apiErr.Detail, "environmentUid")

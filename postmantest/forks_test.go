@@ -34,7 +34,7 @@ func TestCollectionForkPullAndMerge(t *testing.T) {
 		require.ErrorAs(t, err, &apiErr, "Postman answers 400 for a collection without forks")
 		assert.Equal(t, "This collection id has no forks.", apiErr.Message)
 
-		fork, _, err := c.Forks.ForkCollection(ctx, parentID, postman.ForkCollectionRequest{WorkspaceID: personal, Label: "feature/auth"})
+		fork, _, err := c.Forks.ForkCollection(ctx, parentID, postman.CollectionForkParams{WorkspaceID: personal, Label: "feature/auth"})
 		require.NoError(t, err)
 		assert.Equal(t, "Pets API", fork.Name)
 		assert.Equal(t, uid(parentID), fork.Fork.From)
@@ -98,7 +98,7 @@ func TestCollectionForkPullAndMerge(t *testing.T) {
 		_, err = c.Do(ctx, http.MethodPost, "/collections/"+fork.ID+"/requests?folderId="+petsFolderID,
 			map[string]any{"name": "Delete a pet", "method": "DELETE", "url": "https://pets.example.com/pets/:petId"}, nil)
 		require.NoError(t, err)
-		task, _, err := c.Forks.MergeCollection(ctx, postman.MergeCollectionRequest{Source: fork.UID, Destination: fork.Fork.From,
+		task, _, err := c.Forks.MergeCollection(ctx, postman.CollectionMergeParams{Source: fork.UID, Destination: fork.Fork.From,
 			Strategy: postman.MergeDeleteSource})
 		require.NoError(t, err)
 		assert.Equal(t, postman.MergeTaskInProgress, task.Status)
@@ -124,12 +124,12 @@ func TestCollectionMergeFailures(t *testing.T) {
 	c := newPollingClient(t, srv)
 	ctx := t.Context()
 
-	_, _, err := c.Forks.MergeCollection(ctx, postman.MergeCollectionRequest{Source: uid(otherID), Destination: uid(parentID)})
+	_, _, err := c.Forks.MergeCollection(ctx, postman.CollectionMergeParams{Source: uid(otherID), Destination: uid(parentID)})
 	assert.Error(t, err, "unrelated collections cannot merge")
 
 	rename(t, c, forkID, "Conflicting")
 	srv.FailTasks("All conflicts have not be resolved")
-	task, _, err := c.Forks.MergeCollection(ctx, postman.MergeCollectionRequest{Source: uid(forkID), Destination: uid(parentID)})
+	task, _, err := c.Forks.MergeCollection(ctx, postman.CollectionMergeParams{Source: uid(forkID), Destination: uid(parentID)})
 	require.NoError(t, err)
 	_, err = c.Forks.WaitMerge(ctx, task)
 	var failed *postman.TaskFailedError
@@ -139,7 +139,7 @@ func TestCollectionMergeFailures(t *testing.T) {
 
 	srv.FailTasks("")
 	//lint:ignore SA1019 the fake serves the deprecated synchronous merge too.
-	merged, _, err := c.Forks.MergeCollectionFork(ctx, postman.MergeCollectionForkRequest{Source: uid(forkID), Destination: uid(parentID)})
+	merged, _, err := c.Forks.MergeCollectionFork(ctx, postman.CollectionForkMergeParams{Source: uid(forkID), Destination: uid(parentID)})
 	require.NoError(t, err)
 	assert.Equal(t, uid(parentID), merged.UID)
 	assert.Equal(t, "Conflicting", document(t, srv, parentID)["info"].(map[string]any)["name"], "the synchronous merge applies at once")
@@ -159,7 +159,7 @@ func TestEnvironmentForkMergeAndPull(t *testing.T) {
 	c := newClient(t, srv, "any-key")
 	ctx := t.Context()
 
-	fork, _, err := c.Forks.ForkEnvironment(ctx, uid(envID), postman.ForkEnvironmentRequest{WorkspaceID: personal, Label: "my staging"})
+	fork, _, err := c.Forks.ForkEnvironment(ctx, uid(envID), postman.EnvironmentForkParams{WorkspaceID: personal, Label: "my staging"})
 	require.NoError(t, err)
 	assert.Equal(t, "Staging", fork.Name)
 	assert.Equal(t, "my staging", fork.ForkName)
@@ -173,7 +173,7 @@ func TestEnvironmentForkMergeAndPull(t *testing.T) {
 	// The fork changes a value and merges it into its parent.
 	_, err = c.Do(ctx, http.MethodPatch, "/environments/"+forkID, json.RawMessage(`[{"op":"replace","path":"/values/0/value","value":"https://fork.example.com"}]`), nil)
 	require.NoError(t, err)
-	merged, _, err := c.Forks.MergeEnvironment(ctx, uid(envID), postman.MergeEnvironmentRequest{Source: fork.UID})
+	merged, _, err := c.Forks.MergeEnvironment(ctx, uid(envID), postman.EnvironmentMergeParams{Source: fork.UID})
 	require.NoError(t, err)
 	assert.Equal(t, uid(envID), merged.UID)
 	assert.Equal(t, "https://fork.example.com", srv.EnvironmentValues(envID)[0].(map[string]any)["value"])
@@ -181,14 +181,14 @@ func TestEnvironmentForkMergeAndPull(t *testing.T) {
 	// The parent changes and the fork pulls it.
 	_, err = c.Do(ctx, http.MethodPatch, "/environments/"+envID, json.RawMessage(`[{"op":"add","path":"/values/-","value":{"key":"token","value":"t","enabled":true}}]`), nil)
 	require.NoError(t, err)
-	pulled, _, err := c.Forks.PullEnvironment(ctx, fork.UID, postman.ForkPullEnvironmentRequest{Source: uid(envID)})
+	pulled, _, err := c.Forks.PullEnvironment(ctx, fork.UID, postman.EnvironmentPullParams{Source: uid(envID)})
 	require.NoError(t, err)
 	assert.Equal(t, fork.UID, pulled.UID)
 	assert.Len(t, srv.EnvironmentValues(forkID), 2)
 
-	_, _, err = c.Forks.PullEnvironment(ctx, uid(envID), postman.ForkPullEnvironmentRequest{Source: fork.UID})
+	_, _, err = c.Forks.PullEnvironment(ctx, uid(envID), postman.EnvironmentPullParams{Source: fork.UID})
 	assert.Error(t, err, "the parent is not a fork of its fork")
-	_, _, err = c.Forks.MergeEnvironment(ctx, uid(envID), postman.MergeEnvironmentRequest{Source: fork.UID, DeleteSource: true})
+	_, _, err = c.Forks.MergeEnvironment(ctx, uid(envID), postman.EnvironmentMergeParams{Source: fork.UID, DeleteSource: true})
 	require.NoError(t, err)
 	assert.Nil(t, srv.EnvironmentValues(forkID), "deleteSource deletes the fork")
 	assert.Empty(t, srv.EnvironmentForks(envID))

@@ -21,7 +21,7 @@ func TestMockLifecycle(t *testing.T) {
 	c := newClient(t, srv, "any-key")
 	ctx := t.Context()
 
-	m, _, err := c.Mocks.Create(ctx, ws, postman.MockCreateRequest{Collection: uid(colID), Name: "Pets mock", Private: true})
+	m, _, err := c.Mocks.Create(ctx, ws, postman.MockCreateParams{Collection: uid(colID), Name: "Pets mock", Private: true})
 	require.NoError(t, err)
 	assert.Equal(t, uid(colID), m.Collection)
 	assert.Equal(t, uid(m.ID), m.UID)
@@ -38,7 +38,7 @@ func TestMockLifecycle(t *testing.T) {
 	assert.Empty(t, other)
 
 	name := "Renamed mock"
-	updated, _, err := c.Mocks.Update(ctx, m.ID, postman.MockUpdateRequest{Name: &name})
+	updated, _, err := c.Mocks.Update(ctx, m.ID, postman.MockUpdateParams{Name: &name})
 	require.NoError(t, err)
 	assert.Equal(t, name, updated.Name)
 	got, _, err := c.Mocks.Get(ctx, m.UID)
@@ -100,7 +100,7 @@ func TestMockServesExamplesAndLogsCalls(t *testing.T) {
 	// Four calls answered, newest first; one seeded from last week.
 	require.True(t, srv.AddMockCall(mockID, postmantest.MockCall{Method: "GET", Path: "/old", StatusCode: 200,
 		ResponseName: "Old", ServedAt: time.Now().Add(-7 * 24 * time.Hour)}))
-	logs, resp, err := c.Mocks.CallLogs(ctx, mockID, &postman.MockCallLogsOptions{
+	logs, resp, err := c.Mocks.ListCallLogs(ctx, mockID, &postman.MockCallLogListOptions{
 		Include: []string{postman.MockCallLogIncludeRequestHeaders, postman.MockCallLogIncludeResponseBody}, CursorOptions: postman.CursorOptions{Limit: 2}})
 	require.NoError(t, err)
 	require.Len(t, logs, 2)
@@ -114,7 +114,7 @@ func TestMockServesExamplesAndLogsCalls(t *testing.T) {
 	assert.True(t, ok, "request headers are included")
 
 	var paths []string
-	for l, err := range c.Mocks.CallLogsIter(ctx, mockID, &postman.MockCallLogsOptions{Sort: postman.MockCallLogSortServedAt,
+	for l, err := range c.Mocks.ListCallLogsIter(ctx, mockID, &postman.MockCallLogListOptions{Sort: postman.MockCallLogSortServedAt,
 		Direction: postman.MockSortAsc, CursorOptions: postman.CursorOptions{Limit: 1}}) {
 		require.NoError(t, err)
 		paths = append(paths, l.Request.Path)
@@ -122,10 +122,10 @@ func TestMockServesExamplesAndLogsCalls(t *testing.T) {
 	assert.Equal(t, []string{"/old", "/pets/1", "/pets/2?verbose=1", "/pets", "/pets/1"}, paths,
 		"oldest first once sorted: the seeded call was served last week")
 
-	recent, _, err := c.Mocks.CallLogs(ctx, mockID, &postman.MockCallLogsOptions{Since: time.Now().Add(-time.Hour), ResponseStatusCode: 404})
+	recent, _, err := c.Mocks.ListCallLogs(ctx, mockID, &postman.MockCallLogListOptions{Since: time.Now().Add(-time.Hour), ResponseStatusCode: 404})
 	require.NoError(t, err)
 	assert.Len(t, recent, 2, "the 404 example and the unmatched call")
-	_, _, err = c.Mocks.CallLogs(ctx, mockID, &postman.MockCallLogsOptions{Since: time.Now().Add(-40 * 24 * time.Hour)})
+	_, _, err = c.Mocks.ListCallLogs(ctx, mockID, &postman.MockCallLogListOptions{Since: time.Now().Add(-40 * 24 * time.Hour)})
 	require.ErrorAs(t, err, &apiErr)
 	assert.Contains(t, apiErr.Message, "retention period")
 	assert.Len(t, srv.MockCalls(mockID), 5)
@@ -140,14 +140,14 @@ func TestMockServerResponses(t *testing.T) {
 	hc := plainHTTP(t)
 	ctx := t.Context()
 
-	sr, _, err := c.Mocks.CreateServerResponse(ctx, mockID, postman.MockServerResponseCreateRequest{Name: "Outage", StatusCode: 503,
+	sr, _, err := c.Mocks.CreateServerResponse(ctx, mockID, postman.MockServerResponseCreateParams{Name: "Outage", StatusCode: 503,
 		Headers: []postman.MockHeader{{Key: "Retry-After", Value: "30"}}, Language: postman.MockLanguageJSON, Body: `{"down":true}`})
 	require.NoError(t, err)
 	assert.Equal(t, mockID, sr.Mock)
-	_, _, err = c.Mocks.CreateServerResponse(ctx, mockID, postman.MockServerResponseCreateRequest{Name: "Not 5xx", StatusCode: 404})
+	_, _, err = c.Mocks.CreateServerResponse(ctx, mockID, postman.MockServerResponseCreateParams{Name: "Not 5xx", StatusCode: 404})
 	assert.Error(t, err, "server responses are 5xx answers")
 
-	_, _, err = c.Mocks.Update(ctx, mockID, postman.MockUpdateRequest{Config: &postman.MockUpdateConfig{ServerResponseID: sr.ID}})
+	_, _, err = c.Mocks.Update(ctx, mockID, postman.MockUpdateParams{Config: &postman.MockUpdateConfig{ServerResponseID: sr.ID}})
 	require.NoError(t, err)
 	m, _, err := c.Mocks.Get(ctx, mockID)
 	require.NoError(t, err)
@@ -156,20 +156,20 @@ func TestMockServerResponses(t *testing.T) {
 	assert.Equal(t, http.StatusServiceUnavailable, status, "the active server response answers every call")
 	assert.Equal(t, `{"down":true}`, body)
 
-	_, _, err = c.Mocks.Update(ctx, mockID, postman.MockUpdateRequest{Config: &postman.MockUpdateConfig{}})
+	_, _, err = c.Mocks.Update(ctx, mockID, postman.MockUpdateParams{Config: &postman.MockUpdateConfig{}})
 	require.NoError(t, err)
 	assert.Empty(t, srv.Mocks()[0].ServerResponseID, "null deactivates the server response")
 	status, _ = call(t, hc, http.MethodGet, srv.Mocks()[0].URL+"/pets/1", "", nil)
 	assert.Equal(t, http.StatusOK, status)
-	_, _, err = c.Mocks.Update(ctx, mockID, postman.MockUpdateRequest{Config: &postman.MockUpdateConfig{ServerResponseID: sr.ID}})
+	_, _, err = c.Mocks.Update(ctx, mockID, postman.MockUpdateParams{Config: &postman.MockUpdateConfig{ServerResponseID: sr.ID}})
 	require.NoError(t, err)
 
 	newName := "Maintenance"
-	updated, _, err := c.Mocks.UpdateServerResponse(ctx, mockID, sr.ID, postman.MockServerResponseUpdateRequest{Name: &newName, Headers: []postman.MockHeader{}})
+	updated, _, err := c.Mocks.UpdateServerResponse(ctx, mockID, sr.ID, postman.MockServerResponseUpdateParams{Name: &newName, Headers: []postman.MockHeader{}})
 	require.NoError(t, err)
 	assert.Equal(t, newName, updated.Name)
 	assert.Empty(t, updated.Headers, "an empty list removes the headers")
-	list, _, err := c.Mocks.ServerResponses(ctx, mockID)
+	list, _, err := c.Mocks.ListServerResponses(ctx, mockID)
 	require.NoError(t, err)
 	require.Len(t, list, 1)
 	assert.Equal(t, 503, list[0].StatusCode)

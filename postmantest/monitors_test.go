@@ -21,13 +21,13 @@ func TestMonitorCRUDAndFilters(t *testing.T) {
 	c := newClient(t, srv, "any-key")
 	ctx := t.Context()
 
-	created, _, err := c.Monitors.Create(ctx, ws, postman.MonitorCreateRequest{Name: "Pets every hour", Collection: uid(colID),
+	created, _, err := c.Monitors.Create(ctx, ws, postman.MonitorCreateParams{Name: "Pets every hour", Collection: uid(colID),
 		Environment: uid(envID), Schedule: postman.MonitorSchedule{Cron: "0 * * * *", Timezone: "Europe/Berlin"},
 		Retry: &postman.MonitorRetry{Attempts: 2}, Distribution: []postman.MonitorDistribution{{Region: postman.MonitorRegionEUCentral}},
 		Notifications: &postman.MonitorNotifications{OnFailure: []postman.MonitorNotification{{Email: "ops@example.com"}}}})
 	require.NoError(t, err)
 	assert.True(t, created.Active, "monitors are active unless created paused")
-	_, _, err = c.Monitors.Create(ctx, ws, postman.MonitorCreateRequest{Name: "Too often", Collection: uid(colID),
+	_, _, err = c.Monitors.Create(ctx, ws, postman.MonitorCreateParams{Name: "Too often", Collection: uid(colID),
 		Schedule: postman.MonitorSchedule{Cron: "* * * * *"}})
 	var apiErr *postman.APIError
 	require.ErrorAs(t, err, &apiErr)
@@ -66,7 +66,7 @@ func TestMonitorCRUDAndFilters(t *testing.T) {
 	_, _, err = c.Monitors.Pause(ctx, created.ID)
 	require.NoError(t, err)
 	name := "Pets hourly"
-	_, _, err = c.Monitors.Update(ctx, created.ID, postman.MonitorUpdateRequest{Name: &name,
+	_, _, err = c.Monitors.Update(ctx, created.ID, postman.MonitorUpdateParams{Name: &name,
 		Schedule: &postman.MonitorSchedule{Cron: "30 * * * *"}})
 	require.NoError(t, err)
 	stored := srv.Monitors()[0]

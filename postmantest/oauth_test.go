@@ -18,15 +18,15 @@ func TestOAuthTokenGrantsAccessUntilRevoked(t *testing.T) {
 	c := newClient(t, srv, "user-key")
 	ctx := t.Context()
 
-	_, _, err := c.OAuth.GenerateToken(ctx, postman.OAuthTokenRequest{ClientID: "client-1", ClientSecret: "wrong", InstallationAuthID: "inst-1", JWT: "eyJ"})
+	_, _, err := c.OAuth.GenerateToken(ctx, postman.OAuthTokenGenerateParams{ClientID: "client-1", ClientSecret: "wrong", InstallationAuthID: "inst-1", JWT: "eyJ"})
 	assert.ErrorIs(t, err, postman.ErrNotFound)
-	tok, _, err := c.OAuth.GenerateToken(ctx, postman.OAuthTokenRequest{ClientID: "client-1", ClientSecret: "s3cret", InstallationAuthID: "inst-1", JWT: "eyJ"})
+	tok, _, err := c.OAuth.GenerateToken(ctx, postman.OAuthTokenGenerateParams{ClientID: "client-1", ClientSecret: "s3cret", InstallationAuthID: "inst-1", JWT: "eyJ"})
 	require.NoError(t, err)
 	assert.Equal(t, "Bearer", tok.TokenType)
 	assert.Equal(t, time.Hour, tok.ExpiresIn)
 
 	bot := newClient(t, srv, tok.AccessToken())
-	me, _, err := bot.Users.Me(ctx)
+	me, _, err := bot.Users.GetMe(ctx)
 	require.NoError(t, err)
 	assert.Equal(t, "taylor-lee", me.User.Username)
 	issued, active := srv.OAuthTokens()
@@ -34,7 +34,7 @@ func TestOAuthTokenGrantsAccessUntilRevoked(t *testing.T) {
 
 	_, err = c.OAuth.RevokeToken(ctx, tok.AccessToken())
 	require.NoError(t, err)
-	_, _, err = bot.Users.Me(ctx)
+	_, _, err = bot.Users.GetMe(ctx)
 	assert.ErrorIs(t, err, postman.ErrUnauthorized)
 	_, err = c.OAuth.RevokeToken(ctx, tok.AccessToken())
 	assert.ErrorIs(t, err, postman.ErrNotFound)

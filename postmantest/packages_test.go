@@ -18,15 +18,15 @@ func TestPackagesLifecycle(t *testing.T) {
 	ctx := t.Context()
 	ws := srv.Workspaces()[1].ID
 
-	pkg, _, err := c.Packages.Create(ctx, ws, postman.PackageCreateRequest{Name: "Assertions", Description: "checks", Script: "a"})
+	pkg, _, err := c.Packages.Create(ctx, ws, postman.PackageCreateParams{Name: "Assertions", Description: "checks", Script: "a"})
 	require.NoError(t, err)
 	assert.Equal(t, "assertions", pkg.Name)
 	assert.Equal(t, "a", pkg.Script)
-	_, _, err = c.Packages.Create(ctx, ws, postman.PackageCreateRequest{Name: "assertions"})
+	_, _, err = c.Packages.Create(ctx, ws, postman.PackageCreateParams{Name: "assertions"})
 	assert.ErrorIs(t, err, postman.ErrConflict)
 
 	script := "b"
-	got, _, err := c.Packages.Update(ctx, pkg.ID, postman.PackageUpdateRequest{Script: &script})
+	got, _, err := c.Packages.Update(ctx, pkg.ID, postman.PackageUpdateParams{Script: &script})
 	require.NoError(t, err)
 	assert.Equal(t, "b", got.Script)
 	assert.Equal(t, "checks", got.Description)

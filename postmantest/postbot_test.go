@@ -16,7 +16,7 @@ func TestPostbotGeneratesToolsForPublicCollections(t *testing.T) {
 	col := srv.AddCollection(srv.Workspaces()[0].ID, []byte(petsCollection))
 	c := newClient(t, srv, "any-key")
 	ctx := t.Context()
-	req := postman.PostbotToolRequest{CollectionID: uid(col), RequestID: "22222222-2222-4222-8222-222222222222",
+	req := postman.PostbotToolGenerateParams{CollectionID: uid(col), RequestID: "22222222-2222-4222-8222-222222222222",
 		Config: postman.PostbotToolConfig{Language: postman.PostbotPython, AgentFramework: postman.PostbotAutoGen}}
 
 	//lint:ignore SA1019 the fake serves the deprecated endpoint

@@ -37,7 +37,7 @@ func TestPullRequestLifecycleMergesTheFork(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []string{"pets"}, itemNames(document(t, w.srv, w.parentID)))
 
-	pr, _, err := w.c.PullRequests.Create(ctx, uid(w.forkID), postman.PullRequestCreateRequest{
+	pr, _, err := w.c.PullRequests.Create(ctx, uid(w.forkID), postman.PullRequestCreateParams{
 		Title: "Cats", Description: "Adds the cats folder.", Reviewers: []string{fakeUserIDStr}, DestinationID: uid(w.parentID)})
 	require.NoError(t, err)
 	assert.Equal(t, postman.PullRequestOpen, pr.Status)
@@ -55,7 +55,7 @@ func TestPullRequestLifecycleMergesTheFork(t *testing.T) {
 		assert.Equal(t, "/pull-requests/"+pr.ID, list[0].Href)
 	}
 
-	_, _, err = w.c.PullRequests.Create(ctx, uid(w.forkID), postman.PullRequestCreateRequest{
+	_, _, err = w.c.PullRequests.Create(ctx, uid(w.forkID), postman.PullRequestCreateParams{
 		Title: "Again", Reviewers: []string{}, DestinationID: uid(w.parentID)})
 	var apiErr *postman.APIError
 	require.ErrorAs(t, err, &apiErr)
@@ -63,16 +63,16 @@ func TestPullRequestLifecycleMergesTheFork(t *testing.T) {
 	assert.Contains(t, apiErr.Detail, "already exists")
 
 	// A merge needs an approval first.
-	_, _, err = w.c.PullRequests.Review(ctx, pr.ID, postman.PullRequestReviewRequest{Action: postman.PullRequestActionMerge})
+	_, _, err = w.c.PullRequests.Review(ctx, pr.ID, postman.PullRequestReviewParams{Action: postman.PullRequestActionMerge})
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, "Given action on current pull request is not allowed", apiErr.Detail)
 
-	upd, _, err := w.c.PullRequests.Update(ctx, pr.ID, postman.PullRequestUpdateRequest{Title: "Cats and dogs", Reviewers: []string{fakeUserIDStr}})
+	upd, _, err := w.c.PullRequests.Update(ctx, pr.ID, postman.PullRequestUpdateParams{Title: "Cats and dogs", Reviewers: []string{fakeUserIDStr}})
 	require.NoError(t, err)
 	assert.Equal(t, "Cats and dogs", upd.Title)
 	assert.Equal(t, "Adds the cats folder.", upd.Description, "a description left out stays")
 
-	review, _, err := w.c.PullRequests.Review(ctx, pr.ID, postman.PullRequestReviewRequest{Action: postman.PullRequestActionApprove})
+	review, _, err := w.c.PullRequests.Review(ctx, pr.ID, postman.PullRequestReviewParams{Action: postman.PullRequestActionApprove})
 	require.NoError(t, err)
 	assert.Equal(t, postman.PullRequestApproved, review.Status)
 	assert.Equal(t, "taylor-lee", review.ReviewedBy.Username)
@@ -80,13 +80,13 @@ func TestPullRequestLifecycleMergesTheFork(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []postman.PullRequestReviewer{{ID: fakeUserIDStr, Status: postman.PullRequestApproved}}, got.Reviewers)
 
-	review, _, err = w.c.PullRequests.Review(ctx, pr.ID, postman.PullRequestReviewRequest{Action: postman.PullRequestActionUnapprove})
+	review, _, err = w.c.PullRequests.Review(ctx, pr.ID, postman.PullRequestReviewParams{Action: postman.PullRequestActionUnapprove})
 	require.NoError(t, err)
 	assert.Equal(t, postman.PullRequestOpen, review.Status)
-	_, _, err = w.c.PullRequests.Review(ctx, pr.ID, postman.PullRequestReviewRequest{Action: postman.PullRequestActionApprove})
+	_, _, err = w.c.PullRequests.Review(ctx, pr.ID, postman.PullRequestReviewParams{Action: postman.PullRequestActionApprove})
 	require.NoError(t, err)
 
-	review, _, err = w.c.PullRequests.Review(ctx, pr.ID, postman.PullRequestReviewRequest{Action: postman.PullRequestActionMerge})
+	review, _, err = w.c.PullRequests.Review(ctx, pr.ID, postman.PullRequestReviewParams{Action: postman.PullRequestActionMerge})
 	require.NoError(t, err)
 	assert.Equal(t, postman.PullRequestMerged, review.Status)
 	assert.Equal(t, []string{"pets", "cats"}, itemNames(document(t, w.srv, w.parentID)), "the merge brought the fork's folder into the parent")
@@ -103,14 +103,14 @@ func TestPullRequestLifecycleMergesTheFork(t *testing.T) {
 	assert.Equal(t, "Pets API", got.Destination.Name)
 	assert.Equal(t, postman.PullRequestMergeInactive, got.Merge.Status)
 
-	_, _, err = w.c.PullRequests.Update(ctx, pr.ID, postman.PullRequestUpdateRequest{Title: "late", Reviewers: []string{}})
+	_, _, err = w.c.PullRequests.Update(ctx, pr.ID, postman.PullRequestUpdateParams{Title: "late", Reviewers: []string{}})
 	assert.ErrorIs(t, err, postman.ErrConflict)
-	_, _, err = w.c.PullRequests.Review(ctx, pr.ID, postman.PullRequestReviewRequest{Action: postman.PullRequestActionDecline})
+	_, _, err = w.c.PullRequests.Review(ctx, pr.ID, postman.PullRequestReviewParams{Action: postman.PullRequestActionDecline})
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, 400, apiErr.StatusCode, "a merged pull request cannot be declined")
 
 	// Once merged, a new pull request of the same fork may be opened.
-	_, _, err = w.c.PullRequests.Create(ctx, uid(w.forkID), postman.PullRequestCreateRequest{
+	_, _, err = w.c.PullRequests.Create(ctx, uid(w.forkID), postman.PullRequestCreateParams{
 		Title: "Next", Reviewers: []string{}, DestinationID: uid(w.parentID)})
 	require.NoError(t, err)
 }
@@ -118,38 +118,38 @@ func TestPullRequestLifecycleMergesTheFork(t *testing.T) {
 func TestPullRequestDeclineAndErrors(t *testing.T) {
 	w := newForkWorld(t)
 	ctx := t.Context()
-	pr, _, err := w.c.PullRequests.Create(ctx, uid(w.forkID), postman.PullRequestCreateRequest{
+	pr, _, err := w.c.PullRequests.Create(ctx, uid(w.forkID), postman.PullRequestCreateParams{
 		Title: "Cats", Reviewers: []string{}, DestinationID: uid(w.parentID)})
 	require.NoError(t, err)
 
-	review, _, err := w.c.PullRequests.Review(ctx, pr.ID, postman.PullRequestReviewRequest{Action: postman.PullRequestActionDecline, Comment: "Missing tests"})
+	review, _, err := w.c.PullRequests.Review(ctx, pr.ID, postman.PullRequestReviewParams{Action: postman.PullRequestActionDecline, Comment: "Missing tests"})
 	require.NoError(t, err)
 	assert.Equal(t, postman.PullRequestDeclined, review.Status)
 	got, _, err := w.c.PullRequests.Get(ctx, pr.ID)
 	require.NoError(t, err)
 	assert.Equal(t, "Missing tests", got.Comment)
 	assert.Equal(t, []string{"pets"}, itemNames(document(t, w.srv, w.parentID)))
-	_, _, err = w.c.PullRequests.Update(ctx, pr.ID, postman.PullRequestUpdateRequest{Title: "x", Reviewers: []string{}})
+	_, _, err = w.c.PullRequests.Update(ctx, pr.ID, postman.PullRequestUpdateParams{Title: "x", Reviewers: []string{}})
 	assert.ErrorIs(t, err, postman.ErrConflict)
 
 	// Not a fork of each other.
 	other := w.srv.AddCollection(w.srv.Workspaces()[1].ID, []byte(petsCollection))
-	_, _, err = w.c.PullRequests.Create(ctx, uid(other), postman.PullRequestCreateRequest{
+	_, _, err = w.c.PullRequests.Create(ctx, uid(other), postman.PullRequestCreateParams{
 		Title: "x", Reviewers: []string{}, DestinationID: uid(w.parentID)})
 	var apiErr *postman.APIError
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, "Fork relation not found", apiErr.Detail)
 
 	// Reviewers need a role in both collections.
-	_, _, err = w.c.PullRequests.Create(ctx, uid(w.forkID), postman.PullRequestCreateRequest{
+	_, _, err = w.c.PullRequests.Create(ctx, uid(w.forkID), postman.PullRequestCreateParams{
 		Title: "x", Reviewers: []string{"87654321"}, DestinationID: uid(w.parentID)})
 	assert.ErrorIs(t, err, postman.ErrForbidden)
 	for _, id := range []string{w.forkID, w.parentID} {
-		_, err = w.c.Roles.UpdateCollection(ctx, id, postman.CollectionRolesUpdateRequest{
+		_, err = w.c.Roles.UpdateCollectionRoles(ctx, id, postman.CollectionRolesUpdateParams{
 			Users: []postman.RoleCollectionMember{{ID: 87654321, Role: postman.RoleCollectionViewer}}})
 		require.NoError(t, err)
 	}
-	pr2, _, err := w.c.PullRequests.Create(ctx, uid(w.forkID), postman.PullRequestCreateRequest{
+	pr2, _, err := w.c.PullRequests.Create(ctx, uid(w.forkID), postman.PullRequestCreateParams{
 		Title: "x", Reviewers: []string{"87654321"}, DestinationID: uid(w.parentID)})
 	require.NoError(t, err)
 	got, _, err = w.c.PullRequests.Get(ctx, pr2.ID)
@@ -162,11 +162,11 @@ func TestPullRequestDeclineAndErrors(t *testing.T) {
 	assert.ErrorIs(t, err, postman.ErrNotFound)
 
 	// A deleted fork shows as gone, and the pull request cannot merge.
-	_, _, err = w.c.PullRequests.Review(ctx, pr2.ID, postman.PullRequestReviewRequest{Action: postman.PullRequestActionApprove})
+	_, _, err = w.c.PullRequests.Review(ctx, pr2.ID, postman.PullRequestReviewParams{Action: postman.PullRequestActionApprove})
 	require.NoError(t, err)
 	_, err = w.c.Collections.Delete(ctx, w.forkID)
 	require.NoError(t, err)
-	_, _, err = w.c.PullRequests.Review(ctx, pr2.ID, postman.PullRequestReviewRequest{Action: postman.PullRequestActionMerge})
+	_, _, err = w.c.PullRequests.Review(ctx, pr2.ID, postman.PullRequestReviewParams{Action: postman.PullRequestActionMerge})
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, "Fork relation not found", apiErr.Detail)
 	got, _, err = w.c.PullRequests.Get(ctx, pr2.ID)

@@ -26,13 +26,13 @@ func TestSCIMGroupsProvisionMembers(t *testing.T) {
 	require.NoError(t, err)
 	t.Cleanup(members.CloseIdleConnections)
 
-	g, _, err := c.SCIM.CreateGroup(ctx, postman.SCIMGroupCreateRequest{DisplayName: "API Team", Members: []postman.SCIMMember{{Value: taylor}}})
+	g, _, err := c.SCIM.CreateGroup(ctx, postman.SCIMGroupCreateParams{DisplayName: "API Team", Members: []postman.SCIMMember{{Value: taylor}}})
 	require.NoError(t, err)
 	assert.Equal(t, "API Team", g.DisplayName)
 	assert.Equal(t, []postman.SCIMMember{{Value: taylor, Display: "Taylor Lee"}}, g.Members)
 	assert.Equal(t, "Group", g.Meta.ResourceType)
 
-	_, _, err = c.SCIM.CreateGroup(ctx, postman.SCIMGroupCreateRequest{DisplayName: "API Team"})
+	_, _, err = c.SCIM.CreateGroup(ctx, postman.SCIMGroupCreateParams{DisplayName: "API Team"})
 	var apiErr *postman.APIError
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, "uniqueness", apiErr.SCIMType)
@@ -46,19 +46,19 @@ func TestSCIMGroupsProvisionMembers(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, none, "filter values are case-sensitive")
 
-	g, _, err = c.SCIM.PatchGroup(ctx, g.ID, postman.SCIMGroupPatchRequest{Operations: []postman.SCIMGroupPatchOperation{
+	g, _, err = c.SCIM.PatchGroup(ctx, g.ID, postman.SCIMGroupPatchParams{Operations: []postman.SCIMGroupPatchOperation{
 		postman.SCIMRenameGroup("Platform Team"),
 	}})
 	require.NoError(t, err)
 	assert.Equal(t, "Platform Team", g.DisplayName)
-	g, _, err = members.SCIM.PatchGroup(ctx, g.ID, postman.SCIMGroupPatchRequest{Operations: []postman.SCIMGroupPatchOperation{
+	g, _, err = members.SCIM.PatchGroup(ctx, g.ID, postman.SCIMGroupPatchParams{Operations: []postman.SCIMGroupPatchOperation{
 		postman.SCIMAddGroupMembers(alex), postman.SCIMRemoveGroupMembers(taylor),
 	}})
 	require.NoError(t, err)
 	assert.Equal(t, "Platform Team", g.DisplayName)
 	assert.Equal(t, []postman.SCIMMember{{Value: alex, Display: "Alex Cruz"}}, g.Members)
 
-	_, _, err = members.SCIM.PatchGroup(ctx, g.ID, postman.SCIMGroupPatchRequest{Operations: []postman.SCIMGroupPatchOperation{
+	_, _, err = members.SCIM.PatchGroup(ctx, g.ID, postman.SCIMGroupPatchParams{Operations: []postman.SCIMGroupPatchOperation{
 		postman.SCIMAddGroupMembers(taylor), postman.SCIMAddGroupMembers("not-a-user"),
 	}})
 	require.ErrorAs(t, err, &apiErr)

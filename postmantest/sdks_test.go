@@ -19,7 +19,7 @@ func TestSDKGenerationFlow(t *testing.T) {
 	inVirtualTime(t, srv, func(t *testing.T, c *postman.Client) {
 		ctx := t.Context()
 
-		job, _, err := c.SDKs.Create(ctx, postman.SDKCreateRequest{Language: postman.SDKGo,
+		job, _, err := c.SDKs.Create(ctx, postman.SDKCreateParams{Language: postman.SDKGo,
 			Source:    postman.SDKSource{Type: postman.SDKSourceCollection, ID: col},
 			GoOptions: &postman.SDKGoOptions{GoModuleName: "github.com/example/pets-go"}})
 		require.NoError(t, err)
@@ -29,7 +29,7 @@ func TestSDKGenerationFlow(t *testing.T) {
 		assert.Empty(t, sdk.Version)
 		_, err = c.SDKs.Delete(ctx, job.SDKID)
 		assert.ErrorIs(t, err, postman.ErrConflict)
-		_, _, err = c.SDKs.DownloadURL(ctx, job.SDKID)
+		_, _, err = c.SDKs.GetDownloadURL(ctx, job.SDKID)
 		assert.ErrorIs(t, err, postman.ErrConflict)
 
 		sdk, _, err = c.SDKs.WaitGeneration(ctx, job.SDKID)
@@ -38,7 +38,7 @@ func TestSDKGenerationFlow(t *testing.T) {
 		assert.Equal(t, "1.0.0", sdk.Version)
 		assert.Equal(t, ws, sdk.WorkspaceID)
 		assert.Equal(t, col, sdk.Source.ID)
-		dl, _, err := c.SDKs.DownloadURL(ctx, sdk.ID)
+		dl, _, err := c.SDKs.GetDownloadURL(ctx, sdk.ID)
 		require.NoError(t, err)
 		assert.Contains(t, dl.URL, sdk.ID)
 		assert.WithinDuration(t, time.Now().Add(5*time.Minute), dl.ExpiresAt.Time, time.Minute)
@@ -69,7 +69,7 @@ func TestSDKBuildFailsAndBadSource(t *testing.T) {
 	c := newClient(t, srv, "any-key")
 	ctx := t.Context()
 
-	job, _, err := c.SDKs.Create(ctx, postman.SDKCreateRequest{Language: postman.SDKTypeScript,
+	job, _, err := c.SDKs.Create(ctx, postman.SDKCreateParams{Language: postman.SDKTypeScript,
 		Source: postman.SDKSource{Type: postman.SDKSourceCollection, ID: col}})
 	require.NoError(t, err)
 	_, _, err = c.SDKs.WaitGeneration(ctx, job.SDKID)
@@ -77,7 +77,7 @@ func TestSDKBuildFailsAndBadSource(t *testing.T) {
 	require.ErrorAs(t, err, &failed)
 	assert.Equal(t, "spec_validation_failed: missing operationId on GET /pets", failed.Details)
 
-	_, _, err = c.SDKs.Create(ctx, postman.SDKCreateRequest{Language: postman.SDKGo,
+	_, _, err = c.SDKs.Create(ctx, postman.SDKCreateParams{Language: postman.SDKGo,
 		Source: postman.SDKSource{Type: postman.SDKSourceCollection, ID: "00000000-0000-4000-8000-000000000000"}})
 	var apiErr *postman.APIError
 	require.ErrorAs(t, err, &apiErr)

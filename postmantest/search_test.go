@@ -76,7 +76,7 @@ func newSearchWorld(t *testing.T) *searchWorld {
 
 // names runs a search to its end and returns the names it found, and the
 // total of its first page.
-func names(t *testing.T, c *postman.Client, req postman.SearchRequest) ([]string, int) {
+func names(t *testing.T, c *postman.Client, req postman.SearchQueryParams) ([]string, int) {
 	t.Helper()
 	_, resp, err := c.Search.Query(t.Context(), req, nil)
 	require.NoError(t, err)
@@ -94,90 +94,90 @@ func TestSearchMatchesAndFilters(t *testing.T) {
 	eq, ne, in, nin, is := postman.SearchEq, postman.SearchNe, postman.SearchIn, postman.SearchNotIn, postman.SearchEqBool
 	for _, tc := range []struct {
 		name string
-		req  postman.SearchRequest
+		req  postman.SearchQueryParams
 		want []string
 	}{
-		{"every workspace of the team", postman.SearchRequest{ElementType: postman.SearchWorkspaces}, []string{"My Workspace", "Team Workspace"}},
-		{"a workspace by its summary", postman.SearchRequest{Query: "SHARED", ElementType: postman.SearchWorkspaces}, []string{"Team Workspace"}},
-		{"requests in nested folders, any case", postman.SearchRequest{Query: "Payment", ElementType: postman.SearchRequests},
+		{"every workspace of the team", postman.SearchQueryParams{ElementType: postman.SearchWorkspaces}, []string{"My Workspace", "Team Workspace"}},
+		{"a workspace by its summary", postman.SearchQueryParams{Query: "SHARED", ElementType: postman.SearchWorkspaces}, []string{"Team Workspace"}},
+		{"requests in nested folders, any case", postman.SearchQueryParams{Query: "Payment", ElementType: postman.SearchRequests},
 			[]string{"Create payment", "List payments", "Refund a card payment"}},
-		{"every word, names first, then descriptions", postman.SearchRequest{Query: "card", ElementType: postman.SearchRequests},
+		{"every word, names first, then descriptions", postman.SearchQueryParams{Query: "card", ElementType: postman.SearchRequests},
 			[]string{"Refund a card payment", "Create payment"}},
-		{"words anywhere in the name", postman.SearchRequest{Query: "card refund", ElementType: postman.SearchRequests}, []string{"Refund a card payment"}},
-		{"nothing found", postman.SearchRequest{Query: "invoice", ElementType: postman.SearchRequests}, []string{}},
-		{"collections by description", postman.SearchRequest{Query: "bank", ElementType: postman.SearchCollections}, []string{"Payments"}},
-		{"environments", postman.SearchRequest{Query: "staging", ElementType: postman.SearchEnvironments}, []string{"Payments staging"}},
-		{"specs", postman.SearchRequest{Query: "payments", ElementType: postman.SearchSpecs}, []string{"Payments API"}},
-		{"no documents or flows", postman.SearchRequest{ElementType: postman.SearchFlows}, []string{}},
+		{"words anywhere in the name", postman.SearchQueryParams{Query: "card refund", ElementType: postman.SearchRequests}, []string{"Refund a card payment"}},
+		{"nothing found", postman.SearchQueryParams{Query: "invoice", ElementType: postman.SearchRequests}, []string{}},
+		{"collections by description", postman.SearchQueryParams{Query: "bank", ElementType: postman.SearchCollections}, []string{"Payments"}},
+		{"environments", postman.SearchQueryParams{Query: "staging", ElementType: postman.SearchEnvironments}, []string{"Payments staging"}},
+		{"specs", postman.SearchQueryParams{Query: "payments", ElementType: postman.SearchSpecs}, []string{"Payments API"}},
+		{"no documents or flows", postman.SearchQueryParams{ElementType: postman.SearchFlows}, []string{}},
 
-		{"method $eq, any case", postman.SearchRequest{ElementType: postman.SearchRequests, Filters: postman.SearchFilters{eq(postman.SearchFieldMethod, "post")}},
+		{"method $eq, any case", postman.SearchQueryParams{ElementType: postman.SearchRequests, Filters: postman.SearchFilters{eq(postman.SearchFieldMethod, "post")}},
 			[]string{"Create payment", "Add a pet"}},
-		{"method $ne", postman.SearchRequest{Query: "payment", ElementType: postman.SearchRequests, Filters: postman.SearchFilters{ne(postman.SearchFieldMethod, "GET")}},
+		{"method $ne", postman.SearchQueryParams{Query: "payment", ElementType: postman.SearchRequests, Filters: postman.SearchFilters{ne(postman.SearchFieldMethod, "GET")}},
 			[]string{"Create payment", "Refund a card payment"}},
-		{"method $in", postman.SearchRequest{ElementType: postman.SearchRequests, Filters: postman.SearchFilters{in(postman.SearchFieldMethod, "DELETE", "GET")}},
+		{"method $in", postman.SearchQueryParams{ElementType: postman.SearchRequests, Filters: postman.SearchFilters{in(postman.SearchFieldMethod, "DELETE", "GET")}},
 			[]string{"List payments", "Refund a card payment", "Get a pet"}},
-		{"method $nin", postman.SearchRequest{ElementType: postman.SearchRequests, Filters: postman.SearchFilters{nin(postman.SearchFieldMethod, "DELETE", "GET")}},
+		{"method $nin", postman.SearchQueryParams{ElementType: postman.SearchRequests, Filters: postman.SearchFilters{nin(postman.SearchFieldMethod, "DELETE", "GET")}},
 			[]string{"Create payment", "Add a pet"}},
-		{"collectionId $eq by UID", postman.SearchRequest{ElementType: postman.SearchRequests, Filters: postman.SearchFilters{eq(postman.SearchFieldCollectionID, uid(w.pets))}},
+		{"collectionId $eq by UID", postman.SearchQueryParams{ElementType: postman.SearchRequests, Filters: postman.SearchFilters{eq(postman.SearchFieldCollectionID, uid(w.pets))}},
 			[]string{"Get a pet", "Add a pet"}},
-		{"requestId $in", postman.SearchRequest{ElementType: postman.SearchRequests, Filters: postman.SearchFilters{in(postman.SearchFieldRequestID, refundID, uid(getPetID))}},
+		{"requestId $in", postman.SearchQueryParams{ElementType: postman.SearchRequests, Filters: postman.SearchFilters{in(postman.SearchFieldRequestID, refundID, uid(getPetID))}},
 			[]string{"Refund a card payment", "Get a pet"}},
-		{"requestId $ne", postman.SearchRequest{Query: "payment", ElementType: postman.SearchRequests, Filters: postman.SearchFilters{ne(postman.SearchFieldRequestID, listPaymentsID)}},
+		{"requestId $ne", postman.SearchQueryParams{Query: "payment", ElementType: postman.SearchRequests, Filters: postman.SearchFilters{ne(postman.SearchFieldRequestID, listPaymentsID)}},
 			[]string{"Create payment", "Refund a card payment"}},
-		{"type $eq", postman.SearchRequest{Query: "pet", ElementType: postman.SearchRequests, Filters: postman.SearchFilters{eq(postman.SearchFieldType, "http")}},
+		{"type $eq", postman.SearchQueryParams{Query: "pet", ElementType: postman.SearchRequests, Filters: postman.SearchFilters{eq(postman.SearchFieldType, "http")}},
 			[]string{"Get a pet", "Add a pet"}},
-		{"collectionId $nin", postman.SearchRequest{ElementType: postman.SearchCollections, Filters: postman.SearchFilters{nin(postman.SearchFieldCollectionID, w.pets)}},
+		{"collectionId $nin", postman.SearchQueryParams{ElementType: postman.SearchCollections, Filters: postman.SearchFilters{nin(postman.SearchFieldCollectionID, w.pets)}},
 			[]string{"Payments"}},
-		{"workspaceId $eq", postman.SearchRequest{ElementType: postman.SearchEnvironments, Filters: postman.SearchFilters{eq(postman.SearchFieldWorkspaceID, w.personal)}},
+		{"workspaceId $eq", postman.SearchQueryParams{ElementType: postman.SearchEnvironments, Filters: postman.SearchFilters{eq(postman.SearchFieldWorkspaceID, w.personal)}},
 			[]string{"Local"}},
-		{"workspaceId $nin", postman.SearchRequest{ElementType: postman.SearchCollections, Filters: postman.SearchFilters{nin(postman.SearchFieldWorkspaceID, w.team)}},
+		{"workspaceId $nin", postman.SearchQueryParams{ElementType: postman.SearchCollections, Filters: postman.SearchFilters{nin(postman.SearchFieldWorkspaceID, w.team)}},
 			[]string{"Pets API"}},
-		{"environmentId $in by UID", postman.SearchRequest{ElementType: postman.SearchEnvironments, Filters: postman.SearchFilters{in(postman.SearchFieldEnvironmentID, uid(w.localEnv))}},
+		{"environmentId $in by UID", postman.SearchQueryParams{ElementType: postman.SearchEnvironments, Filters: postman.SearchFilters{in(postman.SearchFieldEnvironmentID, uid(w.localEnv))}},
 			[]string{"Local"}},
-		{"specificationId $ne", postman.SearchRequest{ElementType: postman.SearchSpecs, Filters: postman.SearchFilters{ne(postman.SearchFieldSpecificationID, w.specID)}},
+		{"specificationId $ne", postman.SearchQueryParams{ElementType: postman.SearchSpecs, Filters: postman.SearchFilters{ne(postman.SearchFieldSpecificationID, w.specID)}},
 			[]string{}},
-		{"tags $eq", postman.SearchRequest{ElementType: postman.SearchWorkspaces, Filters: postman.SearchFilters{eq(postman.SearchFieldTags, "payments")}},
+		{"tags $eq", postman.SearchQueryParams{ElementType: postman.SearchWorkspaces, Filters: postman.SearchFilters{eq(postman.SearchFieldTags, "payments")}},
 			[]string{"Team Workspace"}},
-		{"tags $ne", postman.SearchRequest{ElementType: postman.SearchWorkspaces, Filters: postman.SearchFilters{ne(postman.SearchFieldTags, "payments")}},
+		{"tags $ne", postman.SearchQueryParams{ElementType: postman.SearchWorkspaces, Filters: postman.SearchFilters{ne(postman.SearchFieldTags, "payments")}},
 			[]string{"My Workspace"}},
-		{"tags $in", postman.SearchRequest{ElementType: postman.SearchCollections, Filters: postman.SearchFilters{in(postman.SearchFieldTags, "cards", "pets")}},
+		{"tags $in", postman.SearchQueryParams{ElementType: postman.SearchCollections, Filters: postman.SearchFilters{in(postman.SearchFieldTags, "cards", "pets")}},
 			[]string{"Payments"}},
-		{"tags $nin", postman.SearchRequest{ElementType: postman.SearchCollections, Filters: postman.SearchFilters{nin(postman.SearchFieldTags, "billing")}},
+		{"tags $nin", postman.SearchQueryParams{ElementType: postman.SearchCollections, Filters: postman.SearchFilters{nin(postman.SearchFieldTags, "billing")}},
 			[]string{"Pets API"}},
-		{"createdBy $eq", postman.SearchRequest{ElementType: postman.SearchSpecs, Filters: postman.SearchFilters{eq(postman.SearchFieldCreatedBy, fakeUserIDStr)}},
+		{"createdBy $eq", postman.SearchQueryParams{ElementType: postman.SearchSpecs, Filters: postman.SearchFilters{eq(postman.SearchFieldCreatedBy, fakeUserIDStr)}},
 			[]string{"Payments API"}},
-		{"teamId $eq", postman.SearchRequest{ElementType: postman.SearchEnvironments, Filters: postman.SearchFilters{eq(postman.SearchFieldTeamID, "123")}},
+		{"teamId $eq", postman.SearchQueryParams{ElementType: postman.SearchEnvironments, Filters: postman.SearchFilters{eq(postman.SearchFieldTeamID, "123")}},
 			[]string{"Payments staging", "Local"}},
-		{"isGitConnected $eq true", postman.SearchRequest{ElementType: postman.SearchCollections, Filters: postman.SearchFilters{is(postman.SearchFieldIsGitConnected, true)}},
+		{"isGitConnected $eq true", postman.SearchQueryParams{ElementType: postman.SearchCollections, Filters: postman.SearchFilters{is(postman.SearchFieldIsGitConnected, true)}},
 			[]string{}},
-		{"isGitConnected $eq false, environments too", postman.SearchRequest{ElementType: postman.SearchEnvironments, Filters: postman.SearchFilters{is(postman.SearchFieldIsGitConnected, false)}},
+		{"isGitConnected $eq false, environments too", postman.SearchQueryParams{ElementType: postman.SearchEnvironments, Filters: postman.SearchFilters{is(postman.SearchFieldIsGitConnected, false)}},
 			[]string{"Payments staging", "Local"}},
-		{"privateNetwork $eq true", postman.SearchRequest{ElementType: postman.SearchCollections, Filters: postman.SearchFilters{is(postman.SearchFieldPrivateNetwork, true)}},
+		{"privateNetwork $eq true", postman.SearchQueryParams{ElementType: postman.SearchCollections, Filters: postman.SearchFilters{is(postman.SearchFieldPrivateNetwork, true)}},
 			[]string{"Payments"}},
-		{"privateNetwork $ne true", postman.SearchRequest{ElementType: postman.SearchCollections, Filters: postman.SearchFilters{postman.SearchNeBool(postman.SearchFieldPrivateNetwork, true)}},
+		{"privateNetwork $ne true", postman.SearchQueryParams{ElementType: postman.SearchCollections, Filters: postman.SearchFilters{postman.SearchNeBool(postman.SearchFieldPrivateNetwork, true)}},
 			[]string{"Pets API"}},
-		{"visibility $eq internal", postman.SearchRequest{ElementType: postman.SearchWorkspaces, Filters: postman.SearchFilters{eq(postman.SearchFieldVisibility, postman.SearchVisibilityInternal)}},
+		{"visibility $eq internal", postman.SearchQueryParams{ElementType: postman.SearchWorkspaces, Filters: postman.SearchFilters{eq(postman.SearchFieldVisibility, postman.SearchVisibilityInternal)}},
 			[]string{"My Workspace", "Team Workspace"}},
 
-		{"other teams' visible workspaces", postman.SearchRequest{ElementType: postman.SearchWorkspaces, Ownership: postman.SearchExternal},
+		{"other teams' visible workspaces", postman.SearchQueryParams{ElementType: postman.SearchWorkspaces, Ownership: postman.SearchExternal},
 			[]string{"Weather", "Gateway partners"}},
-		{"every visible workspace", postman.SearchRequest{ElementType: postman.SearchWorkspaces, Ownership: postman.SearchAll},
+		{"every visible workspace", postman.SearchQueryParams{ElementType: postman.SearchWorkspaces, Ownership: postman.SearchAll},
 			[]string{"My Workspace", "Team Workspace", "Weather", "Gateway partners"}},
-		{"never another team's internal elements", postman.SearchRequest{Query: "payments", ElementType: postman.SearchCollections, Ownership: postman.SearchAll},
+		{"never another team's internal elements", postman.SearchQueryParams{Query: "payments", ElementType: postman.SearchCollections, Ownership: postman.SearchAll},
 			[]string{"Payments"}},
-		{"public requests of verified publishers", postman.SearchRequest{Query: "weather forecast", ElementType: postman.SearchRequests, Ownership: postman.SearchAll,
+		{"public requests of verified publishers", postman.SearchQueryParams{Query: "weather forecast", ElementType: postman.SearchRequests, Ownership: postman.SearchAll,
 			Filters: postman.SearchFilters{eq(postman.SearchFieldVisibility, postman.SearchVisibilityPublic), is(postman.SearchFieldPublisherIsVerified, true)}},
 			[]string{"Daily weather forecast", "Submit a report"}},
-		{"publisherIsVerified $ne true", postman.SearchRequest{ElementType: postman.SearchCollections, Ownership: postman.SearchExternal,
+		{"publisherIsVerified $ne true", postman.SearchQueryParams{ElementType: postman.SearchCollections, Ownership: postman.SearchExternal,
 			Filters: postman.SearchFilters{postman.SearchNeBool(postman.SearchFieldPublisherIsVerified, true)}},
 			[]string{"Payment gateway"}},
-		{"partner requests", postman.SearchRequest{ElementType: postman.SearchRequests, Ownership: postman.SearchExternal,
+		{"partner requests", postman.SearchQueryParams{ElementType: postman.SearchRequests, Ownership: postman.SearchExternal,
 			Filters: postman.SearchFilters{eq(postman.SearchFieldVisibility, postman.SearchVisibilityPartner)}},
 			[]string{"Authorize a payment"}},
-		{"organizationId $in", postman.SearchRequest{ElementType: postman.SearchWorkspaces, Ownership: postman.SearchAll,
+		{"organizationId $in", postman.SearchQueryParams{ElementType: postman.SearchWorkspaces, Ownership: postman.SearchAll,
 			Filters: postman.SearchFilters{in(postman.SearchFieldOrganizationID, "70", "888")}},
 			[]string{"Weather", "Gateway partners"}},
-		{"createdBy of another team", postman.SearchRequest{ElementType: postman.SearchRequests, Ownership: postman.SearchAll,
+		{"createdBy of another team", postman.SearchQueryParams{ElementType: postman.SearchRequests, Ownership: postman.SearchAll,
 			Filters: postman.SearchFilters{eq(postman.SearchFieldCreatedBy, "777001")}},
 			[]string{"Daily weather forecast", "Submit a report"}},
 	} {
@@ -194,7 +194,7 @@ func TestSearchResultFields(t *testing.T) {
 	c := newClient(t, w.srv, "any-key")
 	ctx := t.Context()
 
-	found, _, err := c.Search.Query(ctx, postman.SearchRequest{Query: "refund", ElementType: postman.SearchRequests}, nil)
+	found, _, err := c.Search.Query(ctx, postman.SearchQueryParams{Query: "refund", ElementType: postman.SearchRequests}, nil)
 	require.NoError(t, err)
 	require.Len(t, found, 1)
 	no := false
@@ -211,7 +211,7 @@ func TestSearchResultFields(t *testing.T) {
 		},
 	}, found[0])
 
-	found, _, err = c.Search.Query(ctx, postman.SearchRequest{Query: "team", ElementType: postman.SearchWorkspaces}, nil)
+	found, _, err = c.Search.Query(ctx, postman.SearchQueryParams{Query: "team", ElementType: postman.SearchWorkspaces}, nil)
 	require.NoError(t, err)
 	require.Len(t, found, 1)
 	assert.Equal(t, "Shared with the team", found[0].Summary)
@@ -219,14 +219,14 @@ func TestSearchResultFields(t *testing.T) {
 	assert.Nil(t, found[0].Workspace, "a workspace is in none")
 	assert.Equal(t, "https://api.postman.com/workspaces/"+w.team, found[0].Links.Self.Href)
 
-	found, _, err = c.Search.Query(ctx, postman.SearchRequest{ElementType: postman.SearchSpecs}, nil)
+	found, _, err = c.Search.Query(ctx, postman.SearchQueryParams{ElementType: postman.SearchSpecs}, nil)
 	require.NoError(t, err)
 	require.Len(t, found, 1)
 	assert.Equal(t, w.specID, found[0].SpecificationID)
 	assert.Equal(t, postman.SpecTypeOpenAPI30, found[0].SpecificationType)
 	assert.Equal(t, "Payments API", found[0].SpecificationName)
 
-	found, _, err = c.Search.Query(ctx, postman.SearchRequest{ElementType: postman.SearchCollections, Ownership: postman.SearchExternal,
+	found, _, err = c.Search.Query(ctx, postman.SearchQueryParams{ElementType: postman.SearchCollections, Ownership: postman.SearchExternal,
 		Filters: postman.SearchFilters{postman.SearchEqBool(postman.SearchFieldPublisherIsVerified, true)}}, nil)
 	require.NoError(t, err)
 	require.Len(t, found, 1)
@@ -248,7 +248,7 @@ func TestSearchPages(t *testing.T) {
 	}
 	srv.AddEnvironment(ws, "Production")
 	c := newClient(t, srv, "any-key")
-	req := postman.SearchRequest{Query: "stage", ElementType: postman.SearchEnvironments}
+	req := postman.SearchQueryParams{Query: "stage", ElementType: postman.SearchEnvironments}
 
 	first, resp, err := c.Search.Query(t.Context(), req, nil)
 	require.NoError(t, err)
@@ -257,7 +257,7 @@ func TestSearchPages(t *testing.T) {
 	require.NotEmpty(t, resp.NextCursor)
 
 	var got []string
-	opts := &postman.SearchOptions{CursorOptions: postman.CursorOptions{Limit: 5}}
+	opts := &postman.SearchQueryOptions{CursorOptions: postman.CursorOptions{Limit: 5}}
 	for page := 0; ; page++ {
 		results, resp, err := c.Search.Query(t.Context(), req, opts)
 		require.NoError(t, err)

@@ -25,13 +25,13 @@ func TestDetectedSecretsSearchLocationsAndResolution(t *testing.T) {
 	c := newClient(t, srv, "any-key")
 	ctx := t.Context()
 
-	all, resp, err := c.SecretScanner.Search(ctx, postman.DetectedSecretQuery{}, &postman.DetectedSecretSearchOptions{IncludeTotal: true})
+	all, resp, err := c.SecretScanner.Search(ctx, postman.DetectedSecretSearchParams{}, &postman.DetectedSecretSearchOptions{IncludeTotal: true})
 	require.NoError(t, err)
 	require.Len(t, all, 3)
 	assert.Equal(t, 3, resp.Total)
 	assert.Equal(t, "Basic Auth", all[0].SecretType, "newest first")
 
-	open, _, err := c.SecretScanner.Search(ctx, postman.DetectedSecretQuery{Resolved: postman.Ptr(false),
+	open, _, err := c.SecretScanner.Search(ctx, postman.DetectedSecretSearchParams{Resolved: postman.Ptr(false),
 		WorkspaceVisibilities: []postman.DetectedSecretVisibility{postman.DetectedSecretPublic}}, nil)
 	require.NoError(t, err)
 	require.Len(t, open, 1)
@@ -44,13 +44,13 @@ func TestDetectedSecretsSearchLocationsAndResolution(t *testing.T) {
 	assert.Len(t, s.SecretHash, 64)
 
 	var pages []string
-	for sec, err := range c.SecretScanner.SearchIter(ctx, postman.DetectedSecretQuery{}, &postman.DetectedSecretSearchOptions{CursorOptions: postman.CursorOptions{Limit: 2}}) {
+	for sec, err := range c.SecretScanner.SearchIter(ctx, postman.DetectedSecretSearchParams{}, &postman.DetectedSecretSearchOptions{CursorOptions: postman.CursorOptions{Limit: 2}}) {
 		require.NoError(t, err)
 		pages = append(pages, sec.SecretType)
 	}
 	assert.Equal(t, []string{"Basic Auth", "Slack Access Token", "Stripe API Key"}, pages)
 
-	byResource, _, err := c.SecretScanner.Search(ctx, postman.DetectedSecretQuery{Resources: []postman.DetectedSecretResources{
+	byResource, _, err := c.SecretScanner.Search(ctx, postman.DetectedSecretSearchParams{Resources: []postman.DetectedSecretResources{
 		{Type: postman.SecretInEnvironment, IDs: []string{"12345678-14728df4-c7af-424f-b665-5047b7d25866"}}}}, nil)
 	require.NoError(t, err)
 	require.Len(t, byResource, 1)
@@ -66,20 +66,20 @@ func TestDetectedSecretsSearchLocationsAndResolution(t *testing.T) {
 	assert.Contains(t, locs.Locations[0].URL, public)
 	assert.Empty(t, locs.ActivityFeed)
 
-	status, _, err := c.SecretScanner.UpdateResolution(ctx, leaked, postman.DetectedSecretResolutionUpdate{Resolution: postman.DetectedSecretRevoked, WorkspaceID: public})
+	status, _, err := c.SecretScanner.UpdateResolution(ctx, leaked, postman.DetectedSecretResolutionUpdateParams{Resolution: postman.DetectedSecretRevoked, WorkspaceID: public})
 	require.NoError(t, err)
 	assert.Equal(t, postman.DetectedSecretRevoked, status.Resolution)
 	require.Len(t, status.History, 1)
 	assert.Equal(t, []postmantest.SecretResolution{{Resolution: "REVOKED", Actor: srv.SecretResolutions(leaked)[0].Actor, At: srv.SecretResolutions(leaked)[0].At}}, srv.SecretResolutions(leaked))
 	assert.Equal(t, "REVOKED", srv.DetectedSecrets()[0].Resolution)
 
-	locs, _, err = c.SecretScanner.ListLocations(ctx, leaked, public, &postman.DetectedSecretLocationOptions{ResourceType: postman.SecretInEnvironment})
+	locs, _, err = c.SecretScanner.ListLocations(ctx, leaked, public, &postman.DetectedSecretLocationListOptions{ResourceType: postman.SecretInEnvironment})
 	require.NoError(t, err)
 	require.Len(t, locs.Locations, 1)
 	require.Len(t, locs.ActivityFeed, 1)
 	assert.Equal(t, postman.DetectedSecretRevoked, locs.ActivityFeed[0].Status)
 
-	resolved, _, err := c.SecretScanner.Search(ctx, postman.DetectedSecretQuery{Resolved: postman.Ptr(true)}, nil)
+	resolved, _, err := c.SecretScanner.Search(ctx, postman.DetectedSecretSearchParams{Resolved: postman.Ptr(true)}, nil)
 	require.NoError(t, err)
 	assert.Len(t, resolved, 2)
 
@@ -100,7 +100,7 @@ func TestDetectedSecretErrors(t *testing.T) {
 	c := newClient(t, srv, "any-key")
 	ctx := t.Context()
 
-	_, _, err := c.SecretScanner.Search(ctx, postman.DetectedSecretQuery{WorkspaceIDs: []string{ws},
+	_, _, err := c.SecretScanner.Search(ctx, postman.DetectedSecretSearchParams{WorkspaceIDs: []string{ws},
 		Resources: []postman.DetectedSecretResources{{Type: postman.SecretInRequest, IDs: []string{"x"}}}}, nil)
 	var apiErr *postman.APIError
 	require.ErrorAs(t, err, &apiErr)
@@ -116,7 +116,7 @@ func TestDetectedSecretErrors(t *testing.T) {
 	plain, err := postman.NewClient("any-key", postman.WithBaseURL(srv.URL), postman.WithMaxRetries(0))
 	require.NoError(t, err)
 	t.Cleanup(plain.CloseIdleConnections)
-	_, _, err = plain.SecretScanner.UpdateResolution(ctx, id, postman.DetectedSecretResolutionUpdate{Resolution: "FIXED", WorkspaceID: ws})
+	_, _, err = plain.SecretScanner.UpdateResolution(ctx, id, postman.DetectedSecretResolutionUpdateParams{Resolution: "FIXED", WorkspaceID: ws})
 	require.ErrorAs(t, err, &apiErr)
 	assert.Contains(t, apiErr.Title, "`resolution` must be one of")
 	_, _, err = plain.SecretScanner.ListLocations(ctx, "bm9uZQ==", ws, nil)

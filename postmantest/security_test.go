@@ -70,7 +70,7 @@ func TestSecurityValidationFlagsInsecureDefinitions(t *testing.T) {
 	assert.Equal(t, postman.SecurityViolationGovernance, result.Violations[0].Type)
 	assert.Equal(t, 5, result.Violations[0].Location.Start.Line)
 
-	_, _, err = c.Security.ValidateDefinition(ctx, postman.SecurityValidationRequest{Type: postman.SecurityOpenAPI3, Language: postman.SecurityLanguageJSON, Definition: "{not json"})
+	_, _, err = c.Security.ValidateDefinition(ctx, postman.SecurityValidateParams{Type: postman.SecurityOpenAPI3, Language: postman.SecurityLanguageJSON, Definition: "{not json"})
 	var apiErr *postman.APIError
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, 400, apiErr.StatusCode)

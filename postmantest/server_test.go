@@ -43,7 +43,7 @@ func TestMeReportsUsage(t *testing.T) {
 	srv := postmantest.NewServer()
 	t.Cleanup(srv.Close)
 	c := newClient(t, srv, "any-key")
-	me, resp, err := c.Users.Me(t.Context())
+	me, resp, err := c.Users.GetMe(t.Context())
 	require.NoError(t, err)
 	assert.Equal(t, "taylor-lee", me.User.Username)
 	left, ok := me.APICallsRemaining()
@@ -57,7 +57,7 @@ func TestWrongKeyGetsAuthenticationError(t *testing.T) {
 	srv := postmantest.NewServer(postmantest.WithAPIKey("right-key"))
 	t.Cleanup(srv.Close)
 	c := newClient(t, srv, "wrong-key")
-	_, _, err := c.Users.Me(t.Context())
+	_, _, err := c.Users.GetMe(t.Context())
 	require.ErrorIs(t, err, postman.ErrUnauthorized)
 	var apiErr *postman.APIError
 	require.ErrorAs(t, err, &apiErr)

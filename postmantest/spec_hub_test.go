@@ -41,7 +41,7 @@ func petsSpec(t *testing.T, files ...postman.SpecSourceFile) (*postmantest.Serve
 	if len(files) == 0 {
 		files = []postman.SpecSourceFile{{Path: "index.json", Content: petsOpenAPI}}
 	}
-	spec, _, err := c.Specs.Create(t.Context(), srv.Workspaces()[0].ID, postman.SpecCreateRequest{Name: "Pets", Type: postman.SpecTypeOpenAPI30, Files: files})
+	spec, _, err := c.Specs.Create(t.Context(), srv.Workspaces()[0].ID, postman.SpecCreateParams{Name: "Pets", Type: postman.SpecTypeOpenAPI30, Files: files})
 	require.NoError(t, err)
 	return srv, c, spec
 }
@@ -49,7 +49,7 @@ func petsSpec(t *testing.T, files ...postman.SpecSourceFile) (*postmantest.Serve
 // generateFrom generates a collection from a spec and returns its UID.
 func generateFrom(t *testing.T, c *postman.Client, specID, name string) string {
 	t.Helper()
-	task, _, err := c.Specs.GenerateCollection(t.Context(), specID, postman.SpecCollectionGenerateRequest{Name: name})
+	task, _, err := c.Specs.GenerateCollection(t.Context(), specID, postman.SpecCollectionGenerateParams{Name: name})
 	require.NoError(t, err)
 	done, err := c.Specs.WaitTask(t.Context(), task)
 	require.NoError(t, err)
@@ -62,7 +62,7 @@ func TestSpecRenameKeepsFilesAndCollectionsInSync(t *testing.T) {
 	ctx := t.Context()
 	generateFrom(t, c, spec.ID, "Pets")
 
-	renamed, _, err := c.Specs.Update(ctx, spec.ID, postman.SpecUpdateRequest{Name: "Pets v2"})
+	renamed, _, err := c.Specs.Update(ctx, spec.ID, postman.SpecUpdateParams{Name: "Pets v2"})
 	require.NoError(t, err)
 	assert.Equal(t, "Pets v2", renamed.Name)
 	assert.Equal(t, postman.SpecTypeOpenAPI30, renamed.Type)
@@ -76,7 +76,7 @@ func TestSpecRenameKeepsFilesAndCollectionsInSync(t *testing.T) {
 
 	_, err = c.Do(ctx, http.MethodPatch, "/specs/"+spec.ID, map[string]any{"name": ""}, nil)
 	assert.Equal(t, http.StatusBadRequest, statusOf(t, err))
-	_, _, err = c.Specs.Update(ctx, "8f0bd8a4-0000-4000-8000-000000000000", postman.SpecUpdateRequest{Name: "Nope"})
+	_, _, err = c.Specs.Update(ctx, "8f0bd8a4-0000-4000-8000-000000000000", postman.SpecUpdateParams{Name: "Nope"})
 	assert.ErrorIs(t, err, postman.ErrNotFound)
 }
 
@@ -85,7 +85,7 @@ func TestSpecFilesCreateAndDelete(t *testing.T) {
 	ctx := t.Context()
 	generateFrom(t, c, spec.ID, "Pets")
 
-	created, _, err := c.Specs.CreateFile(ctx, spec.ID, postman.SpecFileCreateRequest{Path: "components/schemas/pet.json", Content: `{"type":"object"}`})
+	created, _, err := c.Specs.CreateFile(ctx, spec.ID, postman.SpecFileCreateParams{Path: "components/schemas/pet.json", Content: `{"type":"object"}`})
 	require.NoError(t, err)
 	assert.Equal(t, postman.SpecFileDefault, created.Type)
 	assert.Equal(t, "components/schemas/pet.json", created.Path)
@@ -100,18 +100,18 @@ func TestSpecFilesCreateAndDelete(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, postman.SpecOutOfSync, generated[0].State, "a new file changes the spec")
 
-	_, _, err = c.Specs.CreateFile(ctx, spec.ID, postman.SpecFileCreateRequest{Path: "components/schemas/pet.json", Content: "{}"})
+	_, _, err = c.Specs.CreateFile(ctx, spec.ID, postman.SpecFileCreateParams{Path: "components/schemas/pet.json", Content: "{}"})
 	assert.Equal(t, http.StatusBadRequest, statusOf(t, err), "one file per path")
-	_, _, err = c.Specs.CreateFile(ctx, spec.ID, postman.SpecFileCreateRequest{Path: "notes.txt", Content: "hello"})
+	_, _, err = c.Specs.CreateFile(ctx, spec.ID, postman.SpecFileCreateParams{Path: "notes.txt", Content: "hello"})
 	assert.Equal(t, http.StatusBadRequest, statusOf(t, err), "an OpenAPI spec takes JSON and YAML files")
-	_, _, err = c.Specs.CreateFile(ctx, spec.ID, postman.SpecFileCreateRequest{Path: "../escape.json", Content: "{}"})
+	_, _, err = c.Specs.CreateFile(ctx, spec.ID, postman.SpecFileCreateParams{Path: "../escape.json", Content: "{}"})
 	assert.Equal(t, http.StatusBadRequest, statusOf(t, err))
-	_, _, err = c.Specs.CreateFile(ctx, "8f0bd8a4-0000-4000-8000-000000000000", postman.SpecFileCreateRequest{Path: "a.json", Content: "{}"})
+	_, _, err = c.Specs.CreateFile(ctx, "8f0bd8a4-0000-4000-8000-000000000000", postman.SpecFileCreateParams{Path: "a.json", Content: "{}"})
 	assert.ErrorIs(t, err, postman.ErrNotFound)
-	graphql, _, err := c.Specs.Create(ctx, srv.Workspaces()[0].ID, postman.SpecCreateRequest{Name: "Graph", Type: postman.SpecTypeGraphQL,
+	graphql, _, err := c.Specs.Create(ctx, srv.Workspaces()[0].ID, postman.SpecCreateParams{Name: "Graph", Type: postman.SpecTypeGraphQL,
 		Files: []postman.SpecSourceFile{{Path: "schema.graphql", Content: "type Query { pets: [String] }"}}})
 	require.NoError(t, err)
-	_, _, err = c.Specs.CreateFile(ctx, graphql.ID, postman.SpecFileCreateRequest{Path: "more.json", Content: "{}"})
+	_, _, err = c.Specs.CreateFile(ctx, graphql.ID, postman.SpecFileCreateParams{Path: "more.json", Content: "{}"})
 	assert.Equal(t, http.StatusBadRequest, statusOf(t, err), "a GraphQL spec is one file")
 
 	_, err = c.Specs.DeleteFile(ctx, spec.ID, "index.json")
@@ -135,7 +135,7 @@ func TestSpecDefinitionResolvesOtherFiles(t *testing.T) {
 	root := `{"openapi":"3.0.0","info":{"title":"Pets","version":"1"},"paths":{"/pets":{"get":{"responses":{"200":{"description":"ok",
 		"content":{"application/json":{"schema":{"$ref":"components/schemas.json#/Pet"}}}}}}}},
 		"components":{"schemas":{"Local":{"type":"string"}}}}`
-	spec, _, err := c.Specs.Create(ctx, ws, postman.SpecCreateRequest{Name: "Pets", Type: postman.SpecTypeOpenAPI30,
+	spec, _, err := c.Specs.Create(ctx, ws, postman.SpecCreateParams{Name: "Pets", Type: postman.SpecTypeOpenAPI30,
 		Files: []postman.SpecSourceFile{
 			{Path: "index.json", Content: root, Type: postman.SpecFileRoot},
 			{Path: "components/schemas.json", Content: `{"Pet":{"type":"object","properties":{"id":{"$ref":"#/PetID"}}},"PetID":{"type":"integer"}}`, Type: postman.SpecFileDefault},
@@ -161,7 +161,7 @@ func TestSpecDefinitionResolvesOtherFiles(t *testing.T) {
 		string(doc.Paths["/pets"]["get"].Responses["200"].Content["application/json"].Schema), "the other file's references are inlined with it")
 	assert.JSONEq(t, `{"schemas":{"Local":{"type":"string"}}}`, string(doc.Components))
 
-	single, _, err := c.Specs.Create(ctx, ws, postman.SpecCreateRequest{Name: "Events", Type: postman.SpecTypeAsyncAPI20,
+	single, _, err := c.Specs.Create(ctx, ws, postman.SpecCreateParams{Name: "Events", Type: postman.SpecTypeAsyncAPI20,
 		Files: []postman.SpecSourceFile{{Path: "asyncapi.yaml", Content: "asyncapi: 2.6.0\ninfo:\n  title: Events\n"}}})
 	require.NoError(t, err)
 	def, _, err = c.Specs.GetDefinition(ctx, single.ID)
@@ -171,7 +171,7 @@ func TestSpecDefinitionResolvesOtherFiles(t *testing.T) {
 	assert.Equal(t, postman.SpecTypeAsyncAPI20, def.DetectedType())
 
 	broken := `{"openapi":"3.0.0","paths":{"/x":{"$ref":"missing.json#/X"}}}`
-	_, _, err = c.Specs.UpdateFile(ctx, spec.ID, "index.json", postman.SpecFileUpdateRequest{Content: &broken})
+	_, _, err = c.Specs.UpdateFile(ctx, spec.ID, "index.json", postman.SpecFileUpdateParams{Content: &broken})
 	require.NoError(t, err)
 	_, _, err = c.Specs.GetDefinition(ctx, spec.ID)
 	var apiErr *postman.APIError
@@ -179,7 +179,7 @@ func TestSpecDefinitionResolvesOtherFiles(t *testing.T) {
 	assert.Equal(t, http.StatusBadRequest, apiErr.StatusCode)
 	assert.Equal(t, "MalformedSpecification", apiErr.Type, "a reference to no file")
 
-	proto, _, err := c.Specs.Create(ctx, ws, postman.SpecCreateRequest{Name: "RPC", Type: postman.SpecTypeProtobuf3,
+	proto, _, err := c.Specs.Create(ctx, ws, postman.SpecCreateParams{Name: "RPC", Type: postman.SpecTypeProtobuf3,
 		Files: []postman.SpecSourceFile{{Path: "svc.proto", Content: `syntax = "proto3";`}}})
 	require.NoError(t, err)
 	_, _, err = c.Specs.GetDefinition(ctx, proto.ID)
@@ -194,16 +194,16 @@ func TestSpecVersionTagsSnapshotFiles(t *testing.T) {
 		postman.SpecSourceFile{Path: "components/schemas/pet.json", Content: `{"type":"object"}`, Type: postman.SpecFileDefault})
 	ctx := t.Context()
 
-	v1, _, err := c.Specs.CreateVersionTag(ctx, spec.ID, postman.SpecVersionTagCreateRequest{Name: "1.0.0"})
+	v1, _, err := c.Specs.CreateVersionTag(ctx, spec.ID, postman.SpecVersionTagCreateParams{Name: "1.0.0"})
 	require.NoError(t, err)
 	assert.Equal(t, "1.0.0", v1.Name)
-	_, _, err = c.Specs.CreateVersionTag(ctx, spec.ID, postman.SpecVersionTagCreateRequest{Name: "1.0.1"})
+	_, _, err = c.Specs.CreateVersionTag(ctx, spec.ID, postman.SpecVersionTagCreateParams{Name: "1.0.1"})
 	assert.ErrorIs(t, err, postman.ErrConflict, "nothing changed since 1.0.0")
 
 	changed := `{"type":"object","required":["id"]}`
-	_, _, err = c.Specs.UpdateFile(ctx, spec.ID, "components/schemas/pet.json", postman.SpecFileUpdateRequest{Content: &changed})
+	_, _, err = c.Specs.UpdateFile(ctx, spec.ID, "components/schemas/pet.json", postman.SpecFileUpdateParams{Content: &changed})
 	require.NoError(t, err)
-	v2, _, err := c.Specs.CreateVersionTag(ctx, spec.ID, postman.SpecVersionTagCreateRequest{Name: "1.0.1"})
+	v2, _, err := c.Specs.CreateVersionTag(ctx, spec.ID, postman.SpecVersionTagCreateParams{Name: "1.0.1"})
 	require.NoError(t, err)
 	assert.NotEqual(t, v1.ID, v2.ID)
 
@@ -258,12 +258,12 @@ func TestSpecSyncOptionsKeepOrphanedRequests(t *testing.T) {
 	colUID := generateFrom(t, c, spec.ID, "Pets")
 	colID := colUID[strings.IndexByte(colUID, '-')+1:]
 
-	opts, _, err := c.Specs.UpdateSyncOptions(ctx, spec.ID, colID, postman.SpecSyncOptions{DeleteOrphanedRequests: postman.Ptr(false)})
+	opts, _, err := c.Specs.UpdateSyncOptions(ctx, spec.ID, colID, postman.SpecSyncSettings{DeleteOrphanedRequests: postman.Ptr(false)})
 	require.NoError(t, err)
 	require.NotNil(t, opts.SyncExamples)
 	assert.True(t, *opts.SyncExamples, "unset options keep their default")
 	assert.False(t, *opts.DeleteOrphanedRequests)
-	opts, _, err = c.Specs.UpdateSyncOptions(ctx, spec.ID, colID, postman.SpecSyncOptions{SyncExamples: postman.Ptr(false)})
+	opts, _, err = c.Specs.UpdateSyncOptions(ctx, spec.ID, colID, postman.SpecSyncSettings{SyncExamples: postman.Ptr(false)})
 	require.NoError(t, err)
 	assert.False(t, *opts.SyncExamples)
 	assert.False(t, *opts.DeleteOrphanedRequests, "options set before stay")
@@ -272,7 +272,7 @@ func TestSpecSyncOptionsKeepOrphanedRequests(t *testing.T) {
 
 	withoutPet := strings.Replace(petsOpenAPI, `"/pets/{petId}":{"get":{"summary":"Get a pet","responses":{"200":{"description":"ok"}}}}`,
 		`"/owners":{"get":{"summary":"List owners","responses":{"200":{"description":"ok"}}}}`, 1)
-	_, _, err = c.Specs.UpdateFile(ctx, spec.ID, "index.json", postman.SpecFileUpdateRequest{Content: &withoutPet})
+	_, _, err = c.Specs.UpdateFile(ctx, spec.ID, "index.json", postman.SpecFileUpdateParams{Content: &withoutPet})
 	require.NoError(t, err)
 	sync, _, err := c.Specs.SyncCollectionFromSpec(ctx, colUID, spec.ID)
 	require.NoError(t, err)
@@ -281,7 +281,7 @@ func TestSpecSyncOptionsKeepOrphanedRequests(t *testing.T) {
 	assert.ElementsMatch(t, []string{"List owners", "List pets", "Get a pet"}, requestNames(t, srv, colID), "the orphaned request stays")
 	assert.Contains(t, string(srv.CollectionDocument(colID)), `"Two pets"`, "the saved example stays")
 
-	_, _, err = c.Specs.UpdateSyncOptions(ctx, spec.ID, colID, postman.SpecSyncOptions{DeleteOrphanedRequests: postman.Ptr(true)})
+	_, _, err = c.Specs.UpdateSyncOptions(ctx, spec.ID, colID, postman.SpecSyncSettings{DeleteOrphanedRequests: postman.Ptr(true)})
 	require.NoError(t, err)
 	sync, _, err = c.Specs.SyncCollectionFromSpec(ctx, colUID, spec.ID)
 	require.NoError(t, err)
@@ -292,7 +292,7 @@ func TestSpecSyncOptionsKeepOrphanedRequests(t *testing.T) {
 	_, err = c.Do(ctx, http.MethodPatch, "/specs/"+spec.ID+"/collections/"+colID+"/sync-options", map[string]any{"other": true}, nil)
 	assert.Equal(t, http.StatusBadRequest, statusOf(t, err))
 	other := srv.AddCollection(srv.Workspaces()[0].ID, []byte(`{"info":{"name":"Other"},"item":[]}`))
-	_, _, err = c.Specs.UpdateSyncOptions(ctx, spec.ID, other, postman.SpecSyncOptions{SyncExamples: postman.Ptr(false)})
+	_, _, err = c.Specs.UpdateSyncOptions(ctx, spec.ID, other, postman.SpecSyncSettings{SyncExamples: postman.Ptr(false)})
 	assert.ErrorIs(t, err, postman.ErrNotFound, "only collections generated from the spec have sync options")
 }
 
@@ -331,7 +331,7 @@ func TestSpecGeneratedFromCollectionAndSynced(t *testing.T) {
 	ws := srv.Workspaces()[1].ID
 	colID := srv.AddCollection(ws, []byte(shopCollection))
 
-	task, _, err := c.Specs.GenerateSpec(ctx, uid(colID), postman.SpecGenerateRequest{Name: "Shop API", Type: postman.SpecTypeOpenAPI31})
+	task, _, err := c.Specs.GenerateSpec(ctx, uid(colID), postman.SpecGenerateParams{Name: "Shop API", Type: postman.SpecTypeOpenAPI31})
 	require.NoError(t, err)
 	assert.Equal(t, postman.SpecTaskOnCollection, task.Element)
 	done, err := c.Specs.WaitTask(ctx, task)
@@ -401,7 +401,7 @@ func TestSpecGeneratedFromCollectionAndSynced(t *testing.T) {
 	other := srv.AddCollection(ws, []byte(`{"info":{"name":"Other"},"item":[]}`))
 	_, _, err = c.Specs.SyncSpecFromCollection(ctx, specID, uid(other))
 	assert.ErrorIs(t, err, postman.ErrNotFound, "only a linked collection updates the spec")
-	_, _, err = c.Specs.GenerateSpec(ctx, uid("8f0bd8a4-0000-4000-8000-000000000000"), postman.SpecGenerateRequest{Name: "Nope"})
+	_, _, err = c.Specs.GenerateSpec(ctx, uid("8f0bd8a4-0000-4000-8000-000000000000"), postman.SpecGenerateParams{Name: "Nope"})
 	assert.ErrorIs(t, err, postman.ErrNotFound)
 	_, _, err = c.Specs.ListGeneratedSpecs(ctx, uid("8f0bd8a4-0000-4000-8000-000000000000"), nil)
 	assert.ErrorIs(t, err, postman.ErrNotFound)
@@ -414,7 +414,7 @@ func TestSpecSyncFromGeneratedCollection(t *testing.T) {
 	srv, c := specServer(t)
 	ctx := t.Context()
 	ws := srv.Workspaces()[0].ID
-	spec, _, err := c.Specs.Create(ctx, ws, postman.SpecCreateRequest{Name: "Pets", Type: postman.SpecTypeOpenAPI30,
+	spec, _, err := c.Specs.Create(ctx, ws, postman.SpecCreateParams{Name: "Pets", Type: postman.SpecTypeOpenAPI30,
 		Files: []postman.SpecSourceFile{{Path: "index.json", Content: petsOpenAPI}}})
 	require.NoError(t, err)
 	first := generateFrom(t, c, spec.ID, "Pets")
@@ -455,12 +455,12 @@ func TestSpecGenerationFromCollectionTasks(t *testing.T) {
 		ctx := t.Context()
 		colID := srv.AddCollection(srv.Workspaces()[0].ID, []byte(shopCollection))
 
-		task, _, err := c.Specs.GenerateSpec(ctx, uid(colID), postman.SpecGenerateRequest{Name: "Shop", Format: postman.SpecGenerationYAML})
+		task, _, err := c.Specs.GenerateSpec(ctx, uid(colID), postman.SpecGenerateParams{Name: "Shop", Format: postman.SpecGenerationYAML})
 		require.NoError(t, err)
 		pending, _, err := c.Specs.GetTask(ctx, task.Element, task.ElementID, task.TaskID)
 		require.NoError(t, err)
 		assert.Equal(t, postman.SpecTaskPending, pending.Status)
-		_, _, err = c.Specs.GenerateSpec(ctx, uid(colID), postman.SpecGenerateRequest{Name: "Again"})
+		_, _, err = c.Specs.GenerateSpec(ctx, uid(colID), postman.SpecGenerateParams{Name: "Again"})
 		assert.Equal(t, http.StatusLocked, statusOf(t, err), "one generation at a time")
 		done, err := c.Specs.WaitTask(ctx, task)
 		require.NoError(t, err)
@@ -476,7 +476,7 @@ func TestSpecGenerationFromCollectionTasks(t *testing.T) {
 		assert.Contains(t, def.Content, "\"/orders/{orderId}\":\n")
 
 		srv.FailTasks("Failed to generate the spec")
-		task, _, err = c.Specs.GenerateSpec(ctx, uid(colID), postman.SpecGenerateRequest{Name: "Broken"})
+		task, _, err = c.Specs.GenerateSpec(ctx, uid(colID), postman.SpecGenerateParams{Name: "Broken"})
 		require.NoError(t, err)
 		_, err = c.Specs.WaitTask(ctx, task)
 		var failed *postman.TaskFailedError

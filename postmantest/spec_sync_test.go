@@ -42,10 +42,10 @@ func TestSpecChangesLeaveCollectionsOutOfSyncUntilSynced(t *testing.T) {
 	c := newClient(t, srv, "any-key")
 	ctx := t.Context()
 
-	spec, _, err := c.Specs.Create(ctx, ws, postman.SpecCreateRequest{Name: "Pets", Type: postman.SpecTypeOpenAPI30,
+	spec, _, err := c.Specs.Create(ctx, ws, postman.SpecCreateParams{Name: "Pets", Type: postman.SpecTypeOpenAPI30,
 		Files: []postman.SpecSourceFile{{Path: "index.json", Content: petsOpenAPI}}})
 	require.NoError(t, err)
-	task, _, err := c.Specs.GenerateCollection(ctx, spec.ID, postman.SpecCollectionGenerateRequest{Name: "Pets collection"})
+	task, _, err := c.Specs.GenerateCollection(ctx, spec.ID, postman.SpecCollectionGenerateParams{Name: "Pets collection"})
 	require.NoError(t, err)
 	done, err := c.Specs.WaitTask(ctx, task)
 	require.NoError(t, err)
@@ -55,7 +55,7 @@ func TestSpecChangesLeaveCollectionsOutOfSyncUntilSynced(t *testing.T) {
 	assert.Len(t, requestNames(t, srv, colID), 2)
 
 	changed := strings.Replace(petsOpenAPI, `"/pets":{`, `"/owners":{"get":{"summary":"List owners","responses":{"200":{"description":"ok"}}}},"/pets":{`, 1)
-	file, _, err := c.Specs.UpdateFile(ctx, spec.ID, "index.json", postman.SpecFileUpdateRequest{Content: &changed})
+	file, _, err := c.Specs.UpdateFile(ctx, spec.ID, "index.json", postman.SpecFileUpdateParams{Content: &changed})
 	require.NoError(t, err)
 	assert.Equal(t, "index.json", file.Path)
 	got, _, err := c.Specs.GetFile(ctx, spec.ID, "index.json")
@@ -89,15 +89,15 @@ func TestSpecSyncFailsWithFailTasks(t *testing.T) {
 	t.Cleanup(srv.Close)
 	c := newClient(t, srv, "any-key")
 	ctx := t.Context()
-	spec, _, err := c.Specs.Create(ctx, srv.Workspaces()[0].ID, postman.SpecCreateRequest{Name: "Pets", Type: postman.SpecTypeOpenAPI30,
+	spec, _, err := c.Specs.Create(ctx, srv.Workspaces()[0].ID, postman.SpecCreateParams{Name: "Pets", Type: postman.SpecTypeOpenAPI30,
 		Files: []postman.SpecSourceFile{{Path: "index.json", Content: petsOpenAPI}}})
 	require.NoError(t, err)
-	task, _, err := c.Specs.GenerateCollection(ctx, spec.ID, postman.SpecCollectionGenerateRequest{Name: "Pets"})
+	task, _, err := c.Specs.GenerateCollection(ctx, spec.ID, postman.SpecCollectionGenerateParams{Name: "Pets"})
 	require.NoError(t, err)
 	done, err := c.Specs.WaitTask(ctx, task)
 	require.NoError(t, err)
 	changed := strings.Replace(petsOpenAPI, `"title":"Pets"`, `"title":"Pets v2"`, 1)
-	_, _, err = c.Specs.UpdateFile(ctx, spec.ID, "index.json", postman.SpecFileUpdateRequest{Content: &changed})
+	_, _, err = c.Specs.UpdateFile(ctx, spec.ID, "index.json", postman.SpecFileUpdateParams{Content: &changed})
 	require.NoError(t, err)
 
 	srv.FailTasks("The specification is invalid.")
@@ -117,22 +117,22 @@ func TestSpecFileRenameAndRoot(t *testing.T) {
 	t.Cleanup(srv.Close)
 	c := newClient(t, srv, "any-key")
 	ctx := t.Context()
-	spec, _, err := c.Specs.Create(ctx, srv.Workspaces()[0].ID, postman.SpecCreateRequest{Name: "Pets", Type: postman.SpecTypeOpenAPI30,
+	spec, _, err := c.Specs.Create(ctx, srv.Workspaces()[0].ID, postman.SpecCreateParams{Name: "Pets", Type: postman.SpecTypeOpenAPI30,
 		Files: []postman.SpecSourceFile{
 			{Path: "index.json", Content: petsOpenAPI, Type: postman.SpecFileRoot},
 			{Path: "schemas/pet.json", Content: `{"type":"object"}`, Type: postman.SpecFileDefault},
 		}})
 	require.NoError(t, err)
 
-	renamed, _, err := c.Specs.UpdateFile(ctx, spec.ID, "schemas/pet.json", postman.SpecFileUpdateRequest{Name: postman.Ptr("animal.json")})
+	renamed, _, err := c.Specs.UpdateFile(ctx, spec.ID, "schemas/pet.json", postman.SpecFileUpdateParams{Name: postman.Ptr("animal.json")})
 	require.NoError(t, err)
 	assert.Equal(t, "schemas/animal.json", renamed.Path)
-	_, _, err = c.Specs.UpdateFile(ctx, spec.ID, "index.json", postman.SpecFileUpdateRequest{Type: postman.SpecFileDefault})
+	_, _, err = c.Specs.UpdateFile(ctx, spec.ID, "index.json", postman.SpecFileUpdateParams{Type: postman.SpecFileDefault})
 	var apiErr *postman.APIError
 	require.ErrorAs(t, err, &apiErr, "the root cannot stop being one")
 	assert.Equal(t, 400, apiErr.StatusCode)
 
-	root, _, err := c.Specs.UpdateFile(ctx, spec.ID, "schemas/animal.json", postman.SpecFileUpdateRequest{Type: postman.SpecFileRoot})
+	root, _, err := c.Specs.UpdateFile(ctx, spec.ID, "schemas/animal.json", postman.SpecFileUpdateParams{Type: postman.SpecFileRoot})
 	require.NoError(t, err)
 	assert.Equal(t, postman.SpecFileRoot, root.Type)
 	files, _, err := c.Specs.ListFiles(ctx, spec.ID, nil)
@@ -143,6 +143,6 @@ func TestSpecFileRenameAndRoot(t *testing.T) {
 	}
 	assert.Equal(t, map[string]postman.SpecFileType{"index.json": postman.SpecFileDefault, "schemas/animal.json": postman.SpecFileRoot}, types)
 
-	_, _, err = c.Specs.UpdateFile(ctx, spec.ID, "missing.json", postman.SpecFileUpdateRequest{Content: postman.Ptr("{}")})
+	_, _, err = c.Specs.UpdateFile(ctx, spec.ID, "missing.json", postman.SpecFileUpdateParams{Content: postman.Ptr("{}")})
 	assert.ErrorIs(t, err, postman.ErrNotFound)
 }

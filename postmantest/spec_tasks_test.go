@@ -14,7 +14,7 @@ import (
 func TestSpecTasksOnlyUnderTheirElement(t *testing.T) {
 	srv, c, spec := petsSpec(t)
 	ctx := t.Context()
-	gen, _, err := c.Specs.GenerateCollection(ctx, spec.ID, postman.SpecCollectionGenerateRequest{Name: "Pets"})
+	gen, _, err := c.Specs.GenerateCollection(ctx, spec.ID, postman.SpecCollectionGenerateParams{Name: "Pets"})
 	require.NoError(t, err)
 	done, _, err := c.Specs.GetTask(ctx, postman.SpecTaskOnSpec, spec.ID, gen.TaskID)
 	require.NoError(t, err)
@@ -27,7 +27,7 @@ func TestSpecTasksOnlyUnderTheirElement(t *testing.T) {
 	assert.ErrorIs(t, err, postman.ErrNotFound)
 	_, _, err = c.Specs.GetTask(ctx, postman.SpecTaskOnSpec, "00000000-0000-4000-8000-000000000000", gen.TaskID)
 	assert.ErrorIs(t, err, postman.ErrNotFound)
-	other, _, err := c.Specs.Create(ctx, srv.Workspaces()[0].ID, postman.SpecCreateRequest{Name: "Other", Type: postman.SpecTypeOpenAPI30,
+	other, _, err := c.Specs.Create(ctx, srv.Workspaces()[0].ID, postman.SpecCreateParams{Name: "Other", Type: postman.SpecTypeOpenAPI30,
 		Files: []postman.SpecSourceFile{{Path: "index.json", Content: petsOpenAPI}}})
 	require.NoError(t, err)
 	_, _, err = c.Specs.GetTask(ctx, postman.SpecTaskOnSpec, other.ID, gen.TaskID)

@@ -148,7 +148,7 @@ func TestFaults(t *testing.T) {
 			postman.WithRetryWait(time.Millisecond, 2*time.Millisecond), postman.WithMaxRetryAfter(0))
 		require.NoError(t, err)
 		t.Cleanup(c.CloseIdleConnections)
-		_, resp, err := c.Users.Me(t.Context())
+		_, resp, err := c.Users.GetMe(t.Context())
 		var apiErr *postman.APIError
 		require.ErrorAs(t, err, &apiErr, "Retry-After: 1 is over the 0s cap: the client stops at once")
 		assert.Equal(t, 503, apiErr.StatusCode)
@@ -159,10 +159,10 @@ func TestFaults(t *testing.T) {
 		t.Cleanup(srv.Close)
 		c := newClient(t, srv, "any-key")
 		for range 2 {
-			_, _, err := c.Users.Me(t.Context())
+			_, _, err := c.Users.GetMe(t.Context())
 			require.NoError(t, err)
 		}
-		_, resp, err := c.Users.Me(t.Context())
+		_, resp, err := c.Users.GetMe(t.Context())
 		var rl *postman.RateLimitError
 		require.ErrorAs(t, err, &rl)
 		assert.False(t, rl.QuotaExhausted)
@@ -184,7 +184,7 @@ func TestFaults(t *testing.T) {
 		assert.Greater(t, rl.RetryAfter, 8*time.Second)
 		assert.LessOrEqual(t, rl.RetryAfter, 10*time.Second)
 
-		_, _, err = c.Users.Me(t.Context())
+		_, _, err = c.Users.GetMe(t.Context())
 		assert.NoError(t, err, "other endpoints draw only from the general limit")
 		_, _, err = newClient(t, srv, "another-key").Collections.List(t.Context(), nil)
 		assert.NoError(t, err, "each key has its own window")
@@ -199,10 +199,10 @@ func TestFaults(t *testing.T) {
 		t.Cleanup(srv.Close)
 		srv.ExhaustQuota()
 		c := newClient(t, srv, "any-key")
-		_, _, err := c.Users.Me(t.Context())
+		_, _, err := c.Users.GetMe(t.Context())
 		assert.ErrorIs(t, err, postman.ErrQuotaExhausted)
 		srv.RestoreQuota()
-		_, _, err = c.Users.Me(t.Context())
+		_, _, err = c.Users.GetMe(t.Context())
 		assert.NoError(t, err)
 	})
 	t.Run("plan gating", func(t *testing.T) {

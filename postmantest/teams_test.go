@@ -43,7 +43,7 @@ func TestTeamMemberRoles(t *testing.T) {
 	t.Cleanup(srv.Close)
 	c := newClient(t, srv, "any-key")
 
-	results, _, err := c.Teams.UpdateMemberRoles(t.Context(), "123", postman.TeamMemberRolesRequest{
+	results, _, err := c.Teams.UpdateMemberRoles(t.Context(), "123", postman.TeamMemberRolesUpdateParams{
 		Add: &postman.TeamRoleAssignments{Users: map[string][]postman.TeamRole{
 			"87654321": {postman.TeamRoleDeveloper},
 			"12345678": {postman.TeamRoleManager},
@@ -57,7 +57,7 @@ func TestTeamMemberRoles(t *testing.T) {
 	assert.Nil(t, results[1].PreviousRole)
 	assert.Equal(t, postman.TeamEntityGroup, results[2].EntityType)
 
-	results, _, err = c.Teams.UpdateMemberRoles(t.Context(), "123", postman.TeamMemberRolesRequest{
+	results, _, err = c.Teams.UpdateMemberRoles(t.Context(), "123", postman.TeamMemberRolesUpdateParams{
 		Add:    &postman.TeamRoleAssignments{Users: map[string][]postman.TeamRole{"87654321": {postman.TeamRoleManager}}},
 		Remove: &postman.TeamRoleAssignments{Groups: map[string][]postman.TeamRole{"1234": {postman.TeamRoleDeveloper}}},
 	})
@@ -69,7 +69,7 @@ func TestTeamMemberRoles(t *testing.T) {
 	assert.Nil(t, results[1].Role)
 	assert.Equal(t, []postmantest.TeamMember{{EntityType: "user", EntityID: "12345678", Role: "TEAM_MANAGER"}, {EntityType: "user", EntityID: "87654321", Role: "TEAM_MANAGER"}}, srv.Teams()[0].Members)
 
-	_, _, err = c.Teams.UpdateMemberRoles(t.Context(), "999", postman.TeamMemberRolesRequest{
+	_, _, err = c.Teams.UpdateMemberRoles(t.Context(), "999", postman.TeamMemberRolesUpdateParams{
 		Add: &postman.TeamRoleAssignments{Users: map[string][]postman.TeamRole{"1": {postman.TeamRoleManager}}},
 	})
 	require.ErrorIs(t, err, postman.ErrNotFound)
@@ -120,21 +120,21 @@ func TestTeamCreateGetAndRemoveMembers(t *testing.T) {
 	t.Cleanup(srv.Close)
 	c := newClient(t, srv, "any-key")
 
-	team, _, err := c.Teams.Create(t.Context(), postman.TeamCreateRequest{Name: "Testing Team", Description: "API testing team."})
+	team, _, err := c.Teams.Create(t.Context(), postman.TeamCreateParams{Name: "Testing Team", Description: "API testing team."})
 	require.NoError(t, err)
 	assert.Equal(t, "testing-team", team.Handle)
 	assert.Equal(t, postman.TeamEntityID("12345678"), team.CreatedBy)
 	id := strconv.FormatInt(team.ID, 10)
 
-	_, _, err = c.Teams.Create(t.Context(), postman.TeamCreateRequest{Name: "testing team"})
+	_, _, err = c.Teams.Create(t.Context(), postman.TeamCreateParams{Name: "testing team"})
 	var apiErr *postman.APIError
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, 400, apiErr.StatusCode)
-	_, _, err = c.Teams.Create(t.Context(), postman.TeamCreateRequest{Name: "No_underscores"})
+	_, _, err = c.Teams.Create(t.Context(), postman.TeamCreateParams{Name: "No_underscores"})
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, 400, apiErr.StatusCode)
 
-	results, _, err := c.Teams.CreateAccessRequest(t.Context(), id, postman.TeamAccessRequestCreateRequest{
+	results, _, err := c.Teams.CreateAccessRequest(t.Context(), id, postman.TeamAccessRequestCreateParams{
 		Entities: []postman.TeamEntity{{EntityType: postman.TeamEntityUser, EntityID: "87654321"}, {EntityType: postman.TeamEntityUser, EntityID: "12345678"}},
 		Role:     postman.TeamRoleManager, Reason: "Leads testing.", RequestType: postman.TeamRequestToAddMembers,
 	})
@@ -154,10 +154,10 @@ func TestTeamCreateGetAndRemoveMembers(t *testing.T) {
 	assert.Equal(t, "Testing Team", got.Name)
 	assert.JSONEq(t, `[{"entityType":"user","entityId":12345678,"role":"TEAM_MANAGER"},{"entityType":"user","entityId":87654321,"role":"TEAM_MANAGER"}]`, string(got.Members))
 
-	_, err = c.Teams.RemoveMembers(t.Context(), id, postman.TeamMembersRemoveRequest{Entities: []postman.TeamEntity{{EntityType: postman.TeamEntityUser, EntityID: "87654321"}, {EntityType: postman.TeamEntityGroup, EntityID: "5"}}})
+	_, err = c.Teams.RemoveMembers(t.Context(), id, postman.TeamMembersRemoveParams{Entities: []postman.TeamEntity{{EntityType: postman.TeamEntityUser, EntityID: "87654321"}, {EntityType: postman.TeamEntityGroup, EntityID: "5"}}})
 	require.ErrorAs(t, err, &apiErr)
 	assert.Contains(t, apiErr.Error(), "groups - 5")
-	_, err = c.Teams.RemoveMembers(t.Context(), id, postman.TeamMembersRemoveRequest{Entities: []postman.TeamEntity{{EntityType: postman.TeamEntityUser, EntityID: "87654321"}}})
+	_, err = c.Teams.RemoveMembers(t.Context(), id, postman.TeamMembersRemoveParams{Entities: []postman.TeamEntity{{EntityType: postman.TeamEntityUser, EntityID: "87654321"}}})
 	require.NoError(t, err)
 	assert.Len(t, srv.Teams()[1].Members, 1)
 

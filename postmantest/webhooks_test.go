@@ -18,7 +18,7 @@ func TestWebhookCreatesItsMonitor(t *testing.T) {
 	c := newClient(t, srv, "any-key")
 	ctx := t.Context()
 
-	hook, _, err := c.Webhooks.Create(ctx, ws, postman.WebhookCreateRequest{Name: "Nightly", Collection: uid(col)})
+	hook, _, err := c.Webhooks.Create(ctx, ws, postman.WebhookCreateParams{Name: "Nightly", Collection: uid(col)})
 	require.NoError(t, err)
 	assert.Equal(t, "Nightly", hook.Name)
 	assert.Equal(t, uid(col), hook.Collection)
@@ -29,7 +29,7 @@ func TestWebhookCreatesItsMonitor(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "Nightly", m.Name)
 
-	_, _, err = c.Webhooks.Create(ctx, ws, postman.WebhookCreateRequest{Name: "No collection"})
+	_, _, err = c.Webhooks.Create(ctx, ws, postman.WebhookCreateParams{Name: "No collection"})
 	var apiErr *postman.APIError
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, "paramMissingError", apiErr.Name)

@@ -13,10 +13,10 @@ import (
 
 // feed returns a workspace's activities as "action type name" lines,
 // newest first.
-func feed(t *testing.T, c *postman.Client, workspaceID string, opts *postman.WorkspaceActivityOptions) []string {
+func feed(t *testing.T, c *postman.Client, workspaceID string, opts *postman.WorkspaceActivityListOptions) []string {
 	t.Helper()
 	var out []string
-	for a, err := range c.Workspaces.ActivitiesIter(t.Context(), workspaceID, opts) {
+	for a, err := range c.Workspaces.ListActivitiesIter(t.Context(), workspaceID, opts) {
 		require.NoError(t, err)
 		assert.Equal(t, workspaceID, a.WorkspaceID)
 		out = append(out, fmt.Sprintf("%s %s %s", a.Action, a.ElementType, a.ElementName))
@@ -34,11 +34,11 @@ func TestWorkspaceActivitiesRecordChanges(t *testing.T) {
 	assert.Empty(t, feed(t, c, team, nil))
 	id := srv.AddCollection(team, []byte(petsCollection))
 	rename(t, c, id, "Pets API v2")
-	env, _, err := c.Environments.Create(ctx, postman.EnvironmentCreateRequest{WorkspaceID: team, Name: "Staging"})
+	env, _, err := c.Environments.Create(ctx, postman.EnvironmentCreateParams{WorkspaceID: team, Name: "Staging"})
 	require.NoError(t, err)
 	_, err = c.Environments.Delete(ctx, env.ID)
 	require.NoError(t, err)
-	_, _, err = c.Workspaces.Update(ctx, team, postman.WorkspaceUpdateRequest{Name: postman.Ptr("Platform")})
+	_, _, err = c.Workspaces.Update(ctx, team, postman.WorkspaceUpdateParams{Name: postman.Ptr("Platform")})
 	require.NoError(t, err)
 	_, err = c.Collections.Delete(ctx, id)
 	require.NoError(t, err)
@@ -53,7 +53,7 @@ func TestWorkspaceActivitiesRecordChanges(t *testing.T) {
 	}, feed(t, c, team, nil))
 	assert.Empty(t, feed(t, c, srv.Workspaces()[0].ID, nil), "each workspace has its own feed")
 
-	page, resp, err := c.Workspaces.Activities(ctx, team, &postman.WorkspaceActivityOptions{CursorOptions: postman.CursorOptions{Limit: 4}})
+	page, resp, err := c.Workspaces.ListActivities(ctx, team, &postman.WorkspaceActivityListOptions{CursorOptions: postman.CursorOptions{Limit: 4}})
 	require.NoError(t, err)
 	require.Len(t, page, 4)
 	assert.NotEmpty(t, resp.NextCursor)
@@ -63,9 +63,9 @@ func TestWorkspaceActivitiesRecordChanges(t *testing.T) {
 	assert.Equal(t, "destroy", page[0].Trigger)
 
 	assert.Equal(t, []string{"destroy collection Pets API v2", "update collection Pets API v2", "create collection Pets API"},
-		feed(t, c, team, &postman.WorkspaceActivityOptions{ElementTypes: []postman.WorkspaceElementType{postman.WorkspaceElementCollection}}))
-	assert.Len(t, feed(t, c, team, &postman.WorkspaceActivityOptions{UserID: fakeUserID}), 6)
-	assert.Empty(t, feed(t, c, team, &postman.WorkspaceActivityOptions{UserID: 87654321}))
+		feed(t, c, team, &postman.WorkspaceActivityListOptions{ElementTypes: []postman.WorkspaceElementType{postman.WorkspaceElementCollection}}))
+	assert.Len(t, feed(t, c, team, &postman.WorkspaceActivityListOptions{UserID: fakeUserID}), 6)
+	assert.Empty(t, feed(t, c, team, &postman.WorkspaceActivityListOptions{UserID: 87654321}))
 
 	// Changes to a collection's items are changes to the collection.
 	other := srv.AddCollection(team, []byte(petsCollection))
@@ -75,6 +75,6 @@ func TestWorkspaceActivitiesRecordChanges(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []string{"update collection Pets API", "update collection Pets API", "create collection Pets API"}, feed(t, c, team, nil)[:3])
 
-	_, _, err = c.Workspaces.Activities(ctx, "00000000-0000-4000-8000-000000000000", nil)
+	_, _, err = c.Workspaces.ListActivities(ctx, "00000000-0000-4000-8000-000000000000", nil)
 	assert.ErrorIs(t, err, postman.ErrNotFound)
 }

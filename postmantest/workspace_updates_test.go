@@ -19,7 +19,7 @@ func TestWorkspaceUpdatesLifecycle(t *testing.T) {
 	c := newClient(t, srv, "any-key")
 	ctx := t.Context()
 
-	created, _, err := c.Workspaces.CreateUpdate(ctx, team, postman.WorkspaceUpdateCreateRequest{
+	created, _, err := c.Workspaces.CreateUpdate(ctx, team, postman.WorkspaceUpdateCreateParams{
 		Topic: "API v1.0 released", Description: "The first stable version.", Category: postman.WorkspaceUpdateAnnouncement,
 		RelatedResources: []postman.WorkspaceUpdateResource{{Resource: postman.WorkspaceUpdateResourceCollection, ResourceID: uid(collection)}}})
 	require.NoError(t, err)
@@ -34,7 +34,7 @@ func TestWorkspaceUpdatesLifecycle(t *testing.T) {
 	assert.Equal(t, "taylor-lee", got.CreatedBy.Username)
 	assert.Equal(t, []postman.WorkspaceUpdateResource{{Resource: postman.WorkspaceUpdateResourceCollection, ResourceID: uid(collection)}}, got.RelatedResources)
 
-	fix, _, err := c.Workspaces.CreateUpdate(ctx, team, postman.WorkspaceUpdateCreateRequest{
+	fix, _, err := c.Workspaces.CreateUpdate(ctx, team, postman.WorkspaceUpdateCreateParams{
 		Topic: "Fixed pagination", Description: "Cursors no longer skip.", Category: postman.WorkspaceUpdateBugFix})
 	require.NoError(t, err)
 	assert.Greater(t, fix.ID, created.ID)
@@ -43,7 +43,7 @@ func TestWorkspaceUpdatesLifecycle(t *testing.T) {
 	// requiring the merge-patch content type, so its request cannot be
 	// validated (see the SDK's PatchUpdateHeaderOnly).
 	plain := newPlainClient(t, srv)
-	pinned, _, err := plain.Workspaces.PatchUpdate(ctx, team, created.ID, postman.WorkspaceUpdatePatchRequest{
+	pinned, _, err := plain.Workspaces.PatchUpdate(ctx, team, created.ID, postman.WorkspaceUpdatePatchParams{
 		Topic: "API v1.0 released", Description: "The first stable version, now GA.", Category: postman.WorkspaceUpdateAnnouncement,
 		IsPinned: postman.Ptr(true)})
 	require.NoError(t, err)
@@ -84,25 +84,25 @@ func TestWorkspaceUpdatesRejectAndPage(t *testing.T) {
 
 	// The description forbids these requests: send them without validation.
 	plain := newPlainClient(t, srv)
-	_, _, err := plain.Workspaces.CreateUpdate(ctx, team, postman.WorkspaceUpdateCreateRequest{Topic: "t", Description: "d"})
+	_, _, err := plain.Workspaces.CreateUpdate(ctx, team, postman.WorkspaceUpdateCreateParams{Topic: "t", Description: "d"})
 	var apiErr *postman.APIError
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, 400, apiErr.StatusCode)
 	assert.Contains(t, apiErr.Detail, "should have required property 'category'")
-	_, _, err = plain.Workspaces.CreateUpdate(ctx, team, postman.WorkspaceUpdateCreateRequest{Topic: "t", Description: "d", Category: "rumour"})
+	_, _, err = plain.Workspaces.CreateUpdate(ctx, team, postman.WorkspaceUpdateCreateParams{Topic: "t", Description: "d", Category: "rumour"})
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, "https://api.postman.com/problems/invalidWorkspaceUpdateCategory", apiErr.Type)
 
 	// Another team's public workspace: readable, not writable.
 	other := srv.AddWorkspace(postmantest.Workspace{Name: "Partner APIs", Type: "public",
 		Publisher: postmantest.Publisher{TeamID: 999, TeamName: "Partner"}})
-	_, _, err = c.Workspaces.CreateUpdate(ctx, other, postman.WorkspaceUpdateCreateRequest{Topic: "t", Description: "d", Category: postman.WorkspaceUpdateImprovement})
+	_, _, err = c.Workspaces.CreateUpdate(ctx, other, postman.WorkspaceUpdateCreateParams{Topic: "t", Description: "d", Category: postman.WorkspaceUpdateImprovement})
 	assert.ErrorIs(t, err, postman.ErrForbidden)
 	_, _, err = c.Workspaces.ListUpdates(ctx, other, nil)
 	require.NoError(t, err)
 
 	for i := range 23 {
-		_, _, err := c.Workspaces.CreateUpdate(ctx, team, postman.WorkspaceUpdateCreateRequest{
+		_, _, err := c.Workspaces.CreateUpdate(ctx, team, postman.WorkspaceUpdateCreateParams{
 			Topic: fmt.Sprintf("update %d", i), Description: "d", Category: postman.WorkspaceUpdateImprovement})
 		require.NoError(t, err)
 	}

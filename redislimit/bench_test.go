@@ -38,7 +38,7 @@ func BenchmarkWait(b *testing.B) {
 	}
 }
 
-// BenchmarkCall is a whole Users.Me call against a local server with no
+// BenchmarkCall is a whole Users.GetMe call against a local server with no
 // limiter, the in-process default, and the Redis limiter: the difference
 // is the latency the Redis limiter adds to a call.
 func BenchmarkCall(b *testing.B) {
@@ -64,7 +64,7 @@ func BenchmarkCall(b *testing.B) {
 			defer c.CloseIdleConnections()
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, _, err := c.Users.Me(b.Context()); err != nil {
+				if _, _, err := c.Users.GetMe(b.Context()); err != nil {
 					b.Fatal(err)
 				}
 			}

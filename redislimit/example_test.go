@@ -37,7 +37,7 @@ func Example() {
 	}
 	defer client.CloseIdleConnections()
 
-	me, _, err := client.Users.Me(context.Background())
+	me, _, err := client.Users.GetMe(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}

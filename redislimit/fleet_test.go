@@ -64,7 +64,7 @@ type fleetRun struct {
 	wall   time.Duration
 }
 
-// run makes f.calls concurrent Users.Me (or Collections.List) calls spread over f.processes
+// run makes f.calls concurrent Users.GetMe (or Collections.List) calls spread over f.processes
 // "processes" — clients with separate Redis clients and separate limiters
 // from newLimiter, all with one API key — against a fake enforcing
 // Postman's general limit at f's scale and speedup.
@@ -75,7 +75,7 @@ func (f fleet) run(tb testing.TB, newLimiter func(tb testing.TB) postman.Limiter
 		window: time.Duration(float64(postmantest.PostmanRateWindow) / f.speedup),
 	}
 	serverOpts := []postmantest.Option{postmantest.WithRateLimit(run.limit, run.window)}
-	call := func(ctx context.Context, c *postman.Client) error { _, _, err := c.Users.Me(ctx); return err }
+	call := func(ctx context.Context, c *postman.Client) error { _, _, err := c.Users.GetMe(ctx); return err }
 	if f.collections {
 		serverOpts = append(serverOpts, postmantest.WithPostmanLimits(f.speedup))
 		run.limit, run.window = 10, time.Duration(float64(10*time.Second)/f.speedup)
@@ -195,7 +195,7 @@ func TestFleetWithoutSharingOvershoots(t *testing.T) {
 		require.NoError(t, err)
 		defer c.CloseIdleConnections()
 		for range limit / 2 {
-			wg.Go(func() { _, _, _ = c.Users.Me(ctx) })
+			wg.Go(func() { _, _, _ = c.Users.GetMe(ctx) })
 		}
 	}
 	wg.Wait()

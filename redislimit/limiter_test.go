@@ -47,7 +47,7 @@ func TestRedisHoldsFingerprintsNeverKeys(t *testing.T) {
 	require.NoError(t, err)
 	defer c.CloseIdleConnections()
 	ctx := t.Context()
-	_, _, err = c.Users.Me(ctx)
+	_, _, err = c.Users.GetMe(ctx)
 	require.NoError(t, err)
 	_, _, err = c.Collections.List(ctx, nil)
 	require.NoError(t, err)
@@ -147,14 +147,14 @@ func TestA429InOneProcessPausesTheOthers(t *testing.T) {
 	first, second := client(), client()
 
 	done := make(chan error, 1)
-	go func() { _, _, err := first.Users.Me(t.Context()); done <- err }()
+	go func() { _, _, err := first.Users.GetMe(t.Context()); done <- err }()
 	refused := <-arrivals
 	// The first client records the pause as it reads the 429; once it is
 	// in Redis, call from the second process.
 	rdb := newRedis(t)
 	pauseKey := keyPrefix + "{" + string(postman.Fingerprint(apiKey)) + "}:pause"
 	require.Eventually(t, func() bool { return rdb.PTTL(t.Context(), pauseKey).Val() > 0 }, time.Second, time.Millisecond)
-	_, _, err := second.Users.Me(t.Context())
+	_, _, err := second.Users.GetMe(t.Context())
 	require.NoError(t, err)
 	require.NoError(t, <-done)
 	for range 2 {

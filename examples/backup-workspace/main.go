@@ -137,7 +137,7 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 		}
 		progress("environment", e.Name, "saved")
 	}
-	globals, _, err := client.Workspaces.GlobalVariables(ctx, *workspaceID)
+	globals, _, err := client.Workspaces.GetGlobalVariables(ctx, *workspaceID)
 	if err != nil {
 		return err
 	}

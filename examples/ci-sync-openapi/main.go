@@ -112,7 +112,7 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 // syncOnce imports spec and returns the ID of the collection that holds it.
 func syncOnce(ctx context.Context, client *postman.Client, workspaceID, name string, spec []byte, out io.Writer) (string, error) {
 	fmt.Fprintln(out, "importing the OpenAPI definition …")
-	imported, _, err := client.Collections.ImportOpenAPI(ctx, workspaceID, postman.ImportOpenAPIRequest{Definition: spec})
+	imported, _, err := client.Collections.ImportOpenAPI(ctx, workspaceID, postman.OpenAPIImportParams{Definition: spec})
 	if err != nil {
 		return "", err
 	}
@@ -129,7 +129,7 @@ func syncOnce(ctx context.Context, client *postman.Client, workspaceID, name str
 	}
 	if existing == nil {
 		if fresh.Name != name {
-			if _, _, err := client.Collections.Patch(ctx, fresh.ID, postman.CollectionPatchRequest{Name: postman.Ptr(name)}); err != nil {
+			if _, _, err := client.Collections.Patch(ctx, fresh.ID, postman.CollectionPatchParams{Name: postman.Ptr(name)}); err != nil {
 				return "", err
 			}
 		}

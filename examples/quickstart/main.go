@@ -33,7 +33,7 @@ func run(ctx context.Context, out io.Writer) error {
 	}
 	defer done()
 
-	me, resp, err := client.Users.Me(ctx)
+	me, resp, err := client.Users.GetMe(ctx)
 	if err != nil {
 		return err
 	}

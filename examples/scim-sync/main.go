@@ -101,7 +101,7 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 			changes++
 			fmt.Fprintf(out, "create     %s (%s %s, active=%t)\n", p.email, p.given, p.family, p.active)
 			if *apply {
-				_, _, err = client.SCIM.CreateUser(ctx, postman.SCIMUserCreateRequest{UserName: p.email,
+				_, _, err = client.SCIM.CreateUser(ctx, postman.SCIMUserCreateParams{UserName: p.email,
 					Name: postman.SCIMName{GivenName: p.given, FamilyName: p.family}, Active: postman.Ptr(p.active)})
 			}
 		case u.Active && !p.active:
