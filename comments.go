@@ -12,8 +12,10 @@ import (
 
 // CommentsService is the Comments area: comment threads on APIs, collections, folders, requests and responses.
 //
-// Each kind of target has its own List…, Create…, Update… and Delete…
-// methods (ListOnCollection, CreateOnFolder …). Comments form threads: a
+// List, Create, Update and Delete take the CommentTarget the comments are
+// on, built by the constructor of its element type (CommentsOnCollection,
+// CommentsOnFolder, CommentsOnRequest, CommentsOnResponse, and the
+// deprecated CommentsOnAPI and CommentsOnAPICollection). Comments form threads: a
 // comment created with a ThreadID replies in that thread, and
 // ResolveThread resolves a thread with all its replies. Deleting the first
 // comment of a thread deletes the whole thread. Comment and thread IDs are
@@ -129,7 +131,7 @@ func (t *CommentThread) Resolved() bool {
 	return true
 }
 
-// CommentThreads groups comments, as the List… methods return them, into
+// CommentThreads groups comments, as List returns them, into
 // their threads: the threads in the order of their first comment, the
 // comments of each oldest first.
 func CommentThreads(comments []*Comment) []*CommentThread {
@@ -159,51 +161,97 @@ func CommentThreads(comments []*Comment) []*CommentThread {
 
 // ResolveThread resolves a comment thread of a collection, folder, request
 // or response with all its replies. Thread IDs are the ThreadID of the
-// comments the List… methods return.
+// comments List returns.
 //
 //postman:operation POST /comments-resolutions/{threadId}
 func (s *CommentsService) ResolveThread(ctx context.Context, threadID int64) (*Response, error) {
-	id, err := commentID("thread", threadID)
+	id, err := formatCommentID("thread", threadID)
 	if err != nil {
 		return nil, err
 	}
 	return s.client.do(ctx, &request{method: http.MethodPost, path: "/comments-resolutions/" + id}, nil)
 }
 
-// commentTarget is the path of what comments are on ("/collections/…"),
-// and the extra headers its endpoints need.
-type commentTarget struct {
-	path   string
-	header http.Header
-}
-
-// commentTargetOf escapes the IDs into format, refusing empty ones.
-func commentTargetOf(format string, ids ...string) (commentTarget, error) {
-	p, err := pathf(format, ids...)
-	return commentTarget{path: p}, err
-}
-
-func (s *CommentsService) list(ctx context.Context, t commentTarget) ([]*Comment, *Response, error) {
+// List returns the comments on a target, every thread with its replies
+// (CommentThreads groups them).
+//
+//postman:operation GET /collections/{collectionId}/comments
+//postman:operation GET /collections/{collectionId}/folders/{folderId}/comments
+//postman:operation GET /collections/{collectionId}/requests/{requestId}/comments
+//postman:operation GET /collections/{collectionId}/responses/{responseId}/comments
+//postman:operation GET /apis/{apiId}/comments
+//postman:operation GET /apis/{apiId}/collections/{collectionId}/comments
+func (s *CommentsService) List(ctx context.Context, target CommentTarget) ([]*Comment, *Response, error) {
+	path, header, err := target.resolve()
+	if err != nil {
+		return nil, nil, err
+	}
 	var root struct {
 		Data []*Comment `json:"data"`
 	}
-	resp, err := s.client.do(ctx, &request{method: http.MethodGet, path: t.path + "/comments", header: t.header}, &root)
+	resp, err := s.client.do(ctx, &request{method: http.MethodGet, path: path + "/comments", header: header}, &root)
 	if err != nil {
 		return nil, resp, err
 	}
 	return root.Data, resp, nil
 }
 
-func (s *CommentsService) create(ctx context.Context, t commentTarget, req CommentCreateParams) (*Comment, *Response, error) {
-	return s.write(ctx, http.MethodPost, t.path+"/comments", t.header, req)
-}
-
-func (s *CommentsService) update(ctx context.Context, t commentTarget, id int64, req CommentUpdateParams) (*Comment, *Response, error) {
-	sid, err := commentID("comment", id)
+// Create comments on a target, or replies in a thread when
+// params.ThreadID is set.
+//
+//postman:operation POST /collections/{collectionId}/comments
+//postman:operation POST /collections/{collectionId}/folders/{folderId}/comments
+//postman:operation POST /collections/{collectionId}/requests/{requestId}/comments
+//postman:operation POST /collections/{collectionId}/responses/{responseId}/comments
+//postman:operation POST /apis/{apiId}/comments
+//postman:operation POST /apis/{apiId}/collections/{collectionId}/comments
+func (s *CommentsService) Create(ctx context.Context, target CommentTarget, params CommentCreateParams) (*Comment, *Response, error) {
+	path, header, err := target.resolve()
 	if err != nil {
 		return nil, nil, err
 	}
-	return s.write(ctx, http.MethodPut, t.path+"/comments/"+sid, t.header, req)
+	return s.write(ctx, http.MethodPost, path+"/comments", header, params)
+}
+
+// Update replaces the text of a comment on a target.
+//
+//postman:operation PUT /collections/{collectionId}/comments/{commentId}
+//postman:operation PUT /collections/{collectionId}/folders/{folderId}/comments/{commentId}
+//postman:operation PUT /collections/{collectionId}/requests/{requestId}/comments/{commentId}
+//postman:operation PUT /collections/{collectionId}/responses/{responseId}/comments/{commentId}
+//postman:operation PUT /apis/{apiId}/comments/{commentId}
+//postman:operation PUT /apis/{apiId}/collections/{collectionId}/comments/{commentId}
+func (s *CommentsService) Update(ctx context.Context, target CommentTarget, commentID int64, params CommentUpdateParams) (*Comment, *Response, error) {
+	path, header, err := target.resolve()
+	if err != nil {
+		return nil, nil, err
+	}
+	sid, err := formatCommentID("comment", commentID)
+	if err != nil {
+		return nil, nil, err
+	}
+	return s.write(ctx, http.MethodPut, path+"/comments/"+sid, header, params)
+}
+
+// Delete deletes a comment on a target; deleting the first comment of a
+// thread deletes the whole thread.
+//
+//postman:operation DELETE /collections/{collectionId}/comments/{commentId}
+//postman:operation DELETE /collections/{collectionId}/folders/{folderId}/comments/{commentId}
+//postman:operation DELETE /collections/{collectionId}/requests/{requestId}/comments/{commentId}
+//postman:operation DELETE /collections/{collectionId}/responses/{responseId}/comments/{commentId}
+//postman:operation DELETE /apis/{apiId}/comments/{commentId}
+//postman:operation DELETE /apis/{apiId}/collections/{collectionId}/comments/{commentId}
+func (s *CommentsService) Delete(ctx context.Context, target CommentTarget, commentID int64) (*Response, error) {
+	path, header, err := target.resolve()
+	if err != nil {
+		return nil, err
+	}
+	sid, err := formatCommentID("comment", commentID)
+	if err != nil {
+		return nil, err
+	}
+	return s.client.do(ctx, &request{method: http.MethodDelete, path: path + "/comments/" + sid, header: header}, nil)
 }
 
 func (s *CommentsService) write(ctx context.Context, method, path string, header http.Header, body any) (*Comment, *Response, error) {
@@ -217,17 +265,9 @@ func (s *CommentsService) write(ctx context.Context, method, path string, header
 	return root.Data, resp, nil
 }
 
-func (s *CommentsService) delete(ctx context.Context, t commentTarget, id int64) (*Response, error) {
-	sid, err := commentID("comment", id)
-	if err != nil {
-		return nil, err
-	}
-	return s.client.do(ctx, &request{method: http.MethodDelete, path: t.path + "/comments/" + sid, header: t.header}, nil)
-}
-
-// commentID formats a comment or thread ID for a path. Postman's IDs are
+// formatCommentID formats a comment or thread ID for a path. Postman's IDs are
 // positive: zero is the ID a caller forgot to set.
-func commentID(what string, id int64) (string, error) {
+func formatCommentID(what string, id int64) (string, error) {
 	if id <= 0 {
 		return "", fmt.Errorf("postman: Comments: %w: the %s ID is %d", ErrInvalidArgument, what, id)
 	}

@@ -25,14 +25,11 @@ const (
 	commentTestThreadID      = 12345
 )
 
-// commentTestTarget runs the four comment operations of one target.
+// commentTestTarget is one target of the comment operations.
 type commentTestTarget struct {
 	name   string
-	list   func(ctx context.Context, c *Client) ([]*Comment, *Response, error)
-	create func(ctx context.Context, c *Client, req CommentCreateParams) (*Comment, *Response, error)
-	update func(ctx context.Context, c *Client, id int64, req CommentUpdateParams) (*Comment, *Response, error)
-	delete func(ctx context.Context, c *Client, id int64) (*Response, error)
-	// listOp is the operationId of list; path the target's path.
+	target CommentTarget
+	// listOp is the operationId of List; path the target's path.
 	listOp string
 	path   string
 	api    bool
@@ -40,96 +37,18 @@ type commentTestTarget struct {
 
 func commentTestTargets() []commentTestTarget {
 	return []commentTestTarget{
-		{
-			name: "Collection", listOp: "getCollectionComments", path: "/collections/" + commentTestCollectionUID,
-			list: func(ctx context.Context, c *Client) ([]*Comment, *Response, error) {
-				return c.Comments.ListOnCollection(ctx, commentTestCollectionUID)
-			},
-			create: func(ctx context.Context, c *Client, r CommentCreateParams) (*Comment, *Response, error) {
-				return c.Comments.CreateOnCollection(ctx, commentTestCollectionUID, r)
-			},
-			update: func(ctx context.Context, c *Client, id int64, r CommentUpdateParams) (*Comment, *Response, error) {
-				return c.Comments.UpdateOnCollection(ctx, commentTestCollectionUID, id, r)
-			},
-			delete: func(ctx context.Context, c *Client, id int64) (*Response, error) {
-				return c.Comments.DeleteOnCollection(ctx, commentTestCollectionUID, id)
-			},
-		},
-		{
-			name: "Folder", listOp: "getFolderComments", path: "/collections/" + commentTestCollectionUID + "/folders/" + commentTestFolderUID,
-			list: func(ctx context.Context, c *Client) ([]*Comment, *Response, error) {
-				return c.Comments.ListOnFolder(ctx, commentTestCollectionUID, commentTestFolderUID)
-			},
-			create: func(ctx context.Context, c *Client, r CommentCreateParams) (*Comment, *Response, error) {
-				return c.Comments.CreateOnFolder(ctx, commentTestCollectionUID, commentTestFolderUID, r)
-			},
-			update: func(ctx context.Context, c *Client, id int64, r CommentUpdateParams) (*Comment, *Response, error) {
-				return c.Comments.UpdateOnFolder(ctx, commentTestCollectionUID, commentTestFolderUID, id, r)
-			},
-			delete: func(ctx context.Context, c *Client, id int64) (*Response, error) {
-				return c.Comments.DeleteOnFolder(ctx, commentTestCollectionUID, commentTestFolderUID, id)
-			},
-		},
-		{
-			name: "Request", listOp: "getRequestComments", path: "/collections/" + commentTestCollectionUID + "/requests/" + commentTestRequestUID,
-			list: func(ctx context.Context, c *Client) ([]*Comment, *Response, error) {
-				return c.Comments.ListOnRequest(ctx, commentTestCollectionUID, commentTestRequestUID)
-			},
-			create: func(ctx context.Context, c *Client, r CommentCreateParams) (*Comment, *Response, error) {
-				return c.Comments.CreateOnRequest(ctx, commentTestCollectionUID, commentTestRequestUID, r)
-			},
-			update: func(ctx context.Context, c *Client, id int64, r CommentUpdateParams) (*Comment, *Response, error) {
-				return c.Comments.UpdateOnRequest(ctx, commentTestCollectionUID, commentTestRequestUID, id, r)
-			},
-			delete: func(ctx context.Context, c *Client, id int64) (*Response, error) {
-				return c.Comments.DeleteOnRequest(ctx, commentTestCollectionUID, commentTestRequestUID, id)
-			},
-		},
-		{
-			name: "Response", listOp: "getResponseComments", path: "/collections/" + commentTestCollectionUID + "/responses/" + commentTestResponseUID,
-			list: func(ctx context.Context, c *Client) ([]*Comment, *Response, error) {
-				return c.Comments.ListOnResponse(ctx, commentTestCollectionUID, commentTestResponseUID)
-			},
-			create: func(ctx context.Context, c *Client, r CommentCreateParams) (*Comment, *Response, error) {
-				return c.Comments.CreateOnResponse(ctx, commentTestCollectionUID, commentTestResponseUID, r)
-			},
-			update: func(ctx context.Context, c *Client, id int64, r CommentUpdateParams) (*Comment, *Response, error) {
-				return c.Comments.UpdateOnResponse(ctx, commentTestCollectionUID, commentTestResponseUID, id, r)
-			},
-			delete: func(ctx context.Context, c *Client, id int64) (*Response, error) {
-				return c.Comments.DeleteOnResponse(ctx, commentTestCollectionUID, commentTestResponseUID, id)
-			},
-		},
-		{
-			name: "API", listOp: "getApiComments", path: "/apis/" + commentTestAPIID, api: true,
-			list: func(ctx context.Context, c *Client) ([]*Comment, *Response, error) {
-				return c.Comments.ListOnAPI(ctx, commentTestAPIID)
-			},
-			create: func(ctx context.Context, c *Client, r CommentCreateParams) (*Comment, *Response, error) {
-				return c.Comments.CreateOnAPI(ctx, commentTestAPIID, r)
-			},
-			update: func(ctx context.Context, c *Client, id int64, r CommentUpdateParams) (*Comment, *Response, error) {
-				return c.Comments.UpdateOnAPI(ctx, commentTestAPIID, id, r)
-			},
-			delete: func(ctx context.Context, c *Client, id int64) (*Response, error) {
-				return c.Comments.DeleteOnAPI(ctx, commentTestAPIID, id)
-			},
-		},
-		{
-			name: "APICollection", listOp: "getApiCollectionComments", path: "/apis/" + commentTestAPIID + "/collections/" + commentTestAPICollection, api: true,
-			list: func(ctx context.Context, c *Client) ([]*Comment, *Response, error) {
-				return c.Comments.ListOnAPICollection(ctx, commentTestAPIID, commentTestAPICollection)
-			},
-			create: func(ctx context.Context, c *Client, r CommentCreateParams) (*Comment, *Response, error) {
-				return c.Comments.CreateOnAPICollection(ctx, commentTestAPIID, commentTestAPICollection, r)
-			},
-			update: func(ctx context.Context, c *Client, id int64, r CommentUpdateParams) (*Comment, *Response, error) {
-				return c.Comments.UpdateOnAPICollection(ctx, commentTestAPIID, commentTestAPICollection, id, r)
-			},
-			delete: func(ctx context.Context, c *Client, id int64) (*Response, error) {
-				return c.Comments.DeleteOnAPICollection(ctx, commentTestAPIID, commentTestAPICollection, id)
-			},
-		},
+		{name: "Collection", target: CommentsOnCollection(commentTestCollectionUID), listOp: "getCollectionComments",
+			path: "/collections/" + commentTestCollectionUID},
+		{name: "Folder", target: CommentsOnFolder(commentTestCollectionUID, commentTestFolderUID), listOp: "getFolderComments",
+			path: "/collections/" + commentTestCollectionUID + "/folders/" + commentTestFolderUID},
+		{name: "Request", target: CommentsOnRequest(commentTestCollectionUID, commentTestRequestUID), listOp: "getRequestComments",
+			path: "/collections/" + commentTestCollectionUID + "/requests/" + commentTestRequestUID},
+		{name: "Response", target: CommentsOnResponse(commentTestCollectionUID, commentTestResponseUID), listOp: "getResponseComments",
+			path: "/collections/" + commentTestCollectionUID + "/responses/" + commentTestResponseUID},
+		{name: "API", target: CommentsOnAPI(commentTestAPIID), listOp: "getApiComments",
+			path: "/apis/" + commentTestAPIID, api: true},
+		{name: "APICollection", target: CommentsOnAPICollection(commentTestAPIID, commentTestAPICollection), listOp: "getApiCollectionComments",
+			path: "/apis/" + commentTestAPIID + "/collections/" + commentTestAPICollection, api: true},
 	}
 }
 
@@ -138,25 +57,25 @@ func TestCommentsConformance(t *testing.T) {
 	for _, tg := range commentTestTargets() {
 		scenarios = append(scenarios,
 			scenario{name: "ListOn" + tg.name, call: func(ctx context.Context, c *Client) error {
-				_, _, err := tg.list(ctx, c)
+				_, _, err := c.Comments.List(ctx, tg.target)
 				return err
 			}},
 			scenario{name: "CreateOn" + tg.name, call: func(ctx context.Context, c *Client) error {
-				_, _, err := tg.create(ctx, c, CommentCreateParams{Body: "This is an example."})
+				_, _, err := c.Comments.Create(ctx, tg.target, CommentCreateParams{Body: "This is an example."})
 				return err
 			}},
 			scenario{name: "CreateOn" + tg.name + "Reply", call: func(ctx context.Context, c *Client) error {
-				_, _, err := tg.create(ctx, c, CommentCreateParams{Body: "This is an example. @alex-cruz", ThreadID: commentTestThreadID,
+				_, _, err := c.Comments.Create(ctx, tg.target, CommentCreateParams{Body: "This is an example. @alex-cruz", ThreadID: commentTestThreadID,
 					Tags: map[string]CommentTag{"@alex-cruz": {UserID: 87654321}}})
 				return err
 			}},
 			scenario{name: "UpdateOn" + tg.name, call: func(ctx context.Context, c *Client) error {
-				_, _, err := tg.update(ctx, c, commentTestCommentID, CommentUpdateParams{Body: "This is an example. @alex-cruz",
+				_, _, err := c.Comments.Update(ctx, tg.target, commentTestCommentID, CommentUpdateParams{Body: "This is an example. @alex-cruz",
 					Tags: map[string]CommentTag{"@alex-cruz": {Type: CommentTagUser, UserID: 87654321}}})
 				return err
 			}},
 			scenario{name: "DeleteOn" + tg.name, call: func(ctx context.Context, c *Client) error {
-				_, err := tg.delete(ctx, c, commentTestCommentID)
+				_, err := c.Comments.Delete(ctx, tg.target, commentTestCommentID)
 				return err
 			}},
 		)
@@ -171,7 +90,7 @@ func TestCommentsConformance(t *testing.T) {
 func TestCommentsListDecodesExample(t *testing.T) {
 	h := conformance.New(t)
 	c := newTestClient(t, h.URL)
-	comments, _, err := c.Comments.ListOnCollection(t.Context(), commentTestCollectionUID)
+	comments, _, err := c.Comments.List(t.Context(), CommentsOnCollection(commentTestCollectionUID))
 	require.NoError(t, err)
 	require.Len(t, comments, 3)
 	first := comments[0]
@@ -183,7 +102,7 @@ func TestCommentsListDecodesExample(t *testing.T) {
 	assert.True(t, first.CreatedAt.Equal(time.Date(2024, 1, 18, 12, 0, 54, 0, time.UTC)), "got %v", first.CreatedAt)
 	assert.Equal(t, CommentResolved, comments[1].Status)
 
-	apiComments, _, err := c.Comments.ListOnAPI(t.Context(), commentTestAPIID)
+	apiComments, _, err := c.Comments.List(t.Context(), CommentsOnAPI(commentTestAPIID))
 	require.NoError(t, err)
 	require.Len(t, apiComments, 3)
 	assert.Empty(t, apiComments[0].Status, "API comments carry no status")
@@ -196,7 +115,7 @@ func TestCommentsCreateAndUpdateBodies(t *testing.T) {
 			h := conformance.New(t)
 			c := newTestClient(t, h.URL)
 
-			created, _, err := tg.create(t.Context(), c, CommentCreateParams{
+			created, _, err := c.Comments.Create(t.Context(), tg.target, CommentCreateParams{
 				Body:     "This is an example. @alex-cruz",
 				ThreadID: commentTestThreadID,
 				Tags:     map[string]CommentTag{"@alex-cruz": {UserID: 87654321}},
@@ -210,12 +129,12 @@ func TestCommentsCreateAndUpdateBodies(t *testing.T) {
 			assert.Equal(t, int64(12345), created.ThreadID)
 			assert.Equal(t, "This is an example.", created.Body)
 
-			_, _, err = tg.create(t.Context(), c, CommentCreateParams{Body: "A new thread."})
+			_, _, err = c.Comments.Create(t.Context(), tg.target, CommentCreateParams{Body: "A new thread."})
 			require.NoError(t, err)
 			_, body = h.LastRequest()
 			assert.JSONEq(t, `{"body":"A new thread."}`, string(body), "a new thread sends no threadId or tags")
 
-			updated, _, err := tg.update(t.Context(), c, commentTestCommentID, CommentUpdateParams{Body: "This is an updated example."})
+			updated, _, err := c.Comments.Update(t.Context(), tg.target, commentTestCommentID, CommentUpdateParams{Body: "This is an updated example."})
 			require.NoError(t, err)
 			req, body = h.LastRequest()
 			assert.Equal(t, http.MethodPut, req.Method)
@@ -223,7 +142,7 @@ func TestCommentsCreateAndUpdateBodies(t *testing.T) {
 			assert.JSONEq(t, `{"body":"This is an updated example."}`, string(body))
 			assert.Equal(t, "This is an updated example.", updated.Body)
 
-			resp, err := tg.delete(t.Context(), c, commentTestCommentID)
+			resp, err := c.Comments.Delete(t.Context(), tg.target, commentTestCommentID)
 			require.NoError(t, err)
 			assert.Equal(t, http.StatusNoContent, resp.StatusCode)
 			req, _ = h.LastRequest()
@@ -249,7 +168,7 @@ func TestCommentsListNotFound(t *testing.T) {
 			h := conformance.New(t)
 			h.Status(tg.listOp, http.StatusNotFound)
 			c := newTestClient(t, h.URL)
-			comments, resp, err := tg.list(t.Context(), c)
+			comments, resp, err := c.Comments.List(t.Context(), tg.target)
 			assert.Nil(t, comments)
 			require.NotNil(t, resp)
 			assert.Equal(t, http.StatusNotFound, resp.StatusCode)
@@ -267,10 +186,10 @@ func TestCommentsAPIErrors(t *testing.T) {
 	h.Status("createApiComment", http.StatusBadRequest)
 	c := newTestClient(t, h.URL)
 
-	_, _, err := c.Comments.ListOnAPI(t.Context(), commentTestAPIID)
+	_, _, err := c.Comments.List(t.Context(), CommentsOnAPI(commentTestAPIID))
 	assert.ErrorIs(t, err, ErrFeatureUnavailable, "the region answer of the description")
 
-	_, _, err = c.Comments.CreateOnAPI(t.Context(), commentTestAPIID, CommentCreateParams{Body: "x"})
+	_, _, err = c.Comments.Create(t.Context(), CommentsOnAPI(commentTestAPIID), CommentCreateParams{Body: "x"})
 	assert.ErrorIs(t, err, ErrDeprecated, "a v9 API answers that it needs the v10 Accept header")
 }
 
@@ -296,23 +215,24 @@ func TestCommentsRejectBadIDsBeforeIO(t *testing.T) {
 	ctx := t.Context()
 	calls := map[string]func() error{
 		"ResolveThread 0": func() error { _, err := c.Comments.ResolveThread(ctx, 0); return err },
+		"List zero target": func() error { _, _, err := c.Comments.List(ctx, CommentTarget{}); return err },
 		"UpdateOnCollection 0": func() error {
-			_, _, err := c.Comments.UpdateOnCollection(ctx, commentTestCollectionUID, 0, CommentUpdateParams{Body: "x"})
+			_, _, err := c.Comments.Update(ctx, CommentsOnCollection(commentTestCollectionUID), 0, CommentUpdateParams{Body: "x"})
 			return err
 		},
 		"DeleteOnFolder -1": func() error {
-			_, err := c.Comments.DeleteOnFolder(ctx, commentTestCollectionUID, commentTestFolderUID, -1)
+			_, err := c.Comments.Delete(ctx, CommentsOnFolder(commentTestCollectionUID, commentTestFolderUID), -1)
 			return err
 		},
 		"ListOnRequest empty request": func() error {
-			_, _, err := c.Comments.ListOnRequest(ctx, commentTestCollectionUID, "")
+			_, _, err := c.Comments.List(ctx, CommentsOnRequest(commentTestCollectionUID, ""))
 			return err
 		},
 		"CreateOnAPICollection dot": func() error {
-			_, _, err := c.Comments.CreateOnAPICollection(ctx, ".", commentTestAPICollection, CommentCreateParams{Body: "x"})
+			_, _, err := c.Comments.Create(ctx, CommentsOnAPICollection(".", commentTestAPICollection), CommentCreateParams{Body: "x"})
 			return err
 		},
-		"DeleteOnAPI empty": func() error { _, err := c.Comments.DeleteOnAPI(ctx, "", 1); return err },
+		"DeleteOnAPI empty": func() error { _, err := c.Comments.Delete(ctx, CommentsOnAPI(""), 1); return err },
 	}
 	for name, call := range calls {
 		assert.ErrorIs(t, call(), ErrInvalidArgument, name)

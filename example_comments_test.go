@@ -12,7 +12,7 @@ import (
 // Answer the open comment threads of a collection, mentioning the user
 // who asked, then resolve them. CommentThreads groups the flat list
 // Postman returns into threads, so that a reply lands in its thread.
-func ExampleCommentsService_ListOnCollection() {
+func ExampleCommentsService_List() {
 	srv := postmantest.NewServer()
 	defer srv.Close()
 	collectionID := srv.AddCollection(srv.Workspaces()[1].ID, []byte(`{"info": {"name": "Billing API",
@@ -23,7 +23,7 @@ func ExampleCommentsService_ListOnCollection() {
 	defer client.CloseIdleConnections()
 	ctx := context.Background()
 
-	comments, _, err := client.Comments.ListOnCollection(ctx, collectionID)
+	comments, _, err := client.Comments.List(ctx, postman.CommentsOnCollection(collectionID))
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -32,7 +32,7 @@ func ExampleCommentsService_ListOnCollection() {
 			continue
 		}
 		fmt.Printf("open: %q\n", thread.Comments[0].Body)
-		_, _, err := client.Comments.CreateOnCollection(ctx, collectionID, postman.CommentCreateParams{
+		_, _, err := client.Comments.Create(ctx, postman.CommentsOnCollection(collectionID), postman.CommentCreateParams{
 			Body:     "Yes, by cursor: see the Pagination folder @alex-cruz",
 			ThreadID: thread.ID,
 			Tags:     map[string]postman.CommentTag{"@alex-cruz": {UserID: thread.Comments[0].CreatedBy}},
@@ -45,7 +45,7 @@ func ExampleCommentsService_ListOnCollection() {
 		}
 	}
 
-	comments, _, err = client.Comments.ListOnCollection(ctx, collectionID)
+	comments, _, err = client.Comments.List(ctx, postman.CommentsOnCollection(collectionID))
 	if err != nil {
 		log.Fatal(err)
 	}
