@@ -254,6 +254,7 @@ func (s *APIsService) SyncCollectionWithSchema(ctx context.Context, apiID, colle
 	if err != nil {
 		return nil, resp, err
 	}
+	ref.APIID = apiID
 	ref.Location = resp.Header.Get("Location")
 	if ref.TaskID == "" {
 		ref.TaskID = apiTaskIDFrom(ref.Location)

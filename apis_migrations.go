@@ -54,6 +54,8 @@ func (r *APIMigrateParams) validate() error {
 
 // APISpecMigrationStart is Postman's answer to MigrateToSpecHub.
 type APISpecMigrationStart struct {
+	// APIID is the API being migrated.
+	APIID   string `json:"-"`
 	Message string `json:"message,omitempty"`
 	// Success is true when Postman accepted the migration.
 	Success bool `json:"success"`
@@ -110,6 +112,7 @@ func (s *APIsService) MigrateToSpecHub(ctx context.Context, apiID string, req AP
 	if err != nil {
 		return nil, resp, err
 	}
+	start.APIID = apiID
 	start.Accepted = resp.StatusCode == http.StatusAccepted
 	return start, resp, nil
 }
@@ -131,13 +134,22 @@ func (s *APIsService) GetSpecMigration(ctx context.Context, apiID string) (*APIS
 	return m, resp, nil
 }
 
-// WaitSpecMigration polls an API's migration with backoff (see
-// WithTaskPolling) until it completes, and returns it. A failed migration
+// WaitSpecMigration polls the migration MigrateToSpecHub started with
+// backoff (see WithTaskPolling) until it completes, and returns it with
+// the last poll's Response. A failed migration
 // gives a *TaskFailedError with Postman's reason; ctx bounds the wait.
-func (s *APIsService) WaitSpecMigration(ctx context.Context, apiID string) (*APISpecMigration, error) {
-	var done *APISpecMigration
+func (s *APIsService) WaitSpecMigration(ctx context.Context, start *APISpecMigrationStart) (*APISpecMigration, *Response, error) {
+	if start == nil {
+		return nil, nil, fmt.Errorf("postman: APIs.WaitSpecMigration: %w: no migration", ErrInvalidArgument)
+	}
+	apiID := start.APIID
+	var (
+		done     *APISpecMigration
+		lastResp *Response
+	)
 	err := s.client.poll(ctx, func(ctx context.Context) (bool, error) {
-		m, _, err := s.GetSpecMigration(ctx, apiID)
+		m, resp, err := s.GetSpecMigration(ctx, apiID)
+		lastResp = resp
 		if err != nil {
 			return false, err
 		}
@@ -148,7 +160,7 @@ func (s *APIsService) WaitSpecMigration(ctx context.Context, apiID string) (*API
 		return m.Status == APISpecMigrationCompleted, nil
 	})
 	if err != nil {
-		return nil, err
+		return nil, lastResp, err
 	}
-	return done, nil
+	return done, lastResp, nil
 }

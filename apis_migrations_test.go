@@ -119,7 +119,7 @@ func TestAPIsWaitSpecMigration(t *testing.T) {
 	t.Run("completes", func(t *testing.T) {
 		m := newMigrationServer(t, http.StatusAccepted, "IN_PROGRESS", "IN_PROGRESS", "COMPLETED")
 		c := newTestClient(t, m.URL)
-		done, err := c.APIs.WaitSpecMigration(t.Context(), testAPIID)
+		done, _, err := c.APIs.WaitSpecMigration(t.Context(), &APISpecMigrationStart{APIID: testAPIID})
 		require.NoError(t, err)
 		assert.Equal(t, APISpecMigrationCompleted, done.Status)
 		assert.Equal(t, testAPIWorkspace, done.Details.WorkspaceID)
@@ -132,7 +132,7 @@ func TestAPIsWaitSpecMigration(t *testing.T) {
 	t.Run("fails", func(t *testing.T) {
 		m := newMigrationServer(t, http.StatusAccepted, "IN_PROGRESS", "FAILED")
 		c := newTestClient(t, m.URL)
-		done, err := c.APIs.WaitSpecMigration(t.Context(), testAPIID)
+		done, _, err := c.APIs.WaitSpecMigration(t.Context(), &APISpecMigrationStart{APIID: testAPIID})
 		assert.Nil(t, done)
 		var failed *TaskFailedError
 		require.ErrorAs(t, err, &failed)
@@ -142,7 +142,7 @@ func TestAPIsWaitSpecMigration(t *testing.T) {
 	t.Run("errors end the wait", func(t *testing.T) {
 		m := newMigrationServer(t, http.StatusAccepted, "COMPLETED")
 		c := newTestClient(t, m.URL)
-		_, err := c.APIs.WaitSpecMigration(t.Context(), "other-api")
+		_, _, err := c.APIs.WaitSpecMigration(t.Context(), &APISpecMigrationStart{APIID: "other-api"})
 		assert.ErrorIs(t, err, ErrNotFound)
 	})
 }

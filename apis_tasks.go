@@ -2,6 +2,7 @@ package postman
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"regexp"
 )
@@ -76,7 +77,9 @@ type APITaskError struct {
 
 // APITaskRef points to a task that an asynchronous call started.
 type APITaskRef struct {
-	// TaskID is the task to pass to GetTask and WaitTask.
+	// APIID is the API the task runs on.
+	APIID string `json:"-"`
+	// TaskID is the task to pass to GetTask.
 	TaskID string `json:"taskId"`
 	// Location is the task's status path from the Location header.
 	Location string `json:"-"`
@@ -102,17 +105,25 @@ func (s *APIsService) GetTask(ctx context.Context, apiID, taskID string) (*APITa
 	return task, resp, nil
 }
 
-// WaitTask polls a task with backoff (see WithTaskPolling) until it
-// completes, and returns it. A failed task gives a *TaskFailedError
+// WaitTask polls the task SyncCollectionWithSchema returned with backoff
+// (see WithTaskPolling) until it completes, and returns it with the last
+// poll's Response. A failed task gives a *TaskFailedError
 // holding Postman's reason; ctx bounds the wait.
 //
 // Deprecated: Postman deprecated the API Builder in v12 in favour of Spec
 // Hub. Spec Hub tasks are polled with SpecsService
 // (GET /{elementType}/{elementId}/tasks/{taskId}).
-func (s *APIsService) WaitTask(ctx context.Context, apiID, taskID string) (*APITask, error) {
-	var done *APITask
+func (s *APIsService) WaitTask(ctx context.Context, ref *APITaskRef) (*APITask, *Response, error) {
+	if ref == nil {
+		return nil, nil, fmt.Errorf("postman: APIs.WaitTask: %w: no task", ErrInvalidArgument)
+	}
+	var (
+		done     *APITask
+		lastResp *Response
+	)
 	err := s.client.poll(ctx, func(ctx context.Context) (bool, error) {
-		task, _, err := s.GetTask(ctx, apiID, taskID)
+		task, resp, err := s.GetTask(ctx, ref.APIID, ref.TaskID)
+		lastResp = resp
 		if err != nil {
 			return false, err
 		}
@@ -123,9 +134,9 @@ func (s *APIsService) WaitTask(ctx context.Context, apiID, taskID string) (*APIT
 		return task.Status == APITaskCompleted, nil
 	})
 	if err != nil {
-		return nil, err
+		return nil, lastResp, err
 	}
-	return done, nil
+	return done, lastResp, nil
 }
 
 // failure returns the *TaskFailedError of a failed task, nil otherwise.

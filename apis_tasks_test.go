@@ -34,7 +34,7 @@ func TestAPIsWaitTask(t *testing.T) {
 			apiJSON(http.StatusOK, apiTaskBody("in-progress", "")),
 			apiJSON(http.StatusOK, apiTaskBody(APITaskCompleted, ""))))
 		c := newTestClient(t, h.URL)
-		task, err := c.APIs.WaitTask(t.Context(), testAPIID, testAPITaskID)
+		task, _, err := c.APIs.WaitTask(t.Context(), &APITaskRef{APIID: testAPIID, TaskID: testAPITaskID})
 		require.NoError(t, err)
 		assert.Equal(t, APITaskCompleted, task.Status)
 		require.Len(t, task.Details.Resources, 1)
@@ -47,7 +47,7 @@ func TestAPIsWaitTask(t *testing.T) {
 			apiJSON(http.StatusOK, apiTaskBody(APITaskPending, "")),
 			apiJSON(http.StatusOK, apiTaskBody(APITaskFailed, "The API contains invalid schema"))))
 		c := newTestClient(t, h.URL)
-		task, err := c.APIs.WaitTask(t.Context(), testAPIID, testAPITaskID)
+		task, _, err := c.APIs.WaitTask(t.Context(), &APITaskRef{APIID: testAPIID, TaskID: testAPITaskID})
 		assert.Nil(t, task)
 		var failed *TaskFailedError
 		require.ErrorAs(t, err, &failed)
@@ -67,7 +67,7 @@ func TestAPIsWaitTask(t *testing.T) {
 			}
 			return ctx.Err()
 		}
-		_, err := c.APIs.WaitTask(ctx, testAPIID, testAPITaskID)
+		_, _, err := c.APIs.WaitTask(ctx, &APITaskRef{APIID: testAPIID, TaskID: testAPITaskID})
 		assert.ErrorIs(t, err, context.Canceled)
 		assert.Len(t, h.Ran(), 3)
 	})
@@ -75,7 +75,7 @@ func TestAPIsWaitTask(t *testing.T) {
 		h := conformance.New(t)
 		h.Status("getStatusOfAnAsyncTask", http.StatusNotFound)
 		c := newTestClient(t, h.URL)
-		_, err := c.APIs.WaitTask(t.Context(), testAPIID, testAPITaskID)
+		_, _, err := c.APIs.WaitTask(t.Context(), &APITaskRef{APIID: testAPIID, TaskID: testAPITaskID})
 		assert.ErrorIs(t, err, ErrNotFound)
 		assert.Len(t, h.Ran(), 1)
 	})
@@ -97,7 +97,7 @@ func TestAPIsSyncCollectionWithSchemaThenWait(t *testing.T) {
 	assert.Equal(t, http.MethodPut, req.Method)
 	assert.Empty(t, body, "the sync takes no body")
 
-	task, err := c.APIs.WaitTask(t.Context(), testAPIID, ref.TaskID)
+	task, _, err := c.APIs.WaitTask(t.Context(), &APITaskRef{APIID: testAPIID, TaskID: ref.TaskID})
 	require.NoError(t, err)
 	assert.Equal(t, APITaskCompleted, task.Status)
 }

@@ -413,7 +413,7 @@ func TestAPIsV9AnswersAreDeprecated(t *testing.T) {
 					`{"name":"instanceNotFoundError","message":"API not found. For v10 and later APIs, ensure that your request sends the \"application/vnd.api.v10+json\" Accept header."}`))
 			},
 			call: func(ctx context.Context, c *Client) error {
-				_, err := c.APIs.WaitTask(ctx, testAPIID, testAPITaskID)
+				_, _, err := c.APIs.WaitTask(ctx, &APITaskRef{APIID: testAPIID, TaskID: testAPITaskID})
 				return err
 			}},
 		// The description's api422Error response also documents the

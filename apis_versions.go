@@ -3,6 +3,7 @@ package postman
 import (
 	"context"
 	"errors"
+	"fmt"
 	"iter"
 	"net/http"
 )
@@ -62,8 +63,10 @@ type APIVersionUpdateParams struct {
 // APIVersionPublication is the answer of CreateVersion: the version being
 // published and the task that publishes it.
 type APIVersionPublication struct {
+	// APIID is the API the version belongs to.
+	APIID   string
 	Version APIVersion
-	// TaskID is the publication task (for GetTask and WaitTask), read from
+	// TaskID is the publication task (for GetTask), read from
 	// the Location header; "" if Postman sent none.
 	TaskID string
 }
@@ -181,8 +184,8 @@ func (s *APIsService) GetVersion(ctx context.Context, apiID, versionID string) (
 }
 
 // CreateVersion publishes a version of an API: a snapshot of its schemas
-// and collections. Postman publishes it asynchronously; WaitVersion (with
-// the version ID) or WaitTask (with the task ID) waits for the end.
+// and collections. Postman publishes it asynchronously; WaitVersion
+// waits for the end.
 //
 // Deprecated: Postman deprecated the API Builder in v12 in favour of Spec
 // Hub, where versions are version tags. Use SpecsService to create a
@@ -208,22 +211,31 @@ func (s *APIsService) CreateVersion(ctx context.Context, apiID string, req APIVe
 	if err != nil {
 		return nil, resp, err
 	}
+	pub.APIID = apiID
 	pub.TaskID = apiTaskIDFrom(resp.Header.Get("Location"))
 	return pub, resp, nil
 }
 
-// WaitVersion polls a version with backoff (see WithTaskPolling) until
-// its publication ends, and returns it. A failed publication gives a
+// WaitVersion polls the version CreateVersion started publishing with
+// backoff (see WithTaskPolling) until its publication ends, and returns it
+// with the last poll's Response. A failed publication gives a
 // *TaskFailedError; ctx bounds the wait. API viewers cannot wait: Postman
 // answers them 404 while the version is pending.
 //
 // Deprecated: Postman deprecated the API Builder in v12 in favour of Spec
 // Hub, where version tags are created synchronously by SpecsService
 // (POST /specs/{specId}/version-tags).
-func (s *APIsService) WaitVersion(ctx context.Context, apiID, versionID string) (*APIVersion, error) {
-	var version *APIVersion
+func (s *APIsService) WaitVersion(ctx context.Context, pub *APIVersionPublication) (*APIVersion, *Response, error) {
+	if pub == nil {
+		return nil, nil, fmt.Errorf("postman: APIs.WaitVersion: %w: no publication", ErrInvalidArgument)
+	}
+	var (
+		version  *APIVersion
+		lastResp *Response
+	)
 	err := s.client.poll(ctx, func(ctx context.Context) (bool, error) {
-		v, _, err := s.GetVersion(ctx, apiID, versionID)
+		v, resp, err := s.GetVersion(ctx, pub.APIID, pub.Version.ID)
+		lastResp = resp
 		var pending *APIVersionPendingError
 		if errors.As(err, &pending) {
 			if pending.Task != nil {
@@ -238,9 +250,9 @@ func (s *APIsService) WaitVersion(ctx context.Context, apiID, versionID string) 
 		return true, nil
 	})
 	if err != nil {
-		return nil, err
+		return nil, lastResp, err
 	}
-	return version, nil
+	return version, lastResp, nil
 }
 
 // UpdateVersion renames a version or changes its release notes. Postman

@@ -153,7 +153,7 @@ func TestAPIsWaitVersion(t *testing.T) {
 		h.Respond("getApiVersion", apiSequence(redirect, redirect, apiJSON(http.StatusOK, versionBody)))
 		h.Respond("getStatusOfAnAsyncTask", apiJSON(http.StatusOK, apiTaskBody(APITaskPending, "")))
 		c := newTestClient(t, h.URL)
-		v, err := c.APIs.WaitVersion(t.Context(), testAPIID, testAPIVersionID)
+		v, _, err := c.APIs.WaitVersion(t.Context(), &APIVersionPublication{APIID: testAPIID, Version: APIVersion{ID: testAPIVersionID}})
 		require.NoError(t, err)
 		assert.Equal(t, "v1", v.Name)
 		assert.Equal(t, []string{"getApiVersion", "getStatusOfAnAsyncTask", "getApiVersion", "getStatusOfAnAsyncTask", "getApiVersion"}, h.Ran())
@@ -165,7 +165,7 @@ func TestAPIsWaitVersion(t *testing.T) {
 			apiJSON(http.StatusOK, apiTaskBody(APITaskPending, "")),
 			apiJSON(http.StatusOK, apiTaskBody(APITaskFailed, "The API contains invalid schema"))))
 		c := newTestClient(t, h.URL)
-		v, err := c.APIs.WaitVersion(t.Context(), testAPIID, testAPIVersionID)
+		v, _, err := c.APIs.WaitVersion(t.Context(), &APIVersionPublication{APIID: testAPIID, Version: APIVersion{ID: testAPIVersionID}})
 		assert.Nil(t, v)
 		var failed *TaskFailedError
 		require.ErrorAs(t, err, &failed)
@@ -177,7 +177,7 @@ func TestAPIsWaitVersion(t *testing.T) {
 		h := conformance.New(t)
 		h.Status("getApiVersion", http.StatusNotFound)
 		c := newTestClient(t, h.URL)
-		_, err := c.APIs.WaitVersion(t.Context(), testAPIID, testAPIVersionID)
+		_, _, err := c.APIs.WaitVersion(t.Context(), &APIVersionPublication{APIID: testAPIID, Version: APIVersion{ID: testAPIVersionID}})
 		assert.ErrorIs(t, err, ErrNotFound)
 	})
 }

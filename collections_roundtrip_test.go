@@ -214,7 +214,7 @@ func TestCollectionsRoundTripThroughPostmantest(t *testing.T) {
 			require.NoError(t, err)
 			task, _, err := c.Collections.ReplaceAsync(ctx, id, again)
 			require.NoError(t, err)
-			_, err = c.Collections.WaitUpdate(ctx, task)
+			_, _, err = c.Collections.WaitUpdate(ctx, task)
 			require.NoError(t, err)
 			assert.Equal(t, collWithoutUpdatedAt(t, before), collWithoutUpdatedAt(t, collGetRaw(t, c, id)), "the asynchronous replace too")
 		})

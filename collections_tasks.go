@@ -116,19 +116,21 @@ func (s *CollectionsService) GetUpdateTask(ctx context.Context, taskID string) (
 // with backoff (see WithTaskPolling), and returns its final state. A
 // failed update returns a *TaskFailedError. A state Postman may add later
 // counts as still running, so bound the wait with ctx.
-func (s *CollectionsService) WaitUpdate(ctx context.Context, task *CollectionUpdateTask) (*CollectionUpdateTask, error) {
+func (s *CollectionsService) WaitUpdate(ctx context.Context, task *CollectionUpdateTask) (*CollectionUpdateTask, *Response, error) {
 	if task == nil {
-		return nil, fmt.Errorf("postman: WaitUpdate: %w: no task", ErrInvalidArgument)
+		return nil, nil, fmt.Errorf("postman: WaitUpdate: %w: no task", ErrInvalidArgument)
 	}
 	if task.ID == "" && task.Status == CollectionUpdateSuccessful {
-		return task, nil
+		return task, nil, nil
 	}
 	if task.ID == "" {
-		return nil, fmt.Errorf("postman: WaitUpdate: %w: the task has no ID", ErrInvalidArgument)
+		return nil, nil, fmt.Errorf("postman: WaitUpdate: %w: the task has no ID", ErrInvalidArgument)
 	}
 	last := task
+	var lastResp *Response
 	err := s.client.poll(ctx, func(ctx context.Context) (bool, error) {
-		t, _, err := s.GetUpdateTask(ctx, task.ID)
+		t, resp, err := s.GetUpdateTask(ctx, task.ID)
+		lastResp = resp
 		if err != nil {
 			return false, err
 		}
@@ -142,9 +144,9 @@ func (s *CollectionsService) WaitUpdate(ctx context.Context, task *CollectionUpd
 		return false, nil
 	})
 	if err != nil {
-		return nil, err
+		return nil, lastResp, err
 	}
-	return last, nil
+	return last, lastResp, nil
 }
 
 // CollectionDuplicateParams is what Duplicate needs.
@@ -223,13 +225,15 @@ func (s *CollectionsService) GetDuplicateTask(ctx context.Context, taskUID strin
 // A failed duplication returns a *TaskFailedError with Postman's reason.
 // A state Postman may add later counts as still running, so bound the
 // wait with ctx.
-func (s *CollectionsService) WaitDuplicate(ctx context.Context, task *CollectionDuplicateTask) (*CollectionDuplicateTask, error) {
+func (s *CollectionsService) WaitDuplicate(ctx context.Context, task *CollectionDuplicateTask) (*CollectionDuplicateTask, *Response, error) {
 	if task == nil || task.ID == "" {
-		return nil, fmt.Errorf("postman: WaitDuplicate: %w: no task", ErrInvalidArgument)
+		return nil, nil, fmt.Errorf("postman: WaitDuplicate: %w: no task", ErrInvalidArgument)
 	}
 	last := task
+	var lastResp *Response
 	err := s.client.poll(ctx, func(ctx context.Context) (bool, error) {
-		t, _, err := s.GetDuplicateTask(ctx, task.ID)
+		t, resp, err := s.GetDuplicateTask(ctx, task.ID)
+		lastResp = resp
 		if err != nil {
 			return false, err
 		}
@@ -246,7 +250,7 @@ func (s *CollectionsService) WaitDuplicate(ctx context.Context, task *Collection
 		return false, nil
 	})
 	if err != nil {
-		return nil, err
+		return nil, lastResp, err
 	}
-	return last, nil
+	return last, lastResp, nil
 }

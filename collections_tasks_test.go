@@ -56,7 +56,7 @@ func TestCollectionsReplaceAsyncThenWaitUpdate(t *testing.T) {
 	assert.Equal(t, "respond-async", req.Header.Get("Prefer"))
 	assert.JSONEq(t, `{"collection":`+collTestDocument+`}`, string(body))
 
-	done, err := c.Collections.WaitUpdate(ctx, task)
+	done, _, err := c.Collections.WaitUpdate(ctx, task)
 	require.NoError(t, err)
 	assert.Equal(t, CollectionUpdateSuccessful, done.Status)
 	assert.Equal(t, 3, polls)
@@ -71,7 +71,7 @@ func TestCollectionsWaitUpdateReportsFailure(t *testing.T) {
 	h.Respond("getCollectionUpdatesTasks", collTaskScript(&polls, collUpdateState, "in-progress", "failed"))
 	c := newTestClient(t, h.URL)
 
-	_, err := c.Collections.WaitUpdate(t.Context(), &CollectionUpdateTask{ID: collTestUpdateTaskID, Status: CollectionUpdateInProgress})
+	_, _, err := c.Collections.WaitUpdate(t.Context(), &CollectionUpdateTask{ID: collTestUpdateTaskID, Status: CollectionUpdateInProgress})
 	var failed *TaskFailedError
 	require.ErrorAs(t, err, &failed)
 	assert.Equal(t, "failed", failed.Status)
@@ -95,14 +95,14 @@ func TestCollectionsReplaceIsSynchronousWithoutPrefer(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, CollectionUpdateSuccessful, task.Status)
 	assert.Empty(t, task.ID)
-	done, err := c.Collections.WaitUpdate(t.Context(), task)
+	done, _, err := c.Collections.WaitUpdate(t.Context(), task)
 	require.NoError(t, err)
 	assert.Same(t, task, done)
 	assert.Equal(t, []string{"putCollection", "putCollection"}, h.Ran())
 
-	_, err = c.Collections.WaitUpdate(t.Context(), nil)
+	_, _, err = c.Collections.WaitUpdate(t.Context(), nil)
 	assert.ErrorIs(t, err, ErrInvalidArgument)
-	_, err = c.Collections.WaitUpdate(t.Context(), &CollectionUpdateTask{Status: CollectionUpdateInProgress})
+	_, _, err = c.Collections.WaitUpdate(t.Context(), &CollectionUpdateTask{Status: CollectionUpdateInProgress})
 	assert.ErrorIs(t, err, ErrInvalidArgument)
 }
 
@@ -134,7 +134,7 @@ func TestCollectionsDuplicateThenWaitDuplicate(t *testing.T) {
 	assert.Equal(t, "694899-358b6bdb-bfb8-4715-a8e5-eca2a375e232", task.ID)
 	assert.Equal(t, CollectionDuplicateProcessing, task.Status)
 
-	done, err := c.Collections.WaitDuplicate(ctx, task)
+	done, _, err := c.Collections.WaitDuplicate(ctx, task)
 	require.NoError(t, err)
 	assert.Equal(t, CollectionDuplicateCompleted, done.Status)
 	assert.Empty(t, done.Reason)
@@ -153,7 +153,7 @@ func TestCollectionsWaitDuplicateReportsFailure(t *testing.T) {
 	polls := 0
 	h.Respond("getDuplicateCollectionTaskStatus", collTaskScript(&polls, collDuplicateState, "processing", "processing", "failed"))
 	c := newTestClient(t, h.URL)
-	_, err := c.Collections.WaitDuplicate(t.Context(), &CollectionDuplicateTask{ID: "694899-358b6bdb-bfb8-4715-a8e5-eca2a375e232"})
+	_, _, err := c.Collections.WaitDuplicate(t.Context(), &CollectionDuplicateTask{ID: "694899-358b6bdb-bfb8-4715-a8e5-eca2a375e232"})
 	var failed *TaskFailedError
 	require.ErrorAs(t, err, &failed)
 	assert.Equal(t, "instance not found", failed.Details)
@@ -175,15 +175,15 @@ func TestCollectionsWaitDuplicateStopsWithContextAndErrors(t *testing.T) {
 		}
 		return ctx.Err()
 	}
-	_, err := c.Collections.WaitDuplicate(ctx, &CollectionDuplicateTask{ID: "694899-358b6bdb-bfb8-4715-a8e5-eca2a375e232"})
+	_, _, err := c.Collections.WaitDuplicate(ctx, &CollectionDuplicateTask{ID: "694899-358b6bdb-bfb8-4715-a8e5-eca2a375e232"})
 	assert.ErrorIs(t, err, context.Canceled)
 	assert.Equal(t, 3, polls, "a task that never ends is polled until ctx ends")
 
 	h2 := conformance.New(t)
 	h2.Status("getDuplicateCollectionTaskStatus", http.StatusNotFound)
 	c2 := newTestClient(t, h2.URL)
-	_, err = c2.Collections.WaitDuplicate(t.Context(), &CollectionDuplicateTask{ID: "12345678-gone"})
+	_, _, err = c2.Collections.WaitDuplicate(t.Context(), &CollectionDuplicateTask{ID: "12345678-gone"})
 	assert.ErrorIs(t, err, ErrNotFound, "a status error ends the wait")
-	_, err = c2.Collections.WaitDuplicate(t.Context(), &CollectionDuplicateTask{})
+	_, _, err = c2.Collections.WaitDuplicate(t.Context(), &CollectionDuplicateTask{})
 	assert.ErrorIs(t, err, ErrInvalidArgument)
 }

@@ -214,7 +214,7 @@ func TestCommentsRejectBadIDsBeforeIO(t *testing.T) {
 	c := newTestClient(t, h.URL)
 	ctx := t.Context()
 	calls := map[string]func() error{
-		"ResolveThread 0": func() error { _, err := c.Comments.ResolveThread(ctx, 0); return err },
+		"ResolveThread 0":  func() error { _, err := c.Comments.ResolveThread(ctx, 0); return err },
 		"List zero target": func() error { _, _, err := c.Comments.List(ctx, CommentTarget{}); return err },
 		"UpdateOnCollection 0": func() error {
 			_, _, err := c.Comments.Update(ctx, CommentsOnCollection(commentTestCollectionUID), 0, CommentUpdateParams{Body: "x"})

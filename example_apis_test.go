@@ -53,10 +53,11 @@ func ExampleAPIsService_MigrateToSpecHub() {
 	defer client.CloseIdleConnections()
 	ctx := context.Background()
 
-	if _, _, err := client.APIs.MigrateToSpecHub(ctx, apiID, postman.APIMigrateParams{WorkspaceID: workspaceID}); err != nil {
+	start, _, err := client.APIs.MigrateToSpecHub(ctx, apiID, postman.APIMigrateParams{WorkspaceID: workspaceID})
+	if err != nil {
 		log.Fatal(err)
 	}
-	migration, err := client.APIs.WaitSpecMigration(ctx, apiID)
+	migration, _, err := client.APIs.WaitSpecMigration(ctx, start)
 	if err != nil {
 		log.Fatal(err) // a *postman.TaskFailedError says why
 	}
@@ -127,7 +128,7 @@ func ExampleAPIsService_CreateSchema() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	if _, err := client.APIs.WaitTask(ctx, api.ID, sync.TaskID); err != nil {
+	if _, _, err := client.APIs.WaitTask(ctx, sync); err != nil {
 		log.Fatal(err) // a *postman.TaskFailedError says why
 	}
 
@@ -139,7 +140,7 @@ func ExampleAPIsService_CreateSchema() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	version, err := client.APIs.WaitVersion(ctx, api.ID, pub.Version.ID)
+	version, _, err := client.APIs.WaitVersion(ctx, pub)
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -63,7 +63,7 @@ func ExampleCollectionsService() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	if _, err := client.Collections.WaitUpdate(ctx, task); err != nil {
+	if _, _, err := client.Collections.WaitUpdate(ctx, task); err != nil {
 		var failed *postman.TaskFailedError
 		if errors.As(err, &failed) {
 			log.Fatalf("the update failed: %s", failed.Status)

@@ -52,7 +52,7 @@ func ExampleForksService_MergeCollection() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	done, err := client.Forks.WaitMerge(ctx, task)
+	done, _, err := client.Forks.WaitMerge(ctx, task)
 	if err != nil {
 		var failed *postman.TaskFailedError
 		if errors.As(err, &failed) {

@@ -24,7 +24,7 @@ func ExampleMonitorsService_Run() {
 	}
 	if !run.Finished() {
 		// Longer than Postman's 300 seconds: wait for the outcome.
-		if run, _, err = client.Monitors.WaitRun(ctx, monitorID, run); err != nil {
+		if run, _, err = client.Monitors.WaitRun(ctx, run); err != nil {
 			log.Fatal(err)
 		}
 	}

@@ -31,7 +31,7 @@ func ExampleSDKsService_Create() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	sdk, _, err := client.SDKs.WaitGeneration(ctx, job.SDKID)
+	sdk, _, err := client.SDKs.WaitGeneration(ctx, job)
 	var failed *postman.TaskFailedError
 	if errors.As(err, &failed) {
 		log.Fatalf("the build failed: %s", failed.Details)

@@ -42,7 +42,7 @@ func ExampleSpecsService() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	done, err := client.Specs.WaitTask(ctx, task)
+	done, _, err := client.Specs.WaitTask(ctx, task)
 	if err != nil {
 		log.Fatal(err) // a *postman.TaskFailedError when the generation failed
 	}
@@ -61,7 +61,7 @@ func ExampleSpecsService() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	if _, err := client.Specs.WaitTask(ctx, sync); err != nil {
+	if _, _, err := client.Specs.WaitTask(ctx, sync); err != nil {
 		log.Fatal(err)
 	}
 	printGenerated(ctx, client, spec.ID)

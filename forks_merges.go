@@ -126,13 +126,15 @@ func (s *ForksService) GetMergeTask(ctx context.Context, taskID string) (*MergeT
 // failed merge returns a *TaskFailedError holding Postman's explanation.
 // A state Postman may add later counts as still running, so bound the wait
 // with ctx.
-func (s *ForksService) WaitMerge(ctx context.Context, task *MergeTask) (*MergeTask, error) {
+func (s *ForksService) WaitMerge(ctx context.Context, task *MergeTask) (*MergeTask, *Response, error) {
 	if task == nil || task.ID == "" {
-		return nil, fmt.Errorf("postman: WaitMerge: %w: no task", ErrInvalidArgument)
+		return nil, nil, fmt.Errorf("postman: WaitMerge: %w: no task", ErrInvalidArgument)
 	}
 	last := task
+	var lastResp *Response
 	err := s.client.poll(ctx, func(ctx context.Context) (bool, error) {
-		t, _, err := s.GetMergeTask(ctx, task.ID)
+		t, resp, err := s.GetMergeTask(ctx, task.ID)
+		lastResp = resp
 		if err != nil {
 			return false, err
 		}
@@ -146,9 +148,9 @@ func (s *ForksService) WaitMerge(ctx context.Context, task *MergeTask) (*MergeTa
 		return false, nil
 	})
 	if err != nil {
-		return nil, err
+		return nil, lastResp, err
 	}
-	return last, nil
+	return last, lastResp, nil
 }
 
 // CollectionForkMergeParams is what the deprecated MergeCollectionFork

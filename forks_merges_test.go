@@ -59,7 +59,7 @@ func TestForksForkThenMergeWaitsForTheTask(t *testing.T) {
 	_, body := h.LastRequest()
 	assert.JSONEq(t, `{"source":"12345678-09547fef-a9a5-4e00-998b-aa563e8db69a","destination":"12345678-12ece9e1-2abf-4edc-8e34-de66e74114d2","strategy":"deleteSource"}`, string(body))
 
-	done, err := c.Forks.WaitMerge(ctx, task)
+	done, _, err := c.Forks.WaitMerge(ctx, task)
 	require.NoError(t, err)
 	assert.Equal(t, MergeTaskSuccessful, done.Status)
 	assert.Equal(t, forkTestTaskID, done.ID)
@@ -78,7 +78,7 @@ func TestForksWaitMergeReportsFailure(t *testing.T) {
 
 	task, _, err := c.Forks.MergeCollection(t.Context(), CollectionMergeParams{Source: forkTestForkUID, Destination: forkTestParentUID})
 	require.NoError(t, err)
-	done, err := c.Forks.WaitMerge(t.Context(), task)
+	done, _, err := c.Forks.WaitMerge(t.Context(), task)
 	assert.Nil(t, done)
 	var failed *TaskFailedError
 	require.ErrorAs(t, err, &failed)
@@ -106,7 +106,7 @@ func TestForksWaitMergeExpiredTask(t *testing.T) {
 	h := conformance.New(t)
 	h.Status("asyncMergePullCollectionTaskStatus", http.StatusNotFound)
 	c := newTestClient(t, h.URL)
-	_, err := c.Forks.WaitMerge(t.Context(), &MergeTask{ID: forkTestTaskID, Status: MergeTaskInProgress})
+	_, _, err := c.Forks.WaitMerge(t.Context(), &MergeTask{ID: forkTestTaskID, Status: MergeTaskInProgress})
 	assert.ErrorIs(t, err, ErrNotFound)
 	var apiErr *APIError
 	require.ErrorAs(t, err, &apiErr)
@@ -125,7 +125,7 @@ func TestForksWaitMergeStopsWithContext(t *testing.T) {
 		_, _ = w.Write([]byte(`{"id":"` + forkTestTaskID + `","status":"in-progress"}`))
 	})
 	c := newTestClient(t, h.URL)
-	_, err := c.Forks.WaitMerge(ctx, &MergeTask{ID: forkTestTaskID})
+	_, _, err := c.Forks.WaitMerge(ctx, &MergeTask{ID: forkTestTaskID})
 	assert.ErrorIs(t, err, context.Canceled)
 	assert.Equal(t, 4, polls)
 }

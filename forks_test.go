@@ -165,7 +165,7 @@ func TestForksRejectMissingIDsBeforeIO(t *testing.T) {
 			return err
 		},
 		"WaitMerge without task": func() error {
-			_, err := c.Forks.WaitMerge(ctx, nil)
+			_, _, err := c.Forks.WaitMerge(ctx, nil)
 			return err
 		},
 	}

@@ -422,7 +422,7 @@ func (s *MonitorsService) RunAndWait(ctx context.Context, monitorID string) (*Mo
 	if err != nil {
 		return nil, resp, err
 	}
-	return s.WaitRun(ctx, monitorID, run)
+	return s.WaitRun(ctx, run)
 }
 
 // WaitRun waits until a run that Run returned unfinished is over, polling
@@ -430,10 +430,11 @@ func (s *MonitorsService) RunAndWait(ctx context.Context, monitorID string) (*Mo
 // its Info and Stats. A finished run is returned as it is. The run is
 // recognised by its job ID; when Postman gave none, by a last run that
 // started after Postman accepted this one.
-func (s *MonitorsService) WaitRun(ctx context.Context, monitorID string, run *MonitorRunResult) (*MonitorRunResult, *Response, error) {
+func (s *MonitorsService) WaitRun(ctx context.Context, run *MonitorRunResult) (*MonitorRunResult, *Response, error) {
 	if run == nil {
 		return nil, nil, fmt.Errorf("postman: Monitors.WaitRun: %w: nil run", ErrInvalidArgument)
 	}
+	monitorID := run.Info.MonitorID
 	if run.Finished() {
 		return run, nil, nil
 	}

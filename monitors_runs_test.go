@@ -174,7 +174,7 @@ func TestMonitorsRun202ThenWaitRun(t *testing.T) {
 	assert.False(t, run.Finished())
 	assert.Contains(t, run.Info.Message, "async=true")
 
-	done, _, err := c.Monitors.WaitRun(t.Context(), testMonitorID, run)
+	done, _, err := c.Monitors.WaitRun(t.Context(), run)
 	require.NoError(t, err)
 	assert.Equal(t, int32(3), polls.Load())
 	assert.True(t, done.Finished())
@@ -185,7 +185,7 @@ func TestMonitorsRun202ThenWaitRun(t *testing.T) {
 	assert.Equal(t, 2, done.Stats.Assertions.Failed)
 	assert.Empty(t, done.Failures(), "Postman gives no failure details for an awaited run")
 
-	again, resp, err := c.Monitors.WaitRun(t.Context(), testMonitorID, done)
+	again, resp, err := c.Monitors.WaitRun(t.Context(), done)
 	require.NoError(t, err)
 	assert.Nil(t, resp, "a finished run needs no call")
 	assert.Same(t, done, again)
@@ -226,13 +226,13 @@ func TestMonitorsWaitRunStopsWithContextAndErrors(t *testing.T) {
 		}
 		return ctx.Err()
 	}
-	_, _, err := c.Monitors.WaitRun(ctx, testMonitorID, &MonitorRunResult{Info: MonitorRunInfo{Status: MonitorRunRunning}})
+	_, _, err := c.Monitors.WaitRun(ctx, &MonitorRunResult{Info: MonitorRunInfo{MonitorID: testMonitorID, Status: MonitorRunRunning}})
 	assert.ErrorIs(t, err, context.Canceled)
 
 	h2 := conformance.New(t)
 	h2.Status("getMonitor", http.StatusNotFound)
 	c2 := newTestClient(t, h2.URL)
-	_, resp, err := c2.Monitors.WaitRun(t.Context(), testMonitorID, &MonitorRunResult{Info: MonitorRunInfo{JobID: "j"}})
+	_, resp, err := c2.Monitors.WaitRun(t.Context(), &MonitorRunResult{Info: MonitorRunInfo{MonitorID: testMonitorID, JobID: "j"}})
 	assert.ErrorIs(t, err, ErrNotFound)
 	require.NotNil(t, resp)
 	assert.Equal(t, http.StatusNotFound, resp.StatusCode)

@@ -165,7 +165,7 @@ func TestMonitorsErrors(t *testing.T) {
 	assert.ErrorIs(t, err, ErrNotFound)
 	_, _, err = c.Monitors.RunAndWait(t.Context(), "..")
 	assert.ErrorIs(t, err, ErrInvalidArgument)
-	_, _, err = c.Monitors.WaitRun(t.Context(), testMonitorID, nil)
+	_, _, err = c.Monitors.WaitRun(t.Context(), nil)
 	assert.ErrorIs(t, err, ErrInvalidArgument)
 	assert.Len(t, h.Ran(), 3)
 }

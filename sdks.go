@@ -283,7 +283,11 @@ func (s *SDKsService) Create(ctx context.Context, req SDKCreateParams) (*SDKGene
 // with ctx.
 //
 // Available on Team and Enterprise plans.
-func (s *SDKsService) WaitGeneration(ctx context.Context, sdkID string) (*SDK, *Response, error) {
+func (s *SDKsService) WaitGeneration(ctx context.Context, gen *SDKGeneration) (*SDK, *Response, error) {
+	if gen == nil {
+		return nil, nil, fmt.Errorf("postman: SDKs.WaitGeneration: %w: no generation", ErrInvalidArgument)
+	}
+	sdkID := gen.SDKID
 	var (
 		sdk  *SDK
 		last *Response

@@ -72,7 +72,7 @@ func TestSDKsConformance(t *testing.T) {
 			return err
 		}},
 		{name: "WaitGeneration", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.SDKs.WaitGeneration(ctx, testSDKID)
+			_, _, err := c.SDKs.WaitGeneration(ctx, &SDKGeneration{SDKID: testSDKID})
 			return err
 		}},
 		{name: "Delete", call: func(ctx context.Context, c *Client) error {
@@ -199,7 +199,7 @@ func TestSDKsWaitGeneration(t *testing.T) {
 	responder, polls := sdkBuilds("queued", "in_progress", "succeeded")
 	h.Respond("getSdk", responder)
 	c := newTestClient(t, h.URL)
-	sdk, _, err := c.SDKs.WaitGeneration(t.Context(), testSDKID)
+	sdk, _, err := c.SDKs.WaitGeneration(t.Context(), &SDKGeneration{SDKID: testSDKID})
 	require.NoError(t, err)
 	assert.Equal(t, SDKSucceeded, sdk.BuildStatus)
 	assert.Equal(t, int32(3), polls.Load())
@@ -208,7 +208,7 @@ func TestSDKsWaitGeneration(t *testing.T) {
 	responder, _ = sdkBuilds("queued", "failed")
 	h2.Respond("getSdk", responder)
 	c2 := newTestClient(t, h2.URL)
-	sdk, _, err = c2.SDKs.WaitGeneration(t.Context(), testSDKID)
+	sdk, _, err = c2.SDKs.WaitGeneration(t.Context(), &SDKGeneration{SDKID: testSDKID})
 	assert.Nil(t, sdk)
 	var tf *TaskFailedError
 	require.ErrorAs(t, err, &tf)
@@ -219,7 +219,7 @@ func TestSDKsWaitGeneration(t *testing.T) {
 	h3 := conformance.New(t)
 	h3.Status("getSdk", http.StatusNotFound)
 	c3 := newTestClient(t, h3.URL)
-	_, _, err = c3.SDKs.WaitGeneration(t.Context(), testSDKID)
+	_, _, err = c3.SDKs.WaitGeneration(t.Context(), &SDKGeneration{SDKID: testSDKID})
 	assert.ErrorIs(t, err, ErrNotFound)
 }
 

@@ -192,13 +192,15 @@ func (s *SpecsService) GetTask(ctx context.Context, element SpecTaskElement, ele
 // SyncSpecFromCollection or SyncCollectionFromSpec until it completes, and
 // returns it (Resources lists what it created). A failed task returns a
 // *TaskFailedError; ctx bounds the wait (WithTaskPolling sets the pace).
-func (s *SpecsService) WaitTask(ctx context.Context, ref *SpecTaskRef) (*SpecTask, error) {
+func (s *SpecsService) WaitTask(ctx context.Context, ref *SpecTaskRef) (*SpecTask, *Response, error) {
 	if ref == nil {
-		return nil, fmt.Errorf("postman: %w: nil spec task", ErrInvalidArgument)
+		return nil, nil, fmt.Errorf("postman: %w: nil spec task", ErrInvalidArgument)
 	}
 	var done *SpecTask
+	var lastResp *Response
 	err := s.client.poll(ctx, func(ctx context.Context) (bool, error) {
-		task, _, err := s.GetTask(ctx, ref.Element, ref.ElementID, ref.TaskID)
+		task, resp, err := s.GetTask(ctx, ref.Element, ref.ElementID, ref.TaskID)
+		lastResp = resp
 		if err != nil {
 			return false, err
 		}
@@ -212,9 +214,9 @@ func (s *SpecsService) WaitTask(ctx context.Context, ref *SpecTaskRef) (*SpecTas
 		return false, nil
 	})
 	if err != nil {
-		return nil, err
+		return nil, lastResp, err
 	}
-	return done, nil
+	return done, lastResp, nil
 }
 
 // specTaskName names a task in errors: "collection generation 66ae…".

@@ -47,7 +47,7 @@ func TestSpecsGenerateCollectionPolledToCompletion(t *testing.T) {
 	_, body := h.LastRequest()
 	assert.JSONEq(t, `{"name":"Sample API","options":{"requestNameSource":"URL","folderStrategy":"Tags","includeDeprecated":false}}`, string(body))
 
-	task, err := c.Specs.WaitTask(t.Context(), ref)
+	task, _, err := c.Specs.WaitTask(t.Context(), ref)
 	require.NoError(t, err)
 	assert.Equal(t, SpecTaskCompleted, task.Status)
 	assert.Equal(t, SpecTaskModelCollection, task.Model)
@@ -67,7 +67,7 @@ func TestSpecsWaitTaskFailure(t *testing.T) {
 	ref, _, err := c.Specs.SyncCollectionFromSpec(t.Context(), specTestCollectionUID, specTestSpecID)
 	require.NoError(t, err)
 
-	task, err := c.Specs.WaitTask(t.Context(), ref)
+	task, _, err := c.Specs.WaitTask(t.Context(), ref)
 	assert.Nil(t, task)
 	var failed *TaskFailedError
 	require.ErrorAs(t, err, &failed)
@@ -90,7 +90,7 @@ func TestSpecsWaitTaskStopsWithContext(t *testing.T) {
 		_, _ = w.Write([]byte(specTaskPendingBody))
 	})
 	c := newTestClient(t, h.URL)
-	_, err := c.Specs.WaitTask(ctx, &SpecTaskRef{TaskID: specTestTaskID, Element: SpecTaskOnSpec, ElementID: specTestSpecID})
+	_, _, err := c.Specs.WaitTask(ctx, &SpecTaskRef{TaskID: specTestTaskID, Element: SpecTaskOnSpec, ElementID: specTestSpecID})
 	assert.True(t, errors.Is(err, context.Canceled), "got %v", err)
 	assert.Equal(t, 3, polls, "a pending task is polled until the context ends")
 }
@@ -99,7 +99,7 @@ func TestSpecsWaitTaskReportsPollErrors(t *testing.T) {
 	h := conformance.New(t)
 	h.Status("getAsyncSpecTaskStatus", http.StatusNotFound)
 	c := newTestClient(t, h.URL)
-	_, err := c.Specs.WaitTask(t.Context(), &SpecTaskRef{TaskID: "gone", Element: SpecTaskOnCollection, ElementID: specTestCollectionUID})
+	_, _, err := c.Specs.WaitTask(t.Context(), &SpecTaskRef{TaskID: "gone", Element: SpecTaskOnCollection, ElementID: specTestCollectionUID})
 	assert.ErrorIs(t, err, ErrNotFound)
 	assert.Len(t, h.Ran(), 1)
 }
@@ -119,7 +119,7 @@ func TestSpecsTaskLocatedByCallWithoutURL(t *testing.T) {
 	assert.Equal(t, specTestCollectionUID, req.URL.Query().Get("collectionUid"))
 	assert.Equal(t, http.MethodPut, req.Method)
 
-	_, err = c.Specs.WaitTask(t.Context(), ref)
+	_, _, err = c.Specs.WaitTask(t.Context(), ref)
 	require.NoError(t, err)
 	req, _ = h.LastRequest()
 	assert.Equal(t, "/specs/"+specTestSpecID+"/tasks/t-1", req.URL.Path)
@@ -170,7 +170,7 @@ func TestSpecsGenerateSpecFromCollection(t *testing.T) {
 	_, body := h.LastRequest()
 	assert.JSONEq(t, `{"name":"Sample API","type":"OPENAPI:3.1","format":"YAML"}`, string(body))
 
-	task, err := c.Specs.WaitTask(t.Context(), ref)
+	task, _, err := c.Specs.WaitTask(t.Context(), ref)
 	require.NoError(t, err)
 	assert.Equal(t, SpecTaskModelSpec, task.Model)
 	assert.Equal(t, specTestSpecID, task.Resources[0].ID)

@@ -259,7 +259,7 @@ func TestSpecsArgumentsCheckedBeforeIO(t *testing.T) {
 	assert.ErrorIs(t, err, ErrInvalidArgument)
 	_, _, err = c.Specs.GetTask(ctx, "apis", "a", "b")
 	assert.ErrorIs(t, err, ErrInvalidArgument, "another element type would reach the API Builder")
-	_, err = c.Specs.WaitTask(ctx, nil)
+	_, _, err = c.Specs.WaitTask(ctx, nil)
 	assert.ErrorIs(t, err, ErrInvalidArgument)
 	assert.Empty(t, h.Ran())
 }

@@ -29,7 +29,7 @@ func TestAPIMigrationToAnExistingWorkspace(t *testing.T) {
 	assert.Equal(t, http.StatusAccepted, resp.StatusCode)
 	assert.True(t, start.Accepted)
 	assert.True(t, start.Success)
-	done, err := c.APIs.WaitSpecMigration(ctx, api)
+	done, _, err := c.APIs.WaitSpecMigration(ctx, &postman.APISpecMigrationStart{APIID: api})
 	require.NoError(t, err)
 	assert.Equal(t, postman.APISpecMigrationCompleted, done.Status)
 	assert.Equal(t, team, done.Details.WorkspaceID)
@@ -64,7 +64,7 @@ func TestAPIMigrationToANewWorkspace(t *testing.T) {
 	_, _, err := c.APIs.MigrateToSpecHub(t.Context(), api, postman.APIMigrateParams{
 		Workspace: &postman.APISpecMigrationWorkspace{Name: "Order specs"}, Git: &postman.APISpecMigrationGit{Path: "/apis/orders"}})
 	require.NoError(t, err)
-	done, err := c.APIs.WaitSpecMigration(t.Context(), api)
+	done, _, err := c.APIs.WaitSpecMigration(t.Context(), &postman.APISpecMigrationStart{APIID: api})
 	require.NoError(t, err)
 
 	workspaces := srv.Workspaces()
@@ -101,7 +101,7 @@ func TestAPIMigrationFailures(t *testing.T) {
 			_, _, err := c.APIs.MigrateToSpecHub(t.Context(), api, postman.APIMigrateParams{
 				Workspace: &postman.APISpecMigrationWorkspace{Name: "Specs"}})
 			require.NoError(t, err)
-			_, err = c.APIs.WaitSpecMigration(t.Context(), api)
+			_, _, err = c.APIs.WaitSpecMigration(t.Context(), &postman.APISpecMigrationStart{APIID: api})
 			var failed *postman.TaskFailedError
 			require.ErrorAs(t, err, &failed)
 			assert.Equal(t, tc.reason, failed.Details)
@@ -115,7 +115,7 @@ func TestAPIMigrationFailures(t *testing.T) {
 				Workspace: &postman.APISpecMigrationWorkspace{Name: "Specs"}})
 			require.NoError(t, err)
 			assert.True(t, start.Accepted)
-			_, err = c.APIs.WaitSpecMigration(t.Context(), api)
+			_, _, err = c.APIs.WaitSpecMigration(t.Context(), &postman.APISpecMigrationStart{APIID: api})
 			require.NoError(t, err)
 			assert.Len(t, srv.Specs(), 1)
 		})

@@ -105,7 +105,7 @@ func TestCollectionForkPullAndMerge(t *testing.T) {
 		running, _, err := c.Forks.GetMergeTask(ctx, task.ID)
 		require.NoError(t, err)
 		assert.Equal(t, postman.MergeTaskInProgress, running.Status, "the task runs for the configured delay")
-		done, err := c.Forks.WaitMerge(ctx, task)
+		done, _, err := c.Forks.WaitMerge(ctx, task)
 		require.NoError(t, err)
 		assert.Equal(t, postman.MergeTaskSuccessful, done.Status)
 		assert.Equal(t, []string{"Get a pet", "Add a pet", "Delete a pet"}, itemNames(document(t, srv, parentID), "pets"))
@@ -131,7 +131,7 @@ func TestCollectionMergeFailures(t *testing.T) {
 	srv.FailTasks("All conflicts have not be resolved")
 	task, _, err := c.Forks.MergeCollection(ctx, postman.CollectionMergeParams{Source: uid(forkID), Destination: uid(parentID)})
 	require.NoError(t, err)
-	_, err = c.Forks.WaitMerge(ctx, task)
+	_, _, err = c.Forks.WaitMerge(ctx, task)
 	var failed *postman.TaskFailedError
 	require.ErrorAs(t, err, &failed)
 	assert.Equal(t, "All conflicts have not be resolved", failed.Details)

@@ -103,7 +103,7 @@ func TestMonitorAsyncRunCompletesAfterTaskDelay(t *testing.T) {
 		require.NotNil(t, m.LastRun)
 		assert.Equal(t, postman.MonitorRunRunning, m.LastRun.Status, "the run is still going within the task delay")
 
-		done, _, err := c.Monitors.WaitRun(ctx, ok, run)
+		done, _, err := c.Monitors.WaitRun(ctx, run)
 		require.NoError(t, err)
 		assert.Equal(t, postman.MonitorRunSuccess, done.Info.Status)
 		assert.Equal(t, run.Info.JobID, done.Info.JobID)

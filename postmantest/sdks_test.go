@@ -32,7 +32,7 @@ func TestSDKGenerationFlow(t *testing.T) {
 		_, _, err = c.SDKs.GetDownloadURL(ctx, job.SDKID)
 		assert.ErrorIs(t, err, postman.ErrConflict)
 
-		sdk, _, err = c.SDKs.WaitGeneration(ctx, job.SDKID)
+		sdk, _, err = c.SDKs.WaitGeneration(ctx, job)
 		require.NoError(t, err)
 		assert.Equal(t, postman.SDKSucceeded, sdk.BuildStatus)
 		assert.Equal(t, "1.0.0", sdk.Version)
@@ -72,7 +72,7 @@ func TestSDKBuildFailsAndBadSource(t *testing.T) {
 	job, _, err := c.SDKs.Create(ctx, postman.SDKCreateParams{Language: postman.SDKTypeScript,
 		Source: postman.SDKSource{Type: postman.SDKSourceCollection, ID: col}})
 	require.NoError(t, err)
-	_, _, err = c.SDKs.WaitGeneration(ctx, job.SDKID)
+	_, _, err = c.SDKs.WaitGeneration(ctx, job)
 	var failed *postman.TaskFailedError
 	require.ErrorAs(t, err, &failed)
 	assert.Equal(t, "spec_validation_failed: missing operationId on GET /pets", failed.Details)

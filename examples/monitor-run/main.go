@@ -73,7 +73,7 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	}
 	if !result.Finished() {
 		fmt.Fprintln(out, "the run is taking long; waiting for it to finish …")
-		if result, _, err = client.Monitors.WaitRun(ctx, id, result); err != nil {
+		if result, _, err = client.Monitors.WaitRun(ctx, result); err != nil {
 			return err
 		}
 	}
