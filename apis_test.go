@@ -137,12 +137,12 @@ func apiScenarios() []scenario {
 			_, _, err := c.APIs.GetTask(ctx, testAPIID, testAPITaskID)
 			return err
 		}},
-		{name: "GetTags", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.APIs.GetTags(ctx, testAPIID)
+		{name: "GetAPITags", call: func(ctx context.Context, c *Client) error {
+			_, _, err := c.Tags.GetAPITags(ctx, testAPIID)
 			return err
 		}},
-		{name: "UpdateTags", call: func(ctx context.Context, c *Client) error {
-			_, _, err := c.APIs.UpdateTags(ctx, testAPIID, APITagsUpdateRequest{Tags: []Tag{{Slug: "needs-review"}}})
+		{name: "UpdateAPITags", call: func(ctx context.Context, c *Client) error {
+			_, _, err := c.Tags.UpdateAPITags(ctx, testAPIID, []string{"needs-review"})
 			return err
 		}},
 	}

@@ -10,9 +10,9 @@ import (
 
 // TagsService is the Tags area: the tags of workspaces, collections and APIs, and the elements carrying a tag.
 //
-// Tagging workspaces and collections is available on Enterprise plans;
-// other teams get 403 answers that match ErrFeatureUnavailable. The tags
-// of APIs are in APIsService.
+// Tagging is available on Enterprise plans; other teams get 403 answers
+// that match ErrFeatureUnavailable. The tags of API Builder APIs
+// (GetAPITags, UpdateAPITags) are deprecated with the API Builder.
 type TagsService service
 
 // Tag is a tag on a workspace, collection or API.

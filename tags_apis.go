@@ -5,56 +5,53 @@ import (
 	"net/http"
 )
 
-// APITagsUpdateRequest is the body of UpdateTags: the API's new tags,
-// which replace all the current ones (an empty list removes them).
-type APITagsUpdateRequest struct {
-	Tags []Tag `json:"tags"`
-}
-
-// GetTags returns the tags of an API. Available on Enterprise plans; other
-// teams get an error matching ErrFeatureUnavailable.
+// GetAPITags returns the tags of an API of the v10 API Builder. Available
+// on Enterprise plans; other teams get an error matching
+// ErrFeatureUnavailable.
 //
 // Deprecated: Postman deprecated the API Builder in v12 in favour of Spec
 // Hub, whose specifications have no tags in the Postman API; tag the
-// generated collections with TagsService (GET /collections/{collectionId}/tags).
+// generated collections with GetCollectionTags and UpdateCollectionTags.
 //
 //postman:operation GET /apis/{apiId}/tags
-func (s *APIsService) GetTags(ctx context.Context, apiID string) ([]*Tag, *Response, error) {
+func (s *TagsService) GetAPITags(ctx context.Context, apiID string) ([]Tag, *Response, error) {
 	path, err := pathf("/apis/%s/tags", apiID)
 	if err != nil {
 		return nil, nil, err
 	}
-	var root struct {
-		Tags []*Tag `json:"tags"`
-	}
-	resp, err := s.client.do(ctx, apiRequest(http.MethodGet, path), &root)
-	if err != nil {
-		return nil, resp, err
-	}
-	return root.Tags, resp, nil
+	return s.apiTagsCall(ctx, apiRequest(http.MethodGet, path))
 }
 
-// UpdateTags replaces the tags of an API and returns them. Available on
+// UpdateAPITags replaces the tags of an API of the v10 API Builder with
+// slugs (an empty list removes them all) and returns them. Available on
 // Enterprise plans; other teams get an error matching
 // ErrFeatureUnavailable.
 //
 // Deprecated: Postman deprecated the API Builder in v12 in favour of Spec
 // Hub, whose specifications have no tags in the Postman API; tag the
-// generated collections with TagsService (PUT /collections/{collectionId}/tags).
+// generated collections with GetCollectionTags and UpdateCollectionTags.
 //
 //postman:operation PUT /apis/{apiId}/tags
-func (s *APIsService) UpdateTags(ctx context.Context, apiID string, req APITagsUpdateRequest) ([]*Tag, *Response, error) {
+func (s *TagsService) UpdateAPITags(ctx context.Context, apiID string, slugs []string) ([]Tag, *Response, error) {
 	path, err := pathf("/apis/%s/tags", apiID)
 	if err != nil {
 		return nil, nil, err
 	}
-	if req.Tags == nil {
-		req.Tags = []Tag{}
+	tags := make([]Tag, len(slugs))
+	for i, slug := range slugs {
+		tags[i] = Tag{Slug: slug}
 	}
 	r := apiRequest(http.MethodPut, path)
-	r.body = req
+	r.body = struct {
+		Tags []Tag `json:"tags"`
+	}{tags}
+	return s.apiTagsCall(ctx, r)
+}
+
+// apiTagsCall runs an API Builder tags call, whose answer is {"tags": […]}.
+func (s *TagsService) apiTagsCall(ctx context.Context, r *request) ([]Tag, *Response, error) {
 	var root struct {
-		Tags []*Tag `json:"tags"`
+		Tags []Tag `json:"tags"`
 	}
 	resp, err := s.client.do(ctx, r, &root)
 	if err != nil {
