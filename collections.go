@@ -25,6 +25,10 @@ import (
 // not the collection format. Long operations return tasks: ReplaceAsync
 // with WaitUpdate, Duplicate with WaitDuplicate. Pull requests of forked
 // collections are on PullRequestsService.
+//
+// Postman allows 10 calls per 10 seconds to List and to ImportOpenAPI, on
+// top of the general 300 a minute; the default limiter has a bucket for
+// each and keeps under them.
 type CollectionsService service
 
 // CollectionSummary is a collection as List returns it.
@@ -72,9 +76,6 @@ type CollectionListOptions struct {
 // List returns a page of the collections the user can access, subscribed
 // ones included. Response.Offset, Limit and Total say where the page
 // stands; ListIter pages for you.
-//
-// Postman allows 10 calls per 10 seconds to this endpoint; the default
-// limiter keeps under it.
 //
 //postman:operation GET /collections
 func (s *CollectionsService) List(ctx context.Context, opts *CollectionListOptions) ([]*CollectionSummary, *Response, error) {
@@ -199,11 +200,9 @@ type collectionMinimalQuery struct {
 // updatedAt, lastUpdatedBy, fork), which CollectionInfoOf reads.
 //
 // The body is decoded by collection.Parse straight from the buffer the
-// client read it into: no second copy of the document and no extra
-// validation pass, about twice as fast as decoding the envelope with
-// encoding/json. A 50 MB collection peaks under 4× its size in memory
-// (BENCHMARKS.md). A missing collection matches ErrNotFound, although
-// Postman answers it with status 400.
+// client read it into, so that a large collection is held in memory once
+// and not validated twice. A missing collection matches ErrNotFound,
+// although Postman answers it with status 400.
 //
 //postman:operation GET /collections/{collectionId}
 func (s *CollectionsService) Get(ctx context.Context, collectionID string, opts *CollectionGetOptions) (*collection.Collection, *Response, error) {

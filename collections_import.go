@@ -105,10 +105,6 @@ type importJSONBody struct {
 // ImportOpenAPI converts an OpenAPI definition into a new collection in a
 // workspace and returns the collections created.
 //
-// Postman allows 10 calls per 10 seconds to this endpoint, on top of the
-// general limit; the default limiter has a bucket for it and keeps under
-// it.
-//
 //postman:operation POST /import/openapi
 func (s *CollectionsService) ImportOpenAPI(ctx context.Context, workspaceID string, req OpenAPIImportParams) ([]*CollectionRef, *Response, error) {
 	if err := requireArg("ImportOpenAPI", "workspaceID", workspaceID); err != nil {

@@ -161,9 +161,6 @@ type monitorRoot struct {
 // List returns a page of monitors (at most 25); Response.NextCursor points
 // to the next page and ListIter pages for you.
 //
-// Postman allows 10 calls per 10 seconds to the monitor endpoints; the
-// default limiter keeps under it.
-//
 //postman:operation GET /monitors
 func (s *MonitorsService) List(ctx context.Context, opts *MonitorListOptions) ([]*Monitor, *Response, error) {
 	var root struct {
@@ -179,16 +176,11 @@ func (s *MonitorsService) List(ctx context.Context, opts *MonitorListOptions) ([
 }
 
 // ListIter iterates over the monitors, one page of 25 in memory at a time.
-// At Postman's 10 calls per 10 seconds, the default limiter spaces the
-// pages out.
 func (s *MonitorsService) ListIter(ctx context.Context, opts *MonitorListOptions) iter.Seq2[*Monitor, error] {
 	return cursorIter(ctx, opts, monitorPageLimit, s.List)
 }
 
 // Get returns a monitor with its settings and last run.
-//
-// Postman allows 10 calls per 10 seconds to the monitor endpoints; the
-// default limiter keeps under it.
 //
 //postman:operation GET /monitors/{monitorId}
 func (s *MonitorsService) Get(ctx context.Context, monitorID string) (*Monitor, *Response, error) {
@@ -198,9 +190,6 @@ func (s *MonitorsService) Get(ctx context.Context, monitorID string) (*Monitor, 
 // Create creates a monitor of a collection in a workspace. Collections
 // that belong to an API definition cannot be monitored. The answer only
 // carries the new monitor's ID, UID, name and state.
-//
-// Postman allows 10 calls per 10 seconds to the monitor endpoints; the
-// default limiter keeps under it.
 //
 //postman:operation POST /monitors
 func (s *MonitorsService) Create(ctx context.Context, workspaceID string, req MonitorCreateParams) (*Monitor, *Response, error) {
@@ -226,9 +215,6 @@ func (s *MonitorsService) Create(ctx context.Context, workspaceID string, req Mo
 // Update changes a monitor's settings. The answer only carries the
 // monitor's ID, UID, name and state.
 //
-// Postman allows 10 calls per 10 seconds to the monitor endpoints; the
-// default limiter keeps under it.
-//
 //postman:operation PUT /monitors/{monitorId}
 func (s *MonitorsService) Update(ctx context.Context, monitorID string, req MonitorUpdateParams) (*Monitor, *Response, error) {
 	return s.monitorCall(ctx, http.MethodPut, monitorID, struct {
@@ -248,9 +234,6 @@ func (s *MonitorsService) Resume(ctx context.Context, monitorID string) (*Monito
 }
 
 // Delete deletes a monitor.
-//
-// Postman allows 10 calls per 10 seconds to the monitor endpoints; the
-// default limiter keeps under it.
 //
 //postman:operation DELETE /monitors/{monitorId}
 func (s *MonitorsService) Delete(ctx context.Context, monitorID string) (*Response, error) {

@@ -371,9 +371,6 @@ const monitorRunTimeout = 330 * time.Second
 // attempt timeouts, and is never sent twice. RunAndWait starts the run
 // asynchronously and polls instead of holding a connection open.
 //
-// Postman allows 10 calls per 10 seconds to the monitor endpoints; the
-// default limiter keeps under it.
-//
 //postman:operation POST /monitors/{monitorId}/run
 func (s *MonitorsService) Run(ctx context.Context, monitorID string, opts *MonitorRunOptions) (*MonitorRunResult, *Response, error) {
 	path, err := pathf("/monitors/%s/run", monitorID)
@@ -414,9 +411,6 @@ func (s *MonitorsService) Run(ctx context.Context, monitorID string, opts *Monit
 // the run's Info and Stats, enough for result.Failed(); Postman only gives
 // executions and failure details to a synchronous Run. Bound the wait with
 // ctx: a monitor run may last up to 15 minutes.
-//
-// Postman allows 10 calls per 10 seconds to the monitor endpoints; the
-// default limiter spaces the polls out under it.
 func (s *MonitorsService) RunAndWait(ctx context.Context, monitorID string) (*MonitorRunResult, *Response, error) {
 	run, resp, err := s.Run(ctx, monitorID, &MonitorRunOptions{Async: true})
 	if err != nil {

@@ -42,7 +42,7 @@ type bucket struct {
 }
 
 // postmanLimits are Postman's documented limits beyond the general
-// 300 requests per minute per user (DESIGN.md §4).
+// 300 requests per minute per user.
 var postmanLimits = []bucket{
 	{"GET /collections", 10, 10 * time.Second, exact("GET", "/collections")},
 	{"GET /workspaces", 10, 10 * time.Second, exact("GET", "/workspaces")},

@@ -170,7 +170,7 @@ func runVirtual(t *testing.T, calls int, scale, speedup float64, collections boo
 // BenchmarkConcurrentCallsUnderPostmanLimits makes 300 concurrent
 // Users.GetMe calls through the default limiter against the fake enforcing
 // Postman's 300 per minute, scaled as described at benchScale. Goals
-// (DESIGN.md §9): 429s = 0 and steady-fraction ≥ 0.95. One op is one run.
+// (BENCHMARKS.md): 429s = 0 and steady-fraction ≥ 0.95. One op is one run.
 func BenchmarkConcurrentCallsUnderPostmanLimits(b *testing.B) {
 	var runs int
 	var rejected int

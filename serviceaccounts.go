@@ -12,6 +12,9 @@ import (
 )
 
 // ServiceAccountsService is the Service Accounts area: short-lived tokens for service accounts.
+//
+// Postman allows 10 calls per 10 seconds per user to GenerateToken; the
+// default limiter keeps under it.
 type ServiceAccountsService service
 
 // serviceAccountTokenLifetime is how long Postman says its service account
@@ -72,9 +75,9 @@ func (t ServiceAccountToken) MarshalJSON() ([]byte, error) {
 // service account (a user's key is refused), for a JWT valid for 15
 // minutes.
 //
-// Available on Enterprise plans. Postman allows 10 calls per 10 seconds
-// per user to this endpoint; the default limiter keeps under it: reuse a
-// token until it nears ExpiresAt rather than asking for one per call.
+// Available on Enterprise plans. Reuse a token until it nears ExpiresAt
+// rather than asking for one per call (see ServiceAccountsService for the
+// rate limit).
 //
 //postman:operation POST /service-account-tokens
 func (s *ServiceAccountsService) GenerateToken(ctx context.Context) (*ServiceAccountToken, *Response, error) {

@@ -12,7 +12,7 @@ import (
 	"github.com/postman-go/postman/internal/transport"
 )
 
-// buildHTTP assembles the transport of DESIGN.md §4:
+// buildHTTP assembles the transport:
 // retryablehttp → http.Client → credentials → limiter → base transport.
 // retryablehttp is built as a struct literal so that its stderr logger
 // stays off and its default error handler, which throws the last response

@@ -102,7 +102,7 @@ type TeamUser struct {
 	JoinedAt Timestamp `json:"joinedAt,omitzero"`
 }
 
-// UserListOptions filters ListUsers.
+// UserListOptions filters List.
 type UserListOptions struct {
 	// GroupID keeps only the members of a user group.
 	GroupID string `url:"groupId,omitempty"`

@@ -11,8 +11,14 @@ import (
 // Beyond the workspaces themselves it covers their activity feed, global
 // variables, element transfers, transfers between teams of an
 // organization, workspace updates (announcements to watchers) and Partner
-// Workspace invitations. Temporary creates a throwaway workspace for a
-// test or a CI job.
+// Workspace invitations. CreateTemporary creates a throwaway workspace
+// for a test or a CI job.
+//
+// Postman allows 10 calls per 10 seconds to List and Get, and 20 calls a
+// minute per user to the workspace update endpoints (ListUpdates,
+// CreateUpdate …), on top of the general 300 a minute; the default limiter
+// has a bucket for each and keeps under them, so a loop of calls slows
+// down rather than failing with 429.
 type WorkspacesService service
 
 // WorkspaceType is the type, and the visibility, of a workspace. Postman
@@ -96,9 +102,6 @@ type WorkspaceGetOptions struct {
 // workspace at once unless Limit is set; then Response.NextCursor points
 // to the next page. ListIter pages for you.
 //
-// Postman allows 10 calls per 10 seconds to this endpoint; the default
-// limiter keeps under it.
-//
 //postman:operation GET /workspaces
 func (s *WorkspacesService) List(ctx context.Context, opts *WorkspaceListOptions) ([]*Workspace, *Response, error) {
 	var root struct {
@@ -120,9 +123,6 @@ func (s *WorkspacesService) ListIter(ctx context.Context, opts *WorkspaceListOpt
 }
 
 // Get returns a workspace with the lists of its elements.
-//
-// Postman allows 10 calls per 10 seconds to this endpoint; the default
-// limiter keeps under it.
 //
 //postman:operation GET /workspaces/{workspaceId}
 func (s *WorkspacesService) Get(ctx context.Context, workspaceID string, opts *WorkspaceGetOptions) (*Workspace, *Response, error) {
@@ -216,8 +216,8 @@ func (s *WorkspacesService) Update(ctx context.Context, workspaceID string, req 
 // Delete deletes a workspace and everything in it.
 //
 // Postman documents its answer for an unknown workspace as 400
-// instanceNotFoundError, not 404, so errors.Is(err, ErrNotFound) may not
-// match it; the cleanup of Temporary treats both as already deleted.
+// instanceNotFoundError, not 404; the error matches ErrNotFound either
+// way, and the cleanup of CreateTemporary treats it as already deleted.
 //
 //postman:operation DELETE /workspaces/{workspaceId}
 func (s *WorkspacesService) Delete(ctx context.Context, workspaceID string) (*Response, error) {

@@ -8,7 +8,7 @@ import (
 	"time"
 )
 
-// workspaceCleanupTimeout bounds the deletion done by a Temporary
+// workspaceCleanupTimeout bounds the deletion done by a CreateTemporary
 // workspace's cleanup, which runs even after the caller's context ended.
 const workspaceCleanupTimeout = 30 * time.Second
 

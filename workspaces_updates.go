@@ -124,9 +124,6 @@ func workspaceUpdatePath(workspaceID string, updateID int64) (string, error) {
 // ListUpdates returns a page of a workspace's updates; Response.NextCursor
 // points to the next page. ListUpdatesIter pages for you.
 //
-// Postman allows 20 calls a minute per user to the workspace update
-// endpoints; the default limiter keeps under it.
-//
 //postman:operation GET /workspaces/{workspaceId}/updates
 func (s *WorkspacesService) ListUpdates(ctx context.Context, workspaceID string, opts *WorkspaceUpdateListOptions) ([]*WorkspaceUpdate, *Response, error) {
 	path, err := pathf("/workspaces/%s/updates", workspaceID)
@@ -137,7 +134,7 @@ func (s *WorkspacesService) ListUpdates(ctx context.Context, workspaceID string,
 }
 
 // ListUpdatesIter iterates over a workspace's updates, one page in memory
-// at a time. Each page is a call under the 20 a minute limit of workspace
+// at a time. Each page is a call under the limit of workspace
 // updates.
 func (s *WorkspacesService) ListUpdatesIter(ctx context.Context, workspaceID string, opts *WorkspaceUpdateListOptions) iter.Seq2[*WorkspaceUpdate, error] {
 	if opts != nil {
@@ -155,9 +152,6 @@ func (s *WorkspacesService) ListUpdatesIter(ctx context.Context, workspaceID str
 // CreateUpdate posts a workspace update to the workspace's watchers.
 // Postman refuses content that violates its terms of service with 422.
 //
-// Postman allows 20 calls a minute per user to the workspace update
-// endpoints; the default limiter keeps under it.
-//
 //postman:operation POST /workspaces/{workspaceId}/updates
 func (s *WorkspacesService) CreateUpdate(ctx context.Context, workspaceID string, req WorkspaceUpdateCreateParams) (*WorkspaceUpdate, *Response, error) {
 	path, err := pathf("/workspaces/%s/updates", workspaceID)
@@ -173,9 +167,6 @@ func (s *WorkspacesService) CreateUpdate(ctx context.Context, workspaceID string
 }
 
 // GetUpdate returns a workspace update.
-//
-// Postman allows 20 calls a minute per user to the workspace update
-// endpoints; the default limiter keeps under it.
 //
 //postman:operation GET /workspaces/{workspaceId}/updates/{updateId}
 func (s *WorkspacesService) GetUpdate(ctx context.Context, workspaceID string, updateID int64) (*WorkspaceUpdate, *Response, error) {
@@ -194,9 +185,6 @@ func (s *WorkspacesService) GetUpdate(ctx context.Context, workspaceID string, u
 // PatchUpdate changes a workspace update (a JSON merge patch) and returns
 // it.
 //
-// Postman allows 20 calls a minute per user to the workspace update
-// endpoints; the default limiter keeps under it.
-//
 //postman:operation PATCH /workspaces/{workspaceId}/updates/{updateId}
 func (s *WorkspacesService) PatchUpdate(ctx context.Context, workspaceID string, updateID int64, req WorkspaceUpdatePatchParams) (*WorkspaceUpdate, *Response, error) {
 	path, err := workspaceUpdatePath(workspaceID, updateID)
@@ -213,9 +201,6 @@ func (s *WorkspacesService) PatchUpdate(ctx context.Context, workspaceID string,
 }
 
 // DeleteUpdate deletes a workspace update.
-//
-// Postman allows 20 calls a minute per user to the workspace update
-// endpoints; the default limiter keeps under it.
 //
 //postman:operation DELETE /workspaces/{workspaceId}/updates/{updateId}
 func (s *WorkspacesService) DeleteUpdate(ctx context.Context, workspaceID string, updateID int64) (*Response, error) {

@@ -124,8 +124,8 @@ func (p *Policy) CheckRetry(ctx context.Context, resp *http.Response, err error)
 	return true, nil
 }
 
-// decide applies the retry table of DESIGN.md §4 and returns the budget
-// cost of a retry.
+// decide applies the retry table (README.md, "Retries and rate limits")
+// and returns the budget cost of a retry.
 func (p *Policy) decide(c *Call, resp *http.Response, err error) (bool, int) {
 	if err != nil {
 		if !retryableTransportError(err) {
@@ -293,10 +293,10 @@ func (c *Call) ReadResponse(resp *http.Response) error {
 // body is read into one buffer of that size plus one byte (net/http
 // returns EOF with the last bytes, so the loop ends there); otherwise
 // io.ReadAll reads it in growing chunks and copies them once into a
-// slice of the final size. (bytes.Buffer.ReadFrom, used before, doubles
-// a buffer sized exactly from Content-Length once fewer than 512 bytes
-// are free, and doubles all the way for unknown lengths, as for the
-// gzip answers net/http decompresses.)
+// slice of the final size. (bytes.Buffer.ReadFrom would double a buffer
+// sized exactly from Content-Length once fewer than 512 bytes are free,
+// and double all the way for unknown lengths, as for the gzip answers
+// net/http decompresses.)
 func readCapped(r io.Reader, limit, contentLength int64) ([]byte, error) {
 	if contentLength < 0 || contentLength > limit {
 		return io.ReadAll(io.LimitReader(r, limit+1))

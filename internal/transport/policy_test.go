@@ -51,9 +51,10 @@ func testPolicy() *Policy {
 		Budget: NewBudget(0), Now: func() time.Time { return now }, Rand: func() float64 { return 0.5 }}
 }
 
-// TestCheckRetryTable is the retry table of DESIGN.md §4 as decided from
-// the call (method, opt-in), the answer and the error. The socket-level
-// tests in the postman package show the same rows end to end.
+// TestCheckRetryTable is the retry table of README.md ("Retries and rate
+// limits") as decided from the call (method, opt-in), the answer and the
+// error. The socket-level tests in the postman package show the same rows
+// end to end.
 func TestCheckRetryTable(t *testing.T) {
 	t.Parallel()
 	refused := &net.OpError{Op: "dial", Net: "tcp", Err: syscall.ECONNREFUSED}
