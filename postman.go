@@ -42,7 +42,7 @@ import (
 )
 
 // Version is the version of this SDK, sent in the User-Agent header.
-const Version = "0.1.0"
+const Version = "0.2.0"
 
 // Client talks to the Postman API. Create it with NewClient; it is safe for
 // concurrent use by many goroutines.
