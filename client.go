@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/google/go-querystring/query"
 	"github.com/hashicorp/go-retryablehttp"
 
 	"github.com/postman-go/postman/internal/transport"
@@ -197,7 +198,7 @@ func (c *Client) url(r *request) (string, error) {
 		return "", fmt.Errorf("postman: %w: query of %q: %v", ErrInvalidArgument, p, err)
 	}
 	if !isNil(r.query) {
-		q, err := encodeQuery(r.query)
+		q, err := query.Values(r.query)
 		if err != nil {
 			return "", fmt.Errorf("postman: %w: encoding options: %v", ErrInvalidArgument, err)
 		}
