@@ -8,31 +8,6 @@ import (
 	"github.com/postman-go/postman/collection"
 )
 
-// Replace replaces the whole contents of a collection with c and waits
-// for Postman to finish. Items keep their identity only if c carries
-// their IDs (a document from Get does); items without IDs are removed and
-// recreated with new ones. The document is sent as it is, never
-// rewritten: Postman documents only info.schema
-// "https://schema.postman.com/json/collection/v2.1.0/collection.json"
-// and the v2.1 array form of auth, and accepts at most 100 MB. For large
-// collections prefer ReplaceAsync.
-//
-//postman:operation PUT /collections/{collectionId}
-func (s *CollectionsService) Replace(ctx context.Context, collectionID string, c *collection.Collection) (*CollectionRef, *Response, error) {
-	path, body, err := collectionReplaceRequest("Replace", collectionID, c)
-	if err != nil {
-		return nil, nil, err
-	}
-	var root struct {
-		Collection *CollectionRef `json:"collection"`
-	}
-	resp, err := s.client.do(ctx, &request{method: http.MethodPut, path: path, body: body}, &root)
-	if err != nil {
-		return nil, resp, err
-	}
-	return root.Collection, resp, nil
-}
-
 // ReplaceAsync replaces the whole contents of a collection as Replace
 // does, but asynchronously (Prefer: respond-async): Postman answers at
 // once (202) with a task, which WaitUpdate follows to its end. Should
