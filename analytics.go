@@ -15,7 +15,7 @@ import (
 //
 // Analytics are available on Enterprise plans. Which metrics a resource
 // has, and which views and filters each metric takes, is listed by
-// Metadata.
+// GetMetadata.
 type AnalyticsService service
 
 // AnalyticsResource is what analytics are about.
@@ -142,8 +142,8 @@ const (
 	AnalyticsSDKSpecification AnalyticsEntityType = "sdk-specification"
 )
 
-// AnalyticsDataListOptions filters and pages Data. Most filters only apply to
-// some metrics; Metadata says which.
+// AnalyticsDataListOptions filters and pages ListData. Most filters only apply to
+// some metrics; GetMetadata says which.
 type AnalyticsDataListOptions struct {
 	View AnalyticsView `url:"view,omitempty"`
 	// WorkspaceTypes keeps "internal", "public" and/or "partner" workspaces.

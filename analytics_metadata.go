@@ -23,7 +23,7 @@ type AnalyticsResourceInfo struct {
 }
 
 // AnalyticsMetricInfo describes a metric. Parameters and Response are only
-// filled when Metadata was asked to include them.
+// filled when GetMetadata was asked to include them.
 type AnalyticsMetricInfo struct {
 	Metric      AnalyticsMetric            `json:"metric"`
 	Description string                     `json:"description"`
@@ -95,7 +95,7 @@ type AnalyticsViewInfo struct {
 	Schema       AnalyticsSchema `json:"schema"`
 }
 
-// AnalyticsMetadataInclude is extra detail Metadata can add.
+// AnalyticsMetadataInclude is extra detail GetMetadata can add.
 type AnalyticsMetadataInclude string
 
 // Extra details of analytics metadata.
@@ -106,7 +106,7 @@ const (
 	AnalyticsIncludeResponse AnalyticsMetadataInclude = "response"
 )
 
-// AnalyticsMetadataGetOptions filters Metadata and asks it for more.
+// AnalyticsMetadataGetOptions filters GetMetadata and asks it for more.
 type AnalyticsMetadataGetOptions struct {
 	Include   []AnalyticsMetadataInclude `url:"include,omitempty,comma"`
 	Resources []AnalyticsResource        `url:"resources,omitempty,comma"`

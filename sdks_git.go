@@ -64,7 +64,7 @@ const (
 	SDKPullRequestClosed SDKPullRequestStatus = "closed"
 )
 
-// SDKGitConnectionListOptions filters and pages GitConnections.
+// SDKGitConnectionListOptions filters and pages ListGitConnections.
 type SDKGitConnectionListOptions struct {
 	SourceID      string                 `url:"sourceId,omitempty"`
 	Language      SDKLanguage            `url:"language,omitempty"`

@@ -42,13 +42,13 @@ type TagEntity struct {
 // TagSortDirection orders tagged elements by when they were tagged.
 type TagSortDirection string
 
-// Sort directions of Entities.
+// Sort directions of ListEntities.
 const (
 	TagSortAscending  TagSortDirection = "asc"
 	TagSortDescending TagSortDirection = "desc"
 )
 
-// TagEntityListOptions filters and pages Entities.
+// TagEntityListOptions filters and pages ListEntities.
 type TagEntityListOptions struct {
 	// EntityType keeps only elements of one kind.
 	EntityType TagEntityType `url:"entityType,omitempty"`
