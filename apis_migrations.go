@@ -153,6 +153,9 @@ func (s *APIsService) WaitSpecMigration(ctx context.Context, start *APISpecMigra
 		if err != nil {
 			return false, err
 		}
+		if m.Status == "" {
+			return false, missingResult(resp, "status")
+		}
 		if m.Status == APISpecMigrationFailed {
 			return false, &TaskFailedError{Task: "Spec Hub migration of API " + apiID, Status: string(m.Status), Details: m.Details.Reason}
 		}

@@ -127,6 +127,9 @@ func (s *APIsService) WaitTask(ctx context.Context, ref *APITaskRef) (*APITask, 
 		if err != nil {
 			return false, err
 		}
+		if task.Status == "" {
+			return false, missingResult(resp, "status")
+		}
 		if err := task.failure(); err != nil {
 			return false, err
 		}

@@ -176,9 +176,9 @@ func (s *APIsService) GetVersion(ctx context.Context, apiID, versionID string) (
 	var root struct {
 		Version *APIVersion `json:"version"`
 	}
-	if err := decodeInto(body, &root); err != nil {
+	if err := decodeResult(body, &root); err != nil {
 		return nil, resp, &DecodeError{StatusCode: resp.StatusCode, Method: http.MethodGet, Path: path,
-			Excerpt: s.client.excerpt(body), Err: err}
+			RequestID: resp.RequestID, Excerpt: s.client.excerpt(body), Err: err}
 	}
 	return root.Version, resp, nil
 }

@@ -112,9 +112,9 @@ func (s *AuditLogsService) List(ctx context.Context, opts *AuditLogListOptions) 
 	// it elsewhere, at the top level or in meta.
 	var root struct {
 		Trails     []*AuditLog `json:"trails"`
-		NextCursor *string     `json:"nextCursor"`
+		NextCursor *string     `json:"nextCursor,omitempty"`
 		Meta       struct {
-			NextCursor *string `json:"nextCursor"`
+			NextCursor *string `json:"nextCursor,omitempty"`
 		} `json:"meta"`
 	}
 	resp, err := s.client.do(ctx, &request{method: http.MethodGet, path: "/audit/logs", query: o}, &root)

@@ -38,6 +38,9 @@ type request struct {
 	// timeout, when set, replaces the per-attempt timeout and the wait for
 	// headers, for endpoints that answer only when their work is done.
 	timeout time.Duration
+	// callerOut marks a Do call: out is the caller's type, not one of the
+	// SDK's envelopes, and is decoded without checkResult.
+	callerOut bool
 }
 
 // Do sends a request to any Postman API endpoint, wrapped or not, with the
@@ -54,7 +57,7 @@ func (c *Client) Do(ctx context.Context, method, path string, body, out any) (*R
 	if err := checkRawPath(path); err != nil {
 		return nil, err
 	}
-	r := &request{method: strings.ToUpper(method), path: path, body: body}
+	r := &request{method: strings.ToUpper(method), path: path, body: body, callerOut: true}
 	if p, _, _ := strings.Cut(path, "?"); transport.IsSCIMPath(&url.URL{Path: p}, "") {
 		r.auth = transport.AuthSCIM
 	}
@@ -177,9 +180,13 @@ func (c *Client) do(ctx context.Context, r *request, out any) (*Response, error)
 		return resp, c.newError(call, httpResp, call.Body)
 	}
 	c.policy.Settle(call, true)
-	if err := decodeInto(call.Body, out); err != nil {
+	decode := decodeResult
+	if r.callerOut {
+		decode = decodeInto
+	}
+	if err := decode(call.Body, out); err != nil {
 		return resp, &DecodeError{StatusCode: httpResp.StatusCode, Method: call.Method, Path: call.Path,
-			Excerpt: c.excerpt(call.Body), Err: err}
+			RequestID: resp.RequestID, Excerpt: c.excerpt(call.Body), Err: err}
 	}
 	return resp, nil
 }

@@ -23,7 +23,8 @@ func (s *CollectionsService) ReplaceAsync(ctx context.Context, collectionID stri
 		return nil, nil, err
 	}
 	var root struct {
-		Task *CollectionUpdateTask `json:"task"`
+		// Absent when Postman ran the update at once (see below).
+		Task *CollectionUpdateTask `json:"task,omitempty"`
 	}
 	resp, err := s.client.do(ctx, &request{
 		method: http.MethodPut,
@@ -108,6 +109,9 @@ func (s *CollectionsService) WaitUpdate(ctx context.Context, task *CollectionUpd
 		lastResp = resp
 		if err != nil {
 			return false, err
+		}
+		if t == nil || t.Status == "" {
+			return false, missingResult(resp, "status")
 		}
 		last = t
 		switch t.Status {
@@ -212,8 +216,8 @@ func (s *CollectionsService) WaitDuplicate(ctx context.Context, task *Collection
 		if err != nil {
 			return false, err
 		}
-		if t == nil {
-			return false, fmt.Errorf("postman: WaitDuplicate: the answer holds no task")
+		if t == nil || t.Status == "" {
+			return false, missingResult(resp, "status")
 		}
 		last = t
 		switch t.Status {

@@ -241,6 +241,8 @@ type DecodeError struct {
 	StatusCode int
 	Method     string
 	Path       string
+	// RequestID is Postman's ID of the request, for its support.
+	RequestID string
 	// Excerpt is the start of the body (at most 512 bytes).
 	Excerpt []byte
 	Err     error
@@ -248,8 +250,12 @@ type DecodeError struct {
 
 // Error describes the call and the decoding failure.
 func (e *DecodeError) Error() string {
-	return fmt.Sprintf("postman: %s %s: %d answer could not be decoded: %v (body starts %q)",
-		e.Method, e.Path, e.StatusCode, e.Err, oneLine(e.Excerpt, 80))
+	id := ""
+	if e.RequestID != "" {
+		id = " (request " + e.RequestID + ")"
+	}
+	return fmt.Sprintf("postman: %s %s: %d answer could not be decoded%s: %v (body starts %q)",
+		e.Method, e.Path, e.StatusCode, id, e.Err, oneLine(e.Excerpt, 80))
 }
 
 // Unwrap returns the decoder's error.

@@ -138,6 +138,9 @@ func (s *ForksService) WaitMerge(ctx context.Context, task *MergeTask) (*MergeTa
 		if err != nil {
 			return false, err
 		}
+		if t.Status == "" {
+			return false, missingResult(resp, "status")
+		}
 		last = t
 		switch t.Status {
 		case MergeTaskSuccessful:

@@ -135,8 +135,8 @@ func (s *NetworkService) RespondToAddRequest(ctx context.Context, requestID stri
 	if err != nil {
 		return nil, resp, err
 	}
-	if len(root.Request) == 0 {
-		return nil, resp, nil
+	if len(root.Request) == 0 || root.Request[0] == nil {
+		return nil, resp, missingResult(resp, "request")
 	}
 	return root.Request[0], resp, nil
 }

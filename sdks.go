@@ -298,6 +298,9 @@ func (s *SDKsService) WaitGeneration(ctx context.Context, gen *SDKGeneration) (*
 		if err != nil {
 			return false, err
 		}
+		if got.BuildStatus == "" {
+			return false, missingResult(resp, "buildStatus")
+		}
 		switch got.BuildStatus {
 		case SDKSucceeded:
 			sdk = got

@@ -204,6 +204,9 @@ func (s *SpecsService) WaitTask(ctx context.Context, ref *SpecTaskRef) (*SpecTas
 		if err != nil {
 			return false, err
 		}
+		if task.Status == "" {
+			return false, missingResult(resp, "status")
+		}
 		switch task.Status {
 		case SpecTaskCompleted:
 			done = task

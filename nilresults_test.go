@@ -1,0 +1,180 @@
+package postman
+
+import (
+	"context"
+	"fmt"
+	"iter"
+	"net/http"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/jarcoal/httpmock"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// sweepArg is the value a sweep passes for a parameter of type t: a
+// context, a plausible ID for strings, and the zero value otherwise.
+func sweepArg(ctx context.Context, t reflect.Type) reflect.Value {
+	switch {
+	case t == reflect.TypeFor[context.Context]():
+		return reflect.ValueOf(ctx)
+	case t.Kind() == reflect.String:
+		return reflect.ValueOf("id-1").Convert(t)
+	case t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.String:
+		s := reflect.MakeSlice(t, 1, 1)
+		s.Index(0).SetString("id-1")
+		return s
+	case t.Kind() == reflect.Struct:
+		// Fill the body's strings, so that required members pass the
+		// checks made before any I/O and the call reaches the server.
+		v := reflect.New(t).Elem()
+		for i := range t.NumField() {
+			if f := v.Field(i); t.Field(i).IsExported() && (f.Kind() == reflect.String || f.Kind() == reflect.Slice && f.Type().Elem().Kind() == reflect.String) {
+				f.Set(sweepArg(nil, f.Type()))
+			}
+		}
+		return v
+	case t.Kind() == reflect.Pointer && t.Elem().Kind() == reflect.Struct && t.Elem().PkgPath() != "" && !strings.HasSuffix(t.Elem().Name(), "Options"):
+		// A value the method takes by pointer: a task or a document.
+		p := reflect.New(t.Elem())
+		p.Elem().Set(sweepArg(nil, t.Elem()))
+		return p
+	}
+	return reflect.Zero(t)
+}
+
+// sweepCall is one service method called by the sweep.
+type sweepCall struct {
+	name   string
+	method reflect.Value
+}
+
+// serviceMethods returns every exported method of every service of c.
+func serviceMethods(c *Client) []sweepCall {
+	var calls []sweepCall
+	cv := reflect.ValueOf(c).Elem()
+	for i := range cv.NumField() {
+		f := cv.Type().Field(i)
+		if !f.IsExported() || f.Type.Kind() != reflect.Pointer || !strings.HasSuffix(f.Type.Elem().Name(), "Service") {
+			continue
+		}
+		svc := cv.Field(i)
+		for j := range svc.NumMethod() {
+			calls = append(calls, sweepCall{name: f.Name + "." + svc.Type().Method(j).Name, method: svc.Method(j)})
+		}
+	}
+	return calls
+}
+
+// callSweep calls m with sweep arguments and returns its results; an
+// iterator result is ranged over (at most a few elements) and its first
+// error returned in place of the call's.
+func callSweep(ctx context.Context, m reflect.Value) (results []reflect.Value, err error, panicked any) {
+	defer func() { panicked = recover() }()
+	mt := m.Type()
+	args := make([]reflect.Value, mt.NumIn())
+	for i := range args {
+		args[i] = sweepArg(ctx, mt.In(i))
+	}
+	if mt.IsVariadic() {
+		results = m.CallSlice(args)
+	} else {
+		results = m.Call(args)
+	}
+	if last := results[len(results)-1]; last.Type() == reflect.TypeFor[error]() && !last.IsNil() {
+		err = last.Interface().(error)
+	}
+	return results, err, nil
+}
+
+// TestNoMethodReturnsNilWithoutAnError calls every exported service
+// method against a server answering every request 200 with an empty
+// body, with null, and with {}: none panics, and none returns a nil
+// pointer result with a nil error.
+func TestNoMethodReturnsNilWithoutAnError(t *testing.T) {
+	t.Parallel()
+	for _, body := range []string{"", "null", "{}"} {
+		t.Run(fmt.Sprintf("body=%q", body), func(t *testing.T) {
+			t.Parallel()
+			mock := httpmock.NewMockTransport()
+			mock.RegisterNoResponder(func(*http.Request) (*http.Response, error) {
+				r := httpmock.NewStringResponse(200, body)
+				r.Header.Set("Content-Type", "application/json")
+				return r, nil
+			})
+			c := newTestClient(t, postmanURL, WithHTTPClient(&http.Client{Transport: mock}), WithSCIMKey(conformanceSCIMKey), WithMaxRetries(0))
+			var checked, reached int
+			for _, call := range serviceMethods(c) {
+				before := mock.GetTotalCallCount()
+				ctx, cancel := context.WithTimeout(t.Context(), 5*time.Second)
+				results, err, panicked := callSweep(ctx, call.method)
+				if panicked != nil {
+					t.Errorf("%s panicked: %v", call.name, panicked)
+					cancel()
+					continue
+				}
+				if seq, ok := results[0].Interface().(iter.Seq2[any, error]); ok {
+					_ = seq // typed iterators are checked below through reflection
+				}
+				if results[0].Kind() == reflect.Func && results[0].Type().NumIn() == 1 {
+					err = rangeSweep(results[0])
+				}
+				if errorsIsDeadline(ctx, err) {
+					t.Errorf("%s did not return within 5 s (an endless poll?)", call.name)
+				}
+				if len(results) >= 2 && results[0].Kind() == reflect.Pointer && results[0].IsNil() && err == nil {
+					t.Errorf("%s returned a nil %s and no error", call.name, results[0].Type())
+				}
+				cancel()
+				checked++
+				if mock.GetTotalCallCount() > before {
+					reached++
+				}
+			}
+			assert.Greater(t, checked, 250, "methods swept")
+			assert.Greater(t, reached, 200, "methods that reached the server")
+			t.Logf("%d methods swept, %d reached the server", checked, reached)
+		})
+	}
+}
+
+// rangeSweep ranges over an iter.Seq2[*T, error] value, stopping after a
+// few elements, and returns the first error it yields.
+func rangeSweep(seq reflect.Value) (err error) {
+	n := 0
+	yield := reflect.MakeFunc(seq.Type().In(0), func(args []reflect.Value) []reflect.Value {
+		n++
+		if e, ok := args[len(args)-1].Interface().(error); ok && e != nil && err == nil {
+			err = e
+		}
+		return []reflect.Value{reflect.ValueOf(n < 5)}
+	})
+	seq.Call([]reflect.Value{yield})
+	return err
+}
+
+func errorsIsDeadline(ctx context.Context, err error) bool {
+	return err != nil && ctx.Err() == context.DeadlineExceeded
+}
+
+// TestMissingResultSaysSo: an answer without the member a method returns
+// is a *DecodeError wrapping ErrMissingResult, naming the member, with
+// Postman's request ID.
+func TestMissingResultSaysSo(t *testing.T) {
+	t.Parallel()
+	c, mock := newMockClient(t)
+	answer := httpmock.NewStringResponse(200, `{"meta":{}}`)
+	answer.Header.Set("X-Request-Id", "req-42")
+	mock.RegisterResponder("GET", postmanURL+"/workspaces/ws-1", httpmock.ResponderFromResponse(answer))
+	ws, _, err := c.Workspaces.Get(t.Context(), "ws-1", nil)
+	assert.Nil(t, ws)
+	require.ErrorIs(t, err, ErrMissingResult)
+	var de *DecodeError
+	require.ErrorAs(t, err, &de)
+	assert.Equal(t, "req-42", de.RequestID)
+	assert.Contains(t, err.Error(), `no "workspace" member`)
+	assert.Contains(t, err.Error(), "req-42")
+}
