@@ -55,8 +55,13 @@ var (
 	// created without WithSCIMKey.
 	ErrNoSCIMKey = transport.ErrNoSCIMKey
 	// ErrPaginationLoop ends an iterator when the server hands back a
-	// cursor it already gave, which would otherwise loop forever.
+	// cursor it already gave, or the very page it just gave (a server
+	// that ignores the cursor or offset), which would otherwise loop
+	// forever. The repeated page's items are not yielded again.
 	ErrPaginationLoop = paginate.ErrLoop
+	// ErrPaginationStalled ends an iterator after five empty pages in a
+	// row that each pointed to yet another page.
+	ErrPaginationStalled = paginate.ErrStalled
 )
 
 // excerptSize bounds the body excerpt kept in errors.

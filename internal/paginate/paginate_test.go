@@ -72,14 +72,32 @@ func TestCursor(t *testing.T) {
 	}
 }
 
+// errRunaway ends a test's page function that was called far more often
+// than the guard under test allows, so that a broken guard fails the test
+// at once instead of looping until the test binary's timeout.
+var errRunaway = errors.New("test: the iterator kept asking for pages")
+
+// bounded wraps page so that call max+1 fails the test and ends the
+// iteration.
+func bounded[T any](t *testing.T, max int, page CursorPage[T]) CursorPage[T] {
+	calls := 0
+	return func(ctx context.Context, cursor string) ([]*T, string, error) {
+		if calls++; calls > max {
+			t.Errorf("page %d asked for: the iterator should have stopped", calls)
+			return nil, "", errRunaway
+		}
+		return page(ctx, cursor)
+	}
+}
+
 func TestCursorStopsOnARepeatedCursor(t *testing.T) {
 	t.Parallel()
 	calls := 0
-	page := func(_ context.Context, cursor string) ([]*item, string, error) {
+	page := bounded(t, 50, func(_ context.Context, cursor string) ([]*item, string, error) {
 		calls++
 		next := map[string]string{"": "a", "a": "b", "b": "a"}[cursor]
 		return []*item{{calls}}, next, nil
-	}
+	})
 	var items, errs int
 	for _, err := range Cursor(t.Context(), "", page) {
 		if err != nil {
@@ -95,10 +113,10 @@ func TestCursorStopsOnARepeatedCursor(t *testing.T) {
 
 	// The first cursor counts as seen too.
 	calls = 0
-	for _, err := range Cursor(t.Context(), "x", func(context.Context, string) ([]*item, string, error) {
+	for _, err := range Cursor(t.Context(), "x", bounded(t, 50, func(context.Context, string) ([]*item, string, error) {
 		calls++
 		return nil, "x", nil
-	}) {
+	})) {
 		assert.ErrorIs(t, err, ErrLoop)
 	}
 	assert.Equal(t, 1, calls)
@@ -240,4 +258,105 @@ func FuzzCursor(f *testing.F) {
 			t.Fatalf("%d errors after %d calls", errs, calls)
 		}
 	})
+}
+
+// TestCursorEndsOnEmptyPagesThatNeverEnd: a server whose every page is
+// empty but names a new cursor is followed MaxEmptyPages times, then the
+// iterator ends with ErrStalled.
+func TestCursorEndsOnEmptyPagesThatNeverEnd(t *testing.T) {
+	t.Parallel()
+	calls := 0
+	page := bounded(t, 100, func(_ context.Context, _ string) ([]*item, string, error) {
+		calls++
+		return nil, "c" + strconv.Itoa(calls), nil
+	})
+	var errs []error
+	for _, err := range Cursor(t.Context(), "", page) {
+		errs = append(errs, err)
+	}
+	require.Len(t, errs, 1)
+	assert.ErrorIs(t, errs[0], ErrStalled)
+	assert.Equal(t, MaxEmptyPages, calls)
+
+	// An empty page between full ones is followed.
+	calls = 0
+	n := 0
+	for _, err := range Cursor(t.Context(), "", func(_ context.Context, c string) ([]*item, string, error) {
+		calls++
+		switch c {
+		case "":
+			return []*item{{1}}, "empty", nil
+		case "empty":
+			return nil, "last", nil
+		}
+		return []*item{{2}}, "", nil
+	}) {
+		require.NoError(t, err)
+		n++
+	}
+	assert.Equal(t, 2, n)
+}
+
+// TestCursorCatchesCyclesLongerThanItRemembers: a cycle of 200 distinct
+// cursors, each page bringing new-looking items, ends with ErrLoop
+// within a few times the cycle's length, while the iterator keeps only
+// a fixed number of cursors.
+func TestCursorCatchesCyclesLongerThanItRemembers(t *testing.T) {
+	t.Parallel()
+	const cycle = 200
+	calls := 0
+	page := bounded(t, 4*cycle, func(_ context.Context, c string) ([]*item, string, error) {
+		calls++
+		i := 0
+		if c != "" {
+			i, _ = strconv.Atoi(c)
+		}
+		return []*item{{calls}}, strconv.Itoa((i + 1) % cycle), nil
+	})
+	var last error
+	for _, err := range Cursor(t.Context(), "", page) {
+		last = err
+	}
+	assert.ErrorIs(t, last, ErrLoop)
+
+	// A long list that never repeats is not mistaken for a cycle.
+	calls = 0
+	n := 0
+	for _, err := range Cursor(t.Context(), "", func(_ context.Context, c string) ([]*item, string, error) {
+		calls++
+		if calls == 5000 {
+			return []*item{{calls}}, "", nil
+		}
+		return []*item{{calls}}, "p" + strconv.Itoa(calls), nil
+	}) {
+		require.NoError(t, err)
+		n++
+	}
+	assert.Equal(t, 5000, n)
+}
+
+// TestOffsetEndsWhenTheServerIgnoresTheOffset: the same page again is
+// not yielded again; the iterator ends with ErrLoop.
+func TestOffsetEndsWhenTheServerIgnoresTheOffset(t *testing.T) {
+	t.Parallel()
+	calls := 0
+	page := func(_ context.Context, _ int) ([]*item, int, error) {
+		if calls++; calls > 50 {
+			t.Errorf("page %d asked for: the iterator should have stopped", calls)
+			return nil, 0, errRunaway
+		}
+		return []*item{{1}, {2}}, 0, nil
+	}
+	var got []int
+	var last error
+	for it, err := range Offset(t.Context(), 0, page) {
+		if err != nil {
+			last = err
+			continue
+		}
+		got = append(got, it.n)
+	}
+	assert.Equal(t, []int{1, 2}, got)
+	assert.ErrorIs(t, last, ErrLoop)
+	assert.Equal(t, 2, calls)
 }
