@@ -130,13 +130,22 @@ func (s *AuditLogsService) List(ctx context.Context, opts *AuditLogListOptions) 
 	return root.Trails, resp, nil
 }
 
+// auditLogValues is the query of List: the options, and the order once
+// more under its older name. Postman's descriptions disagree on the
+// parameter (one names only order_by, a later one orderBy with order_by
+// deprecated), so both go, with the same value.
+type auditLogValues struct {
+	AuditLogListOptions
+	OrderDeprecated AuditLogOrder `url:"order_by,omitempty"`
+}
+
 // auditLogQuery sends the dates in UTC, so that a local midnight does not
-// turn into the previous day.
-func auditLogQuery(opts *AuditLogListOptions) *AuditLogListOptions {
+// turn into the previous day, and the order under both names.
+func auditLogQuery(opts *AuditLogListOptions) *auditLogValues {
 	if opts == nil {
 		return nil
 	}
-	o := *opts
+	o := auditLogValues{AuditLogListOptions: *opts, OrderDeprecated: opts.Order}
 	if !o.Since.IsZero() {
 		o.Since = o.Since.UTC()
 	}

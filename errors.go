@@ -36,10 +36,11 @@ var (
 	// ErrQuotaExhausted matches the 429 serviceLimitExhausted answer: the
 	// team's monthly API quota is used up; retrying will not help.
 	ErrQuotaExhausted = errors.New("postman: monthly API quota exhausted")
-	// ErrPlanLimit matches the 429 answers saying the team holds as many
-	// elements as its plan allows ("You've reached the limit for your
-	// plan", the Package Library's package count). They are not retried:
-	// delete elements or upgrade the plan.
+	// ErrPlanLimit matches the answers saying the team holds as many
+	// elements as its plan allows: 429 "You've reached the limit for your
+	// plan" (the Package Library's package count) and 403
+	// limitReachedError "You can create up to 3 APIs on your current
+	// plan". They are not retried: delete elements or upgrade the plan.
 	ErrPlanLimit = errors.New("postman: plan limit reached")
 	// ErrDeprecated matches answers from endpoints Postman has deprecated or
 	// withdrawn, and the answer about a v9 API Builder API, which this SDK
@@ -175,7 +176,11 @@ func (e *APIError) Is(target error) bool {
 	case ErrQuotaExhausted:
 		return e.StatusCode == http.StatusTooManyRequests && e.quotaExhausted()
 	case ErrPlanLimit:
-		return e.StatusCode == http.StatusTooManyRequests && transport.IsPlanLimit([]byte(e.allText()+" "+strings.ToLower(string(e.Body))))
+		// 429: "limit for your plan"; 403 limitReachedError: "You can
+		// create up to 3 APIs on your current plan" (createApi,
+		// syncCollectionWithSpec).
+		return (e.StatusCode == http.StatusTooManyRequests && transport.IsPlanLimit([]byte(e.allText()+" "+strings.ToLower(string(e.Body))))) ||
+			(e.StatusCode == http.StatusForbidden && strings.EqualFold(e.kind(), "limitReachedError"))
 	case ErrDeprecated:
 		return e.isV9() || e.StatusCode == http.StatusGone
 	case ErrRedirect:

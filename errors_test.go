@@ -403,3 +403,29 @@ func FuzzDecodeAPIError(f *testing.F) {
 		_ = bodySummary(body)
 	})
 }
+
+// TestLimitReachedIsAPlanLimit: the 403 limitReachedError Postman
+// documents for createApi and syncCollectionWithSpec is a plan limit,
+// not only a refusal.
+func TestLimitReachedIsAPlanLimit(t *testing.T) {
+	t.Parallel()
+	op, err := conformance.Lookup("createApi")
+	require.NoError(t, err)
+	ex, ok := op.Example(http.StatusForbidden, "Limit Reached")
+	if !ok {
+		a, found := op.Answer(http.StatusForbidden)
+		require.True(t, found)
+		for _, e := range a.Examples {
+			if strings.Contains(e.Body, "limitReachedError") {
+				ex, ok = e, true
+			}
+		}
+	}
+	require.True(t, ok, "the description documents limitReachedError for createApi")
+	c, mock := newMockClient(t, WithMaxRetries(0))
+	mock.RegisterResponder("POST", postmanURL+"/apis", httpmock.NewStringResponder(http.StatusForbidden, ex.Body))
+	_, err = c.Do(t.Context(), "POST", "/apis", map[string]any{"name": "x"}, nil)
+	assert.ErrorIs(t, err, ErrPlanLimit)
+	assert.ErrorIs(t, err, ErrForbidden)
+	assert.NotErrorIs(t, err, ErrFeatureUnavailable)
+}
