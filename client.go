@@ -175,6 +175,9 @@ func (c *Client) do(ctx context.Context, r *request, out any) (*Response, error)
 	}
 	resp := newResponse(httpResp, call.Attempts)
 	resp.RequestID = c.scrub(resp.RequestID)
+	if len(call.Body) > 0 {
+		resp.Raw = call.Body
+	}
 	c.logCall(call, resp, time.Since(start))
 	if httpResp.StatusCode < 200 || httpResp.StatusCode > 299 {
 		return resp, c.newError(call, httpResp, call.Body)

@@ -45,9 +45,14 @@ type CollectionFolder struct {
 	// Revision is the collection's revision after the call that returned
 	// the folder (CreateFolder, UpdateFolder); 0 from GetFolder.
 	Revision int64 `json:"-"`
+	// ModelID is the answer's model_id: the ID of the element the call
+	// touched (this one), as Postman repeats it beside the element.
+	ModelID string `json:"-"`
 }
 
-func (f *CollectionFolder) setRevision(rev int64) { f.Revision = rev }
+func (f *CollectionFolder) setEnvelope(modelID string, rev int64) {
+	f.ModelID, f.Revision = modelID, rev
+}
 
 // CreateFolder creates a folder in a collection, at its top level or, with
 // folder.Folder set, inside another folder, and returns it. Postman names

@@ -278,19 +278,21 @@ func (a *CollectionItemAuth) Param(key string) string {
 }
 
 // collectionItemRoot is the envelope of the folder, request and response
-// endpoints: the item under "data", with the collection's revision after
-// the call. Its "meta" and "model_id" members only repeat what the item
-// says.
+// endpoints: the item under "data", the ID of the element the call
+// touched, and the collection's revision after the call. Its "meta"
+// member describes the server's internal operation and is left in
+// Response.Raw.
 type collectionItemRoot[T any] struct {
 	Data     *T      `json:"data"`
+	ModelID  string  `json:"model_id"`
 	Revision float64 `json:"revision"`
 }
 
 // collectionItemPtr is a pointer to an item type, which records the
-// revision of the answer that carried it.
+// envelope of the answer that carried it.
 type collectionItemPtr[T any] interface {
 	*T
-	setRevision(rev int64)
+	setEnvelope(modelID string, rev int64)
 }
 
 // collectionItemDo runs r and unwraps the item of the answer.
@@ -300,9 +302,6 @@ func collectionItemDo[T any, PT collectionItemPtr[T]](ctx context.Context, c *Cl
 	if err != nil {
 		return nil, resp, err
 	}
-	if root.Data == nil {
-		root.Data = new(T)
-	}
-	PT(root.Data).setRevision(int64(root.Revision))
+	PT(root.Data).setEnvelope(root.ModelID, int64(root.Revision))
 	return root.Data, resp, nil
 }

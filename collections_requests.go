@@ -81,9 +81,14 @@ type CollectionRequest struct {
 	// Revision is the collection's revision after the call that returned
 	// the request (CreateRequest, UpdateRequest); 0 from GetRequest.
 	Revision int64 `json:"-"`
+	// ModelID is the answer's model_id: the ID of the element the call
+	// touched (this one), as Postman repeats it beside the element.
+	ModelID string `json:"-"`
 }
 
-func (r *CollectionRequest) setRevision(rev int64) { r.Revision = rev }
+func (r *CollectionRequest) setEnvelope(modelID string, rev int64) {
+	r.ModelID, r.Revision = modelID, rev
+}
 
 // CollectionRequestCreateOptions place a request that CreateRequest
 // creates.

@@ -62,9 +62,14 @@ type CollectionResponse struct {
 	// Revision is the collection's revision after the call that returned
 	// the response (CreateResponse, UpdateResponse); 0 from GetResponse.
 	Revision int64 `json:"-"`
+	// ModelID is the answer's model_id: the ID of the element the call
+	// touched (this one), as Postman repeats it beside the element.
+	ModelID string `json:"-"`
 }
 
-func (r *CollectionResponse) setRevision(rev int64) { r.Revision = rev }
+func (r *CollectionResponse) setEnvelope(modelID string, rev int64) {
+	r.ModelID, r.Revision = modelID, rev
+}
 
 // collectionResponseQuery names the parent request of a new response.
 type collectionResponseQuery struct {

@@ -2,6 +2,7 @@ package postman
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"iter"
 	"net/http"
@@ -177,4 +178,31 @@ func TestMissingResultSaysSo(t *testing.T) {
 	assert.Equal(t, "req-42", de.RequestID)
 	assert.Contains(t, err.Error(), `no "workspace" member`)
 	assert.Contains(t, err.Error(), "req-42")
+}
+
+// TestResponseRawHoldsTheWholeAnswer: a member the SDK does not type is
+// still in Response.Raw, success or error, and the item endpoints'
+// model_id is typed.
+func TestResponseRawHoldsTheWholeAnswer(t *testing.T) {
+	t.Parallel()
+	c, mock := newMockClient(t, WithMaxRetries(0))
+	mock.RegisterResponder("GET", postmanURL+"/collections/c1/folders/f1", httpmock.NewStringResponder(200,
+		`{"data":{"id":"f1","name":"F"},"meta":{"model":"folder","action":"find"},"model_id":"f1","revision":7,"newMember":{"x":1}}`))
+	mock.RegisterResponder("GET", postmanURL+"/workspaces/w1", httpmock.NewStringResponder(404,
+		`{"error":{"name":"notFound","message":"gone","hint":"new"}}`))
+	f, resp, err := c.Collections.GetFolder(t.Context(), "c1", "f1", nil)
+	require.NoError(t, err)
+	assert.Equal(t, "f1", f.ModelID)
+	assert.JSONEq(t, `{"x":1}`, string(jsonMember(t, resp.Raw, "newMember")))
+	_, resp, err = c.Workspaces.Get(t.Context(), "w1", nil)
+	require.ErrorIs(t, err, ErrNotFound)
+	assert.Contains(t, string(resp.Raw), `"hint":"new"`)
+}
+
+// jsonMember returns one top-level member of a JSON object.
+func jsonMember(t *testing.T, raw []byte, name string) json.RawMessage {
+	t.Helper()
+	var m map[string]json.RawMessage
+	require.NoError(t, json.Unmarshal(raw, &m))
+	return m[name]
 }

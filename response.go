@@ -1,6 +1,7 @@
 package postman
 
 import (
+	"encoding/json"
 	"net/http"
 	"strconv"
 	"strings"
@@ -32,6 +33,13 @@ type Response struct {
 	Offset int
 	Limit  int
 	Total  int
+
+	// Raw is the answer's body as read (decompressed, capped by
+	// WithMaxResponseSize), success or error: Postman adds members over
+	// time, and one the SDK does not type yet is never out of reach. It
+	// is the buffer the SDK decoded, not a copy; nil for a Do call whose
+	// out was nil and for answers without a body.
+	Raw json.RawMessage
 }
 
 // Rate is the per-minute rate-limit state of Postman's headers
