@@ -336,6 +336,21 @@ func TestBudget(t *testing.T) {
 	for range 1000 {
 		assert.True(t, unlimited.take(retryCost))
 	}
+	// A retry is granted with exactly its cost left, not with one less.
+	exact := NewBudget(2 * retryCost)
+	assert.True(t, exact.take(retryCost))
+	assert.True(t, exact.take(retryCost), "exactly the cost left")
+	assert.False(t, exact.take(1))
+	short := NewBudget(throttleCost - 1)
+	assert.False(t, short.take(throttleCost), "one token short")
+
+	// The costs are AWS's standard retryer's, scaled to a budget of 500:
+	// 35 fault retries or 100 throttle retries in a row empty it.
+	assert.Equal(t, 500, DefaultBudget)
+	assert.Equal(t, 14, retryCost)
+	assert.Equal(t, 5, throttleCost)
+	assert.Equal(t, 1, firstTrySuccess)
+
 	var nilBudget *Budget
 	assert.True(t, nilBudget.take(retryCost))
 	nilBudget.succeeded(1)
