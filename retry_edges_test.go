@@ -84,7 +84,9 @@ func TestLimiterRoutesSCIMCallsToTheirBuckets(t *testing.T) {
 
 	// A 429 on /scim pauses the SCIM key's calls only.
 	paused := NewLimiter(1)
-	paused.(interface{ PausePathUntil(string, string, time.Time) }).PausePathUntil("GET", "/scim/v2/Users", time.Now().Add(time.Hour))
+	paused.(interface {
+		PausePathUntil(string, string, time.Time)
+	}).PausePathUntil("GET", "/scim/v2/Users", time.Now().Add(time.Hour))
 	require.NoError(t, paused.Wait(short(), "GET", "/me"))
 	assert.ErrorIs(t, paused.Wait(short(), "GET", "/scim/v2/Users"), context.DeadlineExceeded)
 }
