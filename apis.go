@@ -241,7 +241,7 @@ func (s *APIsService) ListIter(ctx context.Context, workspaceID string, opts *AP
 //
 //postman:operation GET /apis/{apiId}
 func (s *APIsService) Get(ctx context.Context, apiID string, opts *APIGetOptions) (*API, *Response, error) {
-	path, err := pathf("/apis/%s", apiID)
+	path, err := pathf("/apis/{apiID}", apiID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -287,7 +287,7 @@ func (s *APIsService) Create(ctx context.Context, workspaceID string, req APICre
 //
 //postman:operation PUT /apis/{apiId}
 func (s *APIsService) Update(ctx context.Context, apiID string, req APIUpdateParams) (*API, *Response, error) {
-	path, err := pathf("/apis/%s", apiID)
+	path, err := pathf("/apis/{apiID}", apiID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -309,7 +309,7 @@ func (s *APIsService) Update(ctx context.Context, apiID string, req APIUpdatePar
 //
 //postman:operation DELETE /apis/{apiId}
 func (s *APIsService) Delete(ctx context.Context, apiID string) (*Response, error) {
-	path, err := pathf("/apis/%s", apiID)
+	path, err := pathf("/apis/{apiID}", apiID)
 	if err != nil {
 		return nil, err
 	}

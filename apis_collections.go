@@ -193,7 +193,7 @@ func (it *APICollectionItem) IsFolder() bool { return it.Items != nil && it.Requ
 //
 //postman:operation POST /apis/{apiId}/collections
 func (s *APIsService) AddCollection(ctx context.Context, apiID string, req APICollectionAddParams) (*APICollectionRef, *Response, error) {
-	path, err := pathf("/apis/%s/collections", apiID)
+	path, err := pathf("/apis/{apiID}/collections", apiID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -220,7 +220,7 @@ func (s *APIsService) AddCollection(ctx context.Context, apiID string, req APICo
 //
 //postman:operation GET /apis/{apiId}/collections/{collectionId}
 func (s *APIsService) GetCollection(ctx context.Context, apiID, collectionID string, opts *APICollectionGetOptions) (*APICollection, *Response, error) {
-	path, err := pathf("/apis/%s/collections/%s", apiID, collectionID)
+	path, err := pathf("/apis/{apiID}/collections/{collectionID}", apiID, collectionID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -245,7 +245,7 @@ func (s *APIsService) GetCollection(ctx context.Context, apiID, collectionID str
 //
 //postman:operation PUT /apis/{apiId}/collections/{collectionId}/sync-with-schema-tasks
 func (s *APIsService) SyncCollectionWithSchema(ctx context.Context, apiID, collectionID string) (*APITaskRef, *Response, error) {
-	path, err := pathf("/apis/%s/collections/%s/sync-with-schema-tasks", apiID, collectionID)
+	path, err := pathf("/apis/{apiID}/collections/{collectionID}/sync-with-schema-tasks", apiID, collectionID)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -98,7 +98,7 @@ type APISpecMigrationDetails struct {
 // This endpoint is not in the OpenAPI description the SDK is tested
 // against; its shape follows Postman's 2026 API reference.
 func (s *APIsService) MigrateToSpecHub(ctx context.Context, apiID string, req APIMigrateParams) (*APISpecMigrationStart, *Response, error) {
-	path, err := pathf("/apis/%s/spec-migrations", apiID)
+	path, err := pathf("/apis/{apiID}/spec-migrations", apiID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -122,7 +122,7 @@ func (s *APIsService) MigrateToSpecHub(ctx context.Context, apiID string, req AP
 // This endpoint is not in the OpenAPI description the SDK is tested
 // against; its shape follows Postman's 2026 API reference.
 func (s *APIsService) GetSpecMigration(ctx context.Context, apiID string) (*APISpecMigration, *Response, error) {
-	path, err := pathf("/apis/%s/spec-migrations", apiID)
+	path, err := pathf("/apis/{apiID}/spec-migrations", apiID)
 	if err != nil {
 		return nil, nil, err
 	}

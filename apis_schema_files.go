@@ -116,7 +116,7 @@ type APISchemaFileReplaceParams struct {
 // one escaped segment ("dir/a.yaml" as "dir%2Fa.yaml"), as the description
 // declares it, so that it cannot reach other endpoints.
 func apiSchemaFilePath(apiID, schemaID, filePath string) (string, error) {
-	return pathf("/apis/%s/schemas/%s/files/%s", apiID, schemaID, filePath)
+	return pathf("/apis/{apiID}/schemas/{schemaID}/files/{filePath}", apiID, schemaID, filePath)
 }
 
 // ListSchemaFiles returns a page of the files of an API schema;
@@ -129,7 +129,7 @@ func apiSchemaFilePath(apiID, schemaID, filePath string) (string, error) {
 //
 //postman:operation GET /apis/{apiId}/schemas/{schemaId}/files
 func (s *APIsService) ListSchemaFiles(ctx context.Context, apiID, schemaID string, opts *APISchemaFileListOptions) ([]*APISchemaFile, *Response, error) {
-	p, err := pathf("/apis/%s/schemas/%s/files", apiID, schemaID)
+	p, err := pathf("/apis/{apiID}/schemas/{schemaID}/files", apiID, schemaID)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -140,7 +140,7 @@ type APISchemaGetOptions struct {
 //
 //postman:operation POST /apis/{apiId}/schemas
 func (s *APIsService) CreateSchema(ctx context.Context, apiID string, req APISchemaCreateParams) (*APISchema, *Response, error) {
-	path, err := pathf("/apis/%s/schemas", apiID)
+	path, err := pathf("/apis/{apiID}/schemas", apiID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -166,7 +166,7 @@ func (s *APIsService) CreateSchema(ctx context.Context, apiID string, req APISch
 //
 //postman:operation GET /apis/{apiId}/schemas/{schemaId}
 func (s *APIsService) GetSchema(ctx context.Context, apiID, schemaID string, opts *APISchemaGetOptions) (*APISchema, *Response, error) {
-	path, err := pathf("/apis/%s/schemas/%s", apiID, schemaID)
+	path, err := pathf("/apis/{apiID}/schemas/{schemaID}", apiID, schemaID)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -93,7 +93,7 @@ type APITaskRef struct {
 //
 //postman:operation GET /apis/{apiId}/tasks/{taskId}
 func (s *APIsService) GetTask(ctx context.Context, apiID, taskID string) (*APITask, *Response, error) {
-	path, err := pathf("/apis/%s/tasks/%s", apiID, taskID)
+	path, err := pathf("/apis/{apiID}/tasks/{taskID}", apiID, taskID)
 	if err != nil {
 		return nil, nil, err
 	}

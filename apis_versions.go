@@ -108,7 +108,7 @@ func (e *APIVersionPendingError) Unwrap() error { return e.Err }
 //
 //postman:operation GET /apis/{apiId}/versions
 func (s *APIsService) ListVersions(ctx context.Context, apiID string, opts *APIVersionListOptions) ([]*APIVersion, *Response, error) {
-	path, err := pathf("/apis/%s/versions", apiID)
+	path, err := pathf("/apis/{apiID}/versions", apiID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -148,7 +148,7 @@ func (s *APIsService) ListVersionsIter(ctx context.Context, apiID string, opts *
 //
 //postman:operation GET /apis/{apiId}/versions/{versionId}
 func (s *APIsService) GetVersion(ctx context.Context, apiID, versionID string) (*APIVersion, *Response, error) {
-	path, err := pathf("/apis/%s/versions/%s", apiID, versionID)
+	path, err := pathf("/apis/{apiID}/versions/{versionID}", apiID, versionID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -193,7 +193,7 @@ func (s *APIsService) GetVersion(ctx context.Context, apiID, versionID string) (
 //
 //postman:operation POST /apis/{apiId}/versions
 func (s *APIsService) CreateVersion(ctx context.Context, apiID string, req APIVersionCreateParams) (*APIVersionPublication, *Response, error) {
-	path, err := pathf("/apis/%s/versions", apiID)
+	path, err := pathf("/apis/{apiID}/versions", apiID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -264,7 +264,7 @@ func (s *APIsService) WaitVersion(ctx context.Context, pub *APIVersionPublicatio
 //
 //postman:operation PUT /apis/{apiId}/versions/{versionId}
 func (s *APIsService) UpdateVersion(ctx context.Context, apiID, versionID string, req APIVersionUpdateParams) (*APIVersion, *Response, error) {
-	path, err := pathf("/apis/%s/versions/%s", apiID, versionID)
+	path, err := pathf("/apis/{apiID}/versions/{versionID}", apiID, versionID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -287,7 +287,7 @@ func (s *APIsService) UpdateVersion(ctx context.Context, apiID, versionID string
 //
 //postman:operation DELETE /apis/{apiId}/versions/{versionId}
 func (s *APIsService) DeleteVersion(ctx context.Context, apiID, versionID string) (*Response, error) {
-	path, err := pathf("/apis/%s/versions/%s", apiID, versionID)
+	path, err := pathf("/apis/{apiID}/versions/{versionID}", apiID, versionID)
 	if err != nil {
 		return nil, err
 	}

@@ -118,7 +118,7 @@ func (s *BillingService) GetAccount(ctx context.Context) (*BillingAccount, *Resp
 //
 //postman:operation GET /accounts/{accountId}/invoices
 func (s *BillingService) ListInvoices(ctx context.Context, accountID string, opts *InvoiceListOptions) ([]*Invoice, *Response, error) {
-	path, err := pathf("/accounts/%s/invoices", accountID)
+	path, err := pathf("/accounts/{accountID}/invoices", accountID)
 	if err != nil {
 		return nil, nil, err
 	}

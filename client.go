@@ -85,21 +85,34 @@ func checkRawPath(path string) error {
 
 func isSCIMPath(path string) bool { return strings.HasPrefix(path, "/scim/") }
 
-// pathf fills the %s verbs of format with the escaped ids. An empty id,
-// "." or ".." is refused before any I/O: each would silently address a
-// different resource (the collection list instead of one collection).
+// pathf fills the {name} placeholders of format, in order, with the
+// escaped ids; each name is the Go parameter the id came from, so that an
+// error names what the caller passed. An empty id, "." or ".." is refused
+// before any I/O: each would silently address a different resource (the
+// collection list instead of one collection).
 func pathf(format string, ids ...string) (string, error) {
-	args := make([]any, len(ids))
+	var b strings.Builder
+	b.Grow(len(format) + 16*len(ids))
+	rest := format
 	for i, id := range ids {
+		open := strings.IndexByte(rest, '{')
+		end := strings.IndexByte(rest[max(open, 0):], '}') + max(open, 0)
+		if open < 0 || end < open {
+			return "", fmt.Errorf("postman: %w: path %q has no place for parameter %d", ErrInvalidArgument, format, i+1)
+		}
+		name := rest[open+1 : end]
 		switch id {
 		case "":
-			return "", fmt.Errorf("postman: %w: path parameter %d of %q is empty", ErrInvalidArgument, i+1, format)
+			return "", fmt.Errorf("postman: %w: %s is empty", ErrInvalidArgument, name)
 		case ".", "..":
-			return "", fmt.Errorf("postman: %w: path parameter %d of %q is %q", ErrInvalidArgument, i+1, format, id)
+			return "", fmt.Errorf("postman: %w: %s is %q", ErrInvalidArgument, name, id)
 		}
-		args[i] = url.PathEscape(id)
+		b.WriteString(rest[:open])
+		b.WriteString(url.PathEscape(id))
+		rest = rest[end+1:]
 	}
-	return fmt.Sprintf(format, args...), nil
+	b.WriteString(rest)
+	return b.String(), nil
 }
 
 // requireArg refuses, before any I/O, an empty value that the call named

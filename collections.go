@@ -179,7 +179,7 @@ func (s *CollectionsService) Replace(ctx context.Context, collectionID string, c
 //
 //postman:operation DELETE /collections/{collectionId}
 func (s *CollectionsService) Delete(ctx context.Context, collectionID string) (*Response, error) {
-	path, err := pathf("/collections/%s", collectionID)
+	path, err := pathf("/collections/{collectionID}", collectionID)
 	if err != nil {
 		return nil, err
 	}
@@ -231,7 +231,7 @@ type collectionMinimalQuery struct {
 //
 //postman:operation GET /collections/{collectionId}
 func (s *CollectionsService) Get(ctx context.Context, collectionID string, opts *CollectionGetOptions) (*collection.Collection, *Response, error) {
-	path, err := pathf("/collections/%s", collectionID)
+	path, err := pathf("/collections/{collectionID}", collectionID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -310,7 +310,7 @@ type CollectionInfo struct {
 //
 //postman:operation GET /collections/{collectionId}
 func (s *CollectionsService) GetMinimal(ctx context.Context, collectionID string, opts *CollectionGetOptions) (*CollectionMinimal, *Response, error) {
-	path, err := pathf("/collections/%s", collectionID)
+	path, err := pathf("/collections/{collectionID}", collectionID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -429,7 +429,7 @@ func (r *CollectionPatchParams) empty() bool {
 //
 //postman:operation PATCH /collections/{collectionId}
 func (s *CollectionsService) Patch(ctx context.Context, collectionID string, req CollectionPatchParams) (*CollectionRef, *Response, error) {
-	path, err := pathf("/collections/%s", collectionID)
+	path, err := pathf("/collections/{collectionID}", collectionID)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -73,7 +73,7 @@ func (o *CollectionAccessKeyListOptions) cursorPage() (*string, *int) { return &
 //
 //postman:operation DELETE /collection-access-keys/{keyId}
 func (s *CollectionsService) DeleteAccessKey(ctx context.Context, keyID string) (*Response, error) {
-	path, err := pathf("/collection-access-keys/%s", keyID)
+	path, err := pathf("/collection-access-keys/{keyID}", keyID)
 	if err != nil {
 		return nil, err
 	}

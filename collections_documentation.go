@@ -104,7 +104,7 @@ type CollectionDocumentation struct {
 //
 //postman:operation PUT /collections/{collectionId}/public-documentations
 func (s *CollectionsService) PublishDocumentation(ctx context.Context, collectionUID string, req CollectionDocumentationPublishParams) (*CollectionDocumentation, *Response, error) {
-	path, err := pathf("/collections/%s/public-documentations", collectionUID)
+	path, err := pathf("/collections/{collectionUID}/public-documentations", collectionUID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -121,7 +121,7 @@ func (s *CollectionsService) PublishDocumentation(ctx context.Context, collectio
 //
 //postman:operation DELETE /collections/{collectionId}/public-documentations
 func (s *CollectionsService) UnpublishDocumentation(ctx context.Context, collectionUID string) (*Response, error) {
-	path, err := pathf("/collections/%s/public-documentations", collectionUID)
+	path, err := pathf("/collections/{collectionUID}/public-documentations", collectionUID)
 	if err != nil {
 		return nil, err
 	}

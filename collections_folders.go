@@ -60,7 +60,7 @@ func (f *CollectionFolder) setEnvelope(modelID string, rev int64) {
 //
 //postman:operation POST /collections/{collectionId}/folders
 func (s *CollectionsService) CreateFolder(ctx context.Context, collectionID string, folder *CollectionFolder) (*CollectionFolder, *Response, error) {
-	path, err := pathf("/collections/%s/folders", collectionID)
+	path, err := pathf("/collections/{collectionID}/folders", collectionID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -74,7 +74,7 @@ func (s *CollectionsService) CreateFolder(ctx context.Context, collectionID stri
 //
 //postman:operation GET /collections/{collectionId}/folders/{folderId}
 func (s *CollectionsService) GetFolder(ctx context.Context, collectionID, folderID string, opts *CollectionItemGetOptions) (*CollectionFolder, *Response, error) {
-	path, err := pathf("/collections/%s/folders/%s", collectionID, folderID)
+	path, err := pathf("/collections/{collectionID}/folders/{folderID}", collectionID, folderID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -86,7 +86,7 @@ func (s *CollectionsService) GetFolder(ctx context.Context, collectionID, folder
 //
 //postman:operation PUT /collections/{collectionId}/folders/{folderId}
 func (s *CollectionsService) UpdateFolder(ctx context.Context, collectionID, folderID string, folder *CollectionFolder) (*CollectionFolder, *Response, error) {
-	path, err := pathf("/collections/%s/folders/%s", collectionID, folderID)
+	path, err := pathf("/collections/{collectionID}/folders/{folderID}", collectionID, folderID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -100,7 +100,7 @@ func (s *CollectionsService) UpdateFolder(ctx context.Context, collectionID, fol
 //
 //postman:operation DELETE /collections/{collectionId}/folders/{folderId}
 func (s *CollectionsService) DeleteFolder(ctx context.Context, collectionID, folderID string) (*Response, error) {
-	path, err := pathf("/collections/%s/folders/%s", collectionID, folderID)
+	path, err := pathf("/collections/{collectionID}/folders/{folderID}", collectionID, folderID)
 	if err != nil {
 		return nil, err
 	}

@@ -104,7 +104,7 @@ type CollectionRequestCreateOptions struct {
 //
 //postman:operation POST /collections/{collectionId}/requests
 func (s *CollectionsService) CreateRequest(ctx context.Context, collectionID string, req *CollectionRequest, opts *CollectionRequestCreateOptions) (*CollectionRequest, *Response, error) {
-	path, err := pathf("/collections/%s/requests", collectionID)
+	path, err := pathf("/collections/{collectionID}/requests", collectionID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -118,7 +118,7 @@ func (s *CollectionsService) CreateRequest(ctx context.Context, collectionID str
 //
 //postman:operation GET /collections/{collectionId}/requests/{requestId}
 func (s *CollectionsService) GetRequest(ctx context.Context, collectionID, requestID string, opts *CollectionItemGetOptions) (*CollectionRequest, *Response, error) {
-	path, err := pathf("/collections/%s/requests/%s", collectionID, requestID)
+	path, err := pathf("/collections/{collectionID}/requests/{requestID}", collectionID, requestID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -131,7 +131,7 @@ func (s *CollectionsService) GetRequest(ctx context.Context, collectionID, reque
 //
 //postman:operation PUT /collections/{collectionId}/requests/{requestId}
 func (s *CollectionsService) UpdateRequest(ctx context.Context, collectionID, requestID string, req *CollectionRequest) (*CollectionRequest, *Response, error) {
-	path, err := pathf("/collections/%s/requests/%s", collectionID, requestID)
+	path, err := pathf("/collections/{collectionID}/requests/{requestID}", collectionID, requestID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -146,7 +146,7 @@ func (s *CollectionsService) UpdateRequest(ctx context.Context, collectionID, re
 //
 //postman:operation DELETE /collections/{collectionId}/requests/{requestId}
 func (s *CollectionsService) DeleteRequest(ctx context.Context, collectionID, requestID string) (*Response, error) {
-	path, err := pathf("/collections/%s/requests/%s", collectionID, requestID)
+	path, err := pathf("/collections/{collectionID}/requests/{requestID}", collectionID, requestID)
 	if err != nil {
 		return nil, err
 	}

@@ -82,7 +82,7 @@ type collectionResponseQuery struct {
 //
 //postman:operation POST /collections/{collectionId}/responses
 func (s *CollectionsService) CreateResponse(ctx context.Context, collectionID, requestID string, saved *CollectionResponse) (*CollectionResponse, *Response, error) {
-	path, err := pathf("/collections/%s/responses", collectionID)
+	path, err := pathf("/collections/{collectionID}/responses", collectionID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -101,7 +101,7 @@ func (s *CollectionsService) CreateResponse(ctx context.Context, collectionID, r
 //
 //postman:operation GET /collections/{collectionId}/responses/{responseId}
 func (s *CollectionsService) GetResponse(ctx context.Context, collectionID, responseID string, opts *CollectionItemGetOptions) (*CollectionResponse, *Response, error) {
-	path, err := pathf("/collections/%s/responses/%s", collectionID, responseID)
+	path, err := pathf("/collections/{collectionID}/responses/{responseID}", collectionID, responseID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -113,7 +113,7 @@ func (s *CollectionsService) GetResponse(ctx context.Context, collectionID, resp
 //
 //postman:operation PUT /collections/{collectionId}/responses/{responseId}
 func (s *CollectionsService) UpdateResponse(ctx context.Context, collectionID, responseID string, saved *CollectionResponse) (*CollectionResponse, *Response, error) {
-	path, err := pathf("/collections/%s/responses/%s", collectionID, responseID)
+	path, err := pathf("/collections/{collectionID}/responses/{responseID}", collectionID, responseID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -127,7 +127,7 @@ func (s *CollectionsService) UpdateResponse(ctx context.Context, collectionID, r
 //
 //postman:operation DELETE /collections/{collectionId}/responses/{responseId}
 func (s *CollectionsService) DeleteResponse(ctx context.Context, collectionID, responseID string) (*Response, error) {
-	path, err := pathf("/collections/%s/responses/%s", collectionID, responseID)
+	path, err := pathf("/collections/{collectionID}/responses/{responseID}", collectionID, responseID)
 	if err != nil {
 		return nil, err
 	}

@@ -43,7 +43,7 @@ func (s *CollectionsService) ReplaceAsync(ctx context.Context, collectionID stri
 }
 
 func collectionReplaceRequest(method, collectionID string, c *collection.Collection) (string, []byte, error) {
-	path, err := pathf("/collections/%s", collectionID)
+	path, err := pathf("/collections/{collectionID}", collectionID)
 	if err != nil {
 		return "", nil, err
 	}
@@ -76,7 +76,7 @@ type CollectionUpdateTask struct {
 //
 //postman:operation GET /collection-updates-tasks/{taskId}
 func (s *CollectionsService) GetUpdateTask(ctx context.Context, taskID string) (*CollectionUpdateTask, *Response, error) {
-	path, err := pathf("/collection-updates-tasks/%s", taskID)
+	path, err := pathf("/collection-updates-tasks/{taskID}", taskID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -163,7 +163,7 @@ type CollectionDuplicateTask struct {
 //
 //postman:operation POST /collections/{collectionId}/duplicates
 func (s *CollectionsService) Duplicate(ctx context.Context, collectionUID string, req CollectionDuplicateParams) (*CollectionDuplicateTask, *Response, error) {
-	path, err := pathf("/collections/%s/duplicates", collectionUID)
+	path, err := pathf("/collections/{collectionUID}/duplicates", collectionUID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -185,7 +185,7 @@ func (s *CollectionsService) Duplicate(ctx context.Context, collectionUID string
 //
 //postman:operation GET /collection-duplicate-tasks/{taskId}
 func (s *CollectionsService) GetDuplicateTask(ctx context.Context, taskUID string) (*CollectionDuplicateTask, *Response, error) {
-	path, err := pathf("/collection-duplicate-tasks/%s", taskUID)
+	path, err := pathf("/collection-duplicate-tasks/{taskUID}", taskUID)
 	if err != nil {
 		return nil, nil, err
 	}

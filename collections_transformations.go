@@ -36,7 +36,7 @@ type CollectionOpenAPI struct {
 //
 //postman:operation GET /collections/{collectionId}/transformations
 func (s *CollectionsService) TransformToOpenAPI(ctx context.Context, collectionID string, opts *CollectionTransformOptions) (*CollectionOpenAPI, *Response, error) {
-	path, err := pathf("/collections/%s/transformations", collectionID)
+	path, err := pathf("/collections/{collectionID}/transformations", collectionID)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -22,24 +22,24 @@ type CommentTarget struct {
 // CommentsOnCollection is a collection. collectionUID is the collection's
 // UID (ownerId-collectionId).
 func CommentsOnCollection(collectionUID string) CommentTarget {
-	return CommentTarget{kind: "collection", format: "/collections/%s", ids: []string{collectionUID}}
+	return CommentTarget{kind: "collection", format: "/collections/{collectionUID}", ids: []string{collectionUID}}
 }
 
 // CommentsOnFolder is a folder of a collection; both are UIDs (ownerId-id).
 func CommentsOnFolder(collectionUID, folderUID string) CommentTarget {
-	return CommentTarget{kind: "folder", format: "/collections/%s/folders/%s", ids: []string{collectionUID, folderUID}}
+	return CommentTarget{kind: "folder", format: "/collections/{collectionUID}/folders/{folderUID}", ids: []string{collectionUID, folderUID}}
 }
 
 // CommentsOnRequest is a request of a collection; both are UIDs
 // (ownerId-id).
 func CommentsOnRequest(collectionUID, requestUID string) CommentTarget {
-	return CommentTarget{kind: "request", format: "/collections/%s/requests/%s", ids: []string{collectionUID, requestUID}}
+	return CommentTarget{kind: "request", format: "/collections/{collectionUID}/requests/{requestUID}", ids: []string{collectionUID, requestUID}}
 }
 
 // CommentsOnResponse is a saved response of a collection; both are UIDs
 // (ownerId-id).
 func CommentsOnResponse(collectionUID, responseUID string) CommentTarget {
-	return CommentTarget{kind: "response", format: "/collections/%s/responses/%s", ids: []string{collectionUID, responseUID}}
+	return CommentTarget{kind: "response", format: "/collections/{collectionUID}/responses/{responseUID}", ids: []string{collectionUID, responseUID}}
 }
 
 // CommentsOnAPI is an API of the v10 API Builder.
@@ -48,7 +48,7 @@ func CommentsOnResponse(collectionUID, responseUID string) CommentTarget {
 // which replaces it, has no comment endpoints: comment on the collections
 // generated from a specification (CommentsOnCollection) instead.
 func CommentsOnAPI(apiID string) CommentTarget {
-	return CommentTarget{kind: "API", format: "/apis/%s", ids: []string{apiID}, api: true}
+	return CommentTarget{kind: "API", format: "/apis/{apiID}", ids: []string{apiID}, api: true}
 }
 
 // CommentsOnAPICollection is a collection of an API of the v10 API
@@ -58,7 +58,7 @@ func CommentsOnAPI(apiID string) CommentTarget {
 // which replaces it, has no comment endpoints: comment on the collections
 // generated from a specification (CommentsOnCollection) instead.
 func CommentsOnAPICollection(apiID, collectionID string) CommentTarget {
-	return CommentTarget{kind: "API collection", format: "/apis/%s/collections/%s", ids: []string{apiID, collectionID}, api: true}
+	return CommentTarget{kind: "API collection", format: "/apis/{apiID}/collections/{collectionID}", ids: []string{apiID, collectionID}, api: true}
 }
 
 // String names the target's element type and IDs, for messages and logs.

@@ -154,7 +154,7 @@ func (s *ComponentsService) ListIter(ctx context.Context, opts *ComponentListOpt
 //
 //postman:operation GET /components/{componentId}
 func (s *ComponentsService) Get(ctx context.Context, componentID string, opts *ComponentGetOptions) (*Component, *Response, error) {
-	p, err := pathf("/components/%s", componentID)
+	p, err := pathf("/components/{componentID}", componentID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -217,7 +217,7 @@ type ComponentUpdateParams struct {
 //
 //postman:operation PATCH /components/{componentId}
 func (s *ComponentsService) Update(ctx context.Context, componentID string, req ComponentUpdateParams) (*Component, *Response, error) {
-	p, err := pathf("/components/%s", componentID)
+	p, err := pathf("/components/{componentID}", componentID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -245,7 +245,7 @@ type ComponentDraft struct {
 //
 //postman:operation GET /components/{componentId}/drafts
 func (s *ComponentsService) GetDraft(ctx context.Context, componentID string) (*ComponentDraft, *Response, error) {
-	p, err := pathf("/components/%s/drafts", componentID)
+	p, err := pathf("/components/{componentID}/drafts", componentID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -271,7 +271,7 @@ type ComponentDraftUpdateParams struct {
 //
 //postman:operation PATCH /components/{componentId}/drafts
 func (s *ComponentsService) UpdateDraft(ctx context.Context, componentID string, req ComponentDraftUpdateParams) (*ComponentDraft, *Response, error) {
-	p, err := pathf("/components/%s/drafts", componentID)
+	p, err := pathf("/components/{componentID}/drafts", componentID)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -57,7 +57,7 @@ func newComponentVersionQuery(includeContent bool, cursor string) *componentVers
 //
 //postman:operation GET /components/{componentId}/versions
 func (s *ComponentsService) ListVersions(ctx context.Context, componentID string, opts *ComponentVersionListOptions) ([]*ComponentVersion, *Response, error) {
-	p, err := pathf("/components/%s/versions", componentID)
+	p, err := pathf("/components/{componentID}/versions", componentID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -103,7 +103,7 @@ type ComponentVersionPublishParams struct {
 //
 //postman:operation POST /components/{componentId}/versions
 func (s *ComponentsService) PublishVersion(ctx context.Context, componentID string, req ComponentVersionPublishParams) (*ComponentVersion, *Response, error) {
-	p, err := pathf("/components/%s/versions", componentID)
+	p, err := pathf("/components/{componentID}/versions", componentID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -123,7 +123,7 @@ func (s *ComponentsService) PublishVersion(ctx context.Context, componentID stri
 //
 //postman:operation GET /components/{componentId}/versions/{versionId}
 func (s *ComponentsService) GetVersion(ctx context.Context, componentID, versionID string, opts *ComponentVersionGetOptions) (*ComponentVersion, *Response, error) {
-	p, err := pathf("/components/%s/versions/%s", componentID, versionID)
+	p, err := pathf("/components/{componentID}/versions/{versionID}", componentID, versionID)
 	if err != nil {
 		return nil, nil, err
 	}

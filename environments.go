@@ -103,7 +103,7 @@ func (s *EnvironmentsService) List(ctx context.Context, opts *EnvironmentListOpt
 //
 //postman:operation GET /environments/{environmentId}
 func (s *EnvironmentsService) Get(ctx context.Context, environmentID string) (*Environment, *Response, error) {
-	path, err := pathf("/environments/%s", environmentID)
+	path, err := pathf("/environments/{environmentID}", environmentID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -134,7 +134,7 @@ func (s *EnvironmentsService) Create(ctx context.Context, req EnvironmentCreateP
 //
 //postman:operation PUT /environments/{environmentId}
 func (s *EnvironmentsService) Replace(ctx context.Context, environmentID string, req EnvironmentReplaceParams) (*Environment, *Response, error) {
-	path, err := pathf("/environments/%s", environmentID)
+	path, err := pathf("/environments/{environmentID}", environmentID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -151,7 +151,7 @@ func (s *EnvironmentsService) Replace(ctx context.Context, environmentID string,
 //
 //postman:operation DELETE /environments/{environmentId}
 func (s *EnvironmentsService) Delete(ctx context.Context, environmentID string) (*Response, error) {
-	path, err := pathf("/environments/%s", environmentID)
+	path, err := pathf("/environments/{environmentID}", environmentID)
 	if err != nil {
 		return nil, err
 	}

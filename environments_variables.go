@@ -424,7 +424,7 @@ func (o EnvironmentPatchOperation) Format(f fmt.State, verb rune) {
 //
 //postman:operation PATCH /environments/{environmentId}
 func (s *EnvironmentsService) Patch(ctx context.Context, environmentID string, ops []EnvironmentPatchOperation) (*Environment, *Response, error) {
-	path, err := pathf("/environments/%s", environmentID)
+	path, err := pathf("/environments/{environmentID}", environmentID)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -100,7 +100,7 @@ type forkCollectionBody struct {
 //
 //postman:operation POST /collections/fork/{collectionId}
 func (s *ForksService) ForkCollection(ctx context.Context, collectionID string, req CollectionForkParams) (*ForkedCollection, *Response, error) {
-	path, err := pathf("/collections/fork/%s", collectionID)
+	path, err := pathf("/collections/fork/{collectionID}", collectionID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -128,7 +128,7 @@ func (s *ForksService) ForkCollection(ctx context.Context, collectionID string, 
 //
 //postman:operation GET /collections/{collectionId}/forks
 func (s *ForksService) ListCollectionForks(ctx context.Context, collectionID string, opts *ForkListOptions) ([]*Fork, *Response, error) {
-	path, err := pathf("/collections/%s/forks", collectionID)
+	path, err := pathf("/collections/{collectionID}/forks", collectionID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -206,7 +206,7 @@ type ForkSourceStatus struct {
 //
 //postman:operation GET /collections/{collectionId}/source-status
 func (s *ForksService) GetCollectionSourceStatus(ctx context.Context, collectionID string) (*ForkSourceStatus, *Response, error) {
-	path, err := pathf("/collections/%s/source-status", collectionID)
+	path, err := pathf("/collections/{collectionID}/source-status", collectionID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -250,7 +250,7 @@ type ForkCollectionPull struct {
 //
 //postman:operation PUT /collections/{collectionId}/pulls
 func (s *ForksService) PullCollection(ctx context.Context, collectionID string) (*ForkCollectionPull, *Response, error) {
-	path, err := pathf("/collections/%s/pulls", collectionID)
+	path, err := pathf("/collections/{collectionID}/pulls", collectionID)
 	if err != nil {
 		return nil, nil, err
 	}

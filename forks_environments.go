@@ -38,7 +38,7 @@ type forkEnvironmentBody struct {
 //
 //postman:operation POST /environments/{environmentId}/forks
 func (s *ForksService) ForkEnvironment(ctx context.Context, environmentUID string, req EnvironmentForkParams) (*ForkedEnvironment, *Response, error) {
-	path, err := pathf("/environments/%s/forks", environmentUID)
+	path, err := pathf("/environments/{environmentUID}/forks", environmentUID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -83,7 +83,7 @@ type EnvironmentForkListOptions struct {
 //
 //postman:operation GET /environments/{environmentId}/forks
 func (s *ForksService) ListEnvironmentForks(ctx context.Context, environmentUID string, opts *EnvironmentForkListOptions) ([]*Fork, *Response, error) {
-	path, err := pathf("/environments/%s/forks", environmentUID)
+	path, err := pathf("/environments/{environmentUID}/forks", environmentUID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -116,7 +116,7 @@ type MergedEnvironment struct {
 //
 //postman:operation POST /environments/{environmentId}/merges
 func (s *ForksService) MergeEnvironment(ctx context.Context, environmentUID string, req EnvironmentMergeParams) (*MergedEnvironment, *Response, error) {
-	path, err := pathf("/environments/%s/merges", environmentUID)
+	path, err := pathf("/environments/{environmentUID}/merges", environmentUID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -137,7 +137,7 @@ type EnvironmentPullParams struct {
 //
 //postman:operation POST /environments/{environmentUid}/pulls
 func (s *ForksService) PullEnvironment(ctx context.Context, environmentUID string, req EnvironmentPullParams) (*MergedEnvironment, *Response, error) {
-	path, err := pathf("/environments/%s/pulls", environmentUID)
+	path, err := pathf("/environments/{environmentUID}/pulls", environmentUID)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -109,7 +109,7 @@ func (s *ForksService) MergeCollection(ctx context.Context, req CollectionMergeP
 //
 //postman:operation GET /collection-merges-tasks/{taskId}
 func (s *ForksService) GetMergeTask(ctx context.Context, taskID string) (*MergeTask, *Response, error) {
-	path, err := pathf("/collection-merges-tasks/%s", taskID)
+	path, err := pathf("/collection-merges-tasks/{taskID}", taskID)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -52,7 +52,7 @@ func (s *GroupsService) List(ctx context.Context) ([]*Group, *Response, error) {
 //
 //postman:operation GET /groups/{groupId}
 func (s *GroupsService) Get(ctx context.Context, groupID string) (*Group, *Response, error) {
-	path, err := pathf("/groups/%s", groupID)
+	path, err := pathf("/groups/{groupID}", groupID)
 	if err != nil {
 		return nil, nil, err
 	}

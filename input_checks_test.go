@@ -68,13 +68,16 @@ func TestShortKeyLeavesMessagesWhole(t *testing.T) {
 	assert.NotContains(t, err.Error(), "[REDACTED]")
 }
 
-// TestInvalidArgumentMessagesHaveOnePrefix: "postman: " once.
+// TestInvalidArgumentMessagesHaveOnePrefix: "postman: " once, and the
+// argument named as the caller passed it.
 func TestInvalidArgumentMessagesHaveOnePrefix(t *testing.T) {
 	t.Parallel()
 	c, _ := newMockClient(t)
 	_, _, err := c.Workspaces.Get(t.Context(), "", nil)
 	require.ErrorIs(t, err, ErrInvalidArgument)
-	assert.True(t, strings.HasPrefix(err.Error(), "postman: invalid argument: "), err.Error())
+	assert.Equal(t, "postman: invalid argument: workspaceID is empty", err.Error())
+	_, _, err = c.Collections.GetFolder(t.Context(), "c1", "..", nil)
+	assert.Equal(t, `postman: invalid argument: folderID is ".."`, err.Error())
 	assert.Equal(t, 1, strings.Count(err.Error(), "postman:"), err.Error())
 	_, err = NewClient(canaryKey, WithBaseURL("ftp://x"))
 	assert.Equal(t, 1, strings.Count(err.Error(), "postman:"), err.Error())

@@ -206,7 +206,7 @@ func (s *MocksService) Delete(ctx context.Context, mockID string) (*Response, er
 //
 //postman:operation POST /mocks/{mockId}/publish
 func (s *MocksService) Publish(ctx context.Context, mockID string) (*Response, error) {
-	path, err := pathf("/mocks/%s/publish", mockID)
+	path, err := pathf("/mocks/{mockID}/publish", mockID)
 	if err != nil {
 		return nil, err
 	}
@@ -218,7 +218,7 @@ func (s *MocksService) Publish(ctx context.Context, mockID string) (*Response, e
 //
 //postman:operation DELETE /mocks/{mockId}/unpublish
 func (s *MocksService) Unpublish(ctx context.Context, mockID string) (*Response, error) {
-	path, err := pathf("/mocks/%s/unpublish", mockID)
+	path, err := pathf("/mocks/{mockID}/unpublish", mockID)
 	if err != nil {
 		return nil, err
 	}
@@ -227,7 +227,7 @@ func (s *MocksService) Unpublish(ctx context.Context, mockID string) (*Response,
 
 // mockCall sends method to /mocks/{mockID} and unwraps the mock.
 func (s *MocksService) mockCall(ctx context.Context, method, mockID string, body any) (*Mock, *Response, error) {
-	path, err := pathf("/mocks/%s", mockID)
+	path, err := pathf("/mocks/{mockID}", mockID)
 	if err != nil {
 		return nil, nil, err
 	}

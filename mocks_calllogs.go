@@ -173,7 +173,7 @@ const mockCallLogsPage = 100
 //
 //postman:operation GET /mocks/{mockId}/call-logs
 func (s *MocksService) ListCallLogs(ctx context.Context, mockID string, opts *MockCallLogListOptions) ([]*MockCallLog, *Response, error) {
-	path, err := pathf("/mocks/%s/call-logs", mockID)
+	path, err := pathf("/mocks/{mockID}/call-logs", mockID)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -66,7 +66,7 @@ type MockServerResponseUpdateParams struct {
 //
 //postman:operation GET /mocks/{mockId}/server-responses
 func (s *MocksService) ListServerResponses(ctx context.Context, mockID string) ([]*MockServerResponse, *Response, error) {
-	path, err := pathf("/mocks/%s/server-responses", mockID)
+	path, err := pathf("/mocks/{mockID}/server-responses", mockID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -83,7 +83,7 @@ func (s *MocksService) ListServerResponses(ctx context.Context, mockID string) (
 //
 //postman:operation POST /mocks/{mockId}/server-responses
 func (s *MocksService) CreateServerResponse(ctx context.Context, mockID string, req MockServerResponseCreateParams) (*MockServerResponse, *Response, error) {
-	path, err := pathf("/mocks/%s/server-responses", mockID)
+	path, err := pathf("/mocks/{mockID}/server-responses", mockID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -97,7 +97,7 @@ func (s *MocksService) CreateServerResponse(ctx context.Context, mockID string, 
 //
 //postman:operation GET /mocks/{mockId}/server-responses/{serverResponseId}
 func (s *MocksService) GetServerResponse(ctx context.Context, mockID, serverResponseID string) (*MockServerResponse, *Response, error) {
-	path, err := pathf("/mocks/%s/server-responses/%s", mockID, serverResponseID)
+	path, err := pathf("/mocks/{mockID}/server-responses/{serverResponseID}", mockID, serverResponseID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -108,7 +108,7 @@ func (s *MocksService) GetServerResponse(ctx context.Context, mockID, serverResp
 //
 //postman:operation PUT /mocks/{mockId}/server-responses/{serverResponseId}
 func (s *MocksService) UpdateServerResponse(ctx context.Context, mockID, serverResponseID string, req MockServerResponseUpdateParams) (*MockServerResponse, *Response, error) {
-	path, err := pathf("/mocks/%s/server-responses/%s", mockID, serverResponseID)
+	path, err := pathf("/mocks/{mockID}/server-responses/{serverResponseID}", mockID, serverResponseID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -122,7 +122,7 @@ func (s *MocksService) UpdateServerResponse(ctx context.Context, mockID, serverR
 //
 //postman:operation DELETE /mocks/{mockId}/server-responses/{serverResponseId}
 func (s *MocksService) DeleteServerResponse(ctx context.Context, mockID, serverResponseID string) (*Response, error) {
-	path, err := pathf("/mocks/%s/server-responses/%s", mockID, serverResponseID)
+	path, err := pathf("/mocks/{mockID}/server-responses/{serverResponseID}", mockID, serverResponseID)
 	if err != nil {
 		return nil, err
 	}

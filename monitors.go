@@ -243,7 +243,7 @@ func (s *MonitorsService) Delete(ctx context.Context, monitorID string) (*Respon
 
 // monitorCall sends method to /monitors/{monitorID} and unwraps the monitor.
 func (s *MonitorsService) monitorCall(ctx context.Context, method, monitorID string, body any) (*Monitor, *Response, error) {
-	path, err := pathf("/monitors/%s", monitorID)
+	path, err := pathf("/monitors/{monitorID}", monitorID)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -45,7 +45,7 @@ type MonitorRunnerInstanceListOptions struct {
 //
 //postman:operation GET /runners/{runnerId}/instances
 func (s *MonitorsService) ListRunnerInstances(ctx context.Context, runnerID string, opts *MonitorRunnerInstanceListOptions) ([]*MonitorRunnerInstance, *Response, error) {
-	path, err := pathf("/runners/%s/instances", runnerID)
+	path, err := pathf("/runners/{runnerID}/instances", runnerID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -66,7 +66,7 @@ func (s *MonitorsService) ListRunnerInstancesIter(ctx context.Context, runnerID 
 //
 //postman:operation GET /runners/{runnerId}/metrics
 func (s *MonitorsService) GetRunnerMetrics(ctx context.Context, runnerID string) (*MonitorRunnerMetrics, *Response, error) {
-	path, err := pathf("/runners/%s/metrics", runnerID)
+	path, err := pathf("/runners/{runnerID}/metrics", runnerID)
 	if err != nil {
 		return nil, nil, err
 	}

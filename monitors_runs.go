@@ -373,7 +373,7 @@ const monitorRunTimeout = 330 * time.Second
 //
 //postman:operation POST /monitors/{monitorId}/run
 func (s *MonitorsService) Run(ctx context.Context, monitorID string, opts *MonitorRunOptions) (*MonitorRunResult, *Response, error) {
-	path, err := pathf("/monitors/%s/run", monitorID)
+	path, err := pathf("/monitors/{monitorID}/run", monitorID)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -177,7 +177,7 @@ func (s *NetworkService) AddWorkspace(ctx context.Context, workspaceID string) (
 //
 //postman:operation DELETE /network/private/workspace/{workspaceId}
 func (s *NetworkService) RemoveWorkspace(ctx context.Context, workspaceID string) (*Response, error) {
-	path, err := pathf("/network/private/workspace/%s", workspaceID)
+	path, err := pathf("/network/private/workspace/{workspaceID}", workspaceID)
 	if err != nil {
 		return nil, err
 	}
@@ -201,7 +201,7 @@ type NetworkWorkspaceUpdateParams struct {
 //
 //postman:operation PUT /network/private/workspace/{workspaceId}
 func (s *NetworkService) UpdateWorkspace(ctx context.Context, workspaceID string, req NetworkWorkspaceUpdateParams) (*Response, error) {
-	path, err := pathf("/network/private/workspace/%s", workspaceID)
+	path, err := pathf("/network/private/workspace/{workspaceID}", workspaceID)
 	if err != nil {
 		return nil, err
 	}

@@ -124,7 +124,7 @@ func (s *NetworkService) ListAddRequestsIter(ctx context.Context, opts *NetworkA
 //
 //postman:operation PUT /network/private/network-entity/request/{requestId}
 func (s *NetworkService) RespondToAddRequest(ctx context.Context, requestID string, decision NetworkAddRequestRespondParams) (*NetworkAddRequest, *Response, error) {
-	path, err := pathf("/network/private/network-entity/request/%s", requestID)
+	path, err := pathf("/network/private/network-entity/request/{requestID}", requestID)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -57,7 +57,7 @@ func (s *PackagesService) ListIter(ctx context.Context, opts *PackageListOptions
 //
 //postman:operation GET /packages/{packageId}
 func (s *PackagesService) Get(ctx context.Context, packageID string) (*Package, *Response, error) {
-	p, err := pathf("/packages/%s", packageID)
+	p, err := pathf("/packages/{packageID}", packageID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -123,7 +123,7 @@ type PackageUpdateParams struct {
 //
 //postman:operation PATCH /packages/{packageId}
 func (s *PackagesService) Update(ctx context.Context, packageID string, req PackageUpdateParams) (*Package, *Response, error) {
-	p, err := pathf("/packages/%s", packageID)
+	p, err := pathf("/packages/{packageID}", packageID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -147,7 +147,7 @@ func (s *PackagesService) Update(ctx context.Context, packageID string, req Pack
 //
 //postman:operation DELETE /packages/{packageId}
 func (s *PackagesService) Delete(ctx context.Context, packageID string) (*Response, error) {
-	p, err := pathf("/packages/%s", packageID)
+	p, err := pathf("/packages/{packageID}", packageID)
 	if err != nil {
 		return nil, err
 	}

@@ -97,7 +97,7 @@ type PullRequestReviewer struct {
 //
 //postman:operation GET /collections/{collectionId}/pull-requests
 func (s *PullRequestsService) List(ctx context.Context, collectionUID string) ([]*PullRequest, *Response, error) {
-	path, err := pathf("/collections/%s/pull-requests", collectionUID)
+	path, err := pathf("/collections/{collectionUID}/pull-requests", collectionUID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -127,7 +127,7 @@ type PullRequestCreateParams struct {
 //
 //postman:operation POST /collections/{collectionId}/pull-requests
 func (s *PullRequestsService) Create(ctx context.Context, collectionUID string, req PullRequestCreateParams) (*PullRequest, *Response, error) {
-	path, err := pathf("/collections/%s/pull-requests", collectionUID)
+	path, err := pathf("/collections/{collectionUID}/pull-requests", collectionUID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -150,7 +150,7 @@ func (s *PullRequestsService) Create(ctx context.Context, collectionUID string, 
 //
 //postman:operation GET /pull-requests/{pullRequestId}
 func (s *PullRequestsService) Get(ctx context.Context, pullRequestID string) (*PullRequest, *Response, error) {
-	path, err := pathf("/pull-requests/%s", pullRequestID)
+	path, err := pathf("/pull-requests/{pullRequestID}", pullRequestID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -175,7 +175,7 @@ type PullRequestUpdateParams struct {
 //
 //postman:operation PUT /pull-requests/{pullRequestId}
 func (s *PullRequestsService) Update(ctx context.Context, pullRequestID string, req PullRequestUpdateParams) (*PullRequest, *Response, error) {
-	path, err := pathf("/pull-requests/%s", pullRequestID)
+	path, err := pathf("/pull-requests/{pullRequestID}", pullRequestID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -236,7 +236,7 @@ type PullRequestReviewedBy struct {
 //
 //postman:operation POST /pull-requests/{pullRequestId}/tasks
 func (s *PullRequestsService) Review(ctx context.Context, pullRequestID string, req PullRequestReviewParams) (*PullRequestReview, *Response, error) {
-	path, err := pathf("/pull-requests/%s/tasks", pullRequestID)
+	path, err := pathf("/pull-requests/{pullRequestID}/tasks", pullRequestID)
 	if err != nil {
 		return nil, nil, err
 	}

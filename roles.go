@@ -162,7 +162,7 @@ func (s *RolesService) List(ctx context.Context) (*RoleCatalog, *Response, error
 //
 //postman:operation GET /workspaces/{workspaceId}/roles
 func (s *RolesService) GetWorkspaceRoles(ctx context.Context, workspaceID string, opts *WorkspaceRolesGetOptions) ([]*WorkspaceRole, *Response, error) {
-	path, err := pathf("/workspaces/%s/roles", workspaceID)
+	path, err := pathf("/workspaces/{workspaceID}/roles", workspaceID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -185,7 +185,7 @@ func (s *RolesService) GetWorkspaceRoles(ctx context.Context, workspaceID string
 //
 //postman:operation PATCH /workspaces/{workspaceId}/roles
 func (s *RolesService) UpdateWorkspaceRoles(ctx context.Context, workspaceID string, req WorkspaceRolesUpdateParams) ([]*WorkspaceRole, *Response, error) {
-	path, err := pathf("/workspaces/%s/roles", workspaceID)
+	path, err := pathf("/workspaces/{workspaceID}/roles", workspaceID)
 	if err != nil {
 		return nil, nil, err
 	}

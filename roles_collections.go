@@ -67,7 +67,7 @@ func (r CollectionRolesUpdateParams) MarshalJSON() ([]byte, error) {
 //
 //postman:operation GET /collections/{collectionId}/roles
 func (s *RolesService) GetCollectionRoles(ctx context.Context, collectionID string) (*RoleCollectionAccess, *Response, error) {
-	path, err := pathf("/collections/%s/roles", collectionID)
+	path, err := pathf("/collections/{collectionID}/roles", collectionID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -85,7 +85,7 @@ func (s *RolesService) GetCollectionRoles(ctx context.Context, collectionID stri
 //
 //postman:operation PATCH /collections/{collectionId}/roles
 func (s *RolesService) UpdateCollectionRoles(ctx context.Context, collectionID string, req CollectionRolesUpdateParams) (*Response, error) {
-	path, err := pathf("/collections/%s/roles", collectionID)
+	path, err := pathf("/collections/{collectionID}/roles", collectionID)
 	if err != nil {
 		return nil, err
 	}

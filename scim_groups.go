@@ -133,7 +133,7 @@ func (s *SCIMService) ListGroupsIter(ctx context.Context, opts *SCIMListOptions)
 //
 //postman:operation GET /scim/v2/Groups/{groupId}
 func (s *SCIMService) GetGroup(ctx context.Context, groupID string) (*SCIMGroup, *Response, error) {
-	path, err := pathf("/scim/v2/Groups/%s", groupID)
+	path, err := pathf("/scim/v2/Groups/{groupID}", groupID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -172,7 +172,7 @@ func (s *SCIMService) CreateGroup(ctx context.Context, req SCIMGroupCreateParams
 //
 //postman:operation PATCH /scim/v2/Groups/{groupId}
 func (s *SCIMService) PatchGroup(ctx context.Context, groupID string, req SCIMGroupPatchParams) (*SCIMGroup, *Response, error) {
-	path, err := pathf("/scim/v2/Groups/%s", groupID)
+	path, err := pathf("/scim/v2/Groups/{groupID}", groupID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -195,7 +195,7 @@ func (s *SCIMService) PatchGroup(ctx context.Context, groupID string, req SCIMGr
 //
 //postman:operation DELETE /scim/v2/Groups/{groupId}
 func (s *SCIMService) DeleteGroup(ctx context.Context, groupID string) (*Response, error) {
-	path, err := pathf("/scim/v2/Groups/%s", groupID)
+	path, err := pathf("/scim/v2/Groups/{groupID}", groupID)
 	if err != nil {
 		return nil, err
 	}

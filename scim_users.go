@@ -103,7 +103,7 @@ func (s *SCIMService) ListUsersIter(ctx context.Context, opts *SCIMListOptions) 
 //
 //postman:operation GET /scim/v2/Users/{userId}
 func (s *SCIMService) GetUser(ctx context.Context, userID string) (*SCIMUser, *Response, error) {
-	path, err := pathf("/scim/v2/Users/%s", userID)
+	path, err := pathf("/scim/v2/Users/{userID}", userID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -144,7 +144,7 @@ func (s *SCIMService) CreateUser(ctx context.Context, req SCIMUserCreateParams) 
 //
 //postman:operation PUT /scim/v2/Users/{userId}
 func (s *SCIMService) UpdateUser(ctx context.Context, userID string, req SCIMUserUpdateParams) (*SCIMUser, *Response, error) {
-	path, err := pathf("/scim/v2/Users/%s", userID)
+	path, err := pathf("/scim/v2/Users/{userID}", userID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -166,7 +166,7 @@ func (s *SCIMService) UpdateUser(ctx context.Context, userID string, req SCIMUse
 //
 //postman:operation PATCH /scim/v2/Users/{userId}
 func (s *SCIMService) PatchUser(ctx context.Context, userID string, req SCIMUserPatchParams) (*SCIMUser, *Response, error) {
-	path, err := pathf("/scim/v2/Users/%s", userID)
+	path, err := pathf("/scim/v2/Users/{userID}", userID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -216,7 +216,7 @@ func (s *SCIMService) setUserActive(ctx context.Context, userID string, active b
 //
 //postman:operation DELETE /scim/v2/Users/{userId}
 func (s *SCIMService) DeleteUser(ctx context.Context, userID string) (*Response, error) {
-	path, err := pathf("/scim/v2/Users/%s", userID)
+	path, err := pathf("/scim/v2/Users/{userID}", userID)
 	if err != nil {
 		return nil, err
 	}

@@ -244,7 +244,7 @@ func (s *SDKsService) ListIter(ctx context.Context, workspaceID string, opts *SD
 //
 //postman:operation GET /sdks/{sdkId}
 func (s *SDKsService) Get(ctx context.Context, sdkID string) (*SDK, *Response, error) {
-	path, err := pathf("/sdks/%s", sdkID)
+	path, err := pathf("/sdks/{sdkID}", sdkID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -327,7 +327,7 @@ func (s *SDKsService) WaitGeneration(ctx context.Context, gen *SDKGeneration) (*
 //
 //postman:operation DELETE /sdks/{sdkId}
 func (s *SDKsService) Delete(ctx context.Context, sdkID string) (*Response, error) {
-	path, err := pathf("/sdks/%s", sdkID)
+	path, err := pathf("/sdks/{sdkID}", sdkID)
 	if err != nil {
 		return nil, err
 	}
@@ -341,7 +341,7 @@ func (s *SDKsService) Delete(ctx context.Context, sdkID string) (*Response, erro
 //
 //postman:operation GET /sdks/{sdkId}/downloads
 func (s *SDKsService) GetDownloadURL(ctx context.Context, sdkID string) (*SDKDownload, *Response, error) {
-	path, err := pathf("/sdks/%s/downloads", sdkID)
+	path, err := pathf("/sdks/{sdkID}/downloads", sdkID)
 	if err != nil {
 		return nil, nil, err
 	}

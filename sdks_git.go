@@ -176,7 +176,7 @@ func (s *SDKsService) UpdateGitConnection(ctx context.Context, connectionID stri
 //
 //postman:operation GET /sdk-git-connections/{sdkGitConnectionId}/pull-requests
 func (s *SDKsService) ListGitPullRequests(ctx context.Context, connectionID string, opts *SDKPullRequestListOptions) ([]*SDKPullRequest, *Response, error) {
-	path, err := pathf("/sdk-git-connections/%s/pull-requests", connectionID)
+	path, err := pathf("/sdk-git-connections/{connectionID}/pull-requests", connectionID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -195,7 +195,7 @@ func (s *SDKsService) ListGitPullRequestsIter(ctx context.Context, connectionID 
 
 // gitConnectionCall sends method to /sdk-git-connections/{connectionID}.
 func (s *SDKsService) gitConnectionCall(ctx context.Context, method, connectionID string, body any) (*SDKGitConnection, *Response, error) {
-	path, err := pathf("/sdk-git-connections/%s", connectionID)
+	path, err := pathf("/sdk-git-connections/{connectionID}", connectionID)
 	if err != nil {
 		return nil, nil, err
 	}

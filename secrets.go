@@ -225,7 +225,7 @@ type DetectedSecretResolutionChange struct {
 //
 //postman:operation PUT /detected-secrets/{secretId}
 func (s *SecretScannerService) UpdateResolution(ctx context.Context, secretID string, req DetectedSecretResolutionUpdateParams) (*DetectedSecretStatus, *Response, error) {
-	path, err := pathf("/detected-secrets/%s", secretID)
+	path, err := pathf("/detected-secrets/{secretID}", secretID)
 	if err != nil {
 		return nil, nil, err
 	}

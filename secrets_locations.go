@@ -68,7 +68,7 @@ type DetectedSecretLocationListOptions struct {
 //
 //postman:operation GET /detected-secrets/{secretId}/locations
 func (s *SecretScannerService) ListLocations(ctx context.Context, secretID, workspaceID string, opts *DetectedSecretLocationListOptions) (*DetectedSecretLocations, *Response, error) {
-	path, err := pathf("/detected-secrets/%s/locations", secretID)
+	path, err := pathf("/detected-secrets/{secretID}/locations", secretID)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -146,7 +146,7 @@ func (s *SpecsService) ListIter(ctx context.Context, workspaceID string, opts *S
 //
 //postman:operation GET /specs/{specId}
 func (s *SpecsService) Get(ctx context.Context, specID string) (*Spec, *Response, error) {
-	path, err := pathf("/specs/%s", specID)
+	path, err := pathf("/specs/{specID}", specID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -200,7 +200,7 @@ type SpecUpdateParams struct {
 //
 //postman:operation PATCH /specs/{specId}
 func (s *SpecsService) Update(ctx context.Context, specID string, req SpecUpdateParams) (*Spec, *Response, error) {
-	path, err := pathf("/specs/%s", specID)
+	path, err := pathf("/specs/{specID}", specID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -219,7 +219,7 @@ func (s *SpecsService) Update(ctx context.Context, specID string, req SpecUpdate
 //
 //postman:operation DELETE /specs/{specId}
 func (s *SpecsService) Delete(ctx context.Context, specID string) (*Response, error) {
-	path, err := pathf("/specs/%s", specID)
+	path, err := pathf("/specs/{specID}", specID)
 	if err != nil {
 		return nil, err
 	}

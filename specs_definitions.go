@@ -36,7 +36,7 @@ func (d *SpecDefinition) JSON() (json.RawMessage, error) {
 //
 //postman:operation GET /specs/{specId}/definitions
 func (s *SpecsService) GetDefinition(ctx context.Context, specID string) (*SpecDefinition, *Response, error) {
-	p, err := pathf("/specs/%s/definitions", specID)
+	p, err := pathf("/specs/{specID}/definitions", specID)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -130,7 +130,7 @@ func (o *SpecFileListOptions) cursorPage() (*string, *int) { return &o.Cursor, n
 //
 //postman:operation GET /specs/{specId}/files
 func (s *SpecsService) ListFiles(ctx context.Context, specID string, opts *SpecFileListOptions) ([]*SpecFile, *Response, error) {
-	p, err := pathf("/specs/%s/files", specID)
+	p, err := pathf("/specs/{specID}/files", specID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -160,7 +160,7 @@ func (s *SpecsService) ListFilesIter(ctx context.Context, specID string, opts *S
 //
 //postman:operation GET /specs/{specId}/files/{filePath}
 func (s *SpecsService) GetFile(ctx context.Context, specID, filePath string) (*SpecFile, *Response, error) {
-	p, err := pathf("/specs/%s/files/%s", specID, filePath)
+	p, err := pathf("/specs/{specID}/files/{filePath}", specID, filePath)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -185,7 +185,7 @@ type SpecFileCreateParams struct {
 //
 //postman:operation POST /specs/{specId}/files
 func (s *SpecsService) CreateFile(ctx context.Context, specID string, req SpecFileCreateParams) (*SpecFile, *Response, error) {
-	p, err := pathf("/specs/%s/files", specID)
+	p, err := pathf("/specs/{specID}/files", specID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -233,7 +233,7 @@ func (r SpecFileUpdateParams) changes() int {
 //
 //postman:operation PATCH /specs/{specId}/files/{filePath}
 func (s *SpecsService) UpdateFile(ctx context.Context, specID, filePath string, req SpecFileUpdateParams) (*SpecFile, *Response, error) {
-	p, err := pathf("/specs/%s/files/%s", specID, filePath)
+	p, err := pathf("/specs/{specID}/files/{filePath}", specID, filePath)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -252,7 +252,7 @@ func (s *SpecsService) UpdateFile(ctx context.Context, specID, filePath string, 
 //
 //postman:operation DELETE /specs/{specId}/files/{filePath}
 func (s *SpecsService) DeleteFile(ctx context.Context, specID, filePath string) (*Response, error) {
-	p, err := pathf("/specs/%s/files/%s", specID, filePath)
+	p, err := pathf("/specs/{specID}/files/{filePath}", specID, filePath)
 	if err != nil {
 		return nil, err
 	}

@@ -45,7 +45,7 @@ type SpecGeneratedCollectionListOptions struct {
 //
 //postman:operation GET /specs/{specId}/generations/{elementType}
 func (s *SpecsService) ListGeneratedCollections(ctx context.Context, specID string, opts *SpecGeneratedCollectionListOptions) ([]*SpecGeneratedElement, *Response, error) {
-	p, err := pathf("/specs/%s/generations/collection", specID)
+	p, err := pathf("/specs/{specID}/generations/collection", specID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -84,7 +84,7 @@ func (o *SpecGeneratedSpecListOptions) cursorPage() (*string, *int) { return &o.
 //
 //postman:operation GET /collections/{collectionUid}/generations/{elementType}
 func (s *SpecsService) ListGeneratedSpecs(ctx context.Context, collectionUID string, opts *SpecGeneratedSpecListOptions) ([]*SpecGeneratedElement, *Response, error) {
-	p, err := pathf("/collections/%s/generations/spec", collectionUID)
+	p, err := pathf("/collections/{collectionUID}/generations/spec", collectionUID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -122,7 +122,7 @@ type SpecCollectionGenerateParams struct {
 //
 //postman:operation POST /specs/{specId}/generations/{elementType}
 func (s *SpecsService) GenerateCollection(ctx context.Context, specID string, req SpecCollectionGenerateParams) (*SpecTaskRef, *Response, error) {
-	p, err := pathf("/specs/%s/generations/collection", specID)
+	p, err := pathf("/specs/{specID}/generations/collection", specID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -156,7 +156,7 @@ type SpecGenerateParams struct {
 //
 //postman:operation POST /collections/{collectionUid}/generations/{elementType}
 func (s *SpecsService) GenerateSpec(ctx context.Context, collectionUID string, req SpecGenerateParams) (*SpecTaskRef, *Response, error) {
-	p, err := pathf("/collections/%s/generations/spec", collectionUID)
+	p, err := pathf("/collections/{collectionUID}/generations/spec", collectionUID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -171,7 +171,7 @@ func (s *SpecsService) GenerateSpec(ctx context.Context, collectionUID string, r
 //
 //postman:operation PUT /specs/{specId}/synchronizations
 func (s *SpecsService) SyncSpecFromCollection(ctx context.Context, specID, collectionUID string) (*SpecTaskRef, *Response, error) {
-	p, err := pathf("/specs/%s/synchronizations", specID)
+	p, err := pathf("/specs/{specID}/synchronizations", specID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -190,7 +190,7 @@ func (s *SpecsService) SyncSpecFromCollection(ctx context.Context, specID, colle
 //
 //postman:operation PUT /collections/{collectionUid}/synchronizations
 func (s *SpecsService) SyncCollectionFromSpec(ctx context.Context, collectionUID, specID string) (*SpecTaskRef, *Response, error) {
-	p, err := pathf("/collections/%s/synchronizations", collectionUID)
+	p, err := pathf("/collections/{collectionUID}/synchronizations", collectionUID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -220,7 +220,7 @@ type SpecSyncSettings struct {
 //
 //postman:operation PATCH /specs/{specId}/collections/{collectionId}/sync-options
 func (s *SpecsService) UpdateSyncOptions(ctx context.Context, specID, collectionID string, opts SpecSyncSettings) (*SpecSyncSettings, *Response, error) {
-	p, err := pathf("/specs/%s/collections/%s/sync-options", specID, collectionID)
+	p, err := pathf("/specs/{specID}/collections/{collectionID}/sync-options", specID, collectionID)
 	if err != nil {
 		return nil, nil, err
 	}

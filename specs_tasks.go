@@ -176,7 +176,7 @@ func (s *SpecsService) GetTask(ctx context.Context, element SpecTaskElement, ele
 		return nil, nil, fmt.Errorf("postman: %w: spec task element %q is neither %q nor %q",
 			ErrInvalidArgument, element, SpecTaskOnSpec, SpecTaskOnCollection)
 	}
-	p, err := pathf("/"+string(element)+"/%s/tasks/%s", elementID, taskID)
+	p, err := pathf("/"+string(element)+"/{elementID}/tasks/{taskID}", elementID, taskID)
 	if err != nil {
 		return nil, nil, err
 	}

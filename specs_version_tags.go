@@ -61,7 +61,7 @@ type SpecVersionTagListOptions struct {
 //
 //postman:operation GET /specs/{specId}/version-tags
 func (s *SpecsService) ListVersionTags(ctx context.Context, specID string, opts *SpecVersionTagListOptions) ([]*SpecVersionTag, *Response, error) {
-	p, err := pathf("/specs/%s/version-tags", specID)
+	p, err := pathf("/specs/{specID}/version-tags", specID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -87,7 +87,7 @@ type SpecVersionTagCreateParams struct {
 //
 //postman:operation POST /specs/{specId}/version-tags
 func (s *SpecsService) CreateVersionTag(ctx context.Context, specID string, req SpecVersionTagCreateParams) (*SpecVersionTag, *Response, error) {
-	p, err := pathf("/specs/%s/version-tags", specID)
+	p, err := pathf("/specs/{specID}/version-tags", specID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -109,7 +109,7 @@ func (s *SpecsService) CreateVersionTag(ctx context.Context, specID string, req 
 //
 //postman:operation GET /specs/{specId}/version-tags/{tagId}/files
 func (s *SpecsService) GetVersionTagFiles(ctx context.Context, specID, tagID string) ([]*SpecVersionTagEntry, *Response, error) {
-	p, err := pathf("/specs/%s/version-tags/%s/files", specID, tagID)
+	p, err := pathf("/specs/{specID}/version-tags/{tagID}/files", specID, tagID)
 	if err != nil {
 		return nil, nil, err
 	}

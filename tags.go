@@ -132,7 +132,7 @@ func (s *TagsService) tagsCall(ctx context.Context, method, path string, body an
 //
 //postman:operation GET /workspaces/{workspaceId}/tags
 func (s *TagsService) GetWorkspaceTags(ctx context.Context, workspaceID string) ([]Tag, *Response, error) {
-	return s.getTags(ctx, "/workspaces/%s/tags", workspaceID)
+	return s.getTags(ctx, "/workspaces/{workspaceID}/tags", workspaceID)
 }
 
 // UpdateWorkspaceTags replaces the tags of a workspace with slugs (Postman
@@ -142,7 +142,7 @@ func (s *TagsService) GetWorkspaceTags(ctx context.Context, workspaceID string) 
 //
 //postman:operation PUT /workspaces/{workspaceId}/tags
 func (s *TagsService) UpdateWorkspaceTags(ctx context.Context, workspaceID string, slugs []string) ([]Tag, *Response, error) {
-	return s.putTags(ctx, "/workspaces/%s/tags", workspaceID, slugs)
+	return s.putTags(ctx, "/workspaces/{workspaceID}/tags", workspaceID, slugs)
 }
 
 // GetCollectionTags returns the tags of a collection, given by its UID.
@@ -151,7 +151,7 @@ func (s *TagsService) UpdateWorkspaceTags(ctx context.Context, workspaceID strin
 //
 //postman:operation GET /collections/{collectionId}/tags
 func (s *TagsService) GetCollectionTags(ctx context.Context, collectionUID string) ([]Tag, *Response, error) {
-	return s.getTags(ctx, "/collections/%s/tags", collectionUID)
+	return s.getTags(ctx, "/collections/{collectionUID}/tags", collectionUID)
 }
 
 // UpdateCollectionTags replaces the tags of a collection, given by its UID,
@@ -162,7 +162,7 @@ func (s *TagsService) GetCollectionTags(ctx context.Context, collectionUID strin
 //
 //postman:operation PUT /collections/{collectionId}/tags
 func (s *TagsService) UpdateCollectionTags(ctx context.Context, collectionUID string, slugs []string) ([]Tag, *Response, error) {
-	return s.putTags(ctx, "/collections/%s/tags", collectionUID, slugs)
+	return s.putTags(ctx, "/collections/{collectionUID}/tags", collectionUID, slugs)
 }
 
 // ListEntities returns a page of the workspaces, collections and APIs carrying
@@ -177,7 +177,7 @@ func (s *TagsService) ListEntities(ctx context.Context, slug string, opts *TagEn
 	if err := tagCheckSlug(slug); err != nil {
 		return nil, nil, err
 	}
-	path, err := pathf("/tags/%s/entities", slug)
+	path, err := pathf("/tags/{slug}/entities", slug)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -15,7 +15,7 @@ import (
 //
 //postman:operation GET /apis/{apiId}/tags
 func (s *TagsService) GetAPITags(ctx context.Context, apiID string) ([]Tag, *Response, error) {
-	path, err := pathf("/apis/%s/tags", apiID)
+	path, err := pathf("/apis/{apiID}/tags", apiID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -33,7 +33,7 @@ func (s *TagsService) GetAPITags(ctx context.Context, apiID string) ([]Tag, *Res
 //
 //postman:operation PUT /apis/{apiId}/tags
 func (s *TagsService) UpdateAPITags(ctx context.Context, apiID string, slugs []string) ([]Tag, *Response, error) {
-	path, err := pathf("/apis/%s/tags", apiID)
+	path, err := pathf("/apis/{apiID}/tags", apiID)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -230,7 +230,7 @@ func (s *TeamsService) ListIter(ctx context.Context, opts *TeamListOptions) iter
 //
 //postman:operation GET /teams/{teamId}
 func (s *TeamsService) Get(ctx context.Context, teamID string, opts *TeamGetOptions) (*Team, *Response, error) {
-	path, err := pathf("/teams/%s", teamID)
+	path, err := pathf("/teams/{teamID}", teamID)
 	if err != nil {
 		return nil, nil, err
 	}

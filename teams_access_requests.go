@@ -94,7 +94,7 @@ type TeamAccessDecisionResult struct {
 //
 //postman:operation GET /teams/{teamId}/access-requests
 func (s *TeamsService) ListAccessRequests(ctx context.Context, teamID string, opts *TeamAccessRequestListOptions) ([]*TeamAccessRequest, *Response, error) {
-	path, err := pathf("/teams/%s/access-requests", teamID)
+	path, err := pathf("/teams/{teamID}/access-requests", teamID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -122,7 +122,7 @@ func (s *TeamsService) ListAccessRequestsIter(ctx context.Context, teamID string
 //
 //postman:operation POST /teams/{teamId}/access-requests
 func (s *TeamsService) CreateAccessRequest(ctx context.Context, teamID string, req TeamAccessRequestCreateParams) ([]*TeamEntityResult, *Response, error) {
-	path, err := pathf("/teams/%s/access-requests", teamID)
+	path, err := pathf("/teams/{teamID}/access-requests", teamID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -136,7 +136,7 @@ func (s *TeamsService) CreateAccessRequest(ctx context.Context, teamID string, r
 //
 //postman:operation POST /teams/{teamId}/access-requests/{requestId}
 func (s *TeamsService) RespondToAccessRequest(ctx context.Context, teamID, requestID string, decision TeamAccessRequestRespondParams) (*TeamAccessDecisionResult, *Response, error) {
-	path, err := pathf("/teams/%s/access-requests/%s", teamID, requestID)
+	path, err := pathf("/teams/{teamID}/access-requests/{requestID}", teamID, requestID)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -43,7 +43,7 @@ type TeamMembersRemoveParams struct {
 //
 //postman:operation POST /teams/{teamId}/bulk-members
 func (s *TeamsService) UpdateMemberRoles(ctx context.Context, teamID string, req TeamMemberRolesUpdateParams) ([]*TeamEntityResult, *Response, error) {
-	path, err := pathf("/teams/%s/bulk-members", teamID)
+	path, err := pathf("/teams/{teamID}/bulk-members", teamID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -58,7 +58,7 @@ func (s *TeamsService) UpdateMemberRoles(ctx context.Context, teamID string, req
 //
 //postman:operation DELETE /teams/{teamId}/bulk-members
 func (s *TeamsService) RemoveMembers(ctx context.Context, teamID string, req TeamMembersRemoveParams) (*Response, error) {
-	path, err := pathf("/teams/%s/bulk-members", teamID)
+	path, err := pathf("/teams/{teamID}/bulk-members", teamID)
 	if err != nil {
 		return nil, err
 	}

@@ -32,7 +32,7 @@ type TeamSettings struct {
 //
 //postman:operation GET /teams/{teamId}/settings
 func (s *TeamsService) GetSettings(ctx context.Context, teamID string) (*TeamSettings, *Response, error) {
-	path, err := pathf("/teams/%s/settings", teamID)
+	path, err := pathf("/teams/{teamID}/settings", teamID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -53,7 +53,7 @@ func (s *TeamsService) GetSettings(ctx context.Context, teamID string) (*TeamSet
 //
 //postman:operation PUT /teams/{teamId}/settings
 func (s *TeamsService) UpdateSettings(ctx context.Context, teamID string, settings TeamSettings) (*TeamSettings, *Response, error) {
-	path, err := pathf("/teams/%s/settings", teamID)
+	path, err := pathf("/teams/{teamID}/settings", teamID)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -126,7 +126,7 @@ func (s *UsersService) List(ctx context.Context, opts *UserListOptions) ([]*Team
 //
 //postman:operation GET /users/{userId}
 func (s *UsersService) Get(ctx context.Context, userID string) (*TeamUser, *Response, error) {
-	path, err := pathf("/users/%s", userID)
+	path, err := pathf("/users/{userID}", userID)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -126,7 +126,7 @@ func (s *WorkspacesService) ListIter(ctx context.Context, opts *WorkspaceListOpt
 //
 //postman:operation GET /workspaces/{workspaceId}
 func (s *WorkspacesService) Get(ctx context.Context, workspaceID string, opts *WorkspaceGetOptions) (*Workspace, *Response, error) {
-	path, err := pathf("/workspaces/%s", workspaceID)
+	path, err := pathf("/workspaces/{workspaceID}", workspaceID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -196,7 +196,7 @@ func (s *WorkspacesService) Create(ctx context.Context, req WorkspaceCreateParam
 //
 //postman:operation PUT /workspaces/{workspaceId}
 func (s *WorkspacesService) Update(ctx context.Context, workspaceID string, req WorkspaceUpdateParams) (*Workspace, *Response, error) {
-	path, err := pathf("/workspaces/%s", workspaceID)
+	path, err := pathf("/workspaces/{workspaceID}", workspaceID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -221,7 +221,7 @@ func (s *WorkspacesService) Update(ctx context.Context, workspaceID string, req 
 //
 //postman:operation DELETE /workspaces/{workspaceId}
 func (s *WorkspacesService) Delete(ctx context.Context, workspaceID string) (*Response, error) {
-	path, err := pathf("/workspaces/%s", workspaceID)
+	path, err := pathf("/workspaces/{workspaceID}", workspaceID)
 	if err != nil {
 		return nil, err
 	}

@@ -77,7 +77,7 @@ type WorkspaceActivityListOptions struct {
 //
 //postman:operation GET /workspaces/{workspaceId}/activities
 func (s *WorkspacesService) ListActivities(ctx context.Context, workspaceID string, opts *WorkspaceActivityListOptions) ([]*WorkspaceActivity, *Response, error) {
-	path, err := pathf("/workspaces/%s/activities", workspaceID)
+	path, err := pathf("/workspaces/{workspaceID}/activities", workspaceID)
 	if err != nil {
 		return nil, nil, err
 	}

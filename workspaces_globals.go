@@ -11,7 +11,7 @@ import (
 //
 //postman:operation GET /workspaces/{workspaceId}/global-variables
 func (s *WorkspacesService) GetGlobalVariables(ctx context.Context, workspaceID string) (EnvironmentVariables, *Response, error) {
-	path, err := pathf("/workspaces/%s/global-variables", workspaceID)
+	path, err := pathf("/workspaces/{workspaceID}/global-variables", workspaceID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -26,7 +26,7 @@ func (s *WorkspacesService) GetGlobalVariables(ctx context.Context, workspaceID 
 //
 //postman:operation PUT /workspaces/{workspaceId}/global-variables
 func (s *WorkspacesService) ReplaceGlobalVariables(ctx context.Context, workspaceID string, vars EnvironmentVariables) (EnvironmentVariables, *Response, error) {
-	path, err := pathf("/workspaces/%s/global-variables", workspaceID)
+	path, err := pathf("/workspaces/{workspaceID}/global-variables", workspaceID)
 	if err != nil {
 		return nil, nil, err
 	}

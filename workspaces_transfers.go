@@ -33,7 +33,7 @@ type WorkspaceElementTransfer struct {
 //
 //postman:operation POST /workspaces/{workspaceId}/element-transfers
 func (s *WorkspacesService) TransferElement(ctx context.Context, workspaceID string, req WorkspaceElementTransferParams) (*WorkspaceElementTransfer, *Response, error) {
-	path, err := pathf("/workspaces/%s/element-transfers", workspaceID)
+	path, err := pathf("/workspaces/{workspaceID}/element-transfers", workspaceID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -76,7 +76,7 @@ type WorkspaceTransfer struct {
 //
 //postman:operation PATCH /workspaces/{workspaceId}/transfers
 func (s *WorkspacesService) TransferToTeam(ctx context.Context, workspaceID string, req WorkspaceTransferParams) (*WorkspaceTransfer, *Response, error) {
-	path, err := pathf("/workspaces/%s/transfers", workspaceID)
+	path, err := pathf("/workspaces/{workspaceID}/transfers", workspaceID)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -118,7 +118,7 @@ type WorkspaceUpdatePatchParams struct {
 
 // workspaceUpdatePath is the path of one workspace update.
 func workspaceUpdatePath(workspaceID string, updateID int64) (string, error) {
-	return pathf("/workspaces/%s/updates/%s", workspaceID, strconv.FormatInt(updateID, 10))
+	return pathf("/workspaces/{workspaceID}/updates/{updateID}", workspaceID, strconv.FormatInt(updateID, 10))
 }
 
 // ListUpdates returns a page of a workspace's updates; Response.NextCursor
@@ -126,7 +126,7 @@ func workspaceUpdatePath(workspaceID string, updateID int64) (string, error) {
 //
 //postman:operation GET /workspaces/{workspaceId}/updates
 func (s *WorkspacesService) ListUpdates(ctx context.Context, workspaceID string, opts *WorkspaceUpdateListOptions) ([]*WorkspaceUpdate, *Response, error) {
-	path, err := pathf("/workspaces/%s/updates", workspaceID)
+	path, err := pathf("/workspaces/{workspaceID}/updates", workspaceID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -154,7 +154,7 @@ func (s *WorkspacesService) ListUpdatesIter(ctx context.Context, workspaceID str
 //
 //postman:operation POST /workspaces/{workspaceId}/updates
 func (s *WorkspacesService) CreateUpdate(ctx context.Context, workspaceID string, req WorkspaceUpdateCreateParams) (*WorkspaceUpdate, *Response, error) {
-	path, err := pathf("/workspaces/%s/updates", workspaceID)
+	path, err := pathf("/workspaces/{workspaceID}/updates", workspaceID)
 	if err != nil {
 		return nil, nil, err
 	}
