@@ -63,9 +63,34 @@ type faultEnv struct {
 	mu      sync.Mutex
 	onRetry func(ev transport.RetryEvent)
 	paths   []string
+	// served is closed by a scenario's server once it has sent what the
+	// scenario is about (see signal), so that a test acts on the server's
+	// progress rather than after a guess at how long it takes.
+	served chan struct{}
 	// conns is the last state of each connection the scenario's httptest
 	// servers hold open (see track).
 	conns map[net.Conn]http.ConnState
+}
+
+// servedCh returns the channel signal closes.
+func (e *faultEnv) servedCh() chan struct{} {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.served == nil {
+		e.served = make(chan struct{})
+	}
+	return e.served
+}
+
+// signal tells the scenario that the server has sent what it is about
+// (its first request, the start of a body); only the first call counts.
+func (e *faultEnv) signal() {
+	ch := e.servedCh()
+	select {
+	case <-ch:
+	default:
+		close(ch)
+	}
 }
 
 // hit counts a request of the main server and returns its number, from 1.
@@ -327,10 +352,16 @@ func newServer(t *testing.T, env *faultEnv, h http.Handler) *httptest.Server {
 // scripted starts an httptest server that answers the main server's
 // request n (from 1) with script.
 func scripted(script func(n int, w http.ResponseWriter, r *http.Request)) func(*testing.T, *faultEnv) (string, []Option) {
+	return scriptedEnv(func(_ *faultEnv, n int, w http.ResponseWriter, r *http.Request) { script(n, w, r) })
+}
+
+// scriptedEnv is scripted with the scenario's env, for a script that
+// signals its progress.
+func scriptedEnv(script func(env *faultEnv, n int, w http.ResponseWriter, r *http.Request)) func(*testing.T, *faultEnv) (string, []Option) {
 	return func(t *testing.T, env *faultEnv) (string, []Option) {
 		srv := newServer(t, env, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			_, _ = io.Copy(io.Discard, r.Body)
-			script(env.hit(r), w, r)
+			script(env, env.hit(r), w, r)
 		}))
 		return srv.URL, nil
 	}

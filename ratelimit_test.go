@@ -234,11 +234,11 @@ func TestLimiterDeadlineMatchesDeadlineExceeded(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
 	defer cancel()
 	require.NoError(t, l.Wait(ctx, "GET", "/collections"))
-	start := time.Now()
 	err := l.Wait(ctx, "GET", "/collections")
 	assert.ErrorIs(t, err, context.DeadlineExceeded)
-	assert.Contains(t, err.Error(), "would exceed context deadline")
-	assert.Less(t, time.Since(start), 100*time.Millisecond, "refused at once")
+	// x/time/rate says so only when it refuses at once; a wait that ran
+	// into the deadline would end with the context's own error.
+	assert.Contains(t, err.Error(), "would exceed context deadline", "refused at once")
 
 	raw := rate.NewLimiter(rate.Every(time.Hour), 1)
 	raw.Allow()
