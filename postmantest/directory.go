@@ -88,7 +88,7 @@ func (s *Server) listTeamUsers(w http.ResponseWriter, r *http.Request) {
 	filter := r.URL.Query().Get("groupId")
 	if filter != "" {
 		id, _ := strconv.ParseInt(filter, 10, 64)
-		for _, g := range s.state.acct().groups {
+		for _, g := range s.state.groups {
 			if g.ID == id {
 				members = g.Members
 			}

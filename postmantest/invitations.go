@@ -107,7 +107,7 @@ func (st *state) grantPartner(workspaceID, userID, role string) {
 	grants := slices.DeleteFunc(slices.Clone(st.roleGrants(workspaceID)), func(g roleGrant) bool {
 		return g.subject == "partner" && g.id == userID
 	})
-	st.acct().roles[workspaceID] = append(grants, roleGrant{role, "partner", userID})
+	st.roles[workspaceID] = append(grants, roleGrant{role, "partner", userID})
 }
 
 // revokePartner takes a partner's role in a workspace away and reports
@@ -115,7 +115,7 @@ func (st *state) grantPartner(workspaceID, userID, role string) {
 func (st *state) revokePartner(workspaceID, userID string) bool {
 	grants := st.roleGrants(workspaceID)
 	kept := slices.DeleteFunc(slices.Clone(grants), func(g roleGrant) bool { return g.subject == "partner" && g.id == userID })
-	st.acct().roles[workspaceID] = kept
+	st.roles[workspaceID] = kept
 	return len(kept) < len(grants)
 }
 

@@ -123,7 +123,7 @@ func (st *state) searchBase(ws *Workspace, id, name string) *searchHit {
 
 // ownOrganization is the ID of the organization of the user's team.
 func (st *state) ownOrganization() int64 {
-	for _, t := range st.acct().teams {
+	for _, t := range st.teams {
 		if t.ID == st.user.TeamID {
 			return t.OrganizationID
 		}

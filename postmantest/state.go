@@ -30,16 +30,22 @@ type state struct {
 	tagOrder   []taggedEntity // entities in the order they were first tagged
 	specs      []*storedSpec
 	apis       []*storedAPI
-	governance *governance   // Network, Packages, Components: see routes_governance.go
-	tokens     *tokensState  // SDKs, OAuth, service accounts, webhooks, Postbot: see routes_tokens.go
-	account    *accountState // roles, teams, groups, billing, analytics: see routes_account.go
-	scanning   *scanState    // Secret Scanner: see routes_scanning.go
-	misc       *miscState    // access keys, docs, users, runners …: see routes_misc.go
-	collab     *collabState  // pull requests, workspace updates and activities: see routes_collab.go
+	governance *governance  // Network, Packages, Components: see routes_governance.go
+	tokens     *tokensState // SDKs, OAuth, service accounts, webhooks, Postbot: see routes_tokens.go
+	scanning   *scanState   // Secret Scanner: see routes_scanning.go
+	misc       *miscState   // access keys, docs, users, runners …: see routes_misc.go
+	collab     *collabState // pull requests, workspace updates and activities: see routes_collab.go
 
 	// specGenerations are the generations of specs from collections, by
 	// task ID.
 	specGenerations map[string]specGeneration
+
+	groupState
+	billingState
+	roleState
+	collectionRoleState
+	teamState
+	analyticsState
 }
 
 func newState(u User) *state {
@@ -47,6 +53,10 @@ func newState(u User) *state {
 		tags: map[taggedEntity][]string{}, commentSeq: 46800}
 	st.tokens = newTokensState()
 	st.misc = newMiscState(u)
+	st.groupState = newGroupState()
+	st.billingState = newBillingState(u)
+	st.roleState = roleState{roles: map[string][]roleGrant{}}
+	st.teamState = newTeamState(u)
 	now := time.Now().UTC()
 	st.workspaces = []*Workspace{
 		{ID: newID(), Name: "My Workspace", Type: "personal", Visibility: "personal", About: "Personal workspace", CreatedBy: strconv.FormatInt(u.ID, 10), CreatedAt: now, UpdatedAt: now},
