@@ -7,6 +7,21 @@ import (
 	"time"
 )
 
+// pullRequestState is the collections' pull requests, oldest first.
+type pullRequestState struct {
+	pullRequests []*pullRequest
+}
+
+// routePullRequests registers the pull request endpoints but creation
+// (POST /collections/{collectionId}/pull-requests), which
+// postCollectionChild dispatches.
+func (s *Server) routePullRequests() {
+	s.mux.HandleFunc("GET /collections/{collectionId}/pull-requests", s.listPullRequests)
+	s.mux.HandleFunc("GET /pull-requests/{pullRequestId}", s.getPullRequest)
+	s.mux.HandleFunc("PUT /pull-requests/{pullRequestId}", s.updatePullRequest)
+	s.mux.HandleFunc("POST /pull-requests/{pullRequestId}/tasks", s.reviewPullRequest)
+}
+
 // pullRequest is a request to merge a forked collection (source) into its
 // parent (destination).
 type pullRequest struct {
@@ -50,11 +65,11 @@ func prForbidden(w http.ResponseWriter, detail string) {
 
 // pullRequest finds a pull request by ID, or returns nil.
 func (st *state) pullRequest(id string) *pullRequest {
-	i := slices.IndexFunc(st.collabs().pullRequests, func(pr *pullRequest) bool { return pr.id == id })
+	i := slices.IndexFunc(st.pullRequests, func(pr *pullRequest) bool { return pr.id == id })
 	if i < 0 {
 		return nil
 	}
-	return st.collabs().pullRequests[i]
+	return st.pullRequests[i]
 }
 
 // canView reports whether the user of this ID has a role (Viewer or
@@ -152,7 +167,7 @@ func (s *Server) createPullRequest(w http.ResponseWriter, r *http.Request) {
 	case !s.state.viewersOfBoth(w, src.id, dst.id, *b.Reviewers):
 		return
 	}
-	for _, other := range s.state.collabs().pullRequests {
+	for _, other := range s.state.pullRequests {
 		if other.sourceID == src.id && other.destID == dst.id && (other.status == "open" || other.status == "approved") {
 			prBadRequest(w, "Duplicate pull request", "A pull request for this source and destination already exists.")
 			return
@@ -165,7 +180,7 @@ func (s *Server) createPullRequest(w http.ResponseWriter, r *http.Request) {
 		pr.description = *b.Description
 	}
 	pr.setReviewers(*b.Reviewers)
-	s.state.collabs().pullRequests = append(s.state.collabs().pullRequests, pr)
+	s.state.pullRequests = append(s.state.pullRequests, pr)
 	body := s.state.prBody(pr)
 	// Postman's answer to a creation has no href, forkType, comment or
 	// updatedBy (see the description's example).
@@ -186,7 +201,7 @@ func (s *Server) listPullRequests(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	data := []map[string]any{}
-	for _, pr := range s.state.collabs().pullRequests {
+	for _, pr := range s.state.pullRequests {
 		if pr.sourceID != c.id && pr.destID != c.id {
 			continue
 		}

@@ -114,7 +114,11 @@ func (s *Server) routes() {
 	s.routeAnalytics()
 	s.routesScanning()
 	s.routesMisc()
-	s.routesCollab()
+	s.routePullRequests()
+	s.routeWorkspaceUpdates()
+	s.routeWorkspaceActivities()
+	s.routeCollectionTransfers()
+	s.routeWorkspaceTransfers()
 }
 
 func notServed(w http.ResponseWriter, r *http.Request) {

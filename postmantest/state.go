@@ -34,7 +34,6 @@ type state struct {
 	tokens     *tokensState // SDKs, OAuth, service accounts, webhooks, Postbot: see routes_tokens.go
 	scanning   *scanState   // Secret Scanner: see routes_scanning.go
 	misc       *miscState   // access keys, docs, users, runners …: see routes_misc.go
-	collab     *collabState // pull requests, workspace updates and activities: see routes_collab.go
 
 	// specGenerations are the generations of specs from collections, by
 	// task ID.
@@ -46,6 +45,9 @@ type state struct {
 	collectionRoleState
 	teamState
 	analyticsState
+	pullRequestState
+	workspaceUpdateState
+	activityState
 }
 
 func newState(u User) *state {
@@ -57,6 +59,7 @@ func newState(u User) *state {
 	st.billingState = newBillingState(u)
 	st.roleState = roleState{roles: map[string][]roleGrant{}}
 	st.teamState = newTeamState(u)
+	st.activityState = newActivityState()
 	now := time.Now().UTC()
 	st.workspaces = []*Workspace{
 		{ID: newID(), Name: "My Workspace", Type: "personal", Visibility: "personal", About: "Personal workspace", CreatedBy: strconv.FormatInt(u.ID, 10), CreatedAt: now, UpdatedAt: now},

@@ -6,6 +6,11 @@ import (
 	"time"
 )
 
+func (s *Server) routeWorkspaceTransfers() {
+	s.mux.HandleFunc("POST /workspaces/{workspaceId}/element-transfers", s.transferElement)
+	s.mux.HandleFunc("PATCH /workspaces/{workspaceId}/transfers", s.transferToTeam)
+}
+
 // elementWorkspace returns a pointer to the workspace field of the stored
 // element of this type and ID, and its name; nil when there is none.
 // Flows are not stored, so they are never found.
