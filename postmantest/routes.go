@@ -104,7 +104,9 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("GET /audit/logs", s.listAuditLogs)
 
 	s.mux.HandleFunc("/", notServed)
-	s.routesGovernance()
+	s.routePackages()
+	s.routeComponents()
+	s.routeNetwork()
 	s.routesTokens()
 	s.routeGroups()
 	s.routeBilling()

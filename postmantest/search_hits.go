@@ -105,7 +105,7 @@ func (st *state) searchBase(ws *Workspace, id, name string) *searchHit {
 	if ws != nil {
 		h.values["workspaceId"] = []string{ws.ID}
 		h.data["workspace"] = map[string]any{"id": ws.ID, "name": ws.Name}
-		h.flags["privateNetwork"] = own && slices.ContainsFunc(st.gov().network.entries, func(e *networkEntry) bool { return e.workspaceID == ws.ID })
+		h.flags["privateNetwork"] = own && slices.ContainsFunc(st.networkEntries, func(e *networkEntry) bool { return e.workspaceID == ws.ID })
 	}
 	h.data["isPrivateNetworkEntity"] = h.flags["privateNetwork"]
 	if creator != "" {

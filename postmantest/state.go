@@ -30,7 +30,6 @@ type state struct {
 	tagOrder   []taggedEntity // entities in the order they were first tagged
 	specs      []*storedSpec
 	apis       []*storedAPI
-	governance *governance  // Network, Packages, Components: see routes_governance.go
 	tokens     *tokensState // SDKs, OAuth, service accounts, webhooks, Postbot: see routes_tokens.go
 	scanning   *scanState   // Secret Scanner: see routes_scanning.go
 	misc       *miscState   // access keys, docs, users, runners …: see routes_misc.go
@@ -48,6 +47,9 @@ type state struct {
 	pullRequestState
 	workspaceUpdateState
 	activityState
+	packageState
+	componentState
+	networkState
 }
 
 func newState(u User) *state {
