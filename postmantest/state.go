@@ -30,9 +30,8 @@ type state struct {
 	tagOrder   []taggedEntity // entities in the order they were first tagged
 	specs      []*storedSpec
 	apis       []*storedAPI
-	tokens     *tokensState // SDKs, OAuth, service accounts, webhooks, Postbot: see routes_tokens.go
-	scanning   *scanState   // Secret Scanner: see routes_scanning.go
-	misc       *miscState   // access keys, docs, users, runners …: see routes_misc.go
+	scanning   *scanState // Secret Scanner: see routes_scanning.go
+	misc       *miscState // access keys, docs, users, runners …: see routes_misc.go
 
 	// specGenerations are the generations of specs from collections, by
 	// task ID.
@@ -50,12 +49,17 @@ type state struct {
 	packageState
 	componentState
 	networkState
+	oauthState
+	sdkState
+	webhookState
+	postbotState
 }
 
 func newState(u User) *state {
 	st := &state{user: u, globals: map[string][]any{}, tasks: map[string]*task{}, monitorRuns: map[string]int{},
 		tags: map[taggedEntity][]string{}, commentSeq: 46800}
-	st.tokens = newTokensState()
+	st.oauthState = newOAuthState()
+	st.postbotState = postbotState{publicCollections: map[string]bool{}}
 	st.misc = newMiscState(u)
 	st.groupState = newGroupState()
 	st.billingState = newBillingState(u)
