@@ -21,7 +21,6 @@ type state struct {
 	monitorRuns  map[string]int
 	scimUsers    []*SCIMUser
 	scimGroups   []*SCIMGroup
-	audit        []AuditEvent
 
 	mocks      []*storedMock
 	comments   []*storedComment
@@ -30,8 +29,6 @@ type state struct {
 	tagOrder   []taggedEntity // entities in the order they were first tagged
 	specs      []*storedSpec
 	apis       []*storedAPI
-	scanning   *scanState // Secret Scanner: see routes_scanning.go
-	misc       *miscState // access keys, docs, users, runners …: see routes_misc.go
 
 	// specGenerations are the generations of specs from collections, by
 	// task ID.
@@ -53,6 +50,13 @@ type state struct {
 	sdkState
 	webhookState
 	postbotState
+	accessKeyState
+	docsState
+	directoryState
+	invitationState
+	auditState
+	runnerState
+	secretState
 }
 
 func newState(u User) *state {
@@ -60,7 +64,11 @@ func newState(u User) *state {
 		tags: map[taggedEntity][]string{}, commentSeq: 46800}
 	st.oauthState = newOAuthState()
 	st.postbotState = postbotState{publicCollections: map[string]bool{}}
-	st.misc = newMiscState(u)
+	st.secretState = newSecretState()
+	st.docsState = docsState{docs: map[string]*publishedDocs{}}
+	st.directoryState = directoryState{teamUsers: defaultTeamUsers(u)}
+	st.auditState = auditState{auditActions: defaultAuditActions()}
+	st.accessKeySeq = 680
 	st.groupState = newGroupState()
 	st.billingState = newBillingState(u)
 	st.roleState = roleState{roles: map[string][]roleGrant{}}
