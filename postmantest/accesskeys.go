@@ -21,6 +21,8 @@ type accessKeyState struct {
 	accessKeySeq int64
 }
 
+func newAccessKeyState() accessKeyState { return accessKeyState{accessKeySeq: 680} }
+
 func (s *Server) routeAccessKeys() {
 	s.mux.HandleFunc("GET /collection-access-keys", s.listAccessKeys)
 	s.mux.HandleFunc("DELETE /collection-access-keys/{keyId}", s.deleteAccessKey)

@@ -17,6 +17,8 @@ type auditState struct {
 	auditActions []AuditAction
 }
 
+func newAuditState() auditState { return auditState{auditActions: defaultAuditActions()} }
+
 func (s *Server) routeAuditLogs() {
 	s.mux.HandleFunc("GET /audit/logs", s.listAuditLogs)
 	s.mux.HandleFunc("GET /audit-actions", s.listAuditActions)

@@ -9,6 +9,25 @@ import (
 	"time"
 )
 
+// collectionState is the collections, in creation order.
+type collectionState struct {
+	collections []*storedCollection
+}
+
+// routeCollections registers the collection endpoints; the creations
+// under a collection (POST /collections/{collectionId}/…) are
+// postCollectionChild's.
+func (s *Server) routeCollections() {
+	s.mux.HandleFunc("GET /collections", s.listCollections)
+	s.mux.HandleFunc("POST /collections", s.createCollection)
+	s.mux.HandleFunc("GET /collections/{collectionId}", s.getCollection)
+	s.mux.HandleFunc("PUT /collections/{collectionId}", s.putCollection)
+	s.mux.HandleFunc("PATCH /collections/{collectionId}", s.patchCollection)
+	s.mux.HandleFunc("DELETE /collections/{collectionId}", s.deleteCollection)
+	s.mux.HandleFunc("GET /collection-duplicate-tasks/{taskId}", s.duplicateTask)
+	s.mux.HandleFunc("GET /collection-updates-tasks/{taskId}", s.collectionUpdateTask)
+}
+
 // storedCollection is a whole collection document, kept as decoded JSON
 // (numbers exact, every key kept), so that it comes back as it was sent.
 type storedCollection struct {

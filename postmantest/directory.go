@@ -12,6 +12,8 @@ type directoryState struct {
 	teamUsers []*TeamUser
 }
 
+func newDirectoryState(u User) directoryState { return directoryState{teamUsers: defaultTeamUsers(u)} }
+
 func (s *Server) routeDirectory() {
 	s.mux.HandleFunc("GET /users", s.listTeamUsers)
 	s.mux.HandleFunc("GET /users/{userId}", s.getTeamUser)

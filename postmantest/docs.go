@@ -13,6 +13,8 @@ type docsState struct {
 	docs map[string]*publishedDocs
 }
 
+func newDocsState() docsState { return docsState{docs: map[string]*publishedDocs{}} }
+
 func (s *Server) routeDocs() {
 	s.mux.HandleFunc("PUT /collections/{collectionId}/public-documentations", s.publishDocs)
 	s.mux.HandleFunc("DELETE /collections/{collectionId}/public-documentations", s.unpublishDocs)

@@ -7,6 +7,20 @@ import (
 	"time"
 )
 
+// environmentState is the environments, in creation order.
+type environmentState struct {
+	environments []*storedEnvironment
+}
+
+func (s *Server) routeEnvironments() {
+	s.mux.HandleFunc("GET /environments", s.listEnvironments)
+	s.mux.HandleFunc("POST /environments", s.createEnvironment)
+	s.mux.HandleFunc("GET /environments/{environmentId}", s.getEnvironment)
+	s.mux.HandleFunc("PUT /environments/{environmentId}", s.putEnvironment)
+	s.mux.HandleFunc("PATCH /environments/{environmentId}", s.patchEnvironment)
+	s.mux.HandleFunc("DELETE /environments/{environmentId}", s.deleteEnvironment)
+}
+
 // storedEnvironment is an environment with its variables kept as decoded
 // JSON, so that every key of a variable comes back as it was sent.
 type storedEnvironment struct {

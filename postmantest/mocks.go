@@ -7,6 +7,21 @@ import (
 	"time"
 )
 
+// mockState is the mock servers, in creation order.
+type mockState struct {
+	mocks []*storedMock
+}
+
+func (s *Server) routeMocks() {
+	s.mux.HandleFunc("GET /mocks", s.listMocks)
+	s.mux.HandleFunc("POST /mocks", s.createMock)
+	s.mux.HandleFunc("GET /mocks/{mockId}", s.getMock)
+	s.mux.HandleFunc("PUT /mocks/{mockId}", s.updateMock)
+	s.mux.HandleFunc("DELETE /mocks/{mockId}", s.deleteMock)
+	s.mux.HandleFunc("POST /mocks/{mockId}/publish", s.publishMock)
+	s.mux.HandleFunc("DELETE /mocks/{mockId}/unpublish", s.unpublishMock)
+}
+
 // Mock is a mock server stored by the fake API. It answers calls at URL
 // with the examples saved in its collection (see MockCalls).
 type Mock struct {

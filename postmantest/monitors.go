@@ -8,6 +8,23 @@ import (
 	"time"
 )
 
+// monitorState is the monitors, in creation order, and how many times
+// each was run, by monitor ID.
+type monitorState struct {
+	monitors    []*storedMonitor
+	monitorRuns map[string]int
+}
+
+func newMonitorState() monitorState { return monitorState{monitorRuns: map[string]int{}} }
+
+func (s *Server) routeMonitors() {
+	s.mux.HandleFunc("GET /monitors", s.listMonitors)
+	s.mux.HandleFunc("POST /monitors", s.createMonitor)
+	s.mux.HandleFunc("GET /monitors/{monitorId}", s.getMonitor)
+	s.mux.HandleFunc("PUT /monitors/{monitorId}", s.updateMonitor)
+	s.mux.HandleFunc("DELETE /monitors/{monitorId}", s.deleteMonitor)
+}
+
 // Monitor is a monitor stored by the fake API. A run of it passes unless
 // FailingTests names assertions, which then fail in every run.
 type Monitor struct {

@@ -13,6 +13,8 @@ type postbotState struct {
 	publicCollections map[string]bool
 }
 
+func newPostbotState() postbotState { return postbotState{publicCollections: map[string]bool{}} }
+
 func (s *Server) routePostbot() {
 	s.mux.HandleFunc("POST /postbot/generations/tool", s.generateTool)
 }

@@ -11,6 +11,8 @@ type roleState struct {
 	roles map[string][]roleGrant
 }
 
+func newRoleState() roleState { return roleState{roles: map[string][]roleGrant{}} }
+
 func (s *Server) routeRoles() {
 	s.mux.HandleFunc("GET /workspaces-roles", s.listAvailableRoles)
 	s.mux.HandleFunc("GET /workspaces/{workspaceId}/roles", s.getWorkspaceRoles)
