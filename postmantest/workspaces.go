@@ -1,7 +1,6 @@
 package postmantest
 
 import (
-	"encoding/json"
 	"net/http"
 	"slices"
 	"strconv"
@@ -242,8 +241,7 @@ func (s *Server) deleteWorkspace(w http.ResponseWriter, r *http.Request) {
 
 // SetGlobals replaces the global variables of a workspace.
 func (s *Server) SetGlobals(workspaceID string, vars ...EnvironmentVariable) {
-	data, _ := json.Marshal(vars)
-	values, _ := cloneJSON(json.RawMessage(data)).([]any)
+	values := variableValues(vars)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.state.globals[workspaceID] = values
