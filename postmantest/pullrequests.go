@@ -48,11 +48,11 @@ func prProblem(w http.ResponseWriter, status int, slug, title, detail string) {
 	specProblem(w, status, "https://api.postman.com/problems/"+slug, title, detail)
 }
 
-// prNotFound answers for a pull request or collection that does not exist.
-// The description documents no 404 for these endpoints; Postman's newer
-// endpoints answer a not-found problem, which the SDK reads as ErrNotFound.
-func prNotFound(w http.ResponseWriter, detail string) {
-	prProblem(w, http.StatusNotFound, "not-found", "Not Found", detail)
+// prNoPermissions answers for a pull request or collection that does not
+// exist. The description documents no 404 for the pull request endpoints:
+// what the user cannot reach gets its 403 "No Permissions" example.
+func prNoPermissions(w http.ResponseWriter) {
+	prForbidden(w, "You do not have enough permissions to perform this action.")
 }
 
 func prBadRequest(w http.ResponseWriter, title, detail string) {
@@ -156,10 +156,10 @@ func (s *Server) createPullRequest(w http.ResponseWriter, r *http.Request) {
 	src, dst := s.state.collection(r.PathValue("collectionId")), s.state.collection(b.DestinationID)
 	switch {
 	case src == nil:
-		prNotFound(w, "Collection "+r.PathValue("collectionId")+" not found")
+		prNoPermissions(w)
 		return
 	case dst == nil:
-		prNotFound(w, "Collection "+b.DestinationID+" not found")
+		prNoPermissions(w)
 		return
 	case s.state.source(src) != dst:
 		prBadRequest(w, "Bad Request", "Fork relation not found")
@@ -197,7 +197,7 @@ func (s *Server) listPullRequests(w http.ResponseWriter, r *http.Request) {
 	defer s.mu.Unlock()
 	c := s.state.collection(r.PathValue("collectionId"))
 	if c == nil {
-		prNotFound(w, "Collection "+r.PathValue("collectionId")+" not found")
+		prNoPermissions(w)
 		return
 	}
 	data := []map[string]any{}
@@ -217,13 +217,13 @@ func (s *Server) listPullRequests(w http.ResponseWriter, r *http.Request) {
 }
 
 // lockPR locks the state and finds the pull request of the path, answering
-// 404 when there is none. The caller unlocks when it is found.
+// 403 when there is none. The caller unlocks when it is found.
 func (s *Server) lockPR(w http.ResponseWriter, r *http.Request) *pullRequest {
 	s.mu.Lock()
 	pr := s.state.pullRequest(r.PathValue("pullRequestId"))
 	if pr == nil {
 		s.mu.Unlock()
-		prNotFound(w, "Pull request "+r.PathValue("pullRequestId")+" not found")
+		prNoPermissions(w)
 	}
 	return pr
 }

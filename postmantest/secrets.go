@@ -422,8 +422,11 @@ func (s *Server) resolveDetectedSecret(w http.ResponseWriter, r *http.Request) {
 }
 
 // secretNotFound answers an unknown secret (or one of another workspace).
+// The description documents no 404 for the Secret Scanner: what the user
+// cannot reach gets its 403 "Forbidden" example.
 func secretNotFound(w http.ResponseWriter) {
-	secretProblem(w, http.StatusNotFound, "NOT_FOUND", "Secret not found")
+	writeJSON(w, http.StatusForbidden, map[string]any{"type": "https://api.postman.com/problems/forbidden",
+		"title": "Forbidden", "detail": "Forbidden", "status": http.StatusForbidden})
 }
 
 // detectedSecretLocations serves GET /detected-secrets/{secretId}/locations.
