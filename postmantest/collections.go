@@ -269,29 +269,41 @@ func (s *Server) getCollection(w http.ResponseWriter, r *http.Request) {
 		info["fork"] = c.fork.body()
 	}
 	if r.URL.Query().Get("model") == "minimal" {
-		doc["item"] = minimalItems(doc["item"])
+		doc = s.state.minimalCollection(doc)
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"collection": doc})
 }
 
-// minimalItems keeps only the names, IDs and nesting of items, as
-// model=minimal does.
-func minimalItems(v any) any {
-	items, _ := v.([]any)
-	out := make([]any, 0, len(items))
-	for _, it := range items {
-		m, _ := it.(map[string]any)
-		min := map[string]any{}
-		for _, k := range []string{"id", "name", "uid"} {
-			if val, ok := m[k]; ok {
-				min[k] = val
-			}
+// minimalCollection is doc as model=minimal answers it, after the
+// description's example: the info without the format's schema URL, the
+// variables, the auth, the scripts (under "events", not the format's
+// "event"), and the UIDs of the top-level requests and folders instead of
+// the items.
+func (st *state) minimalCollection(doc map[string]any) map[string]any {
+	info, _ := doc["info"].(map[string]any)
+	delete(info, "schema")
+	out := map[string]any{"info": info}
+	for _, k := range []string{"variable", "auth"} {
+		if v, ok := doc[k]; ok {
+			out[k] = v
 		}
-		if sub, ok := m["item"]; ok {
-			min["item"] = minimalItems(sub)
-		}
-		out = append(out, min)
 	}
+	if v, ok := doc["event"]; ok {
+		out["events"] = v
+	}
+	requests, folders := []string{}, []string{}
+	for _, it := range asList(doc["item"]) {
+		m, ok := it.(map[string]any)
+		if !ok {
+			continue
+		}
+		if kindOf(m) == kindFolder {
+			folders = append(folders, st.uid(jsonText(m["id"])))
+		} else {
+			requests = append(requests, st.uid(jsonText(m["id"])))
+		}
+	}
+	out["rootLevelRequests"], out["rootLevelFolders"] = requests, folders
 	return out
 }
 

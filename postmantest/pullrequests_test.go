@@ -159,7 +159,10 @@ func TestPullRequestDeclineAndErrors(t *testing.T) {
 
 	// Missing elements get the documented 403, not an undocumented 404.
 	for _, call := range []func() error{
-		func() error { _, _, err := w.c.PullRequests.Get(ctx, "00000000-0000-4000-8000-000000000000"); return err },
+		func() error {
+			_, _, err := w.c.PullRequests.Get(ctx, "00000000-0000-4000-8000-000000000000")
+			return err
+		},
 		func() error {
 			_, _, err := w.c.PullRequests.List(ctx, uid("00000000-0000-4000-8000-000000000000"))
 			return err
