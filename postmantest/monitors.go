@@ -127,8 +127,25 @@ func (st *state) monitorBody(m *storedMonitor) map[string]any {
 		body[k] = v
 	}
 	if m.Cron != "" || m.Timezone != "" {
-		body["schedule"] = map[string]any{"cron": m.Cron, "timezone": m.Timezone}
+		schedule := map[string]any{"cron": m.Cron, "timezone": m.Timezone}
+		// A paused monitor is not scheduled: nextRun is left out then (the
+		// description's only example is of an active monitor).
+		if next, ok := nextRun(m.Cron, m.Timezone, time.Now()); ok && m.Active {
+			schedule["nextRun"] = next.UTC().Format(postmanTime)
+		}
+		body["schedule"] = schedule
 	}
+	// Both notification lists are always answered, as in getMonitor's
+	// example, whichever were sent.
+	notifications := map[string]any{"onError": []any{}, "onFailure": []any{}}
+	if sent, ok := m.settings["notifications"].(map[string]any); ok {
+		for k, v := range sent {
+			if v != nil {
+				notifications[k] = v
+			}
+		}
+	}
+	body["notifications"] = notifications
 	if run := m.lastRun; run != nil {
 		body["jobId"] = run.jobID
 		last := map[string]any{"jobId": run.jobID, "status": "running", "startedAt": run.startedAt.Format(postmanTime)}
