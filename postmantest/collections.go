@@ -227,12 +227,13 @@ func (s *Server) createCollection(w http.ResponseWriter, r *http.Request) {
 
 // schemaProblems checks the info.schema of a collection sent to be
 // stored, in the words of putCollection's documented 400 example, and
-// returns nil when it is fine. Writes document only the v2.1.0 format: a
-// v2.0.0 or unknown schema URL is refused. Their enum names the
-// schema.postman.com host alone, while the description's other answers
-// and this repository's collection package write schema.getpostman.com,
-// so either host is taken. The example shows top-level paths only
-// ("info: …"); a nested one is written with dots, a guess.
+// returns nil when it is fine. Writes document only the v2.1.0 format, so
+// a v2.0.0 or unknown schema URL is refused. The write schemas' enum
+// names the schema.postman.com host alone, while the description's other
+// answers and this repository's collection package use
+// schema.getpostman.com, so either host is taken. The example shows
+// top-level paths only ("info: …"); writing a nested one with dots is a
+// guess.
 func schemaProblems(doc map[string]any) []string {
 	info, _ := doc["info"].(map[string]any)
 	schema, ok := info["schema"]

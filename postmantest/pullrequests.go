@@ -155,10 +155,7 @@ func (s *Server) createPullRequest(w http.ResponseWriter, r *http.Request) {
 	defer s.mu.Unlock()
 	src, dst := s.state.collection(r.PathValue("collectionId")), s.state.collection(b.DestinationID)
 	switch {
-	case src == nil:
-		prNoPermissions(w)
-		return
-	case dst == nil:
+	case src == nil || dst == nil:
 		prNoPermissions(w)
 		return
 	case s.state.source(src) != dst:
