@@ -15,8 +15,8 @@ func ExampleEnvironmentsService_SetVariable() {
 	srv := postmantest.NewServer()
 	defer srv.Close()
 	envID := srv.AddEnvironment(srv.Workspaces()[0].ID, "Staging",
-		postmantest.EnvironmentVariable{Key: "baseUrl", Value: "https://staging.example.com", Type: "default", Enabled: true},
-		postmantest.EnvironmentVariable{Key: "apiKey", Value: "old", Type: "secret", Enabled: true})
+		postmantest.EnvironmentVariable{Key: "baseUrl", Value: "https://staging.example.com", Type: "default"},
+		postmantest.EnvironmentVariable{Key: "apiKey", Value: "old", Type: "secret"})
 	client, _ := postman.NewClient("PMAK-your-key", postman.WithBaseURL(srv.URL), postman.WithoutRateLimit())
 	defer client.CloseIdleConnections()
 

@@ -7,8 +7,26 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
+
+// accessKeyState is the collection access keys; accessKeySeq is the last
+// key number given out. accessKeysMu guards both: the keys authorize
+// requests before any handler runs, where s.mu may be held already (lock
+// order: s.mu, then accessKeysMu).
+type accessKeyState struct {
+	accessKeysMu sync.Mutex
+	accessKeys   []*accessKey
+	accessKeySeq int64
+}
+
+func newAccessKeyState() accessKeyState { return accessKeyState{accessKeySeq: 680} }
+
+func (s *Server) routeAccessKeys() {
+	s.mux.HandleFunc("GET /collection-access-keys", s.listAccessKeys)
+	s.mux.HandleFunc("DELETE /collection-access-keys/{keyId}", s.deleteAccessKey)
+}
 
 // CollectionAccessKey is a read-only collection access key (PMAT-…)
 // stored by the fake API. GET /collections/{id}?access_key=<Token> reads
@@ -59,12 +77,12 @@ func (s *Server) AddCollectionAccessKey(k CollectionAccessKey) CollectionAccessK
 	if c == nil {
 		panic("postmantest: AddCollectionAccessKey: no collection " + k.CollectionID)
 	}
-	m := s.state.mis()
-	m.keysMu.Lock()
-	defer m.keysMu.Unlock()
-	m.keySeq++
+	m := &s.state.accessKeyState
+	m.accessKeysMu.Lock()
+	defer m.accessKeysMu.Unlock()
+	m.accessKeySeq++
 	// Postman's key IDs are base64 of "<number>:<UID>".
-	k.ID = base64.StdEncoding.EncodeToString([]byte(strconv.FormatInt(m.keySeq, 10) + ":" + s.state.uid(newID())))
+	k.ID = base64.StdEncoding.EncodeToString([]byte(strconv.FormatInt(m.accessKeySeq, 10) + ":" + s.state.uid(newID())))
 	k.CollectionID = c.id
 	if k.Token == "" {
 		k.Token = "PMAT-" + randomChars(crockford, 26)
@@ -78,7 +96,7 @@ func (s *Server) AddCollectionAccessKey(k CollectionAccessKey) CollectionAccessK
 	if k.ExpiresAt.IsZero() {
 		k.ExpiresAt = k.CreatedAt.Add(accessKeyLifetime)
 	}
-	m.keys = append(m.keys, &accessKey{CollectionAccessKey: k, updatedAt: k.CreatedAt})
+	m.accessKeys = append(m.accessKeys, &accessKey{CollectionAccessKey: k, updatedAt: k.CreatedAt})
 	return k
 }
 
@@ -87,11 +105,11 @@ func (s *Server) AddCollectionAccessKey(k CollectionAccessKey) CollectionAccessK
 func (s *Server) CollectionAccessKeys() []CollectionAccessKey {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	m := s.state.mis()
-	m.keysMu.Lock()
-	defer m.keysMu.Unlock()
-	out := make([]CollectionAccessKey, len(m.keys))
-	for i, k := range m.keys {
+	m := &s.state.accessKeyState
+	m.accessKeysMu.Lock()
+	defer m.accessKeysMu.Unlock()
+	out := make([]CollectionAccessKey, len(m.accessKeys))
+	for i, k := range m.accessKeys {
 		out[i] = k.CollectionAccessKey
 	}
 	return out
@@ -122,13 +140,13 @@ func (s *Server) accessKeyAuthorized(r *http.Request) (ok, decided bool) {
 	if token == "" || r.Method != http.MethodGet || !isCollection || id == "" || strings.Contains(id, "/") {
 		return false, false
 	}
-	// s.mu may be held (mock calls), or not; misc never changes and keysMu
-	// guards the keys.
-	m := s.state.misc
-	m.keysMu.Lock()
-	defer m.keysMu.Unlock()
+	// s.mu may be held (mock calls), or not; s.state never changes and
+	// accessKeysMu guards the keys.
+	m := &s.state.accessKeyState
+	m.accessKeysMu.Lock()
+	defer m.accessKeysMu.Unlock()
 	now := time.Now().UTC()
-	for _, k := range m.keys {
+	for _, k := range m.accessKeys {
 		if k.Token == token && k.CollectionID == localID(id) && k.active(now) {
 			k.LastUsedAt, k.ExpiresAt, k.updatedAt = now, now.Add(accessKeyLifetime), now
 			return true, true
@@ -180,11 +198,11 @@ func (s *Server) listAccessKeys(w http.ResponseWriter, r *http.Request) {
 	page.limit = accessKeyPage // the endpoint takes no limit
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	m := s.state.mis()
-	m.keysMu.Lock()
-	defer m.keysMu.Unlock()
+	m := &s.state.accessKeyState
+	m.accessKeysMu.Lock()
+	defer m.accessKeysMu.Unlock()
 	var data []map[string]any
-	for _, k := range m.keys {
+	for _, k := range m.accessKeys {
 		if c := q.Get("collectionId"); c != "" && localID(c) != k.CollectionID {
 			continue
 		}
@@ -203,15 +221,15 @@ func (s *Server) listAccessKeys(w http.ResponseWriter, r *http.Request) {
 func (s *Server) deleteAccessKey(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	m := s.state.mis()
-	m.keysMu.Lock()
-	defer m.keysMu.Unlock()
-	i := slices.IndexFunc(m.keys, func(k *accessKey) bool { return k.ID == r.PathValue("keyId") && k.RevokedAt.IsZero() })
+	m := &s.state.accessKeyState
+	m.accessKeysMu.Lock()
+	defer m.accessKeysMu.Unlock()
+	i := slices.IndexFunc(m.accessKeys, func(k *accessKey) bool { return k.ID == r.PathValue("keyId") && k.RevokedAt.IsZero() })
 	if i < 0 {
 		problem(w, http.StatusNotFound, "not-found", "Not Found", "The key was not found")
 		return
 	}
 	now := time.Now().UTC()
-	m.keys[i].RevokedAt, m.keys[i].updatedAt = now, now
+	m.accessKeys[i].RevokedAt, m.accessKeys[i].updatedAt = now, now
 	w.WriteHeader(http.StatusNoContent)
 }

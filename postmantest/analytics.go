@@ -7,6 +7,16 @@ import (
 	"strings"
 )
 
+// analyticsState is the stored analytics tables.
+type analyticsState struct {
+	analytics map[analyticsKey]AnalyticsTable
+}
+
+func (s *Server) routeAnalytics() {
+	s.mux.HandleFunc("GET /analytics", s.analyticsData)
+	s.mux.HandleFunc("GET /analytics-metadata", s.analyticsMetadata)
+}
+
 // AnalyticsTable is a table of analytics the fake API answers for a
 // metric: its columns and rows (one value per column: strings, numbers,
 // bools or nil).
@@ -64,7 +74,7 @@ var analyticsViews = []string{"summary", "detailed", "trend"}
 func (s *Server) AddAnalyticsTable(resource, metric, name string, t AnalyticsTable) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	a := s.state.acct()
+	a := &s.state.analyticsState
 	if a.analytics == nil {
 		a.analytics = map[analyticsKey]AnalyticsTable{}
 	}
@@ -84,7 +94,7 @@ func analyticsMetric(resource, metric string) bool {
 
 // tablesOf returns the names of the stored tables of a metric, views
 // first in analyticsViews order, then stages sorted.
-func (a *accountState) tablesOf(resource, metric string) (views, stages []string) {
+func (a *analyticsState) tablesOf(resource, metric string) (views, stages []string) {
 	for k := range a.analytics {
 		if k.resource != resource || k.metric != metric {
 			continue
@@ -143,7 +153,7 @@ func (s *Server) analyticsData(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	a := s.state.acct()
+	a := &s.state.analyticsState
 	views, stages := a.tablesOf(resource, metric)
 	var names []string
 	switch {
@@ -188,7 +198,7 @@ func (s *Server) analyticsMetadata(w http.ResponseWriter, r *http.Request) {
 	include, onlyResources, onlyMetrics := split(q.Get("include")), split(q.Get("resources")), split(q.Get("metrics"))
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	a := s.state.acct()
+	a := &s.state.analyticsState
 	resources := []any{}
 	for _, res := range analyticsCatalog {
 		if onlyResources != nil && !slices.Contains(onlyResources, res.resource) {

@@ -6,6 +6,16 @@ import (
 	"time"
 )
 
+// apiState is the API Builder APIs, in the order they were added.
+type apiState struct {
+	apis []*storedAPI
+}
+
+func (s *Server) routeAPIs() {
+	s.mux.HandleFunc("/apis/{apiId}", s.serveAPI)
+	s.mux.HandleFunc("/apis/{apiId}/{rest...}", s.serveAPI)
+}
+
 // storedAPI is an API Builder API: version 9 (the retired model, which
 // the v10 endpoints refuse) or 10.
 type storedAPI struct {

@@ -10,6 +10,20 @@ import (
 	"time"
 )
 
+// auditState is the audit log, oldest first, and the actions its events
+// may record.
+type auditState struct {
+	audit        []AuditEvent
+	auditActions []AuditAction
+}
+
+func newAuditState() auditState { return auditState{auditActions: defaultAuditActions()} }
+
+func (s *Server) routeAuditLogs() {
+	s.mux.HandleFunc("GET /audit/logs", s.listAuditLogs)
+	s.mux.HandleFunc("GET /audit-actions", s.listAuditActions)
+}
+
 // AuditEvent is an audit log entry of the fake API.
 type AuditEvent struct {
 	ID        int64
@@ -48,7 +62,7 @@ func defaultAuditActions() []AuditAction {
 func (s *Server) AddAuditEvents(events ...AuditEvent) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	m := s.state.mis()
+	m := &s.state.auditState
 	for _, e := range events {
 		if e.ID == 0 {
 			e.ID = int64(len(s.state.audit) + 1)
@@ -64,7 +78,7 @@ func (s *Server) AddAuditEvents(events ...AuditEvent) {
 func (s *Server) AddAuditActions(actions ...AuditAction) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	m := s.state.mis()
+	m := &s.state.auditState
 	for _, a := range actions {
 		if i := slices.IndexFunc(m.auditActions, func(o AuditAction) bool { return o.Name == a.Name }); i >= 0 {
 			m.auditActions[i] = a
@@ -91,7 +105,7 @@ var auditActionFormat = regexp.MustCompile(`^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$`)
 // Postman lists them.
 func (s *Server) listAuditActions(w http.ResponseWriter, _ *http.Request) {
 	s.mu.Lock()
-	actions := slices.Clone(s.state.mis().auditActions)
+	actions := slices.Clone(s.state.auditActions)
 	s.mu.Unlock()
 	slices.SortStableFunc(actions, func(a, b AuditAction) int {
 		return cmp.Compare(strings.ToLower(a.DisplayName), strings.ToLower(b.DisplayName))

@@ -6,6 +6,19 @@ import (
 	"time"
 )
 
+// billingState is the team's billing account and its invoices.
+type billingState struct {
+	billing  BillingAccount
+	invoices []Invoice
+}
+
+func newBillingState(u User) billingState { return billingState{billing: defaultBillingAccount(u)} }
+
+func (s *Server) routeBilling() {
+	s.mux.HandleFunc("GET /accounts", s.getBillingAccount)
+	s.mux.HandleFunc("GET /accounts/{accountId}/invoices", s.listInvoices)
+}
+
 // BillingAccount is the team's billing account that GET /accounts
 // answers. A new server has a paid, self-serve account with 2 of 10 seats
 // used, billed to the user's email.
@@ -41,14 +54,14 @@ type Invoice struct {
 func (s *Server) SetBillingAccount(a BillingAccount) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.state.acct().billing = a
+	s.state.billing = a
 }
 
 // BillingAccount returns the team's billing account.
 func (s *Server) BillingAccount() BillingAccount {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.state.acct().billing
+	return s.state.billing
 }
 
 // AddInvoice stores a paid invoice of the billing account and returns its
@@ -56,7 +69,7 @@ func (s *Server) BillingAccount() BillingAccount {
 func (s *Server) AddInvoice(inv Invoice) string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	a := s.state.acct()
+	a := &s.state.billingState
 	if inv.ID == "" {
 		inv.ID = "inv_" + strconv.Itoa(7000+len(a.invoices))
 	}
@@ -66,7 +79,7 @@ func (s *Server) AddInvoice(inv Invoice) string {
 
 func (s *Server) getBillingAccount(w http.ResponseWriter, _ *http.Request) {
 	s.mu.Lock()
-	a := s.state.acct().billing
+	a := s.state.billing
 	team := s.state.user.TeamID
 	s.mu.Unlock()
 	if team == 0 {
@@ -88,7 +101,7 @@ func (s *Server) listInvoices(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	a := s.state.acct()
+	a := &s.state.billingState
 	if r.PathValue("accountId") != strconv.FormatInt(a.billing.ID, 10) {
 		billingError(w, http.StatusForbidden, "Forbidden", "You are not authorized to perform this action")
 		return

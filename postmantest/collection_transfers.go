@@ -241,3 +241,9 @@ func asList(v any) []any {
 	list, _ := v.([]any)
 	return list
 }
+
+func (s *Server) routeCollectionTransfers() {
+	s.mux.HandleFunc("POST /collection-folders-transfers", s.transferItems(kindFolder))
+	s.mux.HandleFunc("POST /collection-requests-transfers", s.transferItems(kindRequest))
+	s.mux.HandleFunc("POST /collection-responses-transfers", s.transferItems(kindResponse))
+}

@@ -9,6 +9,25 @@ import (
 	"time"
 )
 
+// collectionState is the collections, in creation order.
+type collectionState struct {
+	collections []*storedCollection
+}
+
+// routeCollections registers the collection endpoints; the creations
+// under a collection (POST /collections/{collectionId}/…) are
+// postCollectionChild's.
+func (s *Server) routeCollections() {
+	s.mux.HandleFunc("GET /collections", s.listCollections)
+	s.mux.HandleFunc("POST /collections", s.createCollection)
+	s.mux.HandleFunc("GET /collections/{collectionId}", s.getCollection)
+	s.mux.HandleFunc("PUT /collections/{collectionId}", s.putCollection)
+	s.mux.HandleFunc("PATCH /collections/{collectionId}", s.patchCollection)
+	s.mux.HandleFunc("DELETE /collections/{collectionId}", s.deleteCollection)
+	s.mux.HandleFunc("GET /collection-duplicate-tasks/{taskId}", s.duplicateTask)
+	s.mux.HandleFunc("GET /collection-updates-tasks/{taskId}", s.collectionUpdateTask)
+}
+
 // storedCollection is a whole collection document, kept as decoded JSON
 // (numbers exact, every key kept), so that it comes back as it was sent.
 type storedCollection struct {
@@ -187,6 +206,10 @@ func (s *Server) createCollection(w http.ResponseWriter, r *http.Request) {
 		paramMissing(w, "collection.info.name is a required field")
 		return
 	}
+	if problems := schemaProblems(body.Collection); problems != nil {
+		writeJSON(w, http.StatusBadRequest, malformedCollection(problems))
+		return
+	}
 	s.mu.Lock()
 	if ws == "" && len(s.state.workspaces) > 0 {
 		ws = s.state.workspaces[0].ID
@@ -200,6 +223,34 @@ func (s *Server) createCollection(w http.ResponseWriter, r *http.Request) {
 	out := map[string]any{"id": c.id, "name": c.name(), "uid": s.state.uid(c.id)}
 	s.mu.Unlock()
 	writeJSON(w, http.StatusOK, map[string]any{"collection": out})
+}
+
+// schemaProblems checks the info.schema of a collection sent to be
+// stored, in the words of putCollection's documented 400 example, and
+// returns nil when it is fine. Writes document only the v2.1.0 format, so
+// a v2.0.0 or unknown schema URL is refused. The write schemas' enum
+// names the schema.postman.com host alone, while the description's other
+// answers and this repository's collection package use
+// schema.getpostman.com, so either host is taken. The example shows
+// top-level paths only ("info: …"); writing a nested one with dots is a
+// guess.
+func schemaProblems(doc map[string]any) []string {
+	info, _ := doc["info"].(map[string]any)
+	schema, ok := info["schema"]
+	switch {
+	case !ok:
+		return []string{"info: must have required property 'schema'"}
+	case schema != "https://schema.postman.com/json/collection/v2.1.0/collection.json" &&
+		schema != "https://schema.getpostman.com/json/collection/v2.1.0/collection.json":
+		return []string{"info.schema: must be equal to one of the allowed values"}
+	}
+	return nil
+}
+
+// malformedCollection is Postman's 400 body for a collection that breaks
+// the format's schema.
+func malformedCollection(problems []string) map[string]any {
+	return errorDetails("malformedRequestError", "Found "+strconv.Itoa(len(problems))+" errors with the supplied collection.", problems)
 }
 
 func (s *Server) getCollection(w http.ResponseWriter, r *http.Request) {
@@ -219,29 +270,41 @@ func (s *Server) getCollection(w http.ResponseWriter, r *http.Request) {
 		info["fork"] = c.fork.body()
 	}
 	if r.URL.Query().Get("model") == "minimal" {
-		doc["item"] = minimalItems(doc["item"])
+		doc = s.state.minimalCollection(doc)
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"collection": doc})
 }
 
-// minimalItems keeps only the names, IDs and nesting of items, as
-// model=minimal does.
-func minimalItems(v any) any {
-	items, _ := v.([]any)
-	out := make([]any, 0, len(items))
-	for _, it := range items {
-		m, _ := it.(map[string]any)
-		min := map[string]any{}
-		for _, k := range []string{"id", "name", "uid"} {
-			if val, ok := m[k]; ok {
-				min[k] = val
-			}
+// minimalCollection is doc as model=minimal answers it, after the
+// description's example: the info without the format's schema URL, the
+// variables, the auth, the scripts (under "events", not the format's
+// "event"), and the UIDs of the top-level requests and folders instead of
+// the items.
+func (st *state) minimalCollection(doc map[string]any) map[string]any {
+	info, _ := doc["info"].(map[string]any)
+	delete(info, "schema")
+	out := map[string]any{"info": info}
+	for _, k := range []string{"variable", "auth"} {
+		if v, ok := doc[k]; ok {
+			out[k] = v
 		}
-		if sub, ok := m["item"]; ok {
-			min["item"] = minimalItems(sub)
-		}
-		out = append(out, min)
 	}
+	if v, ok := doc["event"]; ok {
+		out["events"] = v
+	}
+	requests, folders := []string{}, []string{}
+	for _, it := range asList(doc["item"]) {
+		m, ok := it.(map[string]any)
+		if !ok {
+			continue
+		}
+		if kindOf(m) == kindFolder {
+			folders = append(folders, st.uid(jsonText(m["id"])))
+		} else {
+			requests = append(requests, st.uid(jsonText(m["id"])))
+		}
+	}
+	out["rootLevelRequests"], out["rootLevelFolders"] = requests, folders
 	return out
 }
 
@@ -254,6 +317,16 @@ func (s *Server) putCollection(w http.ResponseWriter, r *http.Request) {
 	}
 	if body.Collection == nil {
 		paramMissing(w, "collection is a required field")
+		return
+	}
+	async := r.Header.Get("Prefer") == "respond-async"
+	if problems := schemaProblems(body.Collection); problems != nil {
+		if async {
+			problem(w, http.StatusBadRequest, "bad-request", "Malformed request",
+				"Unable to parse the collection. Please ensure it is according to https://schema.postman.com/collection/json/v2.1.0/draft-07/docs/index.html")
+		} else {
+			writeJSON(w, http.StatusBadRequest, malformedCollection(problems))
+		}
 		return
 	}
 	s.mu.Lock()
@@ -273,7 +346,7 @@ func (s *Server) putCollection(w http.ResponseWriter, r *http.Request) {
 	c.info()["_postman_id"] = c.id
 	assignItemIDs(c.doc["item"])
 	s.state.changed(c)
-	if r.Header.Get("Prefer") == "respond-async" {
+	if async {
 		t := s.state.newTask(s.cfg.taskDelay)
 		writeJSON(w, http.StatusAccepted, map[string]any{"task": map[string]any{"id": t.id, "status": "in-progress"}})
 		return

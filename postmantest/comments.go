@@ -7,6 +7,15 @@ import (
 	"time"
 )
 
+// commentState is the comments, oldest first; commentSeq is the last
+// comment or thread ID given out.
+type commentState struct {
+	comments   []*storedComment
+	commentSeq int64
+}
+
+func newCommentState() commentState { return commentState{commentSeq: 46800} }
+
 // Comment is a comment on a collection, or on a folder, request or
 // response of one, as the server stores it.
 type Comment struct {
@@ -271,9 +280,9 @@ func (s *Server) resolveThread(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(http.StatusNoContent)
 }
 
-// commentRoutes registers the comment endpoints of collections, folders,
+// routeComments registers the comment endpoints of collections, folders,
 // requests and responses.
-func (s *Server) commentRoutes() {
+func (s *Server) routeComments() {
 	for _, t := range []struct{ prefix, kind, param string }{
 		{"/collections/{collectionId}", "", ""},
 		{"/collections/{collectionId}/folders/{folderId}", kindFolder, "folderId"},

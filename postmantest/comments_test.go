@@ -87,3 +87,35 @@ func TestCommentsOnCollectionsAndItems(t *testing.T) {
 	assert.Empty(t, srv.Comments(colID, getPetOKID))
 	assert.Equal(t, "Rename to Animals", srv.Comments(colID, petsFolderID)[0].Body)
 }
+
+func TestCommentsUpdateAndDeleteOnEveryItemKind(t *testing.T) {
+	srv := postmantest.NewServer()
+	t.Cleanup(srv.Close)
+	colID := srv.AddCollection(srv.Workspaces()[0].ID, []byte(petsCollection))
+	c := newClient(t, srv, "any-key")
+	ctx := t.Context()
+	colUID := uid(colID)
+
+	for _, tc := range []struct {
+		target postman.CommentTarget
+		itemID string
+	}{
+		{postman.CommentsOnFolder(colUID, uid(petsFolderID)), petsFolderID},
+		{postman.CommentsOnRequest(colUID, uid(getPetID)), getPetID},
+		{postman.CommentsOnResponse(colUID, uid(getPetOKID)), getPetOKID},
+	} {
+		made, _, err := c.Comments.Create(ctx, tc.target, postman.CommentCreateParams{Body: "First"})
+		require.NoError(t, err)
+		updated, _, err := c.Comments.Update(ctx, tc.target, made.ID, postman.CommentUpdateParams{Body: "Second"})
+		require.NoError(t, err)
+		assert.Equal(t, "Second", updated.Body)
+		require.Len(t, srv.Comments(colID, tc.itemID), 1)
+		assert.Equal(t, "Second", srv.Comments(colID, tc.itemID)[0].Body)
+
+		_, err = c.Comments.Delete(ctx, tc.target, made.ID)
+		require.NoError(t, err)
+		assert.Empty(t, srv.Comments(colID, tc.itemID))
+		_, err = c.Comments.Delete(ctx, tc.target, made.ID)
+		assert.ErrorIs(t, err, postman.ErrNotFound, "the comment is gone")
+	}
+}

@@ -10,6 +10,24 @@ import (
 	"time"
 )
 
+// componentState is the Component Library, in the order components were
+// added.
+type componentState struct {
+	components []*storedComponent
+}
+
+func (s *Server) routeComponents() {
+	s.mux.HandleFunc("GET /components", s.listComponents)
+	s.mux.HandleFunc("POST /components", s.createComponent)
+	s.mux.HandleFunc("GET /components/{componentId}", s.getComponent)
+	s.mux.HandleFunc("PATCH /components/{componentId}", s.updateComponent)
+	s.mux.HandleFunc("GET /components/{componentId}/drafts", s.getComponentDraft)
+	s.mux.HandleFunc("PATCH /components/{componentId}/drafts", s.updateComponentDraft)
+	s.mux.HandleFunc("GET /components/{componentId}/versions", s.listComponentVersions)
+	s.mux.HandleFunc("POST /components/{componentId}/versions", s.publishComponentVersion)
+	s.mux.HandleFunc("GET /components/{componentId}/versions/{versionId}", s.getComponentVersion)
+}
+
 // Component is a component of the team's Component Library (a shared
 // piece of an OpenAPI definition), as stored by the fake API.
 type Component struct {
@@ -66,7 +84,7 @@ func (s *Server) Components() []Component {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	out := []Component{}
-	for _, c := range s.state.gov().components {
+	for _, c := range s.state.components {
 		cc := c.Component
 		cc.Versions = slices.Clone(c.Versions)
 		out = append(out, cc)
@@ -92,7 +110,7 @@ func (st *state) addComponent(c Component) *storedComponent {
 		}
 	}
 	sc := &storedComponent{Component: c, createdAt: now, updatedAt: now}
-	st.gov().components = append(st.gov().components, sc)
+	st.components = append(st.components, sc)
 	return sc
 }
 
@@ -162,7 +180,7 @@ func componentBadRequest(w http.ResponseWriter, detail string) {
 // component finds the component of the request's path, answering 404 when
 // there is none. The caller holds s.mu.
 func (s *Server) component(w http.ResponseWriter, r *http.Request) *storedComponent {
-	c := byID(s.state.gov().components, r.PathValue("componentId"))
+	c := byID(s.state.components, r.PathValue("componentId"))
 	if c == nil {
 		componentNotFound(w)
 	}
@@ -174,7 +192,7 @@ func (s *Server) listComponents(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	data := []any{}
-	for _, c := range s.state.gov().components {
+	for _, c := range s.state.components {
 		if (q.Get("type") != "" && q.Get("type") != c.Type) || (q.Get("status") != "" && q.Get("status") != c.Status) {
 			continue
 		}
@@ -213,7 +231,7 @@ func (s *Server) createComponent(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for _, c := range s.state.gov().components {
+	for _, c := range s.state.components {
 		if c.Name == body.Name {
 			problem(w, http.StatusConflict, "conflict", "Duplicate component name", "Component with the same name already exists in the team.")
 			return

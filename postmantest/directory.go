@@ -7,6 +7,18 @@ import (
 	"time"
 )
 
+// directoryState is the team's users, in the order they were added.
+type directoryState struct {
+	teamUsers []*TeamUser
+}
+
+func newDirectoryState(u User) directoryState { return directoryState{teamUsers: defaultTeamUsers(u)} }
+
+func (s *Server) routeDirectory() {
+	s.mux.HandleFunc("GET /users", s.listTeamUsers)
+	s.mux.HandleFunc("GET /users/{userId}", s.getTeamUser)
+}
+
 // TeamUser is a user of the team in the fake's user directory (GET
 // /users). The server's user is in it from the start, as an admin. Users
 // provisioned over SCIM are not added: the fake does not link SCIM users
@@ -34,9 +46,9 @@ func defaultTeamUsers(u User) []*TeamUser {
 func (s *Server) AddTeamUser(u TeamUser) int64 {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	m := s.state.mis()
+	m := &s.state.directoryState
 	if u.ID == 0 {
-		for _, o := range m.users {
+		for _, o := range m.teamUsers {
 			u.ID = max(u.ID, o.ID)
 		}
 		u.ID++
@@ -48,7 +60,7 @@ func (s *Server) AddTeamUser(u TeamUser) int64 {
 	if u.JoinedAt.IsZero() {
 		u.JoinedAt = time.Now().UTC()
 	}
-	m.users = append(m.users, &u)
+	m.teamUsers = append(m.teamUsers, &u)
 	return u.ID
 }
 
@@ -56,8 +68,8 @@ func (s *Server) AddTeamUser(u TeamUser) int64 {
 func (s *Server) TeamUsers() []TeamUser {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := make([]TeamUser, len(s.state.mis().users))
-	for i, u := range s.state.mis().users {
+	out := make([]TeamUser, len(s.state.teamUsers))
+	for i, u := range s.state.teamUsers {
 		out[i] = *u
 		out[i].Roles = slices.Clone(u.Roles)
 	}
@@ -65,7 +77,7 @@ func (s *Server) TeamUsers() []TeamUser {
 }
 
 func (st *state) teamUser(id int64) *TeamUser {
-	for _, u := range st.mis().users {
+	for _, u := range st.teamUsers {
 		if u.ID == id {
 			return u
 		}
@@ -88,14 +100,14 @@ func (s *Server) listTeamUsers(w http.ResponseWriter, r *http.Request) {
 	filter := r.URL.Query().Get("groupId")
 	if filter != "" {
 		id, _ := strconv.ParseInt(filter, 10, 64)
-		for _, g := range s.state.acct().groups {
+		for _, g := range s.state.groups {
 			if g.ID == id {
 				members = g.Members
 			}
 		}
 	}
 	data := []any{}
-	for _, u := range s.state.mis().users {
+	for _, u := range s.state.teamUsers {
 		if filter == "" || slices.Contains(members, u.ID) {
 			data = append(data, u.body())
 		}

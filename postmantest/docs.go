@@ -8,6 +8,18 @@ import (
 	"time"
 )
 
+// docsState is the collections' published documentation, by collection ID.
+type docsState struct {
+	docs map[string]*publishedDocs
+}
+
+func newDocsState() docsState { return docsState{docs: map[string]*publishedDocs{}} }
+
+func (s *Server) routeDocs() {
+	s.mux.HandleFunc("PUT /collections/{collectionId}/public-documentations", s.publishDocs)
+	s.mux.HandleFunc("DELETE /collections/{collectionId}/public-documentations", s.unpublishDocs)
+}
+
 // publishedDocs is a collection's published documentation: the settings
 // it was last published with, kept as sent.
 type publishedDocs struct {
@@ -30,7 +42,7 @@ var docsLayouts = []string{"classic-single-column", "classic-double-column"}
 func (s *Server) PublishedDocumentation(collectionID string) string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if d := s.state.mis().docs[localID(collectionID)]; d != nil {
+	if d := s.state.docs[localID(collectionID)]; d != nil {
 		return s.state.docsURL(d)
 	}
 	return ""
@@ -96,7 +108,7 @@ func (s *Server) publishDocs(w http.ResponseWriter, r *http.Request) {
 		body.Customization["metaTags"] = []any{map[string]any{"name": "title", "value": c.name()},
 			map[string]any{"name": "description", "value": desc}}
 	}
-	docs := s.state.mis().docs
+	docs := s.state.docs
 	d := docs[c.id]
 	if d == nil {
 		d = &publishedDocs{id: randomChars(base62, 7)}
@@ -137,7 +149,7 @@ func (s *Server) unpublishDocs(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	c := s.state.collection(r.PathValue("collectionId"))
-	docs := s.state.mis().docs
+	docs := s.state.docs
 	if c == nil || docs[c.id] == nil {
 		docsNotFound(w)
 		return

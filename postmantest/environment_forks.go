@@ -5,6 +5,13 @@ import (
 	"slices"
 )
 
+func (s *Server) routeEnvironmentForks() {
+	s.mux.HandleFunc("GET /environments/{environmentId}/forks", s.listEnvironmentForks)
+	s.mux.HandleFunc("POST /environments/{environmentId}/forks", s.forkEnvironmentHandler)
+	s.mux.HandleFunc("POST /environments/{environmentId}/merges", s.mergeEnvironment)
+	s.mux.HandleFunc("POST /environments/{environmentUid}/pulls", s.pullEnvironment)
+}
+
 // ForkEnvironment forks a stored environment into workspaceID, as POST
 // /environments/{id}/forks does, and returns the fork's ID ("" if there is
 // no such environment).

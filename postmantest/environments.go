@@ -7,6 +7,20 @@ import (
 	"time"
 )
 
+// environmentState is the environments, in creation order.
+type environmentState struct {
+	environments []*storedEnvironment
+}
+
+func (s *Server) routeEnvironments() {
+	s.mux.HandleFunc("GET /environments", s.listEnvironments)
+	s.mux.HandleFunc("POST /environments", s.createEnvironment)
+	s.mux.HandleFunc("GET /environments/{environmentId}", s.getEnvironment)
+	s.mux.HandleFunc("PUT /environments/{environmentId}", s.putEnvironment)
+	s.mux.HandleFunc("PATCH /environments/{environmentId}", s.patchEnvironment)
+	s.mux.HandleFunc("DELETE /environments/{environmentId}", s.deleteEnvironment)
+}
+
 // storedEnvironment is an environment with its variables kept as decoded
 // JSON, so that every key of a variable comes back as it was sent.
 type storedEnvironment struct {
@@ -28,37 +42,68 @@ func (e *storedEnvironment) touch() {
 	e.rev++
 }
 
-// EnvironmentVariable seeds a variable of AddEnvironment.
+// EnvironmentVariable is a variable of an environment or of a
+// workspace's globals: what AddEnvironment and SetGlobals seed and what
+// EnvironmentValues reads back.
 type EnvironmentVariable struct {
-	Key     string `json:"key"`
-	Value   string `json:"value"`
-	Type    string `json:"type,omitempty"` // default, secret, any
-	Enabled bool   `json:"enabled"`
+	Key   string
+	Value string
+	// Type is "default" or "secret"; when empty, a seeded variable has no
+	// type, like one sent without it.
+	Type string
+	// Disabled marks a variable that is not in use. Postman enables a
+	// variable unless told otherwise, so a seeded variable is enabled
+	// unless Disabled is set, and a stored one without "enabled" reads as
+	// enabled.
+	Disabled bool
+}
+
+// variableValues is vars as the server stores variables: the JSON
+// objects Postman answers.
+func variableValues(vars []EnvironmentVariable) []any {
+	values := make([]any, len(vars))
+	for i, v := range vars {
+		m := map[string]any{"key": v.Key, "value": v.Value, "enabled": !v.Disabled}
+		if v.Type != "" {
+			m["type"] = v.Type
+		}
+		values[i] = m
+	}
+	return values
 }
 
 // AddEnvironment stores an environment in workspaceID and returns its ID.
 func (s *Server) AddEnvironment(workspaceID, name string, vars ...EnvironmentVariable) string {
-	data, _ := json.Marshal(vars)
-	values, _ := cloneJSON(json.RawMessage(data)).([]any)
-	if values == nil {
-		values = []any{}
-	}
+	values := variableValues(vars)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.state.addEnvironment(workspaceID, name, values).id
 }
 
-// EnvironmentValues returns the variables of an environment as the server
-// stores them (decoded JSON), or nil if there is no such environment.
-func (s *Server) EnvironmentValues(id string) []any {
+// EnvironmentValues returns the variables of an environment, or nil if
+// there is no such environment. A stored variable's keys other than key,
+// value, type and enabled are left out, and a value that is not a string
+// (clients may send any JSON) reads as its JSON text.
+func (s *Server) EnvironmentValues(id string) []EnvironmentVariable {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	e := s.state.environment(id)
 	if e == nil {
 		return nil
 	}
-	v, _ := cloneJSON(e.values).([]any)
-	return v
+	out := make([]EnvironmentVariable, 0, len(e.values))
+	for _, v := range e.values {
+		m, _ := v.(map[string]any)
+		key, _ := m["key"].(string)
+		typ, _ := m["type"].(string)
+		value, ok := m["value"].(string)
+		if !ok && m["value"] != nil {
+			data, _ := json.Marshal(m["value"])
+			value = string(data)
+		}
+		out = append(out, EnvironmentVariable{Key: key, Value: value, Type: typ, Disabled: m["enabled"] == false})
+	}
+	return out
 }
 
 func (st *state) addEnvironment(workspaceID, name string, values []any) *storedEnvironment {

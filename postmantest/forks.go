@@ -6,6 +6,14 @@ import (
 	"time"
 )
 
+func (s *Server) routeForks() {
+	s.mux.HandleFunc("POST /collections/fork/{collectionId}", s.createCollectionFork)
+	s.mux.HandleFunc("GET /collections/collection-forks", s.listForkedCollections)
+	s.mux.HandleFunc("GET /collections/{collectionId}/forks", s.listCollectionForks)
+	s.mux.HandleFunc("GET /collections/{collectionId}/source-status", s.sourceStatus)
+	s.mux.HandleFunc("PUT /collections/{collectionId}/pulls", s.pullCollection)
+}
+
 // Fork is a forked collection or environment as the server stores it.
 type Fork struct {
 	// ID is the fork's ID and SourceID the ID of what it was forked from.

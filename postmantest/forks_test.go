@@ -155,7 +155,7 @@ func TestEnvironmentForkMergeAndPull(t *testing.T) {
 	srv := postmantest.NewServer()
 	t.Cleanup(srv.Close)
 	personal, team := srv.Workspaces()[0].ID, srv.Workspaces()[1].ID
-	envID := srv.AddEnvironment(team, "Staging", postmantest.EnvironmentVariable{Key: "baseUrl", Value: "https://staging.example.com", Enabled: true})
+	envID := srv.AddEnvironment(team, "Staging", postmantest.EnvironmentVariable{Key: "baseUrl", Value: "https://staging.example.com"})
 	c := newClient(t, srv, "any-key")
 	ctx := t.Context()
 
@@ -176,7 +176,7 @@ func TestEnvironmentForkMergeAndPull(t *testing.T) {
 	merged, _, err := c.Forks.MergeEnvironment(ctx, uid(envID), postman.EnvironmentMergeParams{Source: fork.UID})
 	require.NoError(t, err)
 	assert.Equal(t, uid(envID), merged.UID)
-	assert.Equal(t, "https://fork.example.com", srv.EnvironmentValues(envID)[0].(map[string]any)["value"])
+	assert.Equal(t, "https://fork.example.com", srv.EnvironmentValues(envID)[0].Value)
 
 	// The parent changes and the fork pulls it.
 	_, err = c.Do(ctx, http.MethodPatch, "/environments/"+envID, json.RawMessage(`[{"op":"add","path":"/values/-","value":{"key":"token","value":"t","enabled":true}}]`), nil)

@@ -7,6 +7,20 @@ import (
 	"time"
 )
 
+// groupState is the team's user groups; groupSeq is the last group ID
+// given out.
+type groupState struct {
+	groups   []*Group
+	groupSeq int64
+}
+
+func newGroupState() groupState { return groupState{groupSeq: 100} }
+
+func (s *Server) routeGroups() {
+	s.mux.HandleFunc("GET /groups", s.listGroups)
+	s.mux.HandleFunc("GET /groups/{groupId}", s.getGroup)
+}
+
 // Group is a user group of the team stored by the fake API.
 type Group struct {
 	// ID is given out by AddGroup when zero.
@@ -27,7 +41,7 @@ type Group struct {
 func (s *Server) AddGroup(g Group) int64 {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	a := s.state.acct()
+	a := &s.state.groupState
 	if g.ID == 0 {
 		a.groupSeq++
 		g.ID = a.groupSeq
@@ -49,7 +63,7 @@ func (s *Server) Groups() []Group {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var out []Group
-	for _, g := range s.state.acct().groups {
+	for _, g := range s.state.groups {
 		c := *g
 		c.Members, c.Managers, c.Roles = slices.Clone(g.Members), slices.Clone(g.Managers), slices.Clone(g.Roles)
 		out = append(out, c)
@@ -81,7 +95,7 @@ func (s *Server) listGroups(w http.ResponseWriter, _ *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	data := []any{}
-	for _, g := range s.state.acct().groups {
+	for _, g := range s.state.groups {
 		data = append(data, s.state.groupBody(g, false))
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"data": data})
@@ -91,7 +105,7 @@ func (s *Server) getGroup(w http.ResponseWriter, r *http.Request) {
 	id, err := strconv.ParseInt(r.PathValue("groupId"), 10, 64)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for _, g := range s.state.acct().groups {
+	for _, g := range s.state.groups {
 		if err == nil && g.ID == id {
 			writeJSON(w, http.StatusOK, s.state.groupBody(g, true))
 			return

@@ -9,6 +9,10 @@ import (
 	"strings"
 )
 
+func (s *Server) routeImport() {
+	s.mux.HandleFunc("POST /import/openapi", s.importOpenAPI)
+}
+
 // importOpenAPI turns an OpenAPI definition into a collection, as POST
 // /import/openapi does: one folder per first path segment, one request
 // per operation. JSON definitions are converted fully; for YAML only the

@@ -8,6 +8,17 @@ import (
 	"time"
 )
 
+// invitationState is the partners of the team's Partner Workspaces and
+// the invitations sent to them.
+type invitationState struct {
+	partners    []*Partner
+	invitations []*Invitation
+}
+
+func (s *Server) routeInvitations() {
+	s.mux.HandleFunc("POST /invitations", s.manageInvitations)
+}
+
 // Partner is a person in the team's partnership: a user of a partner
 // team, who can be given a partner role in Partner Workspaces.
 type Partner struct {
@@ -36,7 +47,7 @@ func (s *Server) AddPartner(p Partner) int64 {
 }
 
 func (st *state) addPartner(p Partner) *Partner {
-	m := st.mis()
+	m := &st.invitationState
 	if p.UserID == 0 {
 		p.UserID = 56781234 + int64(len(m.partners))
 		for st.partner(strconv.FormatInt(p.UserID, 10)) != nil {
@@ -48,7 +59,7 @@ func (st *state) addPartner(p Partner) *Partner {
 }
 
 func (st *state) partner(userID string) *Partner {
-	for _, p := range st.mis().partners {
+	for _, p := range st.partners {
 		if strconv.FormatInt(p.UserID, 10) == userID {
 			return p
 		}
@@ -60,8 +71,8 @@ func (st *state) partner(userID string) *Partner {
 func (s *Server) Invitations() []Invitation {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := make([]Invitation, len(s.state.mis().invitations))
-	for i, inv := range s.state.mis().invitations {
+	out := make([]Invitation, len(s.state.invitations))
+	for i, inv := range s.state.invitations {
 		out[i] = *inv
 	}
 	return out
@@ -75,7 +86,7 @@ func (s *Server) Invitations() []Invitation {
 func (s *Server) AcceptInvitation(workspaceID, email string) (int64, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	m := s.state.mis()
+	m := &s.state.invitationState
 	i := slices.IndexFunc(m.invitations, func(inv *Invitation) bool {
 		return inv.WorkspaceID == localID(workspaceID) && strings.EqualFold(inv.Email, email)
 	})
@@ -93,7 +104,7 @@ func (s *Server) AcceptInvitation(workspaceID, email string) (int64, bool) {
 }
 
 func (st *state) partnerByEmail(email string) *Partner {
-	for _, p := range st.mis().partners {
+	for _, p := range st.partners {
 		if strings.EqualFold(p.Email, email) {
 			return p
 		}
@@ -107,7 +118,7 @@ func (st *state) grantPartner(workspaceID, userID, role string) {
 	grants := slices.DeleteFunc(slices.Clone(st.roleGrants(workspaceID)), func(g roleGrant) bool {
 		return g.subject == "partner" && g.id == userID
 	})
-	st.acct().roles[workspaceID] = append(grants, roleGrant{role, "partner", userID})
+	st.roles[workspaceID] = append(grants, roleGrant{role, "partner", userID})
 }
 
 // revokePartner takes a partner's role in a workspace away and reports
@@ -115,7 +126,7 @@ func (st *state) grantPartner(workspaceID, userID, role string) {
 func (st *state) revokePartner(workspaceID, userID string) bool {
 	grants := st.roleGrants(workspaceID)
 	kept := slices.DeleteFunc(slices.Clone(grants), func(g roleGrant) bool { return g.subject == "partner" && g.id == userID })
-	st.acct().roles[workspaceID] = kept
+	st.roles[workspaceID] = kept
 	return len(kept) < len(grants)
 }
 
@@ -205,7 +216,7 @@ func (s *Server) manageInvitations(w http.ResponseWriter, r *http.Request) {
 // and sends the others an invitation, or tells that one is pending.
 func (st *state) invitePartners(workspaceID, role string, emails []string) []any {
 	results := []any{}
-	m := st.mis()
+	m := &st.invitationState
 	for _, email := range emails {
 		if p := st.partnerByEmail(email); p != nil {
 			id := strconv.FormatInt(p.UserID, 10)
@@ -237,7 +248,7 @@ func invitationLink(code string) string {
 // every workspace they had a role in.
 func (st *state) removeFromPartnership(userIDs []string) []any {
 	results := []any{}
-	m := st.mis()
+	m := &st.invitationState
 	for _, id := range userIDs {
 		p := st.partner(id)
 		if p == nil {

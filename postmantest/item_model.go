@@ -278,12 +278,28 @@ func requestModel(item map[string]any) map[string]any {
 	if d, ok := description(req["description"]); ok {
 		out["description"] = d
 	}
+	pathVariables := map[string]any{}
 	if u, ok := req["url"].(map[string]any); ok {
 		out["queryParams"] = pairsToModel(u["query"])
 		out["pathVariableData"] = pairsToModel(u["variable"])
+		for _, v := range asList(u["variable"]) {
+			if m, ok := v.(map[string]any); ok {
+				pathVariables[jsonText(m["key"])] = jsonText(m["value"])
+			}
+		}
 	}
+	// The older model's copies of what the document holds elsewhere, as
+	// getCollectionRequest's example shows them; the fields it only shows
+	// empty (variables, headers, the older auth helper) stay null.
+	out["pathVariables"] = pathVariables
+	out["descriptionFormat"] = descriptionFormat(req["description"])
+	out["preRequestScript"], out["tests"] = scriptText(item["event"], "prerequest"), scriptText(item["event"], "test")
+	out["protocolProfileBehavior"] = item["protocolProfileBehavior"]
+	out["variables"], out["headers"], out["currentHelper"], out["helperAttributes"] = nil, nil, nil, nil
+	out["dataDisabled"] = false
 	if body, ok := req["body"].(map[string]any); ok {
 		bodyToModel(body, out)
+		out["dataDisabled"] = body["disabled"] == true
 	}
 	ids := []any{}
 	examples, _ := item["response"].([]any)
@@ -294,6 +310,46 @@ func requestModel(item map[string]any) map[string]any {
 	}
 	out["responses"], out["responses_order"] = ids, ids
 	return out
+}
+
+// descriptionFormat is the older model's name of a description's format:
+// "markdown" or "html" for a v2.1 description object of that type, else
+// null.
+func descriptionFormat(d any) any {
+	m, _ := d.(map[string]any)
+	switch m["type"] {
+	case "text/markdown":
+		return "markdown"
+	case "text/html":
+		return "html"
+	}
+	return nil
+}
+
+// scriptText is the older model's single text of an item's scripts that
+// listen to listen (the lines of each, one script after the other), or
+// null when there are none.
+func scriptText(events any, listen string) any {
+	var lines []string
+	for _, e := range asList(events) {
+		ev, _ := e.(map[string]any)
+		if ev["listen"] != listen {
+			continue
+		}
+		script, _ := ev["script"].(map[string]any)
+		switch exec := script["exec"].(type) {
+		case string:
+			lines = append(lines, exec)
+		case []any:
+			for _, line := range exec {
+				lines = append(lines, jsonText(line))
+			}
+		}
+	}
+	if lines == nil {
+		return nil
+	}
+	return strings.Join(lines, "\n")
 }
 
 // applyResponseModel writes the older-model fields present in m into a

@@ -271,9 +271,9 @@ func (h itemHandlers) delete(w http.ResponseWriter, r *http.Request) {
 		map[string]any{"id": id, "owner": strconv.FormatInt(h.s.state.user.ID, 10)}))
 }
 
-// itemRoutes registers the folder, request and response endpoints (the
+// routeItems registers the folder, request and response endpoints (the
 // creations are dispatched by postCollectionChild).
-func (s *Server) itemRoutes() {
+func (s *Server) routeItems() {
 	for _, t := range []struct{ path, kind, param string }{
 		{"/collections/{collectionId}/folders/{folderId}", kindFolder, "folderId"},
 		{"/collections/{collectionId}/requests/{requestId}", kindRequest, "requestId"},

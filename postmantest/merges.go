@@ -5,6 +5,12 @@ import (
 	"slices"
 )
 
+func (s *Server) routeMerges() {
+	s.mux.HandleFunc("PUT /collection-merges", s.mergeCollections)
+	s.mux.HandleFunc("GET /collection-merges-tasks/{taskId}", s.mergeTask)
+	s.mux.HandleFunc("POST /collections/merge", s.mergeCollectionFork)
+}
+
 // mergeBody is the body of the collection merges.
 type mergeBody struct {
 	Strategy    string `json:"strategy"`

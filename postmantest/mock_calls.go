@@ -8,6 +8,10 @@ import (
 	"time"
 )
 
+func (s *Server) routeMockCallLogs() {
+	s.mux.HandleFunc("GET /mocks/{mockId}/call-logs", s.listCallLogs)
+}
+
 // MockCall is a call a mock server answered, as its call logs show it.
 // The server records one for every call to a mock's URL; AddMockCall
 // seeds more.

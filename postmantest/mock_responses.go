@@ -7,6 +7,14 @@ import (
 	"time"
 )
 
+func (s *Server) routeMockServerResponses() {
+	s.mux.HandleFunc("GET /mocks/{mockId}/server-responses", s.listServerResponses)
+	s.mux.HandleFunc("POST /mocks/{mockId}/server-responses", s.createServerResponse)
+	s.mux.HandleFunc("GET /mocks/{mockId}/server-responses/{serverResponseId}", s.getServerResponse)
+	s.mux.HandleFunc("PUT /mocks/{mockId}/server-responses/{serverResponseId}", s.updateServerResponse)
+	s.mux.HandleFunc("DELETE /mocks/{mockId}/server-responses/{serverResponseId}", s.deleteServerResponse)
+}
+
 // MockServerResponse is a server response of a mock: while it is the
 // mock's active server response (Mock.ServerResponseID), it answers every
 // call to the mock.

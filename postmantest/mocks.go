@@ -7,6 +7,21 @@ import (
 	"time"
 )
 
+// mockState is the mock servers, in creation order.
+type mockState struct {
+	mocks []*storedMock
+}
+
+func (s *Server) routeMocks() {
+	s.mux.HandleFunc("GET /mocks", s.listMocks)
+	s.mux.HandleFunc("POST /mocks", s.createMock)
+	s.mux.HandleFunc("GET /mocks/{mockId}", s.getMock)
+	s.mux.HandleFunc("PUT /mocks/{mockId}", s.updateMock)
+	s.mux.HandleFunc("DELETE /mocks/{mockId}", s.deleteMock)
+	s.mux.HandleFunc("POST /mocks/{mockId}/publish", s.publishMock)
+	s.mux.HandleFunc("DELETE /mocks/{mockId}/unpublish", s.unpublishMock)
+}
+
 // Mock is a mock server stored by the fake API. It answers calls at URL
 // with the examples saved in its collection (see MockCalls).
 type Mock struct {
@@ -26,10 +41,51 @@ type Mock struct {
 	// ServerResponseID is the active server response, which then answers
 	// every call ("" when none is active).
 	ServerResponseID string
+	// Delay is the simulated network delay the mock reports in its config
+	// (nil: none). Postman's API cannot set it, so only seeding does; the
+	// fake's mock calls answer at once regardless.
+	Delay *MockDelay
 	// URL is where the mock answers calls; the server sets it.
 	URL       string
 	CreatedAt time.Time
 	UpdatedAt time.Time
+}
+
+// MockDelay is a mock server's simulated network delay.
+type MockDelay struct {
+	// Preset is one of Postman's fixed delays: "1" (2G, 300 ms) or "2"
+	// (3G, 100 ms); empty for a custom Duration.
+	Preset string
+	// Duration is the delay in milliseconds; zero with a Preset means the
+	// preset's.
+	Duration int
+}
+
+func (d *MockDelay) clone() *MockDelay {
+	if d == nil {
+		return nil
+	}
+	c := *d
+	return &c
+}
+
+// mockDelayPresets are the durations of Postman's delay presets.
+var mockDelayPresets = map[string]int{"1": 300, "2": 100}
+
+// body is the delay as the mock's config answers it; preset is left out
+// for a custom delay, as the description says.
+func (d *MockDelay) body() any {
+	if d == nil {
+		return nil
+	}
+	out := map[string]any{"type": "fixed", "duration": d.Duration}
+	if d.Preset != "" {
+		out["preset"] = d.Preset
+		if d.Duration == 0 {
+			out["duration"] = mockDelayPresets[d.Preset]
+		}
+	}
+	return out
 }
 
 // storedMock is a mock with its call logs and server responses.
@@ -50,6 +106,9 @@ func (s *Server) AddMock(m Mock) string {
 	if m.CollectionUID == "" {
 		panic("postmantest: AddMock: CollectionUID is required")
 	}
+	if m.Delay != nil && m.Delay.Preset != "" && mockDelayPresets[m.Delay.Preset] == 0 {
+		panic("postmantest: AddMock: Delay.Preset is " + m.Delay.Preset + `, not "1" or "2"`)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.state.addMock(s.URL, m).ID
@@ -62,6 +121,7 @@ func (s *Server) Mocks() []Mock {
 	out := make([]Mock, len(s.state.mocks))
 	for i, m := range s.state.mocks {
 		out[i] = m.Mock
+		out[i].Delay = m.Delay.clone()
 	}
 	return out
 }
@@ -73,6 +133,7 @@ func (st *state) addMock(baseURL string, m Mock) *storedMock {
 	if m.WorkspaceID == "" && len(st.workspaces) > 0 {
 		m.WorkspaceID = st.workspaces[0].ID
 	}
+	m.Delay = m.Delay.clone()
 	m.CollectionUID = st.uid(localID(m.CollectionUID))
 	if m.EnvironmentUID != "" {
 		m.EnvironmentUID = st.uid(localID(m.EnvironmentUID))
@@ -107,7 +168,7 @@ func (st *state) mockBody(m *storedMock) map[string]any {
 		"collection": m.CollectionUID, "mockUrl": m.URL, "isPublic": false, "deactivated": st.deactivated(m),
 		"createdAt": m.CreatedAt.Format(postmanTime), "updatedAt": m.UpdatedAt.Format(postmanTime),
 		"config": map[string]any{"headers": []any{}, "matchBody": false, "matchHeader": false,
-			"matchQueryParams": true, "matchWildcards": true, "delay": nil, "serverResponseId": m.ServerResponseID},
+			"matchQueryParams": true, "matchWildcards": true, "delay": m.Delay.body(), "serverResponseId": m.ServerResponseID},
 	}
 	if m.EnvironmentUID != "" {
 		body["environment"] = m.EnvironmentUID

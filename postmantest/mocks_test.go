@@ -204,3 +204,29 @@ func TestMockOfDeletedCollectionIsDeactivated(t *testing.T) {
 	status, _ := call(t, plainHTTP(t), http.MethodGet, strings.TrimSuffix(srv.Mocks()[0].URL, "/")+"/pets/1", "", nil)
 	assert.Equal(t, http.StatusNotFound, status)
 }
+
+func TestMockConfigReportsItsDelay(t *testing.T) {
+	srv := postmantest.NewServer()
+	t.Cleanup(srv.Close)
+	ws := srv.Workspaces()[0].ID
+	col := srv.AddCollection(ws, []byte(petsCollection))
+	c := newClient(t, srv, "any-key")
+	for _, tc := range []struct {
+		name  string
+		delay *postmantest.MockDelay
+		want  *postman.MockDelay
+	}{
+		{"2G preset", &postmantest.MockDelay{Preset: "1"}, &postman.MockDelay{Type: postman.MockDelayFixed, Preset: "1", Duration: 300}},
+		{"3G preset", &postmantest.MockDelay{Preset: "2"}, &postman.MockDelay{Type: postman.MockDelayFixed, Preset: "2", Duration: 100}},
+		{"custom", &postmantest.MockDelay{Duration: 140000}, &postman.MockDelay{Type: postman.MockDelayFixed, Duration: 140000}},
+		{"none", nil, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			id := srv.AddMock(postmantest.Mock{Name: tc.name, CollectionUID: col, Delay: tc.delay})
+			m, _, err := c.Mocks.Get(t.Context(), id)
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, m.Config.Delay)
+		})
+	}
+	assert.Panics(t, func() { srv.AddMock(postmantest.Mock{CollectionUID: col, Delay: &postmantest.MockDelay{Preset: "4G"}}) })
+}

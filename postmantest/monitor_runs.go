@@ -5,6 +5,10 @@ import (
 	"time"
 )
 
+func (s *Server) routeMonitorRuns() {
+	s.mux.HandleFunc("POST /monitors/{monitorId}/run", s.runMonitor)
+}
+
 // runMonitor runs a monitor. A synchronous run answers when it is over:
 // one execution of a one-request run, and a failure per failing test. With
 // async=true the answer comes at once with the run's job ID; the run

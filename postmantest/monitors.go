@@ -8,6 +8,23 @@ import (
 	"time"
 )
 
+// monitorState is the monitors, in creation order, and how many times
+// each was run, by monitor ID.
+type monitorState struct {
+	monitors    []*storedMonitor
+	monitorRuns map[string]int
+}
+
+func newMonitorState() monitorState { return monitorState{monitorRuns: map[string]int{}} }
+
+func (s *Server) routeMonitors() {
+	s.mux.HandleFunc("GET /monitors", s.listMonitors)
+	s.mux.HandleFunc("POST /monitors", s.createMonitor)
+	s.mux.HandleFunc("GET /monitors/{monitorId}", s.getMonitor)
+	s.mux.HandleFunc("PUT /monitors/{monitorId}", s.updateMonitor)
+	s.mux.HandleFunc("DELETE /monitors/{monitorId}", s.deleteMonitor)
+}
+
 // Monitor is a monitor stored by the fake API. A run of it passes unless
 // FailingTests names assertions, which then fail in every run.
 type Monitor struct {
@@ -110,8 +127,25 @@ func (st *state) monitorBody(m *storedMonitor) map[string]any {
 		body[k] = v
 	}
 	if m.Cron != "" || m.Timezone != "" {
-		body["schedule"] = map[string]any{"cron": m.Cron, "timezone": m.Timezone}
+		schedule := map[string]any{"cron": m.Cron, "timezone": m.Timezone}
+		// A paused monitor is not scheduled: nextRun is left out then (the
+		// description's only example is of an active monitor).
+		if next, ok := nextRun(m.Cron, m.Timezone, time.Now()); ok && m.Active {
+			schedule["nextRun"] = next.UTC().Format(postmanTime)
+		}
+		body["schedule"] = schedule
 	}
+	// Both notification lists are always answered, as in getMonitor's
+	// example, whichever were sent.
+	notifications := map[string]any{"onError": []any{}, "onFailure": []any{}}
+	if sent, ok := m.settings["notifications"].(map[string]any); ok {
+		for k, v := range sent {
+			if v != nil {
+				notifications[k] = v
+			}
+		}
+	}
+	body["notifications"] = notifications
 	if run := m.lastRun; run != nil {
 		body["jobId"] = run.jobID
 		last := map[string]any{"jobId": run.jobID, "status": "running", "startedAt": run.startedAt.Format(postmanTime)}

@@ -8,6 +8,15 @@ import (
 	"time"
 )
 
+func (s *Server) routeNetwork() {
+	s.mux.HandleFunc("GET /network/private", s.listNetwork)
+	s.mux.HandleFunc("POST /network/private", s.addToNetwork)
+	s.mux.HandleFunc("PUT /network/private/workspace/{workspaceId}", s.updateNetworkWorkspace)
+	s.mux.HandleFunc("DELETE /network/private/workspace/{workspaceId}", s.removeFromNetwork)
+	s.mux.HandleFunc("GET /network/private/network-entity/request/all", s.listNetworkRequests)
+	s.mux.HandleFunc("PUT /network/private/network-entity/request/{requestId}", s.respondToNetworkRequest)
+}
+
 // NetworkRequest is a request to publish a workspace to the team's
 // Private API Network, as stored by the fake API.
 type NetworkRequest struct {
@@ -38,9 +47,9 @@ type storedNetworkRequest struct {
 // networkState is the Private API Network: its workspaces in the order
 // they were added, and the requests to add more.
 type networkState struct {
-	entries  []*networkEntry
-	requests []*storedNetworkRequest
-	seq      int64
+	networkEntries  []*networkEntry
+	networkRequests []*storedNetworkRequest
+	networkSeq      int64 // the last add request ID given out
 }
 
 // PublishToNetwork adds a workspace to the team's Private API Network.
@@ -56,7 +65,7 @@ func (s *Server) NetworkWorkspaces() []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	ids := []string{}
-	for _, e := range s.state.gov().network.entries {
+	for _, e := range s.state.networkEntries {
 		ids = append(ids, e.workspaceID)
 	}
 	return ids
@@ -67,16 +76,16 @@ func (s *Server) NetworkWorkspaces() []string {
 func (s *Server) AddNetworkRequest(req NetworkRequest) int64 {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	n := &s.state.gov().network
-	n.seq++
-	req.ID = n.seq
+	n := &s.state.networkState
+	n.networkSeq++
+	req.ID = n.networkSeq
 	req.WorkspaceID = localID(req.WorkspaceID)
 	req.Status = govOr(req.Status, "pending")
 	if req.RequestedBy == 0 {
 		req.RequestedBy = s.state.user.ID
 	}
 	now := time.Now().UTC()
-	n.requests = append(n.requests, &storedNetworkRequest{NetworkRequest: req, createdAt: now, answeredAt: now})
+	n.networkRequests = append(n.networkRequests, &storedNetworkRequest{NetworkRequest: req, createdAt: now, answeredAt: now})
 	return req.ID
 }
 
@@ -86,21 +95,21 @@ func (s *Server) NetworkRequests() []NetworkRequest {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	out := []NetworkRequest{}
-	for _, r := range s.state.gov().network.requests {
+	for _, r := range s.state.networkRequests {
 		out = append(out, r.NetworkRequest)
 	}
 	return out
 }
 
 func (st *state) publishToNetwork(workspaceID string) *networkEntry {
-	n := &st.gov().network
-	for _, e := range n.entries {
+	n := &st.networkState
+	for _, e := range n.networkEntries {
 		if e.workspaceID == workspaceID {
 			return e
 		}
 	}
 	e := &networkEntry{workspaceID: workspaceID, addedAt: time.Now().UTC()}
-	n.entries = append(n.entries, e)
+	n.networkEntries = append(n.networkEntries, e)
 	return e
 }
 
@@ -178,7 +187,7 @@ func (s *Server) listNetwork(w http.ResponseWriter, r *http.Request) {
 		ws *Workspace
 	}
 	var items []item
-	for _, e := range s.state.gov().network.entries {
+	for _, e := range s.state.networkEntries {
 		ws := s.state.workspace(e.workspaceID)
 		if ws == nil || !containsFold(ws.Name, q.Get("name")) || !containsFold(ws.About, q.Get("summary")) || !containsFold(ws.Description, q.Get("description")) {
 			continue
@@ -230,13 +239,13 @@ func (s *Server) removeFromNetwork(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("workspaceId")
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	n := &s.state.gov().network
-	i := slices.IndexFunc(n.entries, func(e *networkEntry) bool { return e.workspaceID == localID(id) })
+	n := &s.state.networkState
+	i := slices.IndexFunc(n.networkEntries, func(e *networkEntry) bool { return e.workspaceID == localID(id) })
 	if i < 0 {
 		networkNotFound(w, id)
 		return
 	}
-	n.entries = slices.Delete(n.entries, i, i+1)
+	n.networkEntries = slices.Delete(n.networkEntries, i, i+1)
 	writeJSON(w, http.StatusOK, map[string]any{"workspace": map[string]any{"id": id}})
 }
 
@@ -252,7 +261,7 @@ func (s *Server) updateNetworkWorkspace(w http.ResponseWriter, r *http.Request) 
 	id := r.PathValue("workspaceId")
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for _, e := range s.state.gov().network.entries {
+	for _, e := range s.state.networkEntries {
 		if e.workspaceID == localID(id) {
 			e.parentFolderID = body.Workspace.ParentFolderID
 			w.WriteHeader(http.StatusOK)
@@ -286,7 +295,7 @@ func (s *Server) listNetworkRequests(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var list []*storedNetworkRequest
-	for _, req := range s.state.gov().network.requests {
+	for _, req := range s.state.networkRequests {
 		if req.Status == "approved" || (q.Get("status") != "" && q.Get("status") != req.Status) {
 			continue
 		}
@@ -333,7 +342,7 @@ func (s *Server) respondToNetworkRequest(w http.ResponseWriter, r *http.Request)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var req *storedNetworkRequest
-	for _, sr := range s.state.gov().network.requests {
+	for _, sr := range s.state.networkRequests {
 		if strconv.FormatInt(sr.ID, 10) == r.PathValue("requestId") && sr.Status == "pending" {
 			req = sr
 		}

@@ -67,3 +67,20 @@ func TestPrivateNetworkRequestsAndWorkspaces(t *testing.T) {
 	assert.ErrorIs(t, err, postman.ErrNotFound)
 	assert.Equal(t, []string{team}, srv.NetworkWorkspaces())
 }
+
+func TestNetworkUpdateWorkspace(t *testing.T) {
+	srv := postmantest.NewServer()
+	t.Cleanup(srv.Close)
+	team := srv.Workspaces()[1].ID
+	srv.PublishToNetwork(team)
+	c := newClient(t, srv, "any-key")
+
+	//lint:ignore SA1019 the fake serves the deprecated endpoint
+	_, err := c.Network.UpdateWorkspace(t.Context(), team, postman.NetworkWorkspaceUpdateParams{ParentFolderID: 0})
+	require.NoError(t, err)
+	assert.Equal(t, []string{team}, srv.NetworkWorkspaces(), "the workspace stays published")
+
+	//lint:ignore SA1019 the fake serves the deprecated endpoint
+	_, err = c.Network.UpdateWorkspace(t.Context(), srv.Workspaces()[0].ID, postman.NetworkWorkspaceUpdateParams{})
+	assert.ErrorIs(t, err, postman.ErrNotFound, "only a published workspace can move")
+}

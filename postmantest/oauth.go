@@ -7,8 +7,32 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
+
+// oauthState is what the OAuth and service account endpoints store. A
+// server keeps it for its lifetime; authMu guards oauthToks and saKeys,
+// which authorize requests where s.mu may be held already (lock order:
+// s.mu, then authMu), and Server.mu guards the rest.
+type oauthState struct {
+	oauthClients []OAuthClient
+
+	authMu    sync.Mutex
+	oauthToks map[string]*oauthToken // access token → its state
+	saKeys    map[string]bool        // service account API keys
+	saToks    map[string]string      // service account token → the key it was issued to
+}
+
+func newOAuthState() oauthState {
+	return oauthState{oauthToks: map[string]*oauthToken{}, saKeys: map[string]bool{}, saToks: map[string]string{}}
+}
+
+func (s *Server) routeOAuth() {
+	s.mux.HandleFunc("POST /oauth2/token", s.generateOAuthToken)
+	s.mux.HandleFunc("POST /oauth2/token/revoke", s.revokeOAuthToken)
+	s.mux.HandleFunc("POST /service-account-tokens", s.generateServiceAccountToken)
+}
 
 // OAuthClient is an installed OAuth client that may exchange its
 // credentials for access tokens (POST /oauth2/token).
@@ -32,14 +56,14 @@ const oauthTokenLifetime = time.Hour
 func (s *Server) AddOAuthClient(c OAuthClient) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	st := s.state.tok()
-	st.oauth = append(st.oauth, c)
+	st := &s.state.oauthState
+	st.oauthClients = append(st.oauthClients, c)
 }
 
 // OAuthTokens returns how many OAuth access tokens were issued and how
 // many of them are still active (neither revoked nor expired).
 func (s *Server) OAuthTokens() (issued, active int) {
-	st := s.tokens()
+	st := &s.state.oauthState
 	st.authMu.Lock()
 	defer st.authMu.Unlock()
 	for _, t := range st.oauthToks {
@@ -50,10 +74,6 @@ func (s *Server) OAuthTokens() (issued, active int) {
 	}
 	return issued, active
 }
-
-// tokens returns the state of the token areas, which a server keeps
-// for its lifetime: its authMu guards the authorizing tokens without s.mu.
-func (s *Server) tokens() *tokensState { return s.state.tokens }
 
 func (t *oauthToken) active() bool { return !t.revoked && time.Now().Before(t.expiresAt) }
 
@@ -69,7 +89,7 @@ func (s *Server) tokenAuthorized(r *http.Request) (ok, decided bool) {
 	if key == "" {
 		return false, false
 	}
-	st := s.tokens()
+	st := &s.state.oauthState
 	st.authMu.Lock()
 	defer st.authMu.Unlock()
 	if t := st.oauthToks[key]; t != nil {
@@ -109,11 +129,11 @@ func (s *Server) generateOAuthToken(w http.ResponseWriter, r *http.Request) {
 	id, secret, _ := r.BasicAuth()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	st := s.state.tok()
+	st := &s.state.oauthState
 	var client *OAuthClient
-	for i, c := range st.oauth {
+	for i, c := range st.oauthClients {
 		if c.ID == id && c.Secret == secret {
-			client = &st.oauth[i]
+			client = &st.oauthClients[i]
 		}
 	}
 	switch {
@@ -139,7 +159,7 @@ func (s *Server) revokeOAuthToken(w http.ResponseWriter, r *http.Request) {
 	if !decodeBody(w, r, &body) {
 		return
 	}
-	st := s.tokens()
+	st := &s.state.oauthState
 	st.authMu.Lock()
 	defer st.authMu.Unlock()
 	t := st.oauthToks[body.Token]
@@ -155,7 +175,7 @@ func (s *Server) revokeOAuthToken(w http.ResponseWriter, r *http.Request) {
 // server accepts it (even with WithAPIKey) and exchanges it for tokens at
 // POST /service-account-tokens, which refuses other keys.
 func (s *Server) AddServiceAccount(apiKey string) {
-	st := s.tokens()
+	st := &s.state.oauthState
 	st.authMu.Lock()
 	defer st.authMu.Unlock()
 	st.saKeys[apiKey] = true
@@ -167,7 +187,7 @@ func (s *Server) AddServiceAccount(apiKey string) {
 func (s *Server) ServiceAccountKey(token string) (apiKey string, ok bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	apiKey, ok = s.state.tok().saToks[token]
+	apiKey, ok = s.state.saToks[token]
 	return apiKey, ok
 }
 
@@ -177,7 +197,7 @@ func (s *Server) generateServiceAccountToken(w http.ResponseWriter, r *http.Requ
 	key := r.Header.Get("X-Api-Key")
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	st := s.state.tok()
+	st := &s.state.oauthState
 	st.authMu.Lock()
 	known := st.saKeys[key]
 	st.authMu.Unlock()

@@ -7,6 +7,19 @@ import (
 	"time"
 )
 
+// packageState is the Package Library, in the order packages were added.
+type packageState struct {
+	packages []*storedPackage
+}
+
+func (s *Server) routePackages() {
+	s.mux.HandleFunc("GET /packages", s.listPackages)
+	s.mux.HandleFunc("POST /packages", s.createPackage)
+	s.mux.HandleFunc("GET /packages/{packageId}", s.getPackage)
+	s.mux.HandleFunc("PATCH /packages/{packageId}", s.updatePackage)
+	s.mux.HandleFunc("DELETE /packages/{packageId}", s.deletePackage)
+}
+
 // Package is a package of the team's Package Library, as stored by the
 // fake API.
 type Package struct {
@@ -43,7 +56,7 @@ func (s *Server) Packages() []Package {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	out := []Package{}
-	for _, p := range s.state.gov().packages {
+	for _, p := range s.state.packages {
 		out = append(out, p.Package)
 	}
 	return out
@@ -59,7 +72,7 @@ func (st *state) addPackage(p Package) *storedPackage {
 	p.Name = strings.ToLower(p.Name)
 	now := time.Now().UTC()
 	sp := &storedPackage{Package: p, createdAt: now, updatedAt: now}
-	st.gov().packages = append(st.gov().packages, sp)
+	st.packages = append(st.packages, sp)
 	return sp
 }
 
@@ -92,7 +105,7 @@ func (s *Server) listPackages(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	list, next := pageOf(page, s.state.gov().packages)
+	list, next := pageOf(page, s.state.packages)
 	data := []any{}
 	for _, p := range list {
 		data = append(data, s.state.packageBody(p, false))
@@ -103,7 +116,7 @@ func (s *Server) listPackages(w http.ResponseWriter, r *http.Request) {
 func (s *Server) getPackage(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	p := byID(s.state.gov().packages, r.PathValue("packageId"))
+	p := byID(s.state.packages, r.PathValue("packageId"))
 	if p == nil {
 		packageNotFound(w, r)
 		return
@@ -132,7 +145,7 @@ func (s *Server) createPackage(w http.ResponseWriter, r *http.Request) {
 		packageBadRequest(w, r, "The workspace "+r.URL.Query().Get("workspace")+" does not exist.")
 		return
 	}
-	for _, p := range s.state.gov().packages {
+	for _, p := range s.state.packages {
 		if p.Name == strings.ToLower(body.Name) {
 			problemFor(w, r, http.StatusConflict, "conflict", "The resource conflicts with an existing resource.", "A package with this name already exists.")
 			return
@@ -153,7 +166,7 @@ func (s *Server) updatePackage(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	p := byID(s.state.gov().packages, r.PathValue("packageId"))
+	p := byID(s.state.packages, r.PathValue("packageId"))
 	if p == nil {
 		packageNotFound(w, r)
 		return
@@ -173,7 +186,7 @@ func (s *Server) updatePackage(w http.ResponseWriter, r *http.Request) {
 func (s *Server) deletePackage(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	g := s.state.gov()
+	g := &s.state.packageState
 	id := r.PathValue("packageId")
 	for i, p := range g.packages {
 		if p.ID == id {

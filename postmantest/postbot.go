@@ -7,12 +7,24 @@ import (
 	"unicode"
 )
 
+// postbotState is the IDs of the collections on the Public API Network,
+// the only ones Postbot generates tools from.
+type postbotState struct {
+	publicCollections map[string]bool
+}
+
+func newPostbotState() postbotState { return postbotState{publicCollections: map[string]bool{}} }
+
+func (s *Server) routePostbot() {
+	s.mux.HandleFunc("POST /postbot/generations/tool", s.generateTool)
+}
+
 // PublishCollection puts a stored collection on the Public API Network:
 // Postbot only generates tools from public collections.
 func (s *Server) PublishCollection(collectionID string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.state.tok().public[localID(collectionID)] = true
+	s.state.publicCollections[localID(collectionID)] = true
 }
 
 var (
@@ -58,7 +70,7 @@ func (s *Server) generateTool(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	c := s.state.collection(body.CollectionID)
-	if c == nil || !s.state.tok().public[c.id] {
+	if c == nil || !s.state.publicCollections[c.id] {
 		postbotBadRequest(w, "Collection does not exist or is not public")
 		return
 	}

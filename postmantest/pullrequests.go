@@ -7,6 +7,21 @@ import (
 	"time"
 )
 
+// pullRequestState is the collections' pull requests, oldest first.
+type pullRequestState struct {
+	pullRequests []*pullRequest
+}
+
+// routePullRequests registers the pull request endpoints but creation
+// (POST /collections/{collectionId}/pull-requests), which
+// postCollectionChild dispatches.
+func (s *Server) routePullRequests() {
+	s.mux.HandleFunc("GET /collections/{collectionId}/pull-requests", s.listPullRequests)
+	s.mux.HandleFunc("GET /pull-requests/{pullRequestId}", s.getPullRequest)
+	s.mux.HandleFunc("PUT /pull-requests/{pullRequestId}", s.updatePullRequest)
+	s.mux.HandleFunc("POST /pull-requests/{pullRequestId}/tasks", s.reviewPullRequest)
+}
+
 // pullRequest is a request to merge a forked collection (source) into its
 // parent (destination).
 type pullRequest struct {
@@ -33,11 +48,11 @@ func prProblem(w http.ResponseWriter, status int, slug, title, detail string) {
 	specProblem(w, status, "https://api.postman.com/problems/"+slug, title, detail)
 }
 
-// prNotFound answers for a pull request or collection that does not exist.
-// The description documents no 404 for these endpoints; Postman's newer
-// endpoints answer a not-found problem, which the SDK reads as ErrNotFound.
-func prNotFound(w http.ResponseWriter, detail string) {
-	prProblem(w, http.StatusNotFound, "not-found", "Not Found", detail)
+// prNoPermissions answers for a pull request or collection that does not
+// exist. The description documents no 404 for the pull request endpoints:
+// what the user cannot reach gets its 403 "No Permissions" example.
+func prNoPermissions(w http.ResponseWriter) {
+	prForbidden(w, "You do not have enough permissions to perform this action.")
 }
 
 func prBadRequest(w http.ResponseWriter, title, detail string) {
@@ -50,11 +65,11 @@ func prForbidden(w http.ResponseWriter, detail string) {
 
 // pullRequest finds a pull request by ID, or returns nil.
 func (st *state) pullRequest(id string) *pullRequest {
-	i := slices.IndexFunc(st.collabs().pullRequests, func(pr *pullRequest) bool { return pr.id == id })
+	i := slices.IndexFunc(st.pullRequests, func(pr *pullRequest) bool { return pr.id == id })
 	if i < 0 {
 		return nil
 	}
-	return st.collabs().pullRequests[i]
+	return st.pullRequests[i]
 }
 
 // canView reports whether the user of this ID has a role (Viewer or
@@ -140,11 +155,8 @@ func (s *Server) createPullRequest(w http.ResponseWriter, r *http.Request) {
 	defer s.mu.Unlock()
 	src, dst := s.state.collection(r.PathValue("collectionId")), s.state.collection(b.DestinationID)
 	switch {
-	case src == nil:
-		prNotFound(w, "Collection "+r.PathValue("collectionId")+" not found")
-		return
-	case dst == nil:
-		prNotFound(w, "Collection "+b.DestinationID+" not found")
+	case src == nil || dst == nil:
+		prNoPermissions(w)
 		return
 	case s.state.source(src) != dst:
 		prBadRequest(w, "Bad Request", "Fork relation not found")
@@ -152,7 +164,7 @@ func (s *Server) createPullRequest(w http.ResponseWriter, r *http.Request) {
 	case !s.state.viewersOfBoth(w, src.id, dst.id, *b.Reviewers):
 		return
 	}
-	for _, other := range s.state.collabs().pullRequests {
+	for _, other := range s.state.pullRequests {
 		if other.sourceID == src.id && other.destID == dst.id && (other.status == "open" || other.status == "approved") {
 			prBadRequest(w, "Duplicate pull request", "A pull request for this source and destination already exists.")
 			return
@@ -165,7 +177,7 @@ func (s *Server) createPullRequest(w http.ResponseWriter, r *http.Request) {
 		pr.description = *b.Description
 	}
 	pr.setReviewers(*b.Reviewers)
-	s.state.collabs().pullRequests = append(s.state.collabs().pullRequests, pr)
+	s.state.pullRequests = append(s.state.pullRequests, pr)
 	body := s.state.prBody(pr)
 	// Postman's answer to a creation has no href, forkType, comment or
 	// updatedBy (see the description's example).
@@ -182,11 +194,11 @@ func (s *Server) listPullRequests(w http.ResponseWriter, r *http.Request) {
 	defer s.mu.Unlock()
 	c := s.state.collection(r.PathValue("collectionId"))
 	if c == nil {
-		prNotFound(w, "Collection "+r.PathValue("collectionId")+" not found")
+		prNoPermissions(w)
 		return
 	}
 	data := []map[string]any{}
-	for _, pr := range s.state.collabs().pullRequests {
+	for _, pr := range s.state.pullRequests {
 		if pr.sourceID != c.id && pr.destID != c.id {
 			continue
 		}
@@ -202,13 +214,13 @@ func (s *Server) listPullRequests(w http.ResponseWriter, r *http.Request) {
 }
 
 // lockPR locks the state and finds the pull request of the path, answering
-// 404 when there is none. The caller unlocks when it is found.
+// 403 when there is none. The caller unlocks when it is found.
 func (s *Server) lockPR(w http.ResponseWriter, r *http.Request) *pullRequest {
 	s.mu.Lock()
 	pr := s.state.pullRequest(r.PathValue("pullRequestId"))
 	if pr == nil {
 		s.mu.Unlock()
-		prNotFound(w, "Pull request "+r.PathValue("pullRequestId")+" not found")
+		prNoPermissions(w)
 	}
 	return pr
 }

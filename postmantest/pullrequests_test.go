@@ -1,6 +1,7 @@
 package postmantest_test
 
 import (
+	"net/http"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -156,10 +157,32 @@ func TestPullRequestDeclineAndErrors(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []postman.PullRequestReviewer{{ID: "87654321"}}, got.Reviewers)
 
-	_, _, err = w.c.PullRequests.Get(ctx, "00000000-0000-4000-8000-000000000000")
-	assert.ErrorIs(t, err, postman.ErrNotFound)
-	_, _, err = w.c.PullRequests.List(ctx, uid("00000000-0000-4000-8000-000000000000"))
-	assert.ErrorIs(t, err, postman.ErrNotFound)
+	// Missing elements get the documented 403, not an undocumented 404.
+	for _, call := range []func() error{
+		func() error {
+			_, _, err := w.c.PullRequests.Get(ctx, "00000000-0000-4000-8000-000000000000")
+			return err
+		},
+		func() error {
+			_, _, err := w.c.PullRequests.List(ctx, uid("00000000-0000-4000-8000-000000000000"))
+			return err
+		},
+		func() error {
+			_, _, err := w.c.PullRequests.Update(ctx, "00000000-0000-4000-8000-000000000000",
+				postman.PullRequestUpdateParams{Title: "x", Reviewers: []string{}})
+			return err
+		},
+		func() error {
+			_, _, err := w.c.PullRequests.Create(ctx, uid("00000000-0000-4000-8000-000000000000"), postman.PullRequestCreateParams{
+				Title: "x", Reviewers: []string{}, DestinationID: uid(w.parentID)})
+			return err
+		},
+	} {
+		err := call()
+		require.ErrorAs(t, err, &apiErr)
+		assert.Equal(t, http.StatusForbidden, apiErr.StatusCode)
+		assert.Equal(t, "You do not have enough permissions to perform this action.", apiErr.Detail)
+	}
 
 	// A deleted fork shows as gone, and the pull request cannot merge.
 	_, _, err = w.c.PullRequests.Review(ctx, pr2.ID, postman.PullRequestReviewParams{Action: postman.PullRequestActionApprove})

@@ -6,6 +6,17 @@ import (
 	"strconv"
 )
 
+// collectionRoleState is who has which role in each collection, by
+// collection ID; see (*state).collectionRoles for the defaults.
+type collectionRoleState struct {
+	rolesByCollection map[string][]CollectionRole
+}
+
+func (s *Server) routeCollectionRoles() {
+	s.mux.HandleFunc("GET /collections/{collectionId}/roles", s.getCollectionRoles)
+	s.mux.HandleFunc("PATCH /collections/{collectionId}/roles", s.updateCollectionRoles)
+}
+
 // CollectionRole is a user, user group or team with its role in a
 // collection.
 type CollectionRole struct {
@@ -32,14 +43,14 @@ func (s *Server) CollectionRoles(collectionID string) []CollectionRole {
 // collectionRoles returns the roles of a collection, creating the
 // default ones on first use; the caller holds the lock.
 func (st *state) collectionRoles(id string) []CollectionRole {
-	a := st.acct()
-	if a.collectionRoles == nil {
-		a.collectionRoles = map[string][]CollectionRole{}
+	a := &st.collectionRoleState
+	if a.rolesByCollection == nil {
+		a.rolesByCollection = map[string][]CollectionRole{}
 	}
-	roles, ok := a.collectionRoles[id]
+	roles, ok := a.rolesByCollection[id]
 	if !ok {
 		roles = []CollectionRole{{"user", st.user.ID, "EDITOR"}}
-		a.collectionRoles[id] = roles
+		a.rolesByCollection[id] = roles
 	}
 	return roles
 }
@@ -126,6 +137,6 @@ func (s *Server) updateCollectionRoles(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	s.state.acct().collectionRoles[c.id] = roles
+	s.state.rolesByCollection[c.id] = roles
 	w.WriteHeader(http.StatusNoContent)
 }

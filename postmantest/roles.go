@@ -6,6 +6,19 @@ import (
 	"strconv"
 )
 
+// roleState is who holds which role in each workspace, by workspace ID.
+type roleState struct {
+	roles map[string][]roleGrant
+}
+
+func newRoleState() roleState { return roleState{roles: map[string][]roleGrant{}} }
+
+func (s *Server) routeRoles() {
+	s.mux.HandleFunc("GET /workspaces-roles", s.listAvailableRoles)
+	s.mux.HandleFunc("GET /workspaces/{workspaceId}/roles", s.getWorkspaceRoles)
+	s.mux.HandleFunc("PATCH /workspaces/{workspaceId}/roles", s.updateWorkspaceRoles)
+}
+
 // WorkspaceRole is a role in a workspace with who holds it: Postman user
 // and user group IDs, or SCIM IDs when they were granted with SCIM IDs
 // (the fake does not link SCIM users to Postman users, so each holder
@@ -46,7 +59,7 @@ func (s *Server) SetWorkspaceRoles(workspaceID string, roles ...WorkspaceRole) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.state.acct().roles[localID(workspaceID)] = grants
+	s.state.roles[localID(workspaceID)] = grants
 }
 
 // WorkspaceRoles returns the roles of a workspace that someone holds, by
@@ -81,7 +94,7 @@ func (s *Server) WorkspaceRoles(workspaceID string) []WorkspaceRole {
 // roleGrants returns the role holders of a workspace, the user as its
 // Admin until they were set.
 func (st *state) roleGrants(workspaceID string) []roleGrant {
-	a := st.acct()
+	a := &st.roleState
 	grants, ok := a.roles[workspaceID]
 	if !ok {
 		grants = []roleGrant{{"3", "user", strconv.FormatInt(st.user.ID, 10)}}
@@ -258,7 +271,7 @@ func (s *Server) updateWorkspaceRoles(w http.ResponseWriter, r *http.Request) {
 			changed = append(changed, v.Role)
 		}
 	}
-	s.state.acct().roles[ws.ID] = grants
+	s.state.roles[ws.ID] = grants
 	writeJSON(w, http.StatusOK, rolesBody(grants, changed, "group"))
 }
 

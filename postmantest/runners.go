@@ -6,6 +6,16 @@ import (
 	"time"
 )
 
+// runnerState is the team's private monitor runners.
+type runnerState struct {
+	runners []*Runner
+}
+
+func (s *Server) routeRunners() {
+	s.mux.HandleFunc("GET /runners/{runnerId}/instances", s.listRunnerInstances)
+	s.mux.HandleFunc("GET /runners/{runnerId}/metrics", s.runnerMetrics)
+}
+
 // Runner is a private monitor runner of the team: instances of the
 // Postman CLI that poll Postman for the monitor runs queued for it.
 type Runner struct {
@@ -48,7 +58,7 @@ func (s *Server) AddRunner(r Runner) string {
 	}
 	r.Queued = slices.Clone(r.Queued)
 	slices.SortFunc(r.Queued, time.Time.Compare)
-	m := s.state.mis()
+	m := &s.state.runnerState
 	m.runners = append(m.runners, &r)
 	return r.ID
 }
@@ -88,7 +98,7 @@ func (s *Server) PingRunner(runnerID string, in RunnerInstance) bool {
 }
 
 func (st *state) runner(id string) *Runner {
-	for _, r := range st.mis().runners {
+	for _, r := range st.runners {
 		if r.ID == id {
 			return r
 		}

@@ -8,6 +8,21 @@ import (
 	"time"
 )
 
+// scimUserState is the SCIM users, in creation order.
+type scimUserState struct {
+	scimUsers []*SCIMUser
+}
+
+// routeSCIMUsers registers the SCIM user endpoints but deletion, which
+// scim_discovery.go registers with the handler.
+func (s *Server) routeSCIMUsers() {
+	s.mux.HandleFunc("GET /scim/v2/Users", s.listSCIMUsers)
+	s.mux.HandleFunc("POST /scim/v2/Users", s.createSCIMUser)
+	s.mux.HandleFunc("GET /scim/v2/Users/{userId}", s.getSCIMUser)
+	s.mux.HandleFunc("PUT /scim/v2/Users/{userId}", s.putSCIMUser)
+	s.mux.HandleFunc("PATCH /scim/v2/Users/{userId}", s.patchSCIMUser)
+}
+
 // SCIMUser is a user provisioned over SCIM in the fake API.
 type SCIMUser struct {
 	ID         string

@@ -6,6 +6,13 @@ import (
 	"time"
 )
 
+func (s *Server) routeSCIMDiscovery() {
+	s.mux.HandleFunc("GET /scim/v2/ServiceProviderConfig", s.scimServiceProviderConfig)
+	s.mux.HandleFunc("GET /scim/v2/ResourceTypes", s.scimResourceTypes)
+	s.mux.HandleFunc("GET /scim/v2/Schemas", s.scimSchemas)
+	s.mux.HandleFunc("DELETE /scim/v2/Users/{userId}", s.deleteSCIMUser)
+}
+
 // WithSCIMUserDeletion makes DELETE /scim/v2/Users/{userId} delete users
 // as Postman's description documents it (204, and the user leaves the
 // team and its SCIM groups), for tools written against it. Without it the

@@ -8,6 +8,19 @@ import (
 	"time"
 )
 
+// scimGroupState is the SCIM groups, in creation order.
+type scimGroupState struct {
+	scimGroups []*SCIMGroup
+}
+
+func (s *Server) routeSCIMGroups() {
+	s.mux.HandleFunc("GET /scim/v2/Groups", s.listSCIMGroups)
+	s.mux.HandleFunc("POST /scim/v2/Groups", s.createSCIMGroup)
+	s.mux.HandleFunc("GET /scim/v2/Groups/{groupId}", s.getSCIMGroup)
+	s.mux.HandleFunc("PATCH /scim/v2/Groups/{groupId}", s.patchSCIMGroup)
+	s.mux.HandleFunc("DELETE /scim/v2/Groups/{groupId}", s.deleteSCIMGroup)
+}
+
 // SCIMGroup is a user group provisioned over SCIM in the fake API.
 type SCIMGroup struct {
 	ID          string

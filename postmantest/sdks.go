@@ -8,6 +8,21 @@ import (
 	"time"
 )
 
+// sdkState is the generated SDKs; sdkFail is the failure of the builds
+// started from now on (nil: they succeed).
+type sdkState struct {
+	sdks    []*storedSDK
+	sdkFail *SDKBuildError
+}
+
+func (s *Server) routeSDKs() {
+	s.mux.HandleFunc("GET /sdks", s.listSDKs)
+	s.mux.HandleFunc("POST /sdks", s.createSDK)
+	s.mux.HandleFunc("GET /sdks/{sdkId}", s.getSDK)
+	s.mux.HandleFunc("DELETE /sdks/{sdkId}", s.deleteSDK)
+	s.mux.HandleFunc("GET /sdks/{sdkId}/downloads", s.sdkDownload)
+}
+
 // SDK is a client SDK stored by the fake API. SDKs that POST /sdks
 // creates are "in_progress" for WithTaskDelay, then "succeeded" (or
 // "failed", see FailSDKBuilds).
@@ -66,7 +81,7 @@ func (s *Server) AddSDK(sdk SDK) string {
 		sdk.Version = "1.0.0"
 	}
 	now := time.Now()
-	st := s.state.tok()
+	st := &s.state.sdkState
 	st.sdks = append(st.sdks, &storedSDK{SDK: sdk, createdAt: now, doneAt: now})
 	return sdk.ID
 }
@@ -77,7 +92,7 @@ func (s *Server) SDKs() []SDK {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var out []SDK
-	for _, sd := range s.state.tok().sdks {
+	for _, sd := range s.state.sdks {
 		out = append(out, sd.now())
 	}
 	return out
@@ -88,7 +103,7 @@ func (s *Server) SDKs() []SDK {
 func (s *Server) FailSDKBuilds(code, message string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.state.tok().sdkFail = &SDKBuildError{Code: code, Message: message}
+	s.state.sdkFail = &SDKBuildError{Code: code, Message: message}
 }
 
 // now is the SDK as of now: a build that is over succeeded or failed.
@@ -130,7 +145,7 @@ func sdkNotFound(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) lockedSDK(w http.ResponseWriter, r *http.Request) *storedSDK {
-	sd := byID(s.state.tok().sdks, r.PathValue("sdkId"))
+	sd := byID(s.state.sdks, r.PathValue("sdkId"))
 	if sd == nil {
 		sdkNotFound(w, r)
 	}
@@ -178,7 +193,7 @@ func (s *Server) createSDK(w http.ResponseWriter, r *http.Request) {
 		invalid("`source.id` is not a " + body.Source.Type + " you can access.")
 		return
 	}
-	st := s.state.tok()
+	st := &s.state.sdkState
 	version := body.SDKVersion
 	if version == "" {
 		n := 0
@@ -218,7 +233,7 @@ func (s *Server) deleteSDK(w http.ResponseWriter, r *http.Request) {
 		problemFor(w, r, http.StatusConflict, "conflict", "Conflict", "The SDK is still being generated.")
 		return
 	}
-	st := s.state.tok()
+	st := &s.state.sdkState
 	st.sdks = slices.DeleteFunc(st.sdks, func(o *storedSDK) bool { return o == sd })
 	w.WriteHeader(http.StatusNoContent)
 }
@@ -257,7 +272,7 @@ func (s *Server) listSDKs(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	var list []any
 	ids := strings.Split(q.Get("sdkIds"), ",")
-	for _, sd := range s.state.tok().sdks {
+	for _, sd := range s.state.sdks {
 		cur := sd.now()
 		if q.Get("sdkIds") != "" {
 			if !slices.Contains(ids, cur.ID) {

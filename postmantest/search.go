@@ -9,6 +9,10 @@ import (
 	"strings"
 )
 
+func (s *Server) routeSearch() {
+	s.mux.HandleFunc("POST /search", s.search)
+}
+
 // POST /search finds, among the elements the fake stores, those of one
 // type whose names (and descriptions) hold every word of the query and
 // which pass every filter, with the checks and 400 answers of Postman's

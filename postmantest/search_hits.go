@@ -105,7 +105,7 @@ func (st *state) searchBase(ws *Workspace, id, name string) *searchHit {
 	if ws != nil {
 		h.values["workspaceId"] = []string{ws.ID}
 		h.data["workspace"] = map[string]any{"id": ws.ID, "name": ws.Name}
-		h.flags["privateNetwork"] = own && slices.ContainsFunc(st.gov().network.entries, func(e *networkEntry) bool { return e.workspaceID == ws.ID })
+		h.flags["privateNetwork"] = own && slices.ContainsFunc(st.networkEntries, func(e *networkEntry) bool { return e.workspaceID == ws.ID })
 	}
 	h.data["isPrivateNetworkEntity"] = h.flags["privateNetwork"]
 	if creator != "" {
@@ -123,7 +123,7 @@ func (st *state) searchBase(ws *Workspace, id, name string) *searchHit {
 
 // ownOrganization is the ID of the organization of the user's team.
 func (st *state) ownOrganization() int64 {
-	for _, t := range st.acct().teams {
+	for _, t := range st.teams {
 		if t.ID == st.user.TeamID {
 			return t.OrganizationID
 		}

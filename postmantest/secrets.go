@@ -13,6 +13,25 @@ import (
 	"time"
 )
 
+// secretState is what the Secret Scanner stores; secretSeq is the last
+// secret number given out (IDs encode it).
+type secretState struct {
+	secrets     []*storedSecret
+	secretSeq   int64
+	secretTypes []SecretType
+}
+
+func newSecretState() secretState {
+	return secretState{secretSeq: 927960, secretTypes: defaultSecretTypes()}
+}
+
+func (s *Server) routeSecrets() {
+	s.mux.HandleFunc("POST /detected-secrets-queries", s.searchDetectedSecrets)
+	s.mux.HandleFunc("PUT /detected-secrets/{secretId}", s.resolveDetectedSecret)
+	s.mux.HandleFunc("GET /detected-secrets/{secretId}/locations", s.detectedSecretLocations)
+	s.mux.HandleFunc("GET /secret-types", s.listSecretTypes)
+}
+
 // DetectedSecret is a secret found by the Secret Scanner, for
 // AddDetectedSecret.
 type DetectedSecret struct {
@@ -93,7 +112,7 @@ var secretResolutions = []string{"FALSE_POSITIVE", "ACCEPTED_RISK", "REVOKED", "
 func (s *Server) AddDetectedSecret(d DetectedSecret) string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	sc := s.state.scan()
+	sc := &s.state.secretState
 	if d.ID == "" {
 		sc.secretSeq++
 		d.ID = base64.StdEncoding.EncodeToString([]byte(strconv.FormatInt(sc.secretSeq, 10)))
@@ -144,7 +163,7 @@ func (s *Server) AddDetectedSecret(d DetectedSecret) string {
 func (s *Server) DetectedSecrets() []DetectedSecret {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	sc := s.state.scan()
+	sc := &s.state.secretState
 	out := make([]DetectedSecret, len(sc.secrets))
 	for i, sec := range sc.secrets {
 		out[i] = sec.DetectedSecret
@@ -158,7 +177,7 @@ func (s *Server) DetectedSecrets() []DetectedSecret {
 func (s *Server) SecretResolutions(secretID string) []SecretResolution {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if sec := s.state.scan().secret(secretID); sec != nil {
+	if sec := s.state.secret(secretID); sec != nil {
 		return slices.Clone(sec.history)
 	}
 	return nil
@@ -175,12 +194,12 @@ func (s *Server) AddSecretType(t SecretType) string {
 	if t.Origin == "" {
 		t.Origin = "TEAM_REGEX"
 	}
-	sc := s.state.scan()
+	sc := &s.state.secretState
 	sc.secretTypes = append(sc.secretTypes, t)
 	return t.ID
 }
 
-func (sc *scanState) secretType(name string) *SecretType {
+func (sc *secretState) secretType(name string) *SecretType {
 	for i := range sc.secretTypes {
 		if sc.secretTypes[i].Name == name {
 			return &sc.secretTypes[i]
@@ -189,7 +208,7 @@ func (sc *scanState) secretType(name string) *SecretType {
 	return nil
 }
 
-func (sc *scanState) secret(id string) *storedSecret {
+func (sc *secretState) secret(id string) *storedSecret {
 	for _, sec := range sc.secrets {
 		if sec.ID == id {
 			return sec
@@ -313,7 +332,7 @@ func (s *Server) searchDetectedSecrets(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	sc := s.state.scan()
+	sc := &s.state.secretState
 	typeNames := map[string]bool{}
 	for _, id := range q.SecretTypes {
 		for _, t := range sc.secretTypes {
@@ -386,7 +405,7 @@ func (s *Server) resolveDetectedSecret(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	sec := s.state.scan().secret(r.PathValue("secretId"))
+	sec := s.state.secret(r.PathValue("secretId"))
 	if sec == nil || sec.WorkspaceID != body.WorkspaceID {
 		secretNotFound(w)
 		return
@@ -403,8 +422,11 @@ func (s *Server) resolveDetectedSecret(w http.ResponseWriter, r *http.Request) {
 }
 
 // secretNotFound answers an unknown secret (or one of another workspace).
+// The description documents no 404 for the Secret Scanner: what the user
+// cannot reach gets its 403 "Forbidden" example.
 func secretNotFound(w http.ResponseWriter) {
-	secretProblem(w, http.StatusNotFound, "NOT_FOUND", "Secret not found")
+	writeJSON(w, http.StatusForbidden, map[string]any{"type": "https://api.postman.com/problems/forbidden",
+		"title": "Forbidden", "detail": "Forbidden", "status": http.StatusForbidden})
 }
 
 // detectedSecretLocations serves GET /detected-secrets/{secretId}/locations.
@@ -425,7 +447,7 @@ func (s *Server) detectedSecretLocations(w http.ResponseWriter, r *http.Request)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	sec := s.state.scan().secret(r.PathValue("secretId"))
+	sec := s.state.secret(r.PathValue("secretId"))
 	if sec == nil || sec.WorkspaceID != workspaceID {
 		secretNotFound(w)
 		return
@@ -462,7 +484,7 @@ func (s *Server) detectedSecretLocations(w http.ResponseWriter, r *http.Request)
 func (s *Server) listSecretTypes(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	types := s.state.scan().secretTypes
+	types := s.state.secretTypes
 	data := make([]any, len(types))
 	for i, t := range types {
 		data[i] = map[string]any{"id": t.ID, "name": t.Name, "type": t.Origin}

@@ -111,14 +111,20 @@ func TestDetectedSecretErrors(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, postman.SecretTypeTeamRegex, types[len(types)-1].Origin, "an unknown type name is the team's own")
 
-	// An unknown resolution and an unknown secret (a 404, which the
-	// description does not list) need a client that does not validate.
+	// An unknown resolution needs a client that does not validate.
 	plain, err := postman.NewClient("any-key", postman.WithBaseURL(srv.URL), postman.WithMaxRetries(0))
 	require.NoError(t, err)
 	t.Cleanup(plain.CloseIdleConnections)
 	_, _, err = plain.SecretScanner.UpdateResolution(ctx, id, postman.DetectedSecretResolutionUpdateParams{Resolution: "FIXED", WorkspaceID: ws})
 	require.ErrorAs(t, err, &apiErr)
 	assert.Contains(t, apiErr.Title, "`resolution` must be one of")
-	_, _, err = plain.SecretScanner.ListLocations(ctx, "bm9uZQ==", ws, nil)
-	require.ErrorIs(t, err, postman.ErrNotFound)
+
+	// An unknown secret gets the documented 403, not an undocumented 404.
+	_, _, err = c.SecretScanner.ListLocations(ctx, "bm9uZQ==", ws, nil)
+	require.ErrorAs(t, err, &apiErr)
+	assert.Equal(t, 403, apiErr.StatusCode)
+	assert.Equal(t, "Forbidden", apiErr.Detail)
+	require.ErrorIs(t, err, postman.ErrForbidden)
+	_, _, err = c.SecretScanner.UpdateResolution(ctx, "bm9uZQ==", postman.DetectedSecretResolutionUpdateParams{Resolution: "REVOKED", WorkspaceID: ws})
+	require.ErrorIs(t, err, postman.ErrForbidden)
 }

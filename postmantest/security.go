@@ -10,6 +10,10 @@ import (
 	"strings"
 )
 
+func (s *Server) routeSecurity() {
+	s.mux.HandleFunc("POST /security/api-validation", s.validateDefinition)
+}
+
 // defNode is a member of an API definition with where it is: the fake's
 // security validation reads definitions as an outline of keys, lines and
 // scalar values, from JSON or from (block style) YAML.

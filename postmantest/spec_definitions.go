@@ -9,6 +9,10 @@ import (
 	"strings"
 )
 
+func (s *Server) routeSpecDefinitions() {
+	s.mux.HandleFunc("GET /specs/{specId}/definitions", s.getSpecDefinition)
+}
+
 // errMalformedSpec is a specification whose definition cannot be put
 // together: a JSON file that does not parse, or a reference to a file or
 // a location that does not exist.

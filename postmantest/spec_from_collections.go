@@ -13,6 +13,18 @@ import (
 	"time"
 )
 
+// specGenerationState is the generations of specs from collections, by
+// task ID.
+type specGenerationState struct {
+	specGenerations map[string]specGeneration
+}
+
+func (s *Server) routeSpecsFromCollections() {
+	s.mux.HandleFunc("POST /collections/{collectionUid}/generations/{elementType}", s.generateSpec)
+	s.mux.HandleFunc("GET /collections/{collectionUid}/generations/{elementType}", s.listCollectionSpecs)
+	s.mux.HandleFunc("PUT /specs/{specId}/synchronizations", s.syncSpec)
+}
+
 // specGeneration is the generation of a specification from a collection:
 // the task's collection and, unless it failed, the specification made.
 type specGeneration struct {

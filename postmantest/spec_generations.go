@@ -5,6 +5,12 @@ import (
 	"slices"
 )
 
+func (s *Server) routeSpecGenerations() {
+	s.mux.HandleFunc("POST /specs/{specId}/generations/{elementType}", s.generateCollection)
+	s.mux.HandleFunc("GET /specs/{specId}/generations/{elementType}", s.listSpecCollections)
+	s.mux.HandleFunc("GET /specs/{specId}/tasks/{taskId}", s.specTask)
+}
+
 // generateCollection starts generating a collection from a specification:
 // the collection (one request per operation of an OpenAPI root file) is
 // stored at once, unless FailTasks makes the task fail, and the task

@@ -8,22 +8,13 @@ import (
 	"time"
 )
 
-// specHubRoutes registers the Spec Hub endpoints beyond specs, their files
-// and collection generation (routes): property and file changes,
-// definitions, version tags, sync options and specs generated from
-// collections.
-func (s *Server) specHubRoutes() {
+// routeSpecHub registers the changes to a spec's properties and files and
+// to its sync options.
+func (s *Server) routeSpecHub() {
 	s.mux.HandleFunc("PATCH /specs/{specId}", s.updateSpec)
 	s.mux.HandleFunc("POST /specs/{specId}/files", s.createSpecFile)
 	s.mux.HandleFunc("DELETE /specs/{specId}/files/{filePath...}", s.deleteSpecFile)
-	s.mux.HandleFunc("GET /specs/{specId}/definitions", s.getSpecDefinition)
-	s.mux.HandleFunc("GET /specs/{specId}/version-tags", s.listSpecVersionTags)
-	s.mux.HandleFunc("POST /specs/{specId}/version-tags", s.createSpecVersionTag)
-	s.mux.HandleFunc("GET /specs/{specId}/version-tags/{tagId}/files", s.getSpecVersionTagFiles)
 	s.mux.HandleFunc("PATCH /specs/{specId}/collections/{collectionId}/sync-options", s.updateSpecSyncOptions)
-	s.mux.HandleFunc("POST /collections/{collectionUid}/generations/{elementType}", s.generateSpec)
-	s.mux.HandleFunc("GET /collections/{collectionUid}/generations/{elementType}", s.listCollectionSpecs)
-	s.mux.HandleFunc("PUT /specs/{specId}/synchronizations", s.syncSpec)
 }
 
 // maxSpecFileSize is the largest file content Spec Hub accepts.

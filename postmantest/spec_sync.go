@@ -7,6 +7,12 @@ import (
 	"time"
 )
 
+func (s *Server) routeSpecSync() {
+	s.mux.HandleFunc("PATCH /specs/{specId}/files/{filePath...}", s.updateSpecFile)
+	s.mux.HandleFunc("PUT /collections/{collectionUid}/synchronizations", s.syncCollection)
+	s.mux.HandleFunc("GET /collections/{collectionUid}/tasks/{taskId}", s.collectionTask)
+}
+
 // updateSpecFile changes one thing of a specification's file: its
 // content, its name, or its type (ROOT makes it the root, the previous
 // root becoming DEFAULT). A change of content or root leaves the

@@ -9,6 +9,12 @@ import (
 	"time"
 )
 
+func (s *Server) routeSpecVersionTags() {
+	s.mux.HandleFunc("GET /specs/{specId}/version-tags", s.listSpecVersionTags)
+	s.mux.HandleFunc("POST /specs/{specId}/version-tags", s.createSpecVersionTag)
+	s.mux.HandleFunc("GET /specs/{specId}/version-tags/{tagId}/files", s.getSpecVersionTagFiles)
+}
+
 // specVersionTag is a named snapshot of a specification's files.
 type specVersionTag struct {
 	id, name string

@@ -8,6 +8,20 @@ import (
 	"time"
 )
 
+// specState is the Spec Hub specifications, in creation order.
+type specState struct {
+	specs []*storedSpec
+}
+
+func (s *Server) routeSpecs() {
+	s.mux.HandleFunc("GET /specs", s.listSpecs)
+	s.mux.HandleFunc("POST /specs", s.createSpec)
+	s.mux.HandleFunc("GET /specs/{specId}", s.getSpec)
+	s.mux.HandleFunc("DELETE /specs/{specId}", s.deleteSpec)
+	s.mux.HandleFunc("GET /specs/{specId}/files", s.listSpecFiles)
+	s.mux.HandleFunc("GET /specs/{specId}/files/{filePath...}", s.getSpecFile)
+}
+
 // Spec is a Spec Hub specification stored by the fake API.
 type Spec struct {
 	ID   string

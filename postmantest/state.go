@@ -5,54 +5,75 @@ import (
 	"encoding/hex"
 	"fmt"
 	"strconv"
-	"time"
 )
 
-// state is everything the fake API stores; Server.mu guards it.
+// state is everything the fake API stores: the authenticated user, and
+// one struct per area, each declared in the file that serves the area.
+// Server.mu guards it; the areas read without s.mu (accessKeyState,
+// oauthState) say how they are guarded. A server keeps its state for its
+// lifetime.
 type state struct {
-	user         User
-	workspaces   []*Workspace // in creation order, as Postman lists them
-	collections  []*storedCollection
-	environments []*storedEnvironment
-	globals      map[string][]any // workspace ID → global variables
-	tasks        map[string]*task
-	failTasks    string
-	monitors     []*storedMonitor
-	monitorRuns  map[string]int
-	scimUsers    []*SCIMUser
-	scimGroups   []*SCIMGroup
-	audit        []AuditEvent
+	user User
 
-	mocks      []*storedMock
-	comments   []*storedComment
-	commentSeq int64 // the last comment or thread ID given out
-	tags       map[taggedEntity][]string
-	tagOrder   []taggedEntity // entities in the order they were first tagged
-	specs      []*storedSpec
-	apis       []*storedAPI
-	governance *governance   // Network, Packages, Components: see routes_governance.go
-	tokens     *tokensState  // SDKs, OAuth, service accounts, webhooks, Postbot: see routes_tokens.go
-	account    *accountState // roles, teams, groups, billing, analytics: see routes_account.go
-	scanning   *scanState    // Secret Scanner: see routes_scanning.go
-	misc       *miscState    // access keys, docs, users, runners …: see routes_misc.go
-	collab     *collabState  // pull requests, workspace updates and activities: see routes_collab.go
-
-	// specGenerations are the generations of specs from collections, by
-	// task ID.
-	specGenerations map[string]specGeneration
+	workspaceState
+	tagState
+	collectionState
+	commentState
+	environmentState
+	taskState
+	mockState
+	monitorState
+	specState
+	specGenerationState
+	apiState
+	scimUserState
+	scimGroupState
+	groupState
+	billingState
+	roleState
+	collectionRoleState
+	teamState
+	analyticsState
+	pullRequestState
+	workspaceUpdateState
+	activityState
+	packageState
+	componentState
+	networkState
+	oauthState
+	sdkState
+	webhookState
+	postbotState
+	accessKeyState
+	docsState
+	directoryState
+	invitationState
+	auditState
+	runnerState
+	secretState
 }
 
 func newState(u User) *state {
-	st := &state{user: u, globals: map[string][]any{}, tasks: map[string]*task{}, monitorRuns: map[string]int{},
-		tags: map[taggedEntity][]string{}, commentSeq: 46800}
-	st.tokens = newTokensState()
-	st.misc = newMiscState(u)
-	now := time.Now().UTC()
-	st.workspaces = []*Workspace{
-		{ID: newID(), Name: "My Workspace", Type: "personal", Visibility: "personal", About: "Personal workspace", CreatedBy: strconv.FormatInt(u.ID, 10), CreatedAt: now, UpdatedAt: now},
-		{ID: newID(), Name: "Team Workspace", Type: "team", Visibility: "team", About: "Shared with the team", CreatedBy: strconv.FormatInt(u.ID, 10), CreatedAt: now, UpdatedAt: now},
+	return &state{
+		user:           u,
+		workspaceState: newWorkspaceState(u),
+		tagState:       newTagState(),
+		commentState:   newCommentState(),
+		taskState:      newTaskState(),
+		monitorState:   newMonitorState(),
+		groupState:     newGroupState(),
+		billingState:   newBillingState(u),
+		roleState:      newRoleState(),
+		teamState:      newTeamState(u),
+		activityState:  newActivityState(),
+		oauthState:     newOAuthState(),
+		postbotState:   newPostbotState(),
+		accessKeyState: newAccessKeyState(),
+		docsState:      newDocsState(),
+		directoryState: newDirectoryState(u),
+		auditState:     newAuditState(),
+		secretState:    newSecretState(),
 	}
-	return st
 }
 
 // newID returns a random ID in Postman's UUID layout.
@@ -68,8 +89,6 @@ func newID() string {
 // uid is Postman's unique ID of an element: the owner's user ID, a dash,
 // and the element's ID.
 func (st *state) uid(id string) string { return strconv.FormatInt(st.user.ID, 10) + "-" + id }
-
-func (st *state) workspace(idOrUID string) *Workspace { return byID(st.workspaces, idOrUID) }
 
 // localID accepts an element's ID or its UID ("<owner>-<id>") and
 // returns the ID, as Postman does for most endpoints.

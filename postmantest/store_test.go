@@ -126,17 +126,17 @@ func TestEnvironmentsPatchKeepsOtherVariables(t *testing.T) {
 	srv := postmantest.NewServer()
 	t.Cleanup(srv.Close)
 	id := srv.AddEnvironment(srv.Workspaces()[0].ID, "Staging",
-		postmantest.EnvironmentVariable{Key: "baseUrl", Value: "https://staging.example.com", Type: "default", Enabled: true},
-		postmantest.EnvironmentVariable{Key: "token", Value: "old", Type: "secret", Enabled: true})
+		postmantest.EnvironmentVariable{Key: "baseUrl", Value: "https://staging.example.com", Type: "default"},
+		postmantest.EnvironmentVariable{Key: "token", Value: "old", Type: "secret"})
 	c := newClient(t, srv, "any-key")
 	patch := json.RawMessage(`[{"op":"replace","path":"/values/1/value","value":"new"}]`)
 	_, err := c.Do(t.Context(), http.MethodPatch, "/environments/"+id, patch, nil)
 	require.NoError(t, err)
 	values := srv.EnvironmentValues(id)
 	require.Len(t, values, 2)
-	assert.Equal(t, "https://staging.example.com", values[0].(map[string]any)["value"])
-	assert.Equal(t, "new", values[1].(map[string]any)["value"])
-	assert.Equal(t, "secret", values[1].(map[string]any)["type"])
+	assert.Equal(t, "https://staging.example.com", values[0].Value)
+	assert.Equal(t, "new", values[1].Value)
+	assert.Equal(t, "secret", values[1].Type)
 }
 
 func TestFaults(t *testing.T) {

@@ -7,6 +7,23 @@ import (
 	"strconv"
 )
 
+// tagState is the tags of each workspace and collection, and the tagged
+// entities in the order they were first tagged.
+type tagState struct {
+	tags     map[taggedEntity][]string
+	tagOrder []taggedEntity
+}
+
+func newTagState() tagState { return tagState{tags: map[taggedEntity][]string{}} }
+
+func (s *Server) routeTags() {
+	s.mux.HandleFunc("GET /workspaces/{workspaceId}/tags", s.getTags)
+	s.mux.HandleFunc("PUT /workspaces/{workspaceId}/tags", s.putTags)
+	s.mux.HandleFunc("GET /collections/{collectionId}/tags", s.getTags)
+	s.mux.HandleFunc("PUT /collections/{collectionId}/tags", s.putTags)
+	s.mux.HandleFunc("GET /tags/{slug}/entities", s.taggedEntities)
+}
+
 // taggedEntity is a workspace or collection that carries tags.
 type taggedEntity struct {
 	typ string // "workspace" or "collection"

@@ -2,6 +2,15 @@ package postmantest
 
 import "time"
 
+// taskState is the asynchronous tasks by ID, and the reason the tasks
+// started from now on fail with ("" when they succeed; see FailTasks).
+type taskState struct {
+	tasks     map[string]*task
+	failTasks string
+}
+
+func newTaskState() taskState { return taskState{tasks: map[string]*task{}} }
+
 // WithTaskDelay makes asynchronous tasks (collection updates and
 // duplicates, merges, generations, API migrations to Spec Hub …) report
 // "in progress" for d before they complete (default: complete at once).

@@ -10,6 +10,29 @@ import (
 	"time"
 )
 
+// teamState is the organization's teams and the requests for access to
+// them; teamSeq is the last team or access request ID given out.
+type teamState struct {
+	teams          []*Team
+	accessRequests []*TeamAccessRequest
+	teamSeq        int64
+}
+
+func newTeamState(u User) teamState { return teamState{teams: defaultTeams(u), teamSeq: 1000} }
+
+func (s *Server) routeTeams() {
+	s.mux.HandleFunc("GET /teams", s.listTeams)
+	s.mux.HandleFunc("POST /teams", s.createTeam)
+	s.mux.HandleFunc("GET /teams/{teamId}", s.getTeam)
+	s.mux.HandleFunc("GET /teams/{teamId}/settings", s.getTeamSettings)
+	s.mux.HandleFunc("PUT /teams/{teamId}/settings", s.updateTeamSettings)
+	s.mux.HandleFunc("POST /teams/{teamId}/bulk-members", s.updateTeamMembers)
+	s.mux.HandleFunc("DELETE /teams/{teamId}/bulk-members", s.removeTeamMembers)
+	s.mux.HandleFunc("GET /teams/{teamId}/access-requests", s.listAccessRequests)
+	s.mux.HandleFunc("POST /teams/{teamId}/access-requests", s.createAccessRequest)
+	s.mux.HandleFunc("POST /teams/{teamId}/access-requests/{requestId}", s.respondToAccessRequest)
+}
+
 // Team is a team of the organization stored by the fake API. A new server
 // has the user's team (User.TeamID and TeamName) with the user as its
 // TEAM_MANAGER.
@@ -78,9 +101,9 @@ func defaultTeams(u User) []*Team {
 func (s *Server) AddTeam(t Team) int64 {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	a := s.state.acct()
+	a := &s.state.teamState
 	if t.ID == 0 {
-		t.ID = a.nextSeq()
+		t.ID = a.nextTeamSeq()
 	}
 	if t.OrganizationID == 0 {
 		t.OrganizationID = 1
@@ -98,7 +121,7 @@ func (s *Server) Teams() []Team {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var out []Team
-	for _, t := range s.state.acct().teams {
+	for _, t := range s.state.teams {
 		c := *t
 		c.Members = slices.Clone(t.Members)
 		out = append(out, c)
@@ -111,12 +134,12 @@ func (s *Server) Teams() []Team {
 func (s *Server) AddTeamAccessRequest(teamID int64, req TeamAccessRequest) int64 {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	a := s.state.acct()
+	a := &s.state.teamState
 	if a.team(strconv.FormatInt(teamID, 10)) == nil {
 		return 0
 	}
 	if req.ID == 0 {
-		req.ID = a.nextSeq()
+		req.ID = a.nextTeamSeq()
 	}
 	if req.RequestType == "" {
 		req.RequestType = "REQUEST_TO_ADD_MEMBERS"
@@ -143,7 +166,7 @@ func (s *Server) TeamAccessRequests(teamID int64) []TeamAccessRequest {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var out []TeamAccessRequest
-	for _, r := range s.state.acct().accessRequests {
+	for _, r := range s.state.accessRequests {
 		if r.teamID == teamID {
 			out = append(out, *r)
 		}
@@ -151,13 +174,13 @@ func (s *Server) TeamAccessRequests(teamID int64) []TeamAccessRequest {
 	return out
 }
 
-// nextSeq gives out the next numeric ID of teams and access requests.
-func (a *accountState) nextSeq() int64 {
-	a.seq++
-	return a.seq
+// nextTeamSeq gives out the next numeric ID of teams and access requests.
+func (a *teamState) nextTeamSeq() int64 {
+	a.teamSeq++
+	return a.teamSeq
 }
 
-func (a *accountState) team(id string) *Team {
+func (a *teamState) team(id string) *Team {
 	for _, t := range a.teams {
 		if strconv.FormatInt(t.ID, 10) == id {
 			return t
@@ -213,7 +236,7 @@ func teamProblem(w http.ResponseWriter, r *http.Request, status int, detail any)
 // teamOf finds the team of the path or answers Postman's 404; the caller
 // holds the lock.
 func (s *Server) teamOf(w http.ResponseWriter, r *http.Request) *Team {
-	t := s.state.acct().team(r.PathValue("teamId"))
+	t := s.state.team(r.PathValue("teamId"))
 	if t == nil {
 		teamProblem(w, r, http.StatusNotFound, map[string]any{"error": map[string]any{"name": "EntityNotFound", "message": "No team found with the id provided"}})
 	}
@@ -238,7 +261,7 @@ func (s *Server) listTeams(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	var all []any
-	for _, t := range s.state.acct().teams {
+	for _, t := range s.state.teams {
 		body := s.state.teamBody(t)
 		body["memberCount"] = len(t.Members)
 		if r.URL.Query().Get("settings") == "true" {
@@ -339,7 +362,7 @@ func (s *Server) listAccessRequests(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var pending []any
-	for _, req := range s.state.acct().accessRequests {
+	for _, req := range s.state.accessRequests {
 		if req.teamID == t.ID && req.Status == "Requested" {
 			pending = append(pending, accessRequestBody(req, true))
 		}
@@ -369,7 +392,7 @@ func (s *Server) respondToAccessRequest(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	var req *TeamAccessRequest
-	for _, o := range s.state.acct().accessRequests {
+	for _, o := range s.state.accessRequests {
 		if o.teamID == t.ID && strconv.FormatInt(o.ID, 10) == r.PathValue("requestId") && o.Status == "Requested" {
 			req = o
 		}
@@ -441,12 +464,12 @@ func (s *Server) createTeam(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	a := s.state.acct()
+	a := &s.state.teamState
 	if slices.ContainsFunc(a.teams, func(t *Team) bool { return strings.EqualFold(t.Name, body.Name) }) {
 		invalid("This name is already taken in the organization. Please choose another.")
 		return
 	}
-	t := &Team{ID: a.nextSeq(), Name: body.Name, Description: body.Description, OrganizationID: 1, CreatedAt: time.Now().UTC(),
+	t := &Team{ID: a.nextTeamSeq(), Name: body.Name, Description: body.Description, OrganizationID: 1, CreatedAt: time.Now().UTC(),
 		Handle:  strings.ToLower(strings.Join(strings.Fields(body.Name), "-")),
 		Members: []TeamMember{{"user", strconv.FormatInt(s.state.user.ID, 10), "TEAM_MANAGER"}}}
 	a.teams = append(a.teams, t)
@@ -515,7 +538,7 @@ func (s *Server) createAccessRequest(w http.ResponseWriter, r *http.Request) {
 	if t == nil {
 		return
 	}
-	a := s.state.acct()
+	a := &s.state.teamState
 	results := []any{}
 	for _, e := range body.Entities {
 		id := fmt.Sprint(e.EntityID)
@@ -530,7 +553,7 @@ func (s *Server) createAccessRequest(w http.ResponseWriter, r *http.Request) {
 		case pending:
 			res["status"], res["reason"], res["previousRole"] = "Skipped", "RFA already exists for this entity", nullable(cur)
 		default:
-			a.accessRequests = append(a.accessRequests, &TeamAccessRequest{ID: a.nextSeq(), Role: body.Role, RequestType: body.RequestType,
+			a.accessRequests = append(a.accessRequests, &TeamAccessRequest{ID: a.nextTeamSeq(), Role: body.Role, RequestType: body.RequestType,
 				Reason: body.Reason, EntityType: e.EntityType, EntityID: id, CreatedBy: s.state.user.ID, Status: "Requested",
 				CreatedAt: time.Now().UTC(), teamID: t.ID})
 			res["status"], res["previousRole"] = "Accepted", nullable(cur)

@@ -10,6 +10,10 @@ import (
 	"unicode"
 )
 
+func (s *Server) routeTransformations() {
+	s.mux.HandleFunc("GET /collections/{collectionId}/transformations", s.transformCollection)
+}
+
 // transformCollection answers the OpenAPI 3.0.3 definition of a stored
 // collection, in JSON (the default) or YAML, as
 // GET /collections/{id}/transformations does. It creates nothing.

@@ -2,6 +2,10 @@ package postmantest
 
 import "net/http"
 
+func (s *Server) routeUsers() {
+	s.mux.HandleFunc("GET /me", s.getMe)
+}
+
 // User is the authenticated user of the fake API, with the team's monthly
 // usage that GET /me reports.
 type User struct {

@@ -6,6 +6,15 @@ import (
 	"strconv"
 )
 
+// webhookState is the webhooks created through the API, oldest first.
+type webhookState struct {
+	webhooks []Webhook
+}
+
+func (s *Server) routeWebhooks() {
+	s.mux.HandleFunc("POST /webhooks", s.createWebhook)
+}
+
 // Webhook is a webhook stored by the fake API. Postman implements each
 // webhook as a monitor of the same name, which the fake stores too
 // (Monitors lists it).
@@ -25,7 +34,7 @@ type Webhook struct {
 func (s *Server) Webhooks() []Webhook {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return slices.Clone(s.state.tok().webhooks)
+	return slices.Clone(s.state.webhooks)
 }
 
 // createWebhook creates a webhook and its monitor in a workspace.
@@ -82,7 +91,7 @@ func (s *Server) createWebhook(w http.ResponseWriter, r *http.Request) {
 		Active: true, WorkspaceID: ws.ID}, nil)
 	hook := Webhook{ID: m.ID, Name: m.Name, WorkspaceID: ws.ID, CollectionUID: m.CollectionUID, EnvironmentUID: envUID,
 		URL: "https://newman-api.postman.com/run/" + strconv.FormatInt(s.state.user.ID, 10) + "/" + newID()}
-	st := s.state.tok()
+	st := &s.state.webhookState
 	st.webhooks = append(st.webhooks, hook)
 	writeJSON(w, http.StatusOK, map[string]any{"webhook": map[string]any{"id": hook.ID, "name": hook.Name,
 		"collection": hook.CollectionUID, "webhookUrl": hook.URL, "uid": s.state.uid(hook.ID)}})

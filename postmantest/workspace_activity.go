@@ -8,6 +8,19 @@ import (
 	"time"
 )
 
+// activityState is every workspace's activity feed, oldest first;
+// activitySeq is the last activity ID given out.
+type activityState struct {
+	activities  []*activity
+	activitySeq int64
+}
+
+func newActivityState() activityState { return activityState{activitySeq: 15000} }
+
+func (s *Server) routeWorkspaceActivities() {
+	s.mux.HandleFunc("GET /workspaces/{workspaceId}/activities", s.listWorkspaceActivities)
+}
+
 // activity is an entry of a workspace's activity feed.
 type activity struct {
 	id          int64
@@ -34,7 +47,7 @@ func (st *state) logTriggered(workspaceID, action, trigger, elementType, element
 	if elementType == "collection" {
 		elementID = st.uid(localID(elementID))
 	}
-	cs := st.collabs()
+	cs := &st.activityState
 	cs.activitySeq++
 	cs.activities = append(cs.activities, &activity{id: cs.activitySeq, workspaceID: workspaceID, action: action,
 		trigger: trigger, elementType: elementType, elementID: elementID, elementName: name, at: time.Now().UTC()})
@@ -84,7 +97,7 @@ func (s *Server) listWorkspaceActivities(w http.ResponseWriter, r *http.Request)
 	}
 	u := s.state.user
 	var feed []map[string]any
-	for _, a := range slices.Backward(s.state.collabs().activities) {
+	for _, a := range slices.Backward(s.state.activities) {
 		if a.workspaceID != ws.ID || (userID != 0 && userID != u.ID) || (types != nil && !slices.Contains(types, a.elementType)) {
 			continue
 		}

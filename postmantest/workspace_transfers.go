@@ -6,6 +6,11 @@ import (
 	"time"
 )
 
+func (s *Server) routeWorkspaceTransfers() {
+	s.mux.HandleFunc("POST /workspaces/{workspaceId}/element-transfers", s.transferElement)
+	s.mux.HandleFunc("PATCH /workspaces/{workspaceId}/transfers", s.transferToTeam)
+}
+
 // elementWorkspace returns a pointer to the workspace field of the stored
 // element of this type and ID, and its name; nil when there is none.
 // Flows are not stored, so they are never found.
@@ -112,8 +117,7 @@ func (s *Server) transferToTeam(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	ws := s.state.workspace(r.PathValue("workspaceId"))
-	a := s.state.acct()
-	src, dst := a.team(b.Source), a.team(b.Destination)
+	src, dst := s.state.team(b.Source), s.state.team(b.Destination)
 	if ws == nil || src == nil || dst == nil {
 		prProblem(w, http.StatusNotFound, "not-found", "Not Found", "The requested resource was not found.")
 		return
@@ -135,7 +139,7 @@ func (s *Server) transferToTeam(w http.ResponseWriter, r *http.Request) {
 		ws.Publisher = Publisher{TeamID: dst.ID, TeamName: dst.Name, OrganizationID: dst.OrganizationID}
 	}
 	grants := s.state.roleGrants(ws.ID)
-	a.roles[ws.ID] = slices.DeleteFunc(slices.Clone(grants), func(g roleGrant) bool {
+	s.state.roles[ws.ID] = slices.DeleteFunc(slices.Clone(grants), func(g roleGrant) bool {
 		role, _ := dst.role("user", g.id)
 		return g.role == "3" && g.subject == "user" && role != "TEAM_MANAGER"
 	})

@@ -11,6 +11,21 @@ import (
 	"unicode/utf8"
 )
 
+// workspaceUpdateState is the workspace updates, oldest first; updateSeq
+// is the last update ID given out (Postman numbers them).
+type workspaceUpdateState struct {
+	updates   []*workspaceUpdate
+	updateSeq int64
+}
+
+func (s *Server) routeWorkspaceUpdates() {
+	s.mux.HandleFunc("GET /workspaces/{workspaceId}/updates", s.listWorkspaceUpdates)
+	s.mux.HandleFunc("POST /workspaces/{workspaceId}/updates", s.createWorkspaceUpdate)
+	s.mux.HandleFunc("GET /workspaces/{workspaceId}/updates/{updateId}", s.getWorkspaceUpdate)
+	s.mux.HandleFunc("PATCH /workspaces/{workspaceId}/updates/{updateId}", s.patchWorkspaceUpdate)
+	s.mux.HandleFunc("DELETE /workspaces/{workspaceId}/updates/{updateId}", s.deleteWorkspaceUpdate)
+}
+
 // workspaceUpdate is a post to the watchers of a workspace.
 type workspaceUpdate struct {
 	id                   int64
@@ -66,7 +81,7 @@ func (s *Server) findUpdate(w http.ResponseWriter, r *http.Request, forbidden st
 		return nil
 	}
 	id, _ := strconv.ParseInt(r.PathValue("updateId"), 10, 64)
-	for _, u := range s.state.collabs().updates {
+	for _, u := range s.state.updates {
 		if u.id == id && u.workspaceID == ws.ID {
 			return u
 		}
@@ -167,7 +182,7 @@ func (s *Server) listWorkspaceUpdates(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var matched []*workspaceUpdate
-	for _, u := range s.state.collabs().updates {
+	for _, u := range s.state.updates {
 		if u.workspaceID == ws.ID && (categories == nil || slices.Contains(categories, u.category)) {
 			matched = append(matched, u)
 		}
@@ -200,7 +215,7 @@ func (s *Server) createWorkspaceUpdate(w http.ResponseWriter, r *http.Request) {
 	if ws == nil {
 		return
 	}
-	cs := s.state.collabs()
+	cs := &s.state.workspaceUpdateState
 	cs.updateSeq++
 	now := time.Now().UTC()
 	u := &workspaceUpdate{id: cs.updateSeq, workspaceID: ws.ID, topic: b.Topic, description: b.Description,
@@ -252,7 +267,7 @@ func (s *Server) deleteWorkspaceUpdate(w http.ResponseWriter, r *http.Request) {
 	if u == nil {
 		return
 	}
-	cs := s.state.collabs()
+	cs := &s.state.workspaceUpdateState
 	cs.updates = slices.DeleteFunc(cs.updates, func(o *workspaceUpdate) bool { return o == u })
 	w.WriteHeader(http.StatusNoContent)
 }

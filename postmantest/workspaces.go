@@ -1,13 +1,40 @@
 package postmantest
 
 import (
-	"encoding/json"
 	"net/http"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 )
+
+// workspaceState is the workspaces, in creation order as Postman lists
+// them, and their global variables by workspace ID.
+type workspaceState struct {
+	workspaces []*Workspace
+	globals    map[string][]any
+}
+
+// newWorkspaceState gives u a personal and a team workspace.
+func newWorkspaceState(u User) workspaceState {
+	now := time.Now().UTC()
+	return workspaceState{globals: map[string][]any{}, workspaces: []*Workspace{
+		{ID: newID(), Name: "My Workspace", Type: "personal", Visibility: "personal", About: "Personal workspace", CreatedBy: strconv.FormatInt(u.ID, 10), CreatedAt: now, UpdatedAt: now},
+		{ID: newID(), Name: "Team Workspace", Type: "team", Visibility: "team", About: "Shared with the team", CreatedBy: strconv.FormatInt(u.ID, 10), CreatedAt: now, UpdatedAt: now},
+	}}
+}
+
+func (s *Server) routeWorkspaces() {
+	s.mux.HandleFunc("GET /workspaces", s.listWorkspaces)
+	s.mux.HandleFunc("GET /workspaces/{workspaceId}", s.getWorkspace)
+	s.mux.HandleFunc("POST /workspaces", s.createWorkspace)
+	s.mux.HandleFunc("PUT /workspaces/{workspaceId}", s.updateWorkspace)
+	s.mux.HandleFunc("DELETE /workspaces/{workspaceId}", s.deleteWorkspace)
+	s.mux.HandleFunc("GET /workspaces/{workspaceId}/global-variables", s.getGlobals)
+	s.mux.HandleFunc("PUT /workspaces/{workspaceId}/global-variables", s.putGlobals)
+}
+
+func (st *state) workspace(idOrUID string) *Workspace { return byID(st.workspaces, idOrUID) }
 
 // Workspace is a workspace stored by the fake API.
 type Workspace struct {
@@ -214,8 +241,7 @@ func (s *Server) deleteWorkspace(w http.ResponseWriter, r *http.Request) {
 
 // SetGlobals replaces the global variables of a workspace.
 func (s *Server) SetGlobals(workspaceID string, vars ...EnvironmentVariable) {
-	data, _ := json.Marshal(vars)
-	values, _ := cloneJSON(json.RawMessage(data)).([]any)
+	values := variableValues(vars)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.state.globals[workspaceID] = values

@@ -45,9 +45,9 @@ func seed(srv *postmantest.Server) {
 			"item":[{"name":"Folder","item":[{"name":"Health","request":{"method":"GET","url":"{{baseUrl}}/health"}}]}],
 			"variable":[{"key":"baseUrl","value":"https://api.example.com"}]}`))
 	}
-	srv.AddEnvironment(demoWorkspace, "Production", postmantest.EnvironmentVariable{Key: "baseUrl", Value: "https://api.example.com", Type: "default", Enabled: true})
-	srv.AddEnvironment(demoWorkspace, "Staging", postmantest.EnvironmentVariable{Key: "token", Value: "s3cret", Type: "secret", Enabled: true})
-	srv.SetGlobals(demoWorkspace, postmantest.EnvironmentVariable{Key: "tenant", Value: "acme", Type: "default", Enabled: true})
+	srv.AddEnvironment(demoWorkspace, "Production", postmantest.EnvironmentVariable{Key: "baseUrl", Value: "https://api.example.com", Type: "default"})
+	srv.AddEnvironment(demoWorkspace, "Staging", postmantest.EnvironmentVariable{Key: "token", Value: "s3cret", Type: "secret"})
+	srv.SetGlobals(demoWorkspace, postmantest.EnvironmentVariable{Key: "tenant", Value: "acme", Type: "default"})
 }
 
 // state is what a previous run saved: element UID → the updatedAt it had.

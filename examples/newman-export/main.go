@@ -55,7 +55,7 @@ func seed(srv *postmantest.Server) {
 	ws := srv.Workspaces()[1].ID
 	demo.collection = "12345678-" + srv.AddCollection(ws, []byte(demoCollection))
 	demo.environment = "12345678-" + srv.AddEnvironment(ws, "CI",
-		postmantest.EnvironmentVariable{Key: "baseUrl", Value: demoBaseURL, Type: "default", Enabled: true})
+		postmantest.EnvironmentVariable{Key: "baseUrl", Value: demoBaseURL, Type: "default"})
 }
 
 func run(ctx context.Context, args []string, out io.Writer) error {

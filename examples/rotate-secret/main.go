@@ -41,9 +41,9 @@ var demoEnvironmentID string
 func seed(srv *postmantest.Server) {
 	ws := srv.Workspaces()[1].ID
 	demoEnvironmentID = srv.AddEnvironment(ws, "Staging",
-		postmantest.EnvironmentVariable{Key: "baseUrl", Value: "https://staging.example.com", Type: "default", Enabled: true},
-		postmantest.EnvironmentVariable{Key: "apiKey", Value: "old-secret", Type: "secret", Enabled: true},
-		postmantest.EnvironmentVariable{Key: "timeoutMs", Value: "5000", Type: "default", Enabled: true})
+		postmantest.EnvironmentVariable{Key: "baseUrl", Value: "https://staging.example.com", Type: "default"},
+		postmantest.EnvironmentVariable{Key: "apiKey", Value: "old-secret", Type: "secret"},
+		postmantest.EnvironmentVariable{Key: "timeoutMs", Value: "5000", Type: "default"})
 }
 
 func run(ctx context.Context, args []string, out io.Writer) error {
