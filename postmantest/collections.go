@@ -325,7 +325,9 @@ func (s *Server) putCollection(w http.ResponseWriter, r *http.Request) {
 			problem(w, http.StatusBadRequest, "bad-request", "Malformed request",
 				"Unable to parse the collection. Please ensure it is according to https://schema.postman.com/collection/json/v2.1.0/draft-07/docs/index.html")
 		} else {
-			writeJSON(w, http.StatusBadRequest, malformedCollection(problems))
+			// putCollection documents its 400s as problem documents only,
+			// the malformed collection among them.
+			writeProblem(w, http.StatusBadRequest, malformedCollection(problems))
 		}
 		return
 	}

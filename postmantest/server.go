@@ -58,6 +58,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/postman-go/postman/internal/record"
 )
 
 // Server is a running fake Postman API. Create it with NewServer.
@@ -145,11 +147,21 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	body, _ := io.ReadAll(r.Body)
 	r.Body = io.NopCloser(bytes.NewReader(body))
 	rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+	if record.Enabled() {
+		rec.body = &bytes.Buffer{}
+	}
 	defer func() {
 		s.mu.Lock()
 		s.requests = append(s.requests, Request{Method: r.Method, Path: r.URL.Path, Query: r.URL.RawQuery,
 			Header: r.Header.Clone(), Body: body, Status: rec.status})
 		s.mu.Unlock()
+		if rec.body != nil {
+			// The SDK's own suite validates every answer of the fake against
+			// Postman's description from these records; an error writing
+			// one is the suite's to see, not the fake's.
+			_ = record.Write(record.Exchange{Source: record.SourceServer, Method: r.Method, URI: r.URL.RequestURI(),
+				Header: r.Header, Body: body, Status: rec.status, ResponseHeader: w.Header().Clone(), ResponseBody: rec.body.Bytes()})
+		}
 	}()
 
 	if rest, ok := strings.CutPrefix(r.URL.Path, mockPathPrefix); ok {
@@ -167,10 +179,19 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	s.mux.ServeHTTP(rec, r)
 }
 
-// statusRecorder remembers the status a handler answered with.
+// statusRecorder remembers the status a handler answered with, and its
+// body when exchanges are recorded.
 type statusRecorder struct {
 	http.ResponseWriter
 	status int
+	body   *bytes.Buffer
+}
+
+func (r *statusRecorder) Write(p []byte) (int, error) {
+	if r.body != nil {
+		r.body.Write(p)
+	}
+	return r.ResponseWriter.Write(p)
 }
 
 func (r *statusRecorder) WriteHeader(status int) {

@@ -193,8 +193,8 @@ func (h *Harness) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	result := rec.Result()
 	out, _ := io.ReadAll(result.Body)
-	if err := record(Exchange{Test: h.t.Name(), Operation: op.ID, Scripted: override != nil, Method: r.Method,
-		URI: r.URL.RequestURI(), Header: recordedHeader(r.Header), Body: body,
+	if err := recordExchange(Exchange{Test: h.t.Name(), Operation: op.ID, Scripted: override != nil, Method: r.Method,
+		URI: r.URL.RequestURI(), Header: r.Header, Body: body,
 		Status: result.StatusCode, ResponseHeader: result.Header, ResponseBody: out}); err != nil {
 		h.t.Errorf("conformance: recording: %v", err)
 	}
