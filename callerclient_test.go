@@ -45,15 +45,8 @@ func (s *spyTransport) requests() []seenRequest {
 func TestCallersHTTPClientKeepsTheGuarantees(t *testing.T) {
 	t.Parallel()
 	mock := httpmock.NewMockTransport()
-	redirect := func(to string) httpmock.Responder {
-		return func(*http.Request) (*http.Response, error) {
-			r := httpmock.NewStringResponse(http.StatusFound, "")
-			r.Header.Set("Location", to)
-			return r, nil
-		}
-	}
-	mock.RegisterResponder("GET", postmanURL+"/to-other-host", redirect("https://collector.example.com/steal?token=abc"))
-	mock.RegisterResponder("GET", postmanURL+"/to-plain-http", redirect("http://api.postman.com/me"))
+	mock.RegisterResponder("GET", postmanURL+"/to-other-host", redirectTo("https://collector.example.com/steal?token=abc"))
+	mock.RegisterResponder("GET", postmanURL+"/to-plain-http", redirectTo("http://api.postman.com/me"))
 	mock.RegisterResponder("GET", postmanURL+"/me", httpmock.NewStringResponder(200, `{"user":{"id":1}}`))
 	mock.RegisterResponder("GET", postmanURL+"/scim/v2/Users", httpmock.NewStringResponder(200, `{"Resources":[],"totalResults":0}`))
 	// Whatever reaches another host or plain HTTP is a leak.

@@ -49,6 +49,15 @@ func newMockClient(t testing.TB, opts ...Option) (*Client, *httpmock.MockTranspo
 	return newTestClient(t, postmanURL, all...), mock
 }
 
+// redirectTo answers 302 with a Location of to.
+func redirectTo(to string) httpmock.Responder {
+	return func(*http.Request) (*http.Response, error) {
+		r := httpmock.NewStringResponse(http.StatusFound, "")
+		r.Header.Set("Location", to)
+		return r, nil
+	}
+}
+
 // recordWaits makes c record the retry waits its policy computes.
 func recordWaits(c *Client) *[]time.Duration {
 	var waits []time.Duration

@@ -15,15 +15,8 @@ import (
 func TestCredentialFollowsTheSentPath(t *testing.T) {
 	t.Parallel()
 	mock := httpmock.NewMockTransport()
-	redirect := func(to string) httpmock.Responder {
-		return func(*http.Request) (*http.Response, error) {
-			r := httpmock.NewStringResponse(http.StatusFound, "")
-			r.Header.Set("Location", to)
-			return r, nil
-		}
-	}
-	mock.RegisterResponder("GET", postmanURL+"/me", redirect("/scim/v2/Users"))
-	mock.RegisterResponder("GET", postmanURL+"/scim/v2/Groups", redirect("/me"))
+	mock.RegisterResponder("GET", postmanURL+"/me", redirectTo("/scim/v2/Users"))
+	mock.RegisterResponder("GET", postmanURL+"/scim/v2/Groups", redirectTo("/me"))
 	mock.RegisterNoResponder(httpmock.NewStringResponder(200, `{}`))
 	spy := &spyTransport{next: mock}
 	c := newTestClient(t, postmanURL, WithHTTPClient(&http.Client{Transport: spy}), WithSCIMKey(conformanceSCIMKey), WithMaxRetries(0))
