@@ -155,7 +155,10 @@ func gzipFaults() []fault {
 				assert.Nil(t, r.resp)
 				assert.Equal(t, 1, r.hits(), "a GET, yet not retried: the same answer would come again")
 				assert.Empty(t, r.events)
-				assert.Less(t, r.elapsed, time.Second, "returned at once")
+				// That the bomb was not read whole is shown by the cap's
+				// error here, and by the allocation bound of
+				// TestOversizedBodyKeepsHeapSmall; a time bound only
+				// measured how busy the machine was.
 			}},
 	}
 }
