@@ -13,8 +13,11 @@
 //	client, err := postman.NewClient(apiKey, postman.WithLimiter(limiter))
 //
 // It enforces the same buckets as the default limiter (postman.RateLimitsFor
-// names them, postman.RateLimit.TokenBucket shapes them) with GCRA, through
-// github.com/go-redis/redis_rate, and shares the pause a 429 asks for:
+// names them, postman.RateLimit.TokenBucket shapes them) as GCRA buckets
+// on Redis's clock, each Wait reserving the next slot in one script run
+// (as x/time/rate reserves a token in one process, so that a process
+// that wakes late on a busy machine loses no slot), and shares the pause
+// a 429 asks for:
 // after one process is told to wait, every process waits the server's
 // time. Budgets are keyed by postman.Fingerprint of the key: the key
 // itself never reaches Redis (nor this package, which a client binds by
@@ -33,7 +36,8 @@
 // fleet may draw 429s, which the client then waits out as the server says.
 //
 // Redis keys are "rate:<prefix>{<fingerprint>}:<limit>" for the buckets
-// (redis_rate adds "rate:") and "<prefix>{<fingerprint>}:pause" for the
+// (their next slot, in microseconds of Redis's clock) and
+// "<prefix>{<fingerprint>}:pause" for the
 // pause, with prefix "postman:" by default; each expires when its state
 // no longer matters. The braces keep a key's entries in one Redis Cluster
 // slot.

@@ -156,8 +156,7 @@ func TestFleetSharesOneBudget(t *testing.T) {
 // /collections, which Postman limits to 10 per 10 s besides the general
 // limit, against the fake enforcing both (in real time, so that the
 // window's slack is 200 ms): not one 429. The bucket arithmetic gives at
-// most 0.882 of this limit (its burst of 1 is a tenth of it), and a
-// token claimed late is lost with a burst of 1.
+// most 0.882 of this limit (its burst of 1 is a tenth of it).
 func TestFleetSharesEndpointBudgets(t *testing.T) {
 	requireRedis(t)
 	t.Parallel()

@@ -5,7 +5,6 @@ go 1.25.0
 replace github.com/postman-go/postman => ../
 
 require (
-	github.com/go-redis/redis_rate/v10 v10.0.1
 	github.com/postman-go/postman v0.0.0-00010101000000-000000000000
 	github.com/redis/go-redis/v9 v9.22.0
 	github.com/stretchr/testify v1.12.1

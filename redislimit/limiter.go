@@ -7,7 +7,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/go-redis/redis_rate/v10"
 	"github.com/redis/go-redis/v9"
 
 	"github.com/postman-go/postman"
@@ -21,7 +20,6 @@ import (
 // concurrent use.
 type Limiter struct {
 	rdb    redis.UniversalClient
-	gcra   *redis_rate.Limiter
 	cfg    config
 	health *health
 
@@ -51,7 +49,6 @@ func New(rdb redis.UniversalClient, opts ...Option) (*Limiter, error) {
 	}
 	return &Limiter{
 		rdb:    rdb,
-		gcra:   redis_rate.NewLimiter(rdb),
 		cfg:    cfg,
 		health: &health{logger: cfg.logger, now: cfg.now, recheck: cfg.recheck},
 		bound:  map[[2]postman.KeyFingerprint]*keyLimiter{},

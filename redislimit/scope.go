@@ -7,19 +7,20 @@ import (
 
 // scope is the Redis keys of one key's budgets.
 type scope struct {
-	bucketPrefix string // "<prefix>{<fingerprint>}:"; redis_rate adds "rate:"
+	bucketPrefix string // "rate:<prefix>{<fingerprint>}:"
 	pauseKey     string
 	mu           sync.Mutex
-	polling      map[string]chan struct{} // by limit name: one poller per process
+	polling      map[string]chan struct{} // by limit name: one reservation at a time per process
 }
 
 func newScope(prefix, id string) *scope {
 	base := prefix + "{" + id + "}:"
-	return &scope{bucketPrefix: base, pauseKey: base + "pause", polling: map[string]chan struct{}{}}
+	return &scope{bucketPrefix: "rate:" + base, pauseKey: base + "pause", polling: map[string]chan struct{}{}}
 }
 
 // turn is the semaphore of limit name: the goroutines of a process take
-// turns asking Redis for a token, rather than all asking at every token.
+// turns asking Redis for a reservation, so that they never queue for the
+// Redis client's connections.
 func (s *scope) turn(name string) chan struct{} {
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -3,9 +3,8 @@ package redislimit
 import (
 	"context"
 	"errors"
+	"fmt"
 	"time"
-
-	"github.com/go-redis/redis_rate/v10"
 
 	"github.com/postman-go/postman"
 )
@@ -90,9 +89,10 @@ func (k *keyLimiter) waitPause(ctx context.Context, sc *scope) error {
 	}
 }
 
-// take waits for a token of limit in sc, asking Redis again when the
-// GCRA says the next one is due; with pauseFirst, it first waits out the
-// pause of sc.
+// take reserves a slot of limit in sc and waits for it; with pauseFirst,
+// it first waits out the pause of sc. The process's goroutines take turns
+// to ask Redis (one command per limit at a time, so that they never queue
+// for the client's connections), but wait for their slots side by side.
 func (k *keyLimiter) take(ctx context.Context, sc *scope, limit postman.RateLimit, pauseFirst bool) error {
 	turn := sc.turn(limit.Name)
 	select {
@@ -100,38 +100,51 @@ func (k *keyLimiter) take(ctx context.Context, sc *scope, limit postman.RateLimi
 	case <-ctx.Done():
 		return ctx.Err()
 	}
-	defer func() { <-turn }()
-	if pauseFirst {
-		if err := k.waitPause(ctx, sc); err != nil {
-			return err
-		}
+	wait, err := k.reserve(ctx, sc, limit, pauseFirst)
+	<-turn
+	if err != nil {
+		return err
 	}
-
-	key := sc.bucketKey(limit.Name)
-	gcra := k.l.gcraLimit(limit)
-	for {
-		var res *redis_rate.Result
-		err := k.l.redis(ctx, func(ctx context.Context) error {
-			var err error
-			res, err = k.l.gcra.Allow(ctx, key, gcra)
-			return err
-		})
-		if err != nil {
-			return err
-		}
-		if res.Allowed > 0 {
-			return nil
-		}
-		if err := sleep(ctx, res.RetryAfter, "the wait for a "+limit.Name+" token"); err != nil {
-			return err
-		}
-	}
+	return sleep(ctx, wait, "the wait for a "+limit.Name+" token")
 }
 
-// gcraLimit is the GCRA of limit: the default limiter's token bucket,
-// as burst tokens and one emission interval (Rate 1 per Period).
-func (l *Limiter) gcraLimit(limit postman.RateLimit) redis_rate.Limit {
+// reserve waits out sc's pause when asked to, then reserves a slot of
+// limit and returns the wait until it.
+func (k *keyLimiter) reserve(ctx context.Context, sc *scope, limit postman.RateLimit, pauseFirst bool) (time.Duration, error) {
+	if pauseFirst {
+		if err := k.waitPause(ctx, sc); err != nil {
+			return 0, err
+		}
+	}
+	burst, interval := k.l.bucket(limit)
+	most := noDeadline
+	if deadline, ok := ctx.Deadline(); ok {
+		most = int64(time.Until(deadline) / time.Microsecond)
+	}
+	var res []int64
+	err := k.l.redis(ctx, func(ctx context.Context) error {
+		var err error
+		res, err = reserveScript.Run(ctx, k.l.rdb, []string{sc.bucketKey(limit.Name)},
+			int64(interval/time.Microsecond), burst, most).Int64Slice()
+		return err
+	})
+	if err != nil {
+		return 0, err
+	}
+	if len(res) != 2 {
+		return 0, &unavailableError{fmt.Errorf("unexpected reservation answer %v", res)}
+	}
+	wait := time.Duration(res[1]) * time.Microsecond
+	if res[0] < 0 {
+		return 0, fmt.Errorf("redislimit: the wait for a %s token (%v) would outlast the context deadline: %w",
+			limit.Name, wait.Round(time.Millisecond), context.DeadlineExceeded)
+	}
+	return wait, nil
+}
+
+// bucket is the default limiter's token bucket for limit: burst tokens
+// and one emission interval, at the configured scale and speedup.
+func (l *Limiter) bucket(limit postman.RateLimit) (burst int, interval time.Duration) {
 	limit.Window = time.Duration(float64(limit.Window) / l.cfg.speedup)
-	burst, interval := limit.TokenBucket(l.cfg.scale)
-	return redis_rate.Limit{Rate: 1, Burst: burst, Period: interval}
+	return limit.TokenBucket(l.cfg.scale)
 }
