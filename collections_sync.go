@@ -209,11 +209,14 @@ func (s *CollectionsService) Sync(ctx context.Context, collectionID string, desi
 	if sy.plan.IsEmpty() {
 		return res, resp, nil
 	}
-	doc, replaceBytes, err := sy.replaceDocument()
-	if err != nil {
-		return res, resp, err
+	var doc *collection.Collection
+	if o.AllowReplace {
+		var size int
+		if doc, size, err = sy.replaceDocument(); err != nil {
+			return res, resp, err
+		}
+		res.Replaced = len(sy.gaps) > 0 || sy.bytes >= size
 	}
-	res.Replaced = o.AllowReplace && (len(sy.gaps) > 0 || sy.bytes >= replaceBytes)
 	if o.DryRun {
 		return res, resp, nil
 	}

@@ -25,21 +25,11 @@ import (
 
 type jsonObject = map[string]any
 
-// syncForm returns c in the normal form: a copy in the v2.1 format, read
-// back through the lossless model so that Diff sees typed fields.
+// syncForm returns c in the normal form, read back through the lossless
+// model so that Diff sees typed fields.
 func syncForm(c *collection.Collection) (*collection.Collection, error) {
 	data, err := c.MarshalJSON()
 	if err != nil {
-		return nil, err
-	}
-	cp, err := collection.Parse(data)
-	if err != nil {
-		return nil, err
-	}
-	if err := cp.Convert(collection.FormatV21); err != nil {
-		return nil, err
-	}
-	if data, err = cp.MarshalJSON(); err != nil {
 		return nil, err
 	}
 	v, err := decodeJSONValue(data)
@@ -87,12 +77,17 @@ func genericOf(v any) jsonObject {
 var serverInfoKeys = []string{"createdAt", "updatedAt", "lastUpdatedBy", "fork", "uid", "_exporter_id"}
 
 func normCollection(doc jsonObject) {
-	if info, ok := doc["info"].(jsonObject); ok {
-		for _, k := range serverInfoKeys {
-			delete(info, k)
-		}
-		normDescriptionIn(info, "description")
+	info, ok := doc["info"].(jsonObject)
+	if !ok {
+		info = jsonObject{}
+		doc["info"] = info
 	}
+	for _, k := range serverInfoKeys {
+		delete(info, k)
+	}
+	normDescriptionIn(info, "description")
+	// Postman stores every collection as v2.1, whichever URL names it.
+	info["schema"] = collection.FormatV21.SchemaURL()
 	normListIn(doc, "event", normEvent)
 	normListIn(doc, "variable", normVariable)
 	normAuthIn(doc, "auth")
@@ -416,7 +411,8 @@ func normBody(v any) any {
 }
 
 // normAuthIn normalises the auth under key: null is absent (inherit),
-// parameters are sorted by key and lose the default type "string".
+// parameters are the v2.1 array, sorted by key, without the default type
+// "string".
 func normAuthIn(m jsonObject, key string) {
 	v, ok := m[key]
 	if !ok {
@@ -430,6 +426,14 @@ func normAuthIn(m jsonObject, key string) {
 		return
 	}
 	for k, params := range a {
+		if obj, isObj := params.(jsonObject); isObj && k != "type" {
+			// The v2.0 form: {"token": "…"}.
+			list := make([]any, 0, len(obj))
+			for pk, pv := range obj {
+				list = append(list, jsonObject{"key": pk, "value": pv})
+			}
+			a[k], params = list, list
+		}
 		list, ok := params.([]any)
 		if k == "type" || !ok {
 			continue
