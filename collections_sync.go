@@ -481,8 +481,8 @@ func newScriptID() string {
 	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:])
 }
 
-// replaceDocument returns what the fallback sends to Replace: desired in
-// the v2.1 format, with the IDs of the items matched in the collection,
+// replaceDocument returns what the fallback sends to Replace: desired
+// (converted if it is in the v2.0 format), with the IDs of the items matched in the collection,
 // so that they keep them; and the size of that body.
 func (sy *syncer) replaceDocument() (*collection.Collection, int, error) {
 	data, err := sy.desired.MarshalJSON()
@@ -493,8 +493,11 @@ func (sy *syncer) replaceDocument() (*collection.Collection, int, error) {
 	if err != nil {
 		return nil, 0, err
 	}
-	if err := doc.Convert(collection.FormatV21); err != nil {
-		return nil, 0, err
+	if doc.Format() == collection.FormatV20 {
+		// Postman documents only the v2.1 form for Replace.
+		if err := doc.Convert(collection.FormatV21); err != nil {
+			return nil, 0, err
+		}
 	}
 	doc.Info.PostmanID = sy.colID
 	sy.carryIDs(doc.Items, sy.to.Items)

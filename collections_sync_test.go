@@ -255,3 +255,73 @@ func (f *failNthWrite) RoundTrip(r *http.Request) (*http.Response, error) {
 	}
 	return f.next.RoundTrip(r)
 }
+
+// BenchmarkCollectionsSync10MB syncs a generated ~10 MB collection
+// (collBigDocument) against postmantest, in memory, and reports the bytes
+// of the request bodies Sync sends and its requests besides the GET,
+// beside the bytes Replace sends for the same desired collection: one
+// request changed (a header), and everything changed (every folder and
+// request renamed and stripped of its ID, so that the plan removes and
+// adds everything) with the fallback to Replace allowed, where Sync
+// replaces. The changes the plan would make item by item are reported
+// too (changes/op).
+func BenchmarkCollectionsSync10MB(b *testing.B) {
+	doc := collBigDocument(10 << 20)
+	oneRequest := func(c *collection.Collection) {
+		c.Items[3].Items[7].Request.Header[0].Value = "application/vnd.api+json"
+	}
+	everything := func(c *collection.Collection) {
+		for _, it := range c.All() {
+			it.Name += " v2"
+			it.ID = ""
+			for _, r := range it.Responses {
+				r.ID = ""
+			}
+		}
+	}
+	for _, bc := range []struct {
+		name string
+		edit func(*collection.Collection)
+		opts *CollectionSyncOptions
+	}{
+		{"one-request", oneRequest, nil},
+		{"everything/allow-replace", everything, &CollectionSyncOptions{AllowReplace: true}},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			var sent, requests, replaced, changes int
+			for range b.N {
+				b.StopTimer()
+				srv := postmantest.NewServer()
+				client := newTestClient(b, srv.URL, WithHTTPClient(&http.Client{Transport: srv.Transport()}))
+				id := srv.AddCollection("", doc)
+				desired, _, err := client.Collections.Get(b.Context(), id, nil)
+				require.NoError(b, err)
+				bc.edit(desired)
+				start := len(srv.Requests())
+				b.StartTimer()
+				res, _, err := client.Collections.Sync(b.Context(), id, desired, bc.opts)
+				b.StopTimer()
+				require.NoError(b, err)
+				sent, requests, changes = 0, 0, len(res.Plan.Changes)
+				for _, r := range srv.Requests()[start:] {
+					sent += len(r.Body)
+					requests++
+				}
+				if res.Replaced {
+					b.ReportMetric(1, "replaced")
+				}
+				start = len(srv.Requests())
+				_, _, err = client.Collections.Replace(b.Context(), id, desired)
+				require.NoError(b, err)
+				replaced = len(srv.Requests()[start].Body)
+				srv.Close()
+				b.StartTimer()
+			}
+			b.ReportMetric(float64(sent), "sent-B/op")
+			b.ReportMetric(float64(requests), "requests/op")
+			b.ReportMetric(float64(changes), "changes/op")
+			b.ReportMetric(float64(replaced), "replace-B/op")
+			b.ReportMetric(100*float64(sent)/float64(replaced), "%-of-replace")
+		})
+	}
+}
