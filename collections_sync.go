@@ -93,11 +93,14 @@ type CollectionSyncGap struct {
 	Reason string
 }
 
-// String renders the gap as a line of a plan: "! request Users / Get user:
-// request.proxy (the item endpoints have no field for it)".
+// String renders the gap as a line under a plan: "! request  Users / Get
+// user: request.proxy (the item endpoints have no field for it)".
 func (g CollectionSyncGap) String() string {
-	line := changeLine(g.Change)
-	return "! " + strings.TrimLeft(line[1:], " ") + " — " + g.Member + " (" + g.Reason + ")"
+	c := g.Change
+	if c.Kind == collection.KindCollection {
+		return "! collection: " + g.Member + " (" + g.Reason + ")"
+	}
+	return fmt.Sprintf("! %-8s %s: %s (%s)", c.Kind, strings.Join(append(slices.Clone(c.Path), c.Name()), " / "), g.Member, g.Reason)
 }
 
 // changeLine is the line Plan.String writes for c.
@@ -672,7 +675,7 @@ func (sy *syncer) applyOne(ctx context.Context, c collection.Change, st *syncSte
 		if err != nil {
 			return nil, 0, err
 		}
-		r, err := sy.write(ctx, c.Kind, http.MethodPut, path, nil, st.body)
+		_, r, err := collectionItemDo[syncCreated](ctx, s.client, &request{method: http.MethodPut, path: path, body: st.body})
 		return r, 1, err
 	case c.Op == collection.OpRemove:
 		var r *Response
@@ -739,12 +742,6 @@ func (sy *syncer) create(ctx context.Context, c collection.Change, body map[stri
 		sy.created[c.To] = data.ID
 	}
 	return r, nil
-}
-
-// write sends an item body.
-func (sy *syncer) write(ctx context.Context, kind collection.Kind, method, path string, query any, body map[string]any) (*Response, error) {
-	_, r, err := collectionItemDo[syncCreated](ctx, sy.s.client, &request{method: method, path: path, query: query, body: body})
-	return r, err
 }
 
 // syncCreated is the part of an item endpoint's answer Sync reads.

@@ -1,7 +1,6 @@
 package postman
 
 import (
-	"encoding/json"
 	"errors"
 	"net/http"
 	"net/http/httptest"
@@ -148,7 +147,7 @@ func TestSyncRefusesWhatTheItemEndpointsCannotExpress(t *testing.T) {
 	}
 	assert.ElementsMatch(t, []string{"request.proxy", "variable"}, members)
 	assert.Contains(t, err.Error(), "request.proxy of request Legacy / Old report")
-	assert.Contains(t, res.String(), "! request  Legacy / Old report: request.proxy — request.proxy (the item endpoints have no field for it)")
+	assert.Contains(t, res.String(), "! request  Legacy / Old report: request.proxy (the item endpoints have no field for it)")
 	assert.Empty(t, writesOf(srv.Requests()), "refused before writing anything")
 
 	// Allowed, Sync replaces the whole collection, keeping the items' IDs.
@@ -224,13 +223,6 @@ func TestSyncArguments(t *testing.T) {
 	require.ErrorIs(t, err, ErrInvalidArgument)
 	_, _, err = client.Collections.Sync(t.Context(), "no-such-collection", &collection.Collection{}, nil)
 	require.ErrorIs(t, err, ErrNotFound)
-}
-
-func jsonOf(t testing.TB, v any) string {
-	t.Helper()
-	data, err := json.Marshal(v)
-	require.NoError(t, err)
-	return string(data)
 }
 
 // failNthWrite answers the nth write (a request other than a GET) with
