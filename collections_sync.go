@@ -121,9 +121,13 @@ type CollectionSyncError struct {
 	Applied, Unapplied []collection.Change
 	// Unsupported lists the members that made Sync refuse the plan.
 	Unsupported []CollectionSyncGap
-	Err         error
+	// Err is why Sync stopped: the failed call's error (an *APIError …)
+	// or ErrSyncUnsupported.
+	Err error
 }
 
+// Error says how far Sync got and why it stopped, or which members made
+// it refuse the plan.
 func (e *CollectionSyncError) Error() string {
 	if errors.Is(e.Err, ErrSyncUnsupported) {
 		names := make([]string, 0, len(e.Unsupported))
