@@ -67,10 +67,10 @@ func (r *CollectionSyncResult) String() string {
 	}
 	switch {
 	case r.Plan.IsEmpty():
+	case len(r.Unsupported) > 0 && !r.Replaced:
+		b.WriteString("Refused: the item endpoints cannot make the changes marked !; allow the fallback to Replace, or change the file.\n")
 	case r.DryRun && r.Replaced:
 		b.WriteString("Apply would replace the whole collection.\n")
-	case r.DryRun && len(r.Unsupported) > 0:
-		b.WriteString("Apply would refuse: allow the fallback to Replace, or change the file.\n")
 	case r.DryRun:
 		b.WriteString("Dry run: nothing written.\n")
 	case r.Replaced:
@@ -182,7 +182,8 @@ func syncSubject(c collection.Change) string {
 // collection. With AllowReplace, Sync also replaces when that sends fewer
 // bytes than the item-by-item changes (when nearly everything changed).
 //
-// With opts.DryRun, Sync returns the plan and writes nothing. A failed
+// With opts.DryRun, Sync returns the plan and writes nothing; a plan it
+// would refuse is refused with the same error. A failed
 // write stops Sync, which returns the result so far and a
 // *CollectionSyncError listing the changes applied and not; calling Sync
 // again finishes the job. The *Response is the last call's.
@@ -224,11 +225,11 @@ func (s *CollectionsService) Sync(ctx context.Context, collectionID string, desi
 		}
 		res.Replaced = len(sy.gaps) > 0 || sy.bytes >= size
 	}
-	if o.DryRun {
-		return res, resp, nil
-	}
 	if len(sy.gaps) > 0 && !o.AllowReplace {
 		return res, resp, &CollectionSyncError{Unapplied: sy.plan.Changes, Unsupported: sy.gaps, Err: ErrSyncUnsupported}
+	}
+	if o.DryRun {
+		return res, resp, nil
 	}
 	if res.Replaced {
 		_, r, err := s.Replace(ctx, collectionID, doc)

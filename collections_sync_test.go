@@ -149,6 +149,15 @@ func TestSyncRefusesWhatTheItemEndpointsCannotExpress(t *testing.T) {
 	assert.Contains(t, err.Error(), "request.proxy of request Legacy / Old report")
 	assert.Contains(t, res.String(), "! request  Legacy / Old report: request.proxy (the item endpoints have no field for it)")
 	assert.Empty(t, writesOf(srv.Requests()), "refused before writing anything")
+	assert.Contains(t, res.String(), "Refused: the item endpoints cannot make the changes marked !")
+	dry, _, err := client.Collections.Sync(t.Context(), id, desired, &CollectionSyncOptions{DryRun: true})
+	require.ErrorIs(t, err, ErrSyncUnsupported, "a dry run refuses what the run would")
+	assert.Len(t, dry.Unsupported, 2)
+	dry, _, err = client.Collections.Sync(t.Context(), id, desired, &CollectionSyncOptions{DryRun: true, AllowReplace: true})
+	require.NoError(t, err)
+	assert.True(t, dry.Replaced)
+	assert.Contains(t, dry.String(), "Apply would replace the whole collection.")
+	assert.Empty(t, writesOf(srv.Requests()))
 
 	// Allowed, Sync replaces the whole collection, keeping the items' IDs.
 	cur, _, err := client.Collections.Get(t.Context(), id, nil)
