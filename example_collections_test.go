@@ -98,3 +98,68 @@ func ExampleCollectionsService() {
 	// item: Invoices
 	// item: Health check
 }
+
+// Keep a collection in step with the file in a repository: plan the
+// changes (as a CI job on a pull request prints them), apply them item by
+// item, and check that the next run has nothing to do.
+func ExampleCollectionsService_Sync() {
+	fake := postmantest.NewServer()
+	defer fake.Close()
+	collectionID := fake.AddCollection(fake.Workspaces()[0].ID, []byte(`{
+		"info": {"name": "Billing", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+		"item": [{"name": "Invoices", "item": [
+			{"name": "List invoices", "request": {"method": "GET", "url": "{{baseUrl}}/invoices"}},
+			{"name": "Old export", "request": {"method": "GET", "url": "{{baseUrl}}/export"}}
+		]}]}`))
+	client, err := postman.NewClient("PMAK-your-key", postman.WithBaseURL(fake.URL), postman.WithoutRateLimit())
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer client.CloseIdleConnections()
+	ctx := context.Background()
+
+	// The file, edited by hand: no IDs, items match by place and name.
+	desired, err := collection.Parse([]byte(`{
+		"info": {"name": "Billing", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+		"item": [{"name": "Invoices", "item": [
+			{"name": "List invoices", "request": {"method": "GET", "url": "{{baseUrl}}/invoices?status=open",
+				"header": [{"key": "Accept", "value": "application/json"}]}},
+			{"name": "Pay invoice", "request": {"method": "POST", "url": "{{baseUrl}}/invoices/:id/pay"}}
+		]}]}`))
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	plan, _, err := client.Collections.Sync(ctx, collectionID, desired, &postman.CollectionSyncOptions{DryRun: true})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Print(plan)
+
+	applied, _, err := client.Collections.Sync(ctx, collectionID, desired, nil)
+	var stopped *postman.CollectionSyncError
+	if errors.As(err, &stopped) {
+		log.Fatalf("%d changes applied, %d not: %v", len(stopped.Applied), len(stopped.Unapplied), err)
+	} else if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Print(applied)
+
+	again, _, err := client.Collections.Sync(ctx, collectionID, desired, nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Print(again)
+	// Output:
+	// + request  Invoices / Pay invoice
+	// ~ request  Invoices / List invoices: url, headers
+	// - request  Invoices / Old export
+	// Plan: 1 to add, 1 to change, 1 to remove.
+	// Dry run: nothing written.
+	// + request  Invoices / Pay invoice
+	// ~ request  Invoices / List invoices: url, headers
+	// - request  Invoices / Old export
+	// Plan: 1 to add, 1 to change, 1 to remove.
+	// Applied 3 of 3 changes in 3 writes.
+	// No changes.
+}

@@ -178,6 +178,9 @@ func (s *Server) transferItems(kind string) http.HandlerFunc {
 			ids = append(ids, s.state.uid(jsonText(item["id"])))
 		}
 		insertAt(container, listKey(kind), items, b.Location.Position, b.Location.ID)
+		if kind != kindResponse {
+			foldersFirst(container)
+		}
 		for i, it := range items {
 			id := jsonText(it.(map[string]any)["id"])
 			dst.stampItem(id, b.Mode == "copy")

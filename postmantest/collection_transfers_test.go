@@ -68,14 +68,16 @@ func TestTransferRequestsAndResponsesMove(t *testing.T) {
 	c := newClient(t, srv, "any-key")
 	ctx := t.Context()
 
-	// Move "Add a pet" out of its folder, before the folder.
+	// Move "Add a pet" out of its folder, before the folder: Postman lists
+	// a container's subfolders before its requests, so it comes first
+	// among the root's requests, after the folder.
 	ids, _, err := c.Collections.TransferRequests(ctx, postman.CollectionItemTransferParams{IDs: []string{uid(addPetID)}, Mode: postman.CollectionTransferMove,
 		Target:   postman.CollectionTransferTarget{Model: postman.CollectionModelCollection, ID: uid(id)},
 		Location: postman.CollectionTransferLocation{Position: postman.CollectionTransferBefore, Model: postman.CollectionModelFolder, ID: uid(petsFolderID)}})
 	require.NoError(t, err)
 	assert.Equal(t, []string{uid(addPetID)}, ids, "a move keeps the ID")
 	doc := document(t, srv, id)
-	assert.Equal(t, []string{"Add a pet", "pets"}, itemNames(doc))
+	assert.Equal(t, []string{"pets", "Add a pet"}, itemNames(doc))
 	assert.Equal(t, []string{"Get a pet"}, itemNames(doc, "pets"))
 	req, _, err := c.Collections.GetRequest(ctx, id, addPetID, nil)
 	require.NoError(t, err)
@@ -98,8 +100,8 @@ func TestTransferRequestsAndResponsesMove(t *testing.T) {
 		}
 		return out
 	}
-	assert.Equal(t, []string{"Created", "No pet"}, names(item(doc, 0)))
-	assert.Equal(t, []string{"A pet"}, names(item(doc, 1, 0)))
+	assert.Equal(t, []string{"Created", "No pet"}, names(item(doc, 1)))
+	assert.Equal(t, []string{"A pet"}, names(item(doc, 0, 0)))
 
 	// A move names each element once.
 	ids, _, err = c.Collections.TransferRequests(ctx, postman.CollectionItemTransferParams{IDs: []string{uid(addPetID), addPetID}, Mode: postman.CollectionTransferMove,

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -388,15 +389,21 @@ func (s *Server) patchCollection(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	for k, v := range body.Collection {
-		if k == "info" {
+		switch k {
+		case "info":
 			if patch, ok := v.(map[string]any); ok {
 				for ik, iv := range patch {
 					c.info()[ik] = iv
 				}
 			}
-			continue
+		case "variable":
+			c.doc[k] = mergeVariables(asList(c.doc[k]), asList(v))
+		case "events":
+			// The body's "events" are the document's "event".
+			c.doc["event"] = v
+		default:
+			c.doc[k] = v
 		}
-		c.doc[k] = v
 	}
 	s.state.changed(c)
 	desc, _ := c.info()["description"].(string)
@@ -483,4 +490,29 @@ func assignItemIDs(v any) {
 		}
 		assignItemIDs(m["item"])
 	}
+}
+
+// mergeVariables applies a patch's variables as Postman does: one with the
+// key of a variable the collection has replaces it in its place, a new one
+// is appended, and the others stay.
+func mergeVariables(have, patch []any) []any {
+	out := slices.Clone(have)
+	if out == nil {
+		out = []any{}
+	}
+	for _, v := range patch {
+		key := jsonText(mapOf(v)["key"])
+		i := slices.IndexFunc(out, func(h any) bool { return jsonText(mapOf(h)["key"]) == key })
+		if i >= 0 {
+			out[i] = v
+		} else {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func mapOf(v any) map[string]any {
+	m, _ := v.(map[string]any)
+	return m
 }

@@ -212,7 +212,9 @@ func applyRequestModel(item, m map[string]any) {
 	}
 	_, hasURL := m["url"]
 	query, hasQuery := m["queryParams"]
-	if hasURL || hasQuery {
+	pathVars, hasPathVars := m["pathVariableData"]
+	if hasURL || hasQuery || hasPathVars {
+		old, _ := req["url"].(map[string]any)
 		raw := rawURL(req["url"])
 		if hasURL {
 			raw = jsonText(m["url"])
@@ -221,7 +223,18 @@ func applyRequestModel(item, m map[string]any) {
 		if hasQuery {
 			q = pairsFromModel(query)
 		}
-		req["url"] = urlObject(raw, q)
+		u := urlObject(raw, q)
+		// Postman keeps path variables apart from the URL text: a new URL
+		// keeps them, pathVariableData replaces them.
+		if vars, ok := old["variable"]; ok && !hasPathVars {
+			u["variable"] = vars
+		}
+		if hasPathVars {
+			if vars := pathVariablesFromModel(pathVars); len(vars) > 0 {
+				u["variable"] = vars
+			}
+		}
+		req["url"] = u
 	}
 	if h, ok := m["headerData"]; ok {
 		req["header"] = pairsFromModel(h)
@@ -254,13 +267,40 @@ func applyRequestModel(item, m map[string]any) {
 			req["auth"] = auth
 		}
 	}
-	if events, ok := m["events"]; ok {
-		if events == nil {
-			delete(item, "event")
-		} else {
-			item["event"] = events
-		}
+	setOrDelete(item, "event", m, "events")
+	setOrDelete(item, "protocolProfileBehavior", m, "protocolProfileBehavior")
+}
+
+// setOrDelete sets the member key of doc to the member from of a write's
+// body m when m has it, or deletes it when that is null.
+func setOrDelete(doc map[string]any, key string, m map[string]any, from string) {
+	v, ok := m[from]
+	switch {
+	case !ok:
+	case v == nil:
+		delete(doc, key)
+	default:
+		doc[key] = v
 	}
+}
+
+// pathVariablesFromModel turns older-model path variables into the v2.1
+// url's variable rows.
+func pathVariablesFromModel(v any) []any {
+	rows, _ := v.([]any)
+	out := []any{}
+	for _, row := range rows {
+		m, ok := row.(map[string]any)
+		if !ok {
+			continue
+		}
+		p := map[string]any{"key": jsonText(m["key"]), "value": jsonText(m["value"])}
+		if d, ok := m["description"]; ok && d != nil {
+			p["description"] = d
+		}
+		out = append(out, p)
+	}
+	return out
 }
 
 // requestModel returns a stored request in the older item model.
@@ -374,12 +414,22 @@ func applyResponseModel(resp, m map[string]any) {
 	if text, ok := m["text"]; ok {
 		resp["body"] = jsonText(text)
 	}
-	if lang, ok := m["language"]; ok {
-		resp["_postman_previewlanguage"] = lang
-	}
+	setOrDelete(resp, "_postman_previewlanguage", m, "language")
 	if t, ok := m["time"]; ok {
 		if n, err := strconv.Atoi(jsonText(t)); err == nil {
 			resp["responseTime"] = n
+		} else if t == nil {
+			delete(resp, "responseTime")
+		}
+	}
+	if obj, ok := m["requestObject"].(string); ok {
+		// The whole original request, in the item model, as JSON text.
+		var rm map[string]any
+		if json.Unmarshal([]byte(obj), &rm) == nil && rm != nil {
+			holder := map[string]any{"request": map[string]any{"method": http.MethodGet, "header": []any{}, "url": urlObject("", nil)}}
+			applyRequestModel(holder, rm)
+			resp["originalRequest"] = holder["request"]
+			return
 		}
 	}
 	orig := map[string]any{}

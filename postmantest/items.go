@@ -120,6 +120,9 @@ func (s *Server) parentFolder(w http.ResponseWriter, c *storedCollection, folder
 // item endpoints' envelope of the creation (action "import" or "create").
 func (s *Server) addItem(w http.ResponseWriter, c *storedCollection, ref *itemRef, key, action string) {
 	appendTo(ref.container, key, ref.item)
+	if key == "item" {
+		foldersFirst(ref.container)
+	}
 	id := jsonText(ref.item["id"])
 	s.state.changed(c)
 	c.stampItem(id, true)
@@ -151,6 +154,8 @@ func (s *Server) createFolder(w http.ResponseWriter, r *http.Request) {
 	if auth, ok := m["auth"].(map[string]any); ok {
 		folder["auth"] = auth
 	}
+	setOrDelete(folder, "event", m, "events")
+	setOrDelete(folder, "variable", m, "variables")
 	s.addItem(w, c, &itemRef{item: folder, kind: kindFolder, container: container, parentID: parentID}, "item", "import")
 }
 
@@ -247,6 +252,9 @@ func (h itemHandlers) update(w http.ResponseWriter, r *http.Request) {
 		if d, ok := m["description"]; ok {
 			ref.item["description"] = d
 		}
+		setOrDelete(ref.item, "auth", m, "auth")
+		setOrDelete(ref.item, "event", m, "events")
+		setOrDelete(ref.item, "variable", m, "variables")
 	case kindRequest:
 		applyRequestModel(ref.item, m)
 	default:
@@ -284,4 +292,21 @@ func (s *Server) routeItems() {
 		s.mux.HandleFunc("PUT "+t.path, h.update)
 		s.mux.HandleFunc("DELETE "+t.path, h.delete)
 	}
+}
+
+// foldersFirst puts the subfolders of a container before its requests,
+// each in its order: Postman keeps them in two lists (a folder's
+// folders_order and order), and lists a container's folders first.
+func foldersFirst(container map[string]any) {
+	list, _ := container["item"].([]any)
+	out := make([]any, 0, len(list))
+	for _, folders := range []bool{true, false} {
+		for _, it := range list {
+			m, ok := it.(map[string]any)
+			if (ok && kindOf(m) == kindFolder) == folders {
+				out = append(out, it)
+			}
+		}
+	}
+	container["item"] = out
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/postman-go/postman"
+	"github.com/postman-go/postman/collection"
 	"github.com/postman-go/postman/postmantest"
 )
 
@@ -38,7 +39,8 @@ func TestCollectionFoldersThroughTheItemModel(t *testing.T) {
 	assert.Equal(t, petsFolderID, sub.Data["folder"])
 	assert.Greater(t, sub.Revision, folder.Revision, "every write is a new revision")
 	assert.Equal(t, []string{"pets", "owners"}, itemNames(document(t, srv, colID)))
-	assert.Equal(t, []string{"Get a pet", "Add a pet", "vets"}, itemNames(document(t, srv, colID), "pets"))
+	assert.Equal(t, []string{"vets", "Get a pet", "Add a pet"}, itemNames(document(t, srv, colID), "pets"),
+		"Postman lists a folder's subfolders before its requests")
 
 	var got itemAnswer
 	_, err = c.Do(ctx, http.MethodGet, "/collections/"+colID+"/folders/"+uid(petsFolderID), nil, &got)
@@ -164,4 +166,77 @@ func findByName(t *testing.T, doc map[string]any, name string) map[string]any {
 	found := walk(items)
 	require.NotNil(t, found, "item %q", name)
 	return found
+}
+
+// TestItemWritesAsPostmanStoresThem covers what a collection-as-code sync
+// relies on: a folder's auth, scripts and variables are written and
+// cleared with null, path variables and a request's protocol profile
+// behaviour survive, a response's requestObject is its original request,
+// and Patch merges variables by key and stores events as the document's
+// scripts.
+func TestItemWritesAsPostmanStoresThem(t *testing.T) {
+	srv := postmantest.NewServer()
+	t.Cleanup(srv.Close)
+	colID := srv.AddCollection(srv.Workspaces()[0].ID, []byte(petsCollection))
+	c := newClient(t, srv, "any-key")
+	ctx := t.Context()
+	var got itemAnswer
+
+	auth := map[string]any{"type": "bearer", "bearer": []any{map[string]any{"key": "token", "value": "t"}}}
+	events := []any{map[string]any{"listen": "test", "script": map[string]any{"exec": []any{"pm.test('ok');"}}}}
+	vars := []any{map[string]any{"key": "n", "value": "1"}}
+	_, err := c.Do(ctx, http.MethodPut, "/collections/"+colID+"/folders/"+petsFolderID, map[string]any{"auth": auth, "events": events, "variables": vars}, &got)
+	require.NoError(t, err)
+	pets := findByName(t, document(t, srv, colID), "pets")
+	assert.Equal(t, auth, pets["auth"])
+	assert.Equal(t, events, pets["event"])
+	assert.Equal(t, vars, pets["variable"])
+	_, err = c.Do(ctx, http.MethodPut, "/collections/"+colID+"/folders/"+petsFolderID, map[string]any{"auth": nil, "events": nil, "variables": nil}, &got)
+	require.NoError(t, err)
+	pets = findByName(t, document(t, srv, colID), "pets")
+	assert.NotContains(t, pets, "auth", "null inherits")
+	assert.NotContains(t, pets, "event")
+	assert.NotContains(t, pets, "variable")
+
+	_, err = c.Do(ctx, http.MethodPut, "/collections/"+colID+"/requests/"+getPetID, map[string]any{
+		"pathVariableData":        []any{map[string]any{"key": "petId", "value": "7", "description": "the pet"}},
+		"protocolProfileBehavior": map[string]any{"followRedirects": false}}, &got)
+	require.NoError(t, err)
+	_, err = c.Do(ctx, http.MethodPut, "/collections/"+colID+"/requests/"+getPetID, map[string]any{"url": "{{baseUrl}}/v2/pets/:petId"}, &got)
+	require.NoError(t, err)
+	getPet := findByName(t, document(t, srv, colID), "Get a pet")
+	url := getPet["request"].(map[string]any)["url"].(map[string]any)
+	assert.Equal(t, "{{baseUrl}}/v2/pets/:petId", url["raw"])
+	assert.Equal(t, []any{map[string]any{"key": "petId", "value": "7", "description": "the pet"}}, url["variable"], "a new URL keeps the path variables")
+	assert.Equal(t, map[string]any{"followRedirects": false}, getPet["protocolProfileBehavior"])
+
+	_, err = c.Do(ctx, http.MethodPut, "/collections/"+colID+"/responses/"+getPetOKID, map[string]any{
+		"requestObject": `{"method": "POST", "url": "https://pets.example.com/pets?x=1", "headerData": [{"key": "Accept", "value": "*/*"}], "dataMode": "raw", "rawModeData": "{}"}`,
+		"time":          nil, "language": "json"}, &got)
+	require.NoError(t, err)
+	ok := findByName(t, document(t, srv, colID), "Get a pet")["response"].([]any)[0].(map[string]any)
+	orig := ok["originalRequest"].(map[string]any)
+	assert.Equal(t, "POST", orig["method"])
+	assert.Equal(t, "https://pets.example.com/pets?x=1", orig["url"].(map[string]any)["raw"])
+	assert.Equal(t, []any{map[string]any{"key": "Accept", "value": "*/*"}}, orig["header"])
+	assert.Equal(t, map[string]any{"mode": "raw", "raw": "{}"}, orig["body"])
+	assert.Equal(t, "json", ok["_postman_previewlanguage"])
+	assert.NotContains(t, ok, "responseTime")
+
+	_, _, err = c.Collections.Patch(ctx, colID, postman.CollectionPatchParams{Variables: []collection.Variable{collection.NewVariable("a", "1"), collection.NewVariable("b", "2")}})
+	require.NoError(t, err)
+	_, _, err = c.Collections.Patch(ctx, colID, postman.CollectionPatchParams{
+		Variables: []collection.Variable{collection.NewVariable("c", "3"), collection.NewVariable("a", "one")},
+		Events:    []collection.Event{{Listen: "test", Script: &collection.Script{ID: "s1", Exec: []string{"pm.test('x');"}}}}})
+	require.NoError(t, err)
+	doc := document(t, srv, colID)
+	var keys, values []string
+	for _, v := range doc["variable"].([]any) {
+		keys = append(keys, v.(map[string]any)["key"].(string))
+		values = append(values, v.(map[string]any)["value"].(string))
+	}
+	assert.Equal(t, []string{"a", "b", "c"}, keys, "a patch changes variables by key and appends new ones")
+	assert.Equal(t, []string{"one", "2", "3"}, values)
+	assert.Len(t, doc["event"], 1, "the patch's events are the document's scripts")
+	assert.NotContains(t, doc, "events")
 }
