@@ -195,7 +195,7 @@ func syncSubject(c collection.Change) string {
 //postman:operation POST /collections/{collectionId}/responses
 //postman:operation PUT /collections/{collectionId}/responses/{responseId}
 func (s *CollectionsService) Sync(ctx context.Context, collectionID string, desired *collection.Collection, opts *CollectionSyncOptions) (*CollectionSyncResult, *Response, error) {
-	if _, err := pathf("/collections/%s", collectionID); err != nil {
+	if _, err := pathf("/collections/{collectionID}", collectionID); err != nil {
 		return nil, nil, err
 	}
 	if desired == nil {
@@ -702,11 +702,11 @@ func (sy *syncer) applyOne(ctx context.Context, c collection.Change, st *syncSte
 func (sy *syncer) itemPath(c collection.Change) (string, error) {
 	switch c.Kind {
 	case collection.KindResponse:
-		return pathf("/collections/%s/responses/%s", sy.colID, sy.responseID(c.ToResponse))
+		return pathf("/collections/{collectionID}/responses/{responseID}", sy.colID, sy.responseID(c.ToResponse))
 	case collection.KindFolder:
-		return pathf("/collections/%s/folders/%s", sy.colID, sy.itemID(c.To))
+		return pathf("/collections/{collectionID}/folders/{folderID}", sy.colID, sy.itemID(c.To))
 	}
-	return pathf("/collections/%s/requests/%s", sy.colID, sy.itemID(c.To))
+	return pathf("/collections/{collectionID}/requests/{requestID}", sy.colID, sy.itemID(c.To))
 }
 
 // create adds the element of c at the end of its parent.
@@ -720,15 +720,15 @@ func (sy *syncer) create(ctx context.Context, c collection.Change, body map[stri
 	}
 	switch c.Kind {
 	case collection.KindResponse:
-		path, err = pathf("/collections/%s/responses", sy.colID)
+		path, err = pathf("/collections/{collectionID}/responses", sy.colID)
 		query = collectionResponseQuery{Request: parent}
 	case collection.KindFolder:
-		path, err = pathf("/collections/%s/folders", sy.colID)
+		path, err = pathf("/collections/{collectionID}/folders", sy.colID)
 		if parent != "" {
 			body["folder"] = sy.uid(parent)
 		}
 	default:
-		path, err = pathf("/collections/%s/requests", sy.colID)
+		path, err = pathf("/collections/{collectionID}/requests", sy.colID)
 		query = CollectionRequestCreateOptions{FolderID: parent}
 	}
 	if err != nil {
@@ -754,7 +754,7 @@ type syncCreated struct {
 	ID string `json:"id"`
 }
 
-func (*syncCreated) setRevision(int64) {}
+func (*syncCreated) setEnvelope(string, int64) {}
 
 // transfer puts the element of c right after c.After (first when nil) in
 // its parent, with one move. Postman keeps a folder's subfolders and

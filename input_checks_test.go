@@ -2,6 +2,9 @@ package postman
 
 import (
 	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -81,4 +84,22 @@ func TestInvalidArgumentMessagesHaveOnePrefix(t *testing.T) {
 	assert.Equal(t, 1, strings.Count(err.Error(), "postman:"), err.Error())
 	_, err = NewClient(canaryKey, WithBaseURL("ftp://x"))
 	assert.Equal(t, 1, strings.Count(err.Error(), "postman:"), err.Error())
+}
+
+// TestPathFormatsNameTheirParameters: every pathf format of the package
+// names its parameters ({workspaceID}), so that a refused argument is
+// named; a %s verb would fail at run time.
+func TestPathFormatsNameTheirParameters(t *testing.T) {
+	t.Parallel()
+	files, err := filepath.Glob("*.go")
+	require.NoError(t, err)
+	verb := regexp.MustCompile(`pathf\("[^"]*%`)
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		data, err := os.ReadFile(f)
+		require.NoError(t, err)
+		assert.False(t, verb.Match(data), "%s: a pathf format with a %% verb", f)
+	}
 }
