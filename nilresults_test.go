@@ -34,14 +34,14 @@ func sweepArg(ctx context.Context, t reflect.Type) reflect.Value {
 		v := reflect.New(t).Elem()
 		for i := range t.NumField() {
 			if f := v.Field(i); t.Field(i).IsExported() && (f.Kind() == reflect.String || f.Kind() == reflect.Slice && f.Type().Elem().Kind() == reflect.String) {
-				f.Set(sweepArg(nil, f.Type()))
+				f.Set(sweepArg(ctx, f.Type()))
 			}
 		}
 		return v
 	case t.Kind() == reflect.Pointer && t.Elem().Kind() == reflect.Struct && t.Elem().PkgPath() != "" && !strings.HasSuffix(t.Elem().Name(), "Options"):
 		// A value the method takes by pointer: a task or a document.
 		p := reflect.New(t.Elem())
-		p.Elem().Set(sweepArg(nil, t.Elem()))
+		p.Elem().Set(sweepArg(ctx, t.Elem()))
 		return p
 	}
 	return reflect.Zero(t)
@@ -70,10 +70,9 @@ func serviceMethods(c *Client) []sweepCall {
 	return calls
 }
 
-// callSweep calls m with sweep arguments and returns its results; an
-// iterator result is ranged over (at most a few elements) and its first
-// error returned in place of the call's.
-func callSweep(ctx context.Context, m reflect.Value) (results []reflect.Value, err error, panicked any) {
+// callSweep calls m with sweep arguments and returns its results, what
+// it panicked with (nil if it did not), and its error.
+func callSweep(ctx context.Context, m reflect.Value) (results []reflect.Value, panicked any, err error) {
 	defer func() { panicked = recover() }()
 	mt := m.Type()
 	args := make([]reflect.Value, mt.NumIn())
@@ -88,7 +87,7 @@ func callSweep(ctx context.Context, m reflect.Value) (results []reflect.Value, e
 	if last := results[len(results)-1]; last.Type() == reflect.TypeFor[error]() && !last.IsNil() {
 		err = last.Interface().(error)
 	}
-	return results, err, nil
+	return results, nil, err
 }
 
 // TestNoMethodReturnsNilWithoutAnError calls every exported service
@@ -111,7 +110,7 @@ func TestNoMethodReturnsNilWithoutAnError(t *testing.T) {
 			for _, call := range serviceMethods(c) {
 				before := mock.GetTotalCallCount()
 				ctx, cancel := context.WithTimeout(t.Context(), 5*time.Second)
-				results, err, panicked := callSweep(ctx, call.method)
+				results, panicked, err := callSweep(ctx, call.method)
 				if panicked != nil {
 					t.Errorf("%s panicked: %v", call.name, panicked)
 					cancel()
