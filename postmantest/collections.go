@@ -270,10 +270,37 @@ func (s *Server) getCollection(w http.ResponseWriter, r *http.Request) {
 	if c.fork != nil {
 		info["fork"] = c.fork.body()
 	}
+	execAsLines(doc)
 	if r.URL.Query().Get("model") == "minimal" {
 		doc = s.state.minimalCollection(doc)
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"collection": doc})
+}
+
+// execAsLines rewrites, in a collection document, every script's exec
+// given as one string into its lines: the Collection Format allows both,
+// but getCollection documents exec as an array, which is what Postman
+// answers whatever form was stored.
+func execAsLines(v any) {
+	switch x := v.(type) {
+	case map[string]any:
+		if script, ok := x["script"].(map[string]any); ok {
+			if exec, ok := script["exec"].(string); ok {
+				lines := []any{}
+				for l := range strings.SplitSeq(exec, "\n") {
+					lines = append(lines, l)
+				}
+				script["exec"] = lines
+			}
+		}
+		for _, child := range x {
+			execAsLines(child)
+		}
+	case []any:
+		for _, child := range x {
+			execAsLines(child)
+		}
+	}
 }
 
 // minimalCollection is doc as model=minimal answers it, after the
