@@ -38,6 +38,10 @@ type request struct {
 	// timeout, when set, replaces the per-attempt timeout and the wait for
 	// headers, for endpoints that answer only when their work is done.
 	timeout time.Duration
+	// op is the operation a Do or DoOperation caller named (named true);
+	// for service calls do looks it up from method and path.
+	op    Operation
+	named bool
 }
 
 // Do sends a request to any Postman API endpoint, wrapped or not, with the
