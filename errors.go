@@ -91,6 +91,9 @@ type APIError struct {
 	// Method and Path say which call failed; Path has no query string.
 	Method string
 	Path   string
+	// Operation is the operationId of the call ("getCollection"), "" for
+	// a Client.Do call that named none.
+	Operation string
 	// ContentType is the answer's Content-Type, and Location its Location
 	// header (set for redirects).
 	ContentType string
