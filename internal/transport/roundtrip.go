@@ -247,7 +247,7 @@ func (t *Limit) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 	err := t.Limiter.Wait(req.Context(), req.Method, path)
 	if t.OnWait != nil {
-		t.OnWait(req.Context(), t.now().Sub(start), err)
+		t.OnWait(req.Context(), t.now().Sub(start), WaitError(req.Context(), err))
 	}
 	if err != nil {
 		closeBody(req)
