@@ -38,9 +38,12 @@ type request struct {
 	// timeout, when set, replaces the per-attempt timeout and the wait for
 	// headers, for endpoints that answer only when their work is done.
 	timeout time.Duration
-	// callerOut marks a Do call: out is the caller's type, not one of the
-	// SDK's envelopes, and is decoded without checkResult.
-	callerOut bool
+	// op is the operation a Do or DoOperation caller named (named true);
+	// for service calls do looks it up from method and path. A named call
+	// decodes into the caller's type, not one of the SDK's envelopes, so
+	// without checkResult.
+	op    Operation
+	named bool
 }
 
 // Do sends a request to any Postman API endpoint, wrapped or not, with the
@@ -51,13 +54,19 @@ type request struct {
 // not nil, receives the decoded JSON (a *[]byte or *json.RawMessage gets
 // the raw body). Paths under /scim/ use the SCIM key.
 func (c *Client) Do(ctx context.Context, method, path string, body, out any) (*Response, error) {
+	return c.doRaw(ctx, Operation{}, method, path, body, out)
+}
+
+// doRaw is Do and DoOperation: the call carries op, not what the table
+// says of method and path.
+func (c *Client) doRaw(ctx context.Context, op Operation, method, path string, body, out any) (*Response, error) {
 	if method == "" || strings.ContainsAny(method, " \r\n") {
 		return nil, fmt.Errorf("postman: Do: %w: bad method %q", ErrInvalidArgument, method)
 	}
 	if err := checkRawPath(path); err != nil {
 		return nil, err
 	}
-	r := &request{method: strings.ToUpper(method), path: path, body: body, callerOut: true}
+	r := &request{method: strings.ToUpper(method), path: path, body: body, op: op, named: true}
 	if p, _, _ := strings.Cut(path, "?"); transport.IsSCIMPath(&url.URL{Path: p}, "") {
 		r.auth = transport.AuthSCIM
 	}
@@ -125,7 +134,7 @@ func requireArg(method, field, value string) error {
 }
 
 // do runs r and decodes the answer into out.
-func (c *Client) do(ctx context.Context, r *request, out any) (*Response, error) {
+func (c *Client) do(ctx context.Context, r *request, out any) (resp *Response, err error) {
 	if ctx == nil {
 		return nil, fmt.Errorf("postman: %w: nil context", ErrInvalidArgument)
 	}
@@ -141,9 +150,12 @@ func (c *Client) do(ctx context.Context, r *request, out any) (*Response, error)
 	if err != nil {
 		return nil, fmt.Errorf("postman: %s %s: encoding the request body: %w", r.method, pathOnly, err)
 	}
+	op := operationOf(r, pathOnly)
 	call, callCtx := transport.StartCall(ctx, transport.Call{
 		Method:       r.method,
 		Path:         pathOnly,
+		Operation:    op.ID,
+		Template:     op.Template,
 		Idempotent:   transport.IsIdempotent(r.method),
 		RetryWrites:  c.retryWrites,
 		Auth:         r.auth,
@@ -151,6 +163,11 @@ func (c *Client) do(ctx context.Context, r *request, out any) (*Response, error)
 		MaxBody:      c.maxBody,
 		MaxErrorBody: c.maxErrors,
 	})
+	if c.observer != nil {
+		var info CallInfo
+		callCtx, info = c.startCall(callCtx, call)
+		defer func() { c.endCall(callCtx, info, call, resp, err) }()
+	}
 	// An empty body goes as an untyped nil: a []byte(nil) would become a
 	// non-nil Body of unknown length, which net/http probes with a
 	// goroutine and a 200 ms timer on every GET, and sends chunked on POST.
@@ -186,7 +203,7 @@ func (c *Client) do(ctx context.Context, r *request, out any) (*Response, error)
 			return nil, c.transportError(ctx, call, err)
 		}
 	}
-	resp := newResponse(httpResp, call.Attempts)
+	resp = newResponse(httpResp, call.Attempts)
 	resp.RequestID = c.scrub(resp.RequestID)
 	if len(call.Body) > 0 {
 		resp.Raw = call.Body
@@ -197,12 +214,12 @@ func (c *Client) do(ctx context.Context, r *request, out any) (*Response, error)
 	}
 	c.policy.Settle(call, true)
 	decode := decodeResult
-	if r.callerOut {
+	if r.named {
 		decode = decodeInto
 	}
 	if err := decode(call.Body, out); err != nil {
 		return resp, &DecodeError{StatusCode: httpResp.StatusCode, Method: call.Method, Path: call.Path,
-			RequestID: resp.RequestID, Excerpt: c.excerpt(call.Body), Err: err}
+			RequestID: resp.RequestID, Operation: call.Operation, Excerpt: c.excerpt(call.Body), Err: err}
 	}
 	return resp, nil
 }
@@ -303,7 +320,7 @@ func (c *Client) transportError(ctx context.Context, call *transport.Call, err e
 		err = fmt.Errorf("%w (%w)", ctxErr, err)
 	}
 	if c.logger != nil {
-		c.logger.Warn("postman: call failed", slog.String("method", call.Method), slog.String("path", call.Path),
+		c.logger.Warn("postman: call failed", slog.String("operation", call.Operation), slog.String("method", call.Method), slog.String("path", call.Path),
 			slog.Int("attempts", call.Attempts), slog.String("error", err.Error()))
 	}
 	return fmt.Errorf("postman: %s %s: %w", call.Method, call.Path, err)
@@ -313,7 +330,7 @@ func (c *Client) logCall(call *transport.Call, resp *Response, d time.Duration) 
 	if c.logger == nil {
 		return
 	}
-	c.logger.Debug("postman: call", slog.String("method", call.Method), slog.String("path", call.Path),
+	c.logger.Debug("postman: call", slog.String("operation", call.Operation), slog.String("method", call.Method), slog.String("path", call.Path),
 		slog.Int("status", resp.StatusCode), slog.Int("attempts", call.Attempts), slog.Duration("duration", d),
 		slog.String("request_id", resp.RequestID))
 }

@@ -97,6 +97,9 @@ type APIError struct {
 	// Method and Path say which call failed; Path has no query string.
 	Method string
 	Path   string
+	// Operation is the operationId of the call ("getCollection"), "" for
+	// a Client.Do call that named none.
+	Operation string
 	// ContentType is the answer's Content-Type, and Location its Location
 	// header (set for redirects).
 	ContentType string
@@ -253,6 +256,9 @@ type DecodeError struct {
 	Path       string
 	// RequestID is Postman's ID of the request, for its support.
 	RequestID string
+	// Operation is the operationId of the call's operation ("" for a Do
+	// call that named none).
+	Operation string
 	// Excerpt is the start of the body (at most 512 bytes).
 	Excerpt []byte
 	Err     error

@@ -14,6 +14,7 @@ func (c *Client) newError(call *transport.Call, resp *http.Response, body []byte
 	e := decodeAPIError(resp.StatusCode, body)
 	quota := e.quotaExhausted()
 	e.Method, e.Path = call.Method, call.Path
+	e.Operation = call.Operation
 	e.ContentType = resp.Header.Get("Content-Type")
 	e.Location = redactLocation(resp.Header.Get("Location"))
 	e.RequestID = firstHeader(resp.Header, "X-Request-Id", "X-Srv-Trace", "X-Amzn-Requestid")

@@ -98,9 +98,11 @@ func runConformance(t *testing.T, scenarios []scenario) {
 			// must fail, not hang the CI job.
 			ctx, cancel := context.WithTimeout(t.Context(), scenarioTimeout)
 			defer cancel()
-			c := newTestClient(t, h.URL, WithSCIMKey(conformanceSCIMKey))
+			obs := &recordingObserver{}
+			c := newTestClient(t, h.URL, WithSCIMKey(conformanceSCIMKey), WithObserver(obs))
 			require.NoError(t, sc.call(ctx, c))
 			require.NotEmpty(t, h.Ran(), "the call reached no operation")
+			assertObservedOperations(t, obs, h.Ran())
 			if prism != "" && sc.setup == nil {
 				pc := newTestClient(t, prism, WithSCIMKey(conformanceSCIMKey))
 				require.NoError(t, sc.call(ctx, pc), "against Prism")

@@ -175,6 +175,7 @@ func TestMissingResultSaysSo(t *testing.T) {
 	var de *DecodeError
 	require.ErrorAs(t, err, &de)
 	assert.Equal(t, "req-42", de.RequestID)
+	assert.Equal(t, "getWorkspace", de.Operation)
 	assert.Contains(t, err.Error(), `no "workspace" member`)
 	assert.Contains(t, err.Error(), "req-42")
 }

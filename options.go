@@ -50,6 +50,7 @@ type config struct {
 	httpClient     *http.Client
 	scimKey        transport.Secret
 	logger         *slog.Logger
+	observer       Observer
 	userAgentExtra string
 	limiter        Limiter
 	noLimit        bool

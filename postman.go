@@ -52,6 +52,7 @@ type Client struct {
 	scimKey   transport.Secret
 	userAgent string
 	logger    *slog.Logger
+	observer  Observer
 
 	http      *retryablehttp.Client
 	policy    *transport.Policy
@@ -156,6 +157,7 @@ func NewClient(apiKey string, opts ...Option) (*Client, error) {
 		scimKey:     cfg.scimKey,
 		userAgent:   cfg.userAgent(),
 		logger:      cfg.logger,
+		observer:    cfg.observer,
 		maxBody:     cfg.maxBody,
 		maxErrors:   cfg.maxErrorBody,
 		waits:       cfg.waits,

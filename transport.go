@@ -31,8 +31,11 @@ func buildHTTP(c *Client, cfg *config) (*retryablehttp.Client, *transport.Policy
 		jar = cfg.httpClient.Jar
 	}
 	rt := base
+	if c.observer != nil {
+		rt = &observeTransport{next: rt, c: c}
+	}
 	if c.limiter != nil {
-		rt = &transport.Limit{Next: rt, Limiter: c.limiter, BasePath: c.baseURL.Path, MaxPause: cfg.maxRetryAfter}
+		rt = &transport.Limit{Next: rt, Limiter: c.limiter, BasePath: c.baseURL.Path, MaxPause: cfg.maxRetryAfter, OnWait: c.observeLimiterWait()}
 	}
 	rt = &transport.Credentials{Next: rt, Origin: c.baseURL, APIKey: c.apiKey, SCIMKey: c.scimKey, UserAgent: c.userAgent, Timeout: timeout,
 		HeaderTimeout: defaultHeaderTimeout}
@@ -43,11 +46,12 @@ func buildHTTP(c *Client, cfg *config) (*retryablehttp.Client, *transport.Policy
 		WaitMax:       cfg.waitMax,
 		MaxRetryAfter: cfg.maxRetryAfter,
 		Budget:        transport.NewBudget(cfg.budget),
+		Observe:       c.observeRetry(),
 	}
 	if c.logger != nil {
 		logger := c.logger
 		policy.OnRetry = func(ev transport.RetryEvent) {
-			attrs := []slog.Attr{slog.String("method", ev.Method), slog.String("path", ev.Path),
+			attrs := []slog.Attr{slog.String("operation", ev.Operation), slog.String("method", ev.Method), slog.String("path", ev.Path),
 				slog.Int("attempt", ev.Attempt), slog.Int("status", ev.Status), slog.Duration("wait", ev.Wait)}
 			if ev.Err != nil {
 				attrs = append(attrs, slog.String("error", ev.Err.Error()))

@@ -29,6 +29,10 @@ type Call struct {
 	Method string
 	// Path is the request path without its query, for logs.
 	Path string
+	// Operation and Template are the call's operationId and path
+	// template, "" for a Client.Do call that named none.
+	Operation string
+	Template  string
 	// Idempotent is true for GET, HEAD, OPTIONS, PUT and DELETE: replaying
 	// them cannot create a second resource.
 	Idempotent bool

@@ -28,6 +28,9 @@ type RetryEvent struct {
 	Status  int           // the answer's status; 0 when no answer came
 	Err     error         // the transport or body-read error, if any
 	Wait    time.Duration // the wait before the next attempt, as computed
+
+	// Operation is the call's operationId.
+	Operation string
 }
 
 // Policy is the retry policy handed to go-retryablehttp: which answers
@@ -60,6 +63,9 @@ type Policy struct {
 	Rand func() float64
 	// OnRetry, if set, sees every retry before its wait.
 	OnRetry func(RetryEvent)
+	// Observe, if set, sees every retry before its wait with the
+	// request's context.
+	Observe func(context.Context, RetryEvent)
 	// Sleep, if set, maps the computed wait to the one actually slept;
 	// tests use it to keep the computed value observable but not wait for it.
 	Sleep func(time.Duration) time.Duration
@@ -114,12 +120,17 @@ func (p *Policy) CheckRetry(ctx context.Context, resp *http.Response, err error)
 	c.lastCost = cost
 	c.wait = p.wait(c.retries, resp)
 	c.retries++
-	if p.OnRetry != nil {
-		ev := RetryEvent{Method: c.Method, Path: c.Path, Attempt: c.Attempts, Err: StripURL(err), Wait: c.wait}
+	if p.OnRetry != nil || p.Observe != nil {
+		ev := RetryEvent{Method: c.Method, Path: c.Path, Operation: c.Operation, Attempt: c.Attempts, Err: StripURL(err), Wait: c.wait}
 		if resp != nil {
 			ev.Status = resp.StatusCode
 		}
-		p.OnRetry(ev)
+		if p.OnRetry != nil {
+			p.OnRetry(ev)
+		}
+		if p.Observe != nil {
+			p.Observe(ctx, ev)
+		}
 	}
 	return true, nil
 }

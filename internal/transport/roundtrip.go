@@ -233,22 +233,29 @@ type Limit struct {
 	// goroutines; a longer one ends calls with an error rather than stall them.
 	MaxPause time.Duration
 	Now      func() time.Time
+	// OnWait, if set, is told how long each wait took and the limiter's
+	// refusal, if any.
+	OnWait func(ctx context.Context, waited time.Duration, err error)
 }
 
 // RoundTrip implements http.RoundTripper.
 func (t *Limit) RoundTrip(req *http.Request) (*http.Response, error) {
 	path := LimiterPath(req.URL, t.BasePath)
-	if err := t.Limiter.Wait(req.Context(), req.Method, path); err != nil {
+	var start time.Time
+	if t.OnWait != nil {
+		start = t.now()
+	}
+	err := t.Limiter.Wait(req.Context(), req.Method, path)
+	if t.OnWait != nil {
+		t.OnWait(req.Context(), t.now().Sub(start), WaitError(req.Context(), err))
+	}
+	if err != nil {
 		closeBody(req)
 		return nil, &LimitError{Err: WaitError(req.Context(), err)}
 	}
 	resp, err := t.Next.RoundTrip(req)
 	if err == nil && resp.StatusCode == http.StatusTooManyRequests {
-		now := time.Now
-		if t.Now != nil {
-			now = t.Now
-		}
-		at := now()
+		at := t.now()
 		if d, ok := ParseRetryAfter(resp.Header, at); ok && d > 0 && d <= t.MaxPause {
 			if pp, ok := t.Limiter.(PathPauser); ok {
 				pp.PausePathUntil(req.Method, path, at.Add(d))
@@ -258,6 +265,13 @@ func (t *Limit) RoundTrip(req *http.Request) (*http.Response, error) {
 		}
 	}
 	return resp, err
+}
+
+func (t *Limit) now() time.Time {
+	if t.Now != nil {
+		return t.Now()
+	}
+	return time.Now()
 }
 
 // deadlineWaitError keeps x/time/rate's message ("would exceed context
