@@ -16,9 +16,6 @@ const RecordEnv = record.Env
 // Exchange is one request and its answer, as recorded.
 type Exchange = record.Exchange
 
-// Recording reports whether exchanges are being recorded.
-func Recording() bool { return record.Enabled() }
-
 func recordExchange(ex Exchange) error { return record.Write(ex) }
 
 // Transport is an http.RoundTripper that records every exchange passing
