@@ -21,6 +21,7 @@ type UnsupportedAuthError struct {
 	Reason string
 }
 
+// Error names the request and the auth type, and says newman can send it.
 func (e *UnsupportedAuthError) Error() string {
 	msg := "collection: request " + quote(e.Item) + ": auth type " + quote(e.Type) + " is not supported"
 	if e.Reason != "" {
