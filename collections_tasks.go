@@ -102,30 +102,20 @@ func (s *CollectionsService) WaitUpdate(ctx context.Context, task *CollectionUpd
 	if task.ID == "" {
 		return nil, nil, fmt.Errorf("postman: WaitUpdate: %w: the task has no ID", ErrInvalidArgument)
 	}
-	last := task
-	var lastResp *Response
-	err := s.client.poll(ctx, func(ctx context.Context) (bool, error) {
-		t, resp, err := s.GetUpdateTask(ctx, task.ID)
-		lastResp = resp
-		if err != nil {
-			return false, err
-		}
-		if t == nil || t.Status == "" {
-			return false, missingResult(resp, "status")
-		}
-		last = t
-		switch t.Status {
-		case CollectionUpdateSuccessful:
-			return true, nil
-		case CollectionUpdateFailed:
-			return false, &TaskFailedError{Task: "collection update " + task.ID, Status: string(t.Status)}
-		}
-		return false, nil
-	})
-	if err != nil {
-		return nil, lastResp, err
-	}
-	return last, lastResp, nil
+	return waitFor(ctx, s.client, task,
+		func(ctx context.Context) (*CollectionUpdateTask, *Response, error) {
+			return s.GetUpdateTask(ctx, task.ID)
+		},
+		func(t *CollectionUpdateTask) string { return string(t.Status) },
+		func(t *CollectionUpdateTask) (bool, error) {
+			switch t.Status {
+			case CollectionUpdateSuccessful:
+				return true, nil
+			case CollectionUpdateFailed:
+				return false, &TaskFailedError{Task: "collection update " + task.ID, Status: string(t.Status)}
+			}
+			return false, nil
+		})
 }
 
 // CollectionDuplicateParams is what Duplicate needs.
@@ -208,28 +198,18 @@ func (s *CollectionsService) WaitDuplicate(ctx context.Context, task *Collection
 	if task == nil || task.ID == "" {
 		return nil, nil, fmt.Errorf("postman: WaitDuplicate: %w: no task", ErrInvalidArgument)
 	}
-	last := task
-	var lastResp *Response
-	err := s.client.poll(ctx, func(ctx context.Context) (bool, error) {
-		t, resp, err := s.GetDuplicateTask(ctx, task.ID)
-		lastResp = resp
-		if err != nil {
-			return false, err
-		}
-		if t == nil || t.Status == "" {
-			return false, missingResult(resp, "status")
-		}
-		last = t
-		switch t.Status {
-		case CollectionDuplicateCompleted:
-			return true, nil
-		case CollectionDuplicateFailed:
-			return false, &TaskFailedError{Task: "collection duplication " + task.ID, Status: string(t.Status), Details: t.Reason}
-		}
-		return false, nil
-	})
-	if err != nil {
-		return nil, lastResp, err
-	}
-	return last, lastResp, nil
+	return waitFor(ctx, s.client, task,
+		func(ctx context.Context) (*CollectionDuplicateTask, *Response, error) {
+			return s.GetDuplicateTask(ctx, task.ID)
+		},
+		func(t *CollectionDuplicateTask) string { return string(t.Status) },
+		func(t *CollectionDuplicateTask) (bool, error) {
+			switch t.Status {
+			case CollectionDuplicateCompleted:
+				return true, nil
+			case CollectionDuplicateFailed:
+				return false, &TaskFailedError{Task: "collection duplication " + task.ID, Status: string(t.Status), Details: t.Reason}
+			}
+			return false, nil
+		})
 }

@@ -130,30 +130,18 @@ func (s *ForksService) WaitMerge(ctx context.Context, task *MergeTask) (*MergeTa
 	if task == nil || task.ID == "" {
 		return nil, nil, fmt.Errorf("postman: WaitMerge: %w: no task", ErrInvalidArgument)
 	}
-	last := task
-	var lastResp *Response
-	err := s.client.poll(ctx, func(ctx context.Context) (bool, error) {
-		t, resp, err := s.GetMergeTask(ctx, task.ID)
-		lastResp = resp
-		if err != nil {
-			return false, err
-		}
-		if t.Status == "" {
-			return false, missingResult(resp, "status")
-		}
-		last = t
-		switch t.Status {
-		case MergeTaskSuccessful:
-			return true, nil
-		case MergeTaskFailed:
-			return false, &TaskFailedError{Task: "collection merge " + task.ID, Status: string(t.Status), Details: t.ErrorMessage()}
-		}
-		return false, nil
-	})
-	if err != nil {
-		return nil, lastResp, err
-	}
-	return last, lastResp, nil
+	return waitFor(ctx, s.client, task,
+		func(ctx context.Context) (*MergeTask, *Response, error) { return s.GetMergeTask(ctx, task.ID) },
+		func(t *MergeTask) string { return string(t.Status) },
+		func(t *MergeTask) (bool, error) {
+			switch t.Status {
+			case MergeTaskSuccessful:
+				return true, nil
+			case MergeTaskFailed:
+				return false, &TaskFailedError{Task: "collection merge " + task.ID, Status: string(t.Status), Details: t.ErrorMessage()}
+			}
+			return false, nil
+		})
 }
 
 // CollectionForkMergeParams is what the deprecated MergeCollectionFork

@@ -52,6 +52,33 @@ func (e *TaskFailedError) Error() string {
 	return msg
 }
 
+// waitFor polls get with the client's backoff until judge says the task
+// ended, and returns the last state read and the answer that carried it.
+// An answer without a status (status returns "") fails with
+// ErrMissingResult: polling it again would never end. judge returns done,
+// or the error of a failed task; anything else keeps polling.
+func waitFor[T any](ctx context.Context, c *Client, first *T, get func(context.Context) (*T, *Response, error),
+	status func(*T) string, judge func(*T) (done bool, err error)) (*T, *Response, error) {
+	last := first
+	var lastResp *Response
+	err := c.poll(ctx, func(ctx context.Context) (bool, error) {
+		t, resp, err := get(ctx)
+		lastResp = resp
+		if err != nil {
+			return false, err
+		}
+		if t == nil || status(t) == "" {
+			return false, missingResult(resp, "status")
+		}
+		last = t
+		return judge(t)
+	})
+	if err != nil {
+		return nil, lastResp, err
+	}
+	return last, lastResp, nil
+}
+
 // poll calls check until it reports done or fails, waiting between calls
 // with exponential backoff, and returns check's error or the context's.
 func (c *Client) poll(ctx context.Context, check func(ctx context.Context) (done bool, err error)) error {
