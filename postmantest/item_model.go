@@ -104,10 +104,7 @@ func pairsFromModel(v any) []any {
 		if !ok {
 			continue
 		}
-		p := map[string]any{"key": jsonText(m["key"]), "value": jsonText(m["value"])}
-		if d, ok := m["description"]; ok && d != nil {
-			p["description"] = d
-		}
+		p := rowFromModel(m)
 		if t, ok := m["type"]; ok {
 			p["type"] = t
 		}
@@ -284,6 +281,16 @@ func setOrDelete(doc map[string]any, key string, m map[string]any, from string) 
 	}
 }
 
+// rowFromModel is the key, value and description of an older-model row
+// as a v2.1 row.
+func rowFromModel(m map[string]any) map[string]any {
+	p := map[string]any{"key": jsonText(m["key"]), "value": jsonText(m["value"])}
+	if d, ok := m["description"]; ok && d != nil {
+		p["description"] = d
+	}
+	return p
+}
+
 // pathVariablesFromModel turns older-model path variables into the v2.1
 // url's variable rows.
 func pathVariablesFromModel(v any) []any {
@@ -294,10 +301,7 @@ func pathVariablesFromModel(v any) []any {
 		if !ok {
 			continue
 		}
-		p := map[string]any{"key": jsonText(m["key"]), "value": jsonText(m["value"])}
-		if d, ok := m["description"]; ok && d != nil {
-			p["description"] = d
-		}
+		p := rowFromModel(m)
 		out = append(out, p)
 	}
 	return out
